@@ -1,6 +1,406 @@
-import type { ReportModel } from './model';
+/**
+ * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
+ * candidates, one pass over the candidates to build the tree with an explicit stack.
+ */
+import { isIndent, isSentenceEnd, isHan } from './chars';
+import { isChromeLine } from './chrome';
+import { redecodeShifted, type GbkCodec } from './gbk';
+import { findGlosses, stripGlosses } from './gloss';
+import { matchMarker, type MarkerMatch } from './markers';
+import type { Damage, Heading, MarkerKind, ReportModel } from './model';
 
-/** Analyse one version of a document. (Stub: replaced by the real parser.) */
-export function analyze(text: string): ReportModel {
-  return { length: text.length, headings: [], roots: [], damage: [], lineStarts: [0] };
+export interface AnalyzeOptions {
+  /** Byte codec for repairing GBK-misaligned lines; without it such lines are left as they are. */
+  readonly codec?: GbkCodec;
+}
+
+/** A document with fewer glosses than this is taken to gloss on purpose (a textbook), not damaged. */
+export const GLOSS_DAMAGE_THRESHOLD = 3;
+/** How many lines from the top may hold the title. */
+const TITLE_SEARCH_LINES = 40;
+const TITLE_MAX_LENGTH = 60;
+const DETAIL_MAX_LENGTH = 40;
+
+const LAW_RANK: Partial<Record<MarkerKind, number>> = { part: 1, subpart: 2, chapter: 3, section: 4, article: 5 };
+const GLOSSARY_HEADERS = new Set(['名词解释', '名詞解釋', '名词注释', '名詞註釋', '注释', '註釋', '注解', '註解', '附注', '附註', '名词解释：', '注释：', '註釋：']);
+
+interface Candidate {
+  kind: MarkerKind;
+  depth: number;
+  ordinal: number | undefined;
+  marker: string;
+  line: number;
+  start: number;
+  headingStart: number;
+  /** The text after the marker, and where it sits (for offsets) — for repaired lines, the repaired text. */
+  rest: string;
+  restStart: number;
+  /** -1 when `rest` does not map to document offsets (a repaired line). */
+  lineEnd: number;
+  md: number;
+  repaired: boolean;
+  glossary: boolean;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineEndAt(text: string, lineStarts: readonly number[], line: number): number {
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  if (end > lineStarts[line]! && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end;
+}
+
+function trimEnd(s: string, from: number, to: number): number {
+  while (to > from && isIndent(s.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+function skipIndent(s: string, p: number, end: number): number {
+  while (p < end && isIndent(s.charCodeAt(p))) p++;
+  return p;
+}
+
+function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) return true;
+  return false;
+}
+
+function cleanTitle(s: string, glossed: boolean): string {
+  let t = glossed ? stripGlosses(s) : s;
+  if (t.startsWith('**')) t = t.slice(2);
+  if (t.endsWith('**')) t = t.slice(0, -2);
+  return t.trim();
+}
+
+/** Markers of GB/T list levels: their depth comes from the order in which they appear. */
+function isListKind(kind: MarkerKind): boolean {
+  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled';
+}
+
+/** Lines that a one-byte-late GBK decoding leaves behind start with the trail of the lost lead byte. */
+function looksMisaligned(s: string, p: number, end: number): boolean {
+  const c = s.charCodeAt(p);
+  return (c === 0x3f /* ? */ || c === 0x3002 /* 。 */) && end - p > 3;
+}
+
+/** Accept or reject a marker in its line's context. */
+function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
+  switch (m.kind) {
+    case 'article':
+      // "第十条规定…" at a line start is a citation unless the numbering continues the articles before it
+      return !m.glued || (prevArticle !== undefined && m.ordinal !== undefined && (m.ordinal === prevArticle + 1 || m.ordinal === prevArticle));
+    case 'part':
+    case 'subpart':
+    case 'chapter':
+    case 'section':
+      return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
+    case 'appendix':
+      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined);
+    case 'num':
+    case 'cn':
+    case 'cnParen':
+    case 'numParen':
+    case 'circled':
+      return rest.length > 0;
+    default:
+      return true;
+  }
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
+  const lineStarts = computeLineStarts(text);
+  const damage: Damage[] = [];
+
+  const glosses = findGlosses(text);
+  const glossed = glosses.length >= GLOSS_DAMAGE_THRESHOLD;
+
+  // Pass 1: heading candidates, line by line.
+  const candidates: Candidate[] = [];
+  let prevArticle: number | undefined;
+  let glossary = false;
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    let p = skipIndent(text, start, end);
+    if (p >= end) continue;
+    let md = 0;
+    if (text.charCodeAt(p) === 0x23 /* # */) {
+      let q = p;
+      while (q < end && text.charCodeAt(q) === 0x23) q++;
+      if (q - p <= 6 && q < end && isIndent(text.charCodeAt(q))) {
+        md = q - p;
+        p = skipIndent(text, q, end);
+      }
+    }
+    const headingStart = p;
+    let m = matchMarker(text, p, end);
+    let source = text;
+    let sourceEnd = end;
+    let repaired = false;
+    if (!m && options.codec && looksMisaligned(text, p, end)) {
+      let q = p;
+      while (q < end && text.charCodeAt(q) === 0x3f) q++;
+      const run = text.slice(q, end);
+      for (const lost of [0xa1, 0xa3]) {
+        const fixed = redecodeShifted(run, lost, options.codec);
+        const fp = skipIndent(fixed, 0, fixed.length);
+        const fm = matchMarker(fixed, fp, fixed.length);
+        if (fm && fm.kind !== 'decimal' && fm.kind !== 'appendix') {
+          m = fm;
+          source = fixed;
+          sourceEnd = fixed.length;
+          repaired = true;
+          damage.push({ kind: 'gbkMisaligned', start: p, end, repair: fixed.slice(fp) });
+          break;
+        }
+      }
+    }
+    if (m) {
+      const rest = source.slice(m.textStart, sourceEnd);
+      if (!acceptMarker(m, rest, prevArticle)) continue;
+      if (m.kind === 'article') prevArticle = m.ordinal;
+      if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = false;
+      if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
+      candidates.push({
+        kind: m.kind, depth: m.depth, ordinal: m.ordinal, marker: source.slice(m.start, m.end).trim(), line, start, headingStart,
+        rest, restStart: repaired ? -1 : m.textStart, lineEnd: repaired ? -1 : end, md, repaired, glossary: false,
+      });
+      continue;
+    }
+    const whole = text.slice(p, end);
+    if (GLOSSARY_HEADERS.has(whole)) {
+      glossary = true;
+      candidates.push({ kind: 'appendix', depth: 0, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: true });
+      continue;
+    }
+    if (md > 0) {
+      glossary = false;
+      candidates.push({ kind: 'markdown', depth: md, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: false });
+    }
+  }
+
+  // Laws: numbered lists before the first structural heading (amendment histories) are not sections.
+  const articles = candidates.reduce((n, c) => n + (c.kind === 'article' ? 1 : 0), 0);
+  let kept = candidates;
+  if (articles >= 3) {
+    const firstLaw = candidates.findIndex((c) => LAW_RANK[c.kind] !== undefined);
+    kept = candidates.filter((c, i) => i >= firstLaw || c.md > 0 || !isListKind(c.kind));
+  }
+
+  // The title: the first plausible line before the first heading.
+  const headings: Heading[] = [];
+  const firstLine = kept.length > 0 ? kept[0]!.line : lineStarts.length;
+  let title: Heading | undefined;
+  if (kept.length > 0 && kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) {
+    const c = kept.shift()!;
+    title = makeTitle(text, c.line, c.start, c.headingStart, c.lineEnd, glossed);
+  } else {
+    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES), glossed);
+  }
+  const mds: number[] = [];
+  if (title) {
+    headings.push(title);
+    mds.push(1);
+  }
+  for (const c of kept) {
+    headings.push(makeHeading(text, lineStarts, c, glossed));
+    mds.push(c.md);
+  }
+  buildTree(headings, mds, title !== undefined);
+  computeEnds(headings, text.length);
+
+  if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
+  damage.sort((a, b) => a.start - b.start);
+
+  const roots: number[] = [];
+  for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
+  return { length: text.length, headings, roots, damage, lineStarts };
+}
+
+function makeTitle(text: string, line: number, start: number, headingStart: number, end: number, glossed: boolean): Heading {
+  const name = cleanTitle(text.slice(headingStart, end), glossed);
+  return {
+    kind: 'title', depth: 0, level: 0, marker: '', ordinal: undefined, title: name, name, detail: '', line, start, headingStart, headingEnd: end,
+    end: text.length, parent: -1, children: [], runIn: false, repaired: false,
+  };
+}
+
+function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean): Heading | undefined {
+  for (let line = 0; line < lines; line++) {
+    const start = lineStarts[line]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    let p = skipIndent(text, start, end);
+    while (p < end && text.charCodeAt(p) === 0x23) p++;
+    p = skipIndent(text, p, end);
+    if (p >= end) continue;
+    const s = text.slice(p, end);
+    const plain = glossed ? stripGlosses(s) : s;
+    if (isChromeLine(plain)) continue;
+    if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
+    const last = plain[plain.length - 1]!;
+    if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
+    if (plain.length > TITLE_MAX_LENGTH || /[。，,；;！？]/.test(plain)) return undefined;
+    if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
+    if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
+    return makeTitle(text, line, start, p, end, glossed);
+  }
+  return undefined;
+}
+
+/** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
+function continuesSentence(text: string, lineStarts: readonly number[], line: number): boolean {
+  for (let l = line + 1; l < Math.min(lineStarts.length, line + 4); l++) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (s.length === 0) return false;
+    if (/^[。，、；：,;.]/.test(s)) return true;
+  }
+  return false;
+}
+
+function firstSentence(rest: string): { text: string; runIn: boolean } {
+  for (let i = 0; i < rest.length; i++) {
+    if (isSentenceEnd(rest.charCodeAt(i))) {
+      const after = rest.slice(i + 1).trim();
+      return { text: rest.slice(0, i), runIn: after.length > 0 };
+    }
+  }
+  return { text: rest, runIn: false };
+}
+
+function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, glossed: boolean): Heading {
+  const isLaw = LAW_RANK[c.kind] !== undefined;
+  let title: string;
+  let detail = '';
+  let runIn = false;
+  let headingEnd: number;
+  if (c.kind === 'article') {
+    title = '';
+    let body = c.rest;
+    if (body.length === 0 && c.line + 1 < lineStarts.length) {
+      // Taiwan: 第 1 條 on its own line, the text on the next
+      for (let l = c.line + 1; l < Math.min(lineStarts.length, c.line + 3); l++) {
+        const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+        if (s.length > 0) {
+          body = s;
+          break;
+        }
+      }
+    }
+    const first = cleanTitle(firstSentence(body).text, glossed);
+    detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
+    headingEnd = c.restStart >= 0 ? c.restStart : c.headingStart;
+    headingEnd = Math.max(headingEnd, c.headingStart + c.marker.length);
+    if (c.lineEnd >= 0) headingEnd = Math.min(trimEnd(text, c.headingStart, c.restStart), c.lineEnd);
+  } else {
+    const fs = firstSentence(c.rest);
+    runIn = fs.runIn;
+    title = cleanTitle(fs.text, glossed);
+    if (c.restStart >= 0) {
+      headingEnd = c.restStart + fs.text.length;
+    } else {
+      headingEnd = trimEnd(text, c.headingStart, lineEndAt(text, lineStarts, c.line));
+    }
+  }
+  const spaced = isLaw || c.kind === 'decimal' || c.kind === 'appendix';
+  const marker = glossed ? stripGlosses(c.marker) : c.marker;
+  const name = c.kind === 'markdown' || (c.kind === 'appendix' && marker === '') ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
+  return {
+    kind: c.kind, depth: c.kind === 'markdown' ? c.md : c.depth, level: 0, marker, ordinal: c.ordinal, title, name, detail, line: c.line,
+    start: c.start, headingStart: c.headingStart, headingEnd: Math.max(headingEnd, c.headingStart + 1), end: text.length, parent: -1, children: [],
+    runIn, repaired: c.repaired,
+  };
+}
+
+interface StackEntry {
+  readonly index: number;
+  readonly heading: Heading;
+  /** Markdown `#` depth of the line, 0 for plain lines. */
+  readonly md: number;
+}
+
+/**
+ * Nesting with an explicit stack, in one pass.
+ * - A heading's marker decides its place; a Markdown `#` depth only orders headings that have no marker
+ *   (## 序言, ## 附则), and a `#` line is never enclosed by a plain line (copies mix "## 十三、" with plain "十二、").
+ * - Law structure nests by fixed rank: 编/部分 > 分编 > 章 > 节 > 条; 3.1 > 3.1.2; an appendix sits just under the title.
+ *   条 and 节 may sit inside a `#` list heading (judicial interpretations group articles under "## 一、一般规定").
+ * - List markers (一、 （一） 1. （1） ①) nest by the order in which their kinds appear: a kind already open closes back
+ *   to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
+ */
+function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean): void {
+  const stack: StackEntry[] = [];
+  if (hasTitle) stack.push({ index: 0, heading: headings[0]!, md: 1 });
+  const isTitle = (e: StackEntry): boolean => e.heading.kind === 'title';
+  for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    const md = mds[i]!;
+    const top = (): StackEntry | undefined => stack[stack.length - 1];
+    if (h.kind === 'markdown') {
+      while (stack.length > 0 && !isTitle(top()!) && (top()!.md === 0 || top()!.md >= md)) stack.pop();
+    } else if (rankOf(h) !== undefined) {
+      const rank = rankOf(h)!;
+      while (stack.length > 0 && !isTitle(top()!)) {
+        const t = top()!;
+        if (t.heading.kind === 'markdown') {
+          if (md > 0 && t.md >= md) stack.pop();
+          else break;
+          continue;
+        }
+        const tr = rankOf(t.heading);
+        if (tr !== undefined ? tr < rank : t.md > 0 && rank >= 4) break;
+        stack.pop();
+      }
+    } else {
+      let found = -1;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const t = stack[k]!;
+        if (t.heading.kind === h.kind) {
+          found = k;
+          break;
+        }
+        if (isListKind(t.heading.kind) || (md > 0 && isPlainInner(t))) continue;
+        break;
+      }
+      if (found >= 0) {
+        stack.length = found;
+      } else if (md > 0) {
+        while (stack.length > 0 && isPlainInner(top()!)) stack.pop();
+      }
+    }
+    const parent = top();
+    h.parent = parent ? parent.index : -1;
+    h.level = parent ? parent.heading.level + 1 : 0;
+    if (parent) parent.heading.children.push(i);
+    stack.push({ index: i, heading: h, md });
+  }
+}
+
+/** A plain (non-`#`) list item, 条 or 节: such a line cannot enclose a `#` line. */
+function isPlainInner(e: StackEntry): boolean {
+  if (e.md > 0) return false;
+  const rank = rankOf(e.heading);
+  return rank === undefined ? isListKind(e.heading.kind) : rank >= 4 && rank < 10;
+}
+
+/** Rank of structural headings: appendix 0.5 (just under the title), law 1–5, decimal 10+depth. */
+function rankOf(h: Heading): number | undefined {
+  if (h.kind === 'appendix') return 0.5;
+  const law = LAW_RANK[h.kind];
+  if (law !== undefined) return law;
+  if (h.kind === 'decimal') return 10 + h.depth;
+  return undefined;
+}
+
+/** Section end: the start of the next heading at the same or a higher level (monotonic stack, linear). */
+function computeEnds(headings: Heading[], textLength: number): void {
+  const open: Heading[] = [];
+  for (const h of headings) {
+    while (open.length > 0 && open[open.length - 1]!.level >= h.level) open.pop()!.end = h.start;
+    open.push(h);
+  }
+  for (const h of open) h.end = textLength;
 }

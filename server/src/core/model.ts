@@ -38,6 +38,8 @@ export interface Heading {
   readonly title: string;
   /** Display name: marker + title (with a space between for law structure markers). */
   readonly name: string;
+  /** A short preview of the section's text where the heading has no title of its own (a law article's first sentence); else "". */
+  readonly detail: string;
   /** Zero-based line number of the heading. */
   readonly line: number;
   /** Offset where the heading line starts (section range start). */

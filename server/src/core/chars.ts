@@ -1,0 +1,99 @@
+/** Character classes and numerals. Explicit one-to-one tests: never NFKC (it changes lengths and loses levels). */
+
+export const enum Ch {
+  Space = 0x20,
+  Tab = 0x09,
+  Nbsp = 0xa0,
+  IdeographicSpace = 0x3000,
+  Zwsp = 0x200b,
+  Zwj = 0x200d,
+  Bom = 0xfeff,
+  Hash = 0x23,
+  OpenParen = 0x28,
+  CloseParen = 0x29,
+  FullOpenParen = 0xff08,
+  FullCloseParen = 0xff09,
+  Dot = 0x2e,
+  FullDot = 0xff0e,
+  Dun = 0x3001, // 、
+}
+
+/** Blank characters that may indent a line: ASCII space/tab, NBSP, U+2000–U+200B, U+3000, ZWJ, BOM. */
+export function isIndent(c: number): boolean {
+  return c === Ch.Space || c === Ch.Tab || c === Ch.Nbsp || c === Ch.IdeographicSpace || c === Ch.Bom
+    || (c >= 0x2000 && c <= 0x200b) || c === Ch.Zwj;
+}
+
+export function isOpenParen(c: number): boolean {
+  return c === Ch.OpenParen || c === Ch.FullOpenParen;
+}
+
+export function isCloseParen(c: number): boolean {
+  return c === Ch.CloseParen || c === Ch.FullCloseParen;
+}
+
+/** ASCII or full-width decimal digit value, or -1. */
+export function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  '〇': 0, '○': 0, '零': 0, 'Ｏ': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+  '壹': 1, '贰': 2, '貳': 2, '叁': 3, '參': 3, '肆': 4, '伍': 5, '陆': 6, '陸': 6, '柒': 7, '捌': 8, '玖': 9,
+};
+const CN_UNITS: Record<string, number> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '萬': 10000 };
+
+export function isCnNumeralChar(ch: string): boolean {
+  return ch in CN_DIGITS || ch in CN_UNITS;
+}
+
+/** Value of a Chinese numeral (一 … 九千九百九十九万…, positional 一〇一 too); undefined if malformed. */
+export function cnNumeralValue(s: string): number | undefined {
+  if (s.length === 0) return undefined;
+  let hasUnit = false;
+  for (const ch of s) if (ch in CN_UNITS) hasUnit = true;
+  if (!hasUnit) {
+    // positional: 一〇一, or a single digit
+    let v = 0;
+    for (const ch of s) {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return undefined;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const u = CN_UNITS[ch];
+    if (u === undefined) return undefined;
+    if (u === 10000) {
+      section += digit > 0 ? digit : 0;
+      total += (section === 0 ? 1 : section) * u;
+      section = 0;
+    } else {
+      section += (digit < 0 ? 1 : digit) * u;
+    }
+    digit = -1;
+  }
+  if (digit > 0) section += digit;
+  return total + section;
+}
+
+/** Han ideographs (CJK Unified, Extension A, Compatibility) — BMP only, enough for text classification. */
+export function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Sentence terminators that end a run-in heading. */
+export function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 /* 。 */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */;
+}

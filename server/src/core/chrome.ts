@@ -1,0 +1,25 @@
+/** Web-page chrome that scraped reports carry before (and after) the text: never a title, never a heading. */
+
+const CHROME_EXACT = new Set([
+  '放大', '缩小', '縮小', '下载', '下載', '打印', '全屏', '收藏', '分享', '分享：', '分享:', '加大', '还原', '還原', '减小', '減小',
+  '大', '中', '小', '】', '【', '关闭', '關閉', '关闭窗口', '關閉窗口', '打印本页', '打印本頁', '返回顶部', '返回頂部', '来源:', '来源：', '來源:', '來源：',
+  '字号', '字號', '【字号：', '【字号:', '【字体：', '【字体:', '【字體：', '【打印】', '【关闭】', '下载 打印 全屏',
+]);
+
+const CHROME_PREFIXES = [
+  '当前位置', '當前位置', '您现在的位置', '您的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
+  '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '来源：', '来源:', '來源：', '來源:', '时间：', '時間：', '时间:', '時間:',
+  '作者：', '作者:', '责任编辑', '責任編輯', '编辑：', '編輯：', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
+];
+
+/** True for a line (already trimmed) that is page chrome rather than document text. */
+export function isChromeLine(line: string): boolean {
+  if (CHROME_EXACT.has(line)) return true;
+  for (const p of CHROME_PREFIXES) if (line.startsWith(p)) return true;
+  // "下载 打印 全屏" style runs of short chrome words
+  if (line.length <= 24 && line.includes(' ')) {
+    const words = line.split(/ +/);
+    if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
+  }
+  return false;
+}

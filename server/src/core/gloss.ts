@@ -1,0 +1,58 @@
+/**
+ * Pinyin glosses inserted by web tools: a Han character followed by one tone-marked syllable in ASCII
+ * brackets, 發(fā)布. Found with a linear scan (no regular expression).
+ */
+import { isHan } from './chars';
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+const PLAIN = 'abcdefghijklmnopqrstuvwxyzü';
+
+function isPinyinLetter(ch: string): boolean {
+  return PLAIN.includes(ch) || TONED.includes(ch);
+}
+
+/**
+ * The end (exclusive) of a gloss whose "(" is at `p`, or -1. The character before `p` must be Han; the bracket
+ * holds 1–6 lowercase pinyin letters, at least one of them tone-marked.
+ */
+export function glossAt(s: string, p: number): number {
+  if (s.charCodeAt(p) !== 0x28 || p === 0 || !isHan(s.charCodeAt(p - 1))) return -1;
+  let toned = false;
+  let q = p + 1;
+  const limit = Math.min(s.length, p + 8);
+  while (q < limit && isPinyinLetter(s[q]!)) {
+    if (TONED.includes(s[q]!)) toned = true;
+    q++;
+  }
+  if (q === p + 1 || q >= s.length || s.charCodeAt(q) !== 0x29 || !toned) return -1;
+  return q + 1;
+}
+
+/** All glosses in `s` as [start, end) pairs of the bracketed part, in order. */
+export function findGlosses(s: string, from = 0, to = s.length): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let p = s.indexOf('(', from);
+  while (p >= 0 && p < to) {
+    const e = glossAt(s, p);
+    if (e > 0) {
+      out.push([p, e]);
+      p = s.indexOf('(', e);
+    } else {
+      p = s.indexOf('(', p + 1);
+    }
+  }
+  return out;
+}
+
+/** `s` with its pinyin glosses removed. */
+export function stripGlosses(s: string): string {
+  const glosses = findGlosses(s);
+  if (glosses.length === 0) return s;
+  let out = '';
+  let last = 0;
+  for (const [a, b] of glosses) {
+    out += s.slice(last, a);
+    last = b;
+  }
+  return out + s.slice(last);
+}
