@@ -1,0 +1,464 @@
+// zh-report benchmark: `npm run bench` (see bench/README.md).
+//
+//   node bench/run.mjs [--sizes=100k,1m,10m] [--server=dist/server.js] [--no-lsp] [--no-baseline] [--build]
+//
+// Prints one table per report size and a summary of the performance targets (✓ met, ✗ missed, ? not
+// measurable yet, – not run), and writes bench/out/results.json. It never fails on a number: the exit code
+// is non-zero only when the bench itself cannot run (no corpus, wrong numerals).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { checkNumerals } from './cn-numeral.mjs';
+import { countByKind, generateReport, loadCorpus } from './generate.mjs';
+import { startServer, syncKind } from './lsp-client.mjs';
+import { countSymbols, createBaseline } from './markdown-baseline.mjs';
+import { measure, median, ok } from './measure.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = join(ROOT, 'bench', 'out');
+const CORE_JS = join(ROOT, 'out', 'server', 'core', 'index.js');
+const CORPUS = process.env.ZH_REPORT_CORPUS ?? '/work/shared/corpus';
+const SEED = 20261127;
+const require = createRequire(import.meta.url);
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+// The floor: one bare regex pass over the text, finding line starts that look like any marker kind.
+const FLOOR = /^[\s\u3000]*(?:第[一二三四五六七八九十百千零〇两\d ]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[①-⑳])/gm;
+
+const TARGETS = {
+  regexRatio: 3, // analyze() within 3× of the regex floor
+  symbolMs: 250, // documentSymbol round trip for 10 MB
+  readyMs: 300, // spawn → initialize response
+  speedup: 20, // outline ≥ 20× faster than the Markdown baseline at 1 MB
+};
+
+const SIZES = [
+  { key: '100k', label: '100 KB', bytes: 100 * 1024, warmup: 3, runs: 15, baselineRuns: 9, lspRuns: 9, opens: 5 },
+  { key: '1m', label: '1 MB', bytes: 1024 * 1024, warmup: 2, runs: 9, baselineRuns: 7, lspRuns: 7, opens: 5 },
+  { key: '10m', label: '10 MB', bytes: 10 * 1024 * 1024, warmup: 1, runs: 5, baselineRuns: 3, lspRuns: 5, opens: 3 },
+];
+
+// ---------------------------------------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const opts = { sizes: SIZES, server: join(ROOT, 'dist', 'server.js'), lsp: true, baseline: true, build: false };
+  for (const arg of argv) {
+    const [name, value] = arg.split('=', 2);
+    if (name === '--sizes') {
+      const keys = value.split(',').map((s) => s.trim().toLowerCase().replace(/b$/, ''));
+      opts.sizes = SIZES.filter((s) => keys.includes(s.key));
+      if (opts.sizes.length === 0) throw new Error(`--sizes: use some of ${SIZES.map((s) => s.key).join(',')}`);
+    } else if (name === '--server') opts.server = resolve(value);
+    else if (name === '--no-lsp') opts.lsp = false;
+    else if (name === '--no-baseline') opts.baseline = false;
+    else if (name === '--build') opts.build = true;
+    else throw new Error(`unknown option ${arg} (see the header of bench/run.mjs)`);
+  }
+  return opts;
+}
+
+// ---------------------------------------------------------------------------------------------- formatting
+
+const n = (x) => x.toLocaleString('en-US');
+function ms(x) {
+  if (x === undefined || Number.isNaN(x)) return '–';
+  if (x < 1) return `${x.toFixed(3)} ms`;
+  if (x < 10) return `${x.toFixed(2)} ms`;
+  if (x < 1000) return `${x.toFixed(1)} ms`;
+  return `${(x / 1000).toFixed(2)} s`;
+}
+function ratio(x) {
+  if (x === undefined || !Number.isFinite(x)) return '–';
+  return `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
+}
+const mb = (bytes) => (bytes === undefined ? '–' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const pad = (s, w) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
+const lpad = (s, w) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);
+
+/** A mark for a target: ✓ met, ✗ missed, ? measured but not meaningful yet, – not measured. */
+function mark(met, meaningful = true, measured = true) {
+  if (!measured) return '–';
+  if (!meaningful) return '?';
+  return met ? '✓' : '✗';
+}
+
+function row(name, m, note = '', failedLabel = 'failed') {
+  if (m === undefined) return `  ${pad(name, 40)}${lpad('–', 11)}${lpad('–', 11)}${lpad('', 6)}   ${note || 'not run'}`;
+  if (m.error) return `  ${pad(name, 40)}${lpad('–', 11)}${lpad('–', 11)}${lpad('', 6)}   ${failedLabel}: ${m.error} (after ${ms(m.failedAfterMs)})`;
+  return `  ${pad(name, 40)}${lpad(ms(m.min), 11)}${lpad(ms(m.median), 11)}${lpad(String(m.runs), 6)}   ${note}`;
+}
+
+// ---------------------------------------------------------------------------------------------- build outputs
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Warn when a built output is missing or older than the sources it comes from. */
+function checkBuilt(path, sourcesDir, howToBuild) {
+  const rel = relative(ROOT, path);
+  if (!existsSync(path)) {
+    console.log(`! ${rel} is missing: run \`${howToBuild}\` (or pass --build). Skipping what needs it.`);
+    return false;
+  }
+  if (statSync(path).mtimeMs < newestMtime(sourcesDir)) {
+    console.log(`! ${rel} is older than ${relative(ROOT, sourcesDir)}/: numbers below are for the last build (\`${howToBuild}\` or --build).`);
+  }
+  return true;
+}
+
+function gitCommit() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'client'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head} (+ uncommitted changes in server/ or client/)` : head;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- in-process outline
+
+/** Roughly what the server's documentSymbol does with a model, minus IPC and JSON: positions via TextDocument, a tree by parent index. */
+function symbolTree(model, doc) {
+  const range = (start, end) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+  const symbols = model.headings.map((h) => ({
+    name: h.name,
+    kind: 15,
+    range: range(h.start, h.end),
+    selectionRange: range(h.headingStart, h.headingEnd),
+    children: [],
+  }));
+  model.headings.forEach((h, i) => {
+    if (h.parent >= 0) symbols[h.parent].children.push(symbols[i]);
+  });
+  return model.roots.map((i) => symbols[i]);
+}
+
+function countFloor(text) {
+  const re = new RegExp(FLOOR.source, FLOOR.flags);
+  let count = 0;
+  while (re.exec(text) !== null) count++;
+  return count;
+}
+
+/** A body line near the middle of the document, for an edit that does not touch any heading. */
+function editLine(report) {
+  const headingLines = new Set(report.headings.map((h) => h.line));
+  const lines = report.text.split('\n');
+  for (let line = lines.length >> 1; line < lines.length; line++) {
+    if (!headingLines.has(line) && lines[line].length >= 4) return { line, lines };
+  }
+  throw new Error('no body line to edit');
+}
+
+// ---------------------------------------------------------------------------------------------- LSP
+
+async function measureLsp(serverPath, size, report) {
+  const result = {};
+  const { client, capabilities, readyMs } = await startServer(serverPath);
+  result.readyMs = readyMs;
+  result.pid = client.pid;
+  result.incremental = syncKind(capabilities) === 2;
+  result.advertisesDocumentSymbol = Boolean(capabilities.documentSymbolProvider);
+  const uriOf = (i) => `file:///bench/report-${size.key}-${i}.txt`;
+  const symbolsOf = (uri) => client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  try {
+    // Open + first outline, on a fresh URI each time (the previous document is closed first).
+    // The first open is the warm-up; RSS is read right after it, with only that document open.
+    let opened = -1;
+    result.open = await measure(
+      async (i) => {
+        client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(i), languageId: 'zh-report', version: 1, text: report.text } });
+        opened = i;
+        const symbols = await symbolsOf(uriOf(i));
+        if (i === 0) result.memoryAfterOpen = client.memory();
+        return countSymbols(symbols);
+      },
+      {
+        warmup: 1,
+        runs: size.opens,
+        between: (i) => {
+          if (opened >= 0) client.notify('textDocument/didClose', { textDocument: { uri: uriOf(opened) } });
+          opened = -1;
+        },
+      },
+    );
+    if (opened < 0) return result; // the first open failed; nothing is open
+    const uri = uriOf(opened);
+    result.symbols = result.open.result;
+
+    // Outline of an unchanged document (the server may answer from its cache).
+    result.documentSymbol = await measure(async () => countSymbols(await symbolsOf(uri)), { warmup: 1, runs: size.lspRuns });
+
+    // An edit in a body paragraph mid-document, then the outline: insert 测试, next time delete it again.
+    const { line, lines } = editLine(report);
+    let version = 1;
+    result.edit = await measure(
+      async (i) => {
+        const insert = i % 2 === 0;
+        const range = { start: { line, character: 2 }, end: { line, character: insert ? 2 : 4 } };
+        const change = result.incremental
+          ? { range, text: insert ? '测试' : '' }
+          : { text: lines.map((l, k) => (k === line && insert ? l.slice(0, 2) + '测试' + l.slice(2) : l)).join('\n') };
+        client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+        return countSymbols(await symbolsOf(uri));
+      },
+      { warmup: 1, runs: size.lspRuns },
+    );
+    result.memoryAtEnd = client.memory();
+  } finally {
+    await client.close();
+    if (client.stderr.trim()) result.stderr = client.stderr.trim().slice(-2000);
+  }
+  return result;
+}
+
+/** Ready time of `runs` fresh servers after `warmup` untimed ones: the time startServer reports. */
+async function measureReady(serverPath, warmup, runs) {
+  const samples = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    try {
+      const { client, readyMs } = await startServer(serverPath);
+      await client.close();
+      if (i >= warmup) samples.push(readyMs);
+    } catch (error) {
+      return { error: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`, samples };
+    }
+  }
+  return { min: Math.min(...samples), median: median(samples), runs: samples.length, warmup, samples };
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = process.hrtime.bigint();
+  checkNumerals();
+  if (!existsSync(CORPUS)) throw new Error(`corpus not found at ${CORPUS} (set ZH_REPORT_CORPUS)`);
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  if (opts.build) {
+    console.log('building: npx tsc -b && node scripts/bundle.mjs');
+    execFileSync('npx', ['tsc', '-b'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  }
+
+  const cpus = os.cpus();
+  const env = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+    commit: gitCommit(),
+    seed: SEED,
+  };
+  console.log(`zh-report bench · node ${env.node} · ${env.cpu} · commit ${env.commit ?? '?'}`);
+
+  const haveCore = checkBuilt(CORE_JS, join(ROOT, 'server', 'src', 'core'), 'npx tsc -b');
+  const haveServer = opts.lsp && checkBuilt(opts.server, join(ROOT, 'server', 'src'), 'node scripts/bundle.mjs');
+  const core = haveCore ? require(CORE_JS) : undefined;
+
+  const pools = loadCorpus(CORPUS);
+  const results = { env, targets: TARGETS, sizes: [] };
+
+  // Server ready time: spawn → initialize response, on fresh processes (the first one is a warm-up).
+  if (haveServer) results.ready = await measureReady(opts.server, 1, 5);
+
+  for (const size of opts.sizes) {
+    const report = generateReport(pools, size.bytes, SEED);
+    writeFileSync(join(OUT_DIR, `report-${size.key}.txt`), report.text);
+    writeFileSync(join(OUT_DIR, `report-${size.key}.md`), report.markdown);
+    const written = countByKind(report.headings);
+    const r = {
+      key: size.key,
+      label: size.label,
+      bytes: report.bytes,
+      chars: report.text.length,
+      lines: report.lineCount,
+      headingsWritten: report.headings.length,
+      headingsWrittenByKind: written,
+      markdownBytes: Buffer.byteLength(report.markdown, 'utf8'),
+    };
+    results.sizes.push(r);
+    const opt = { warmup: size.warmup, runs: size.runs };
+
+    if (core) {
+      r.analyze = await measure(() => core.analyze(report.text), opt);
+      const model = r.analyze.result;
+      r.analyze.result = undefined;
+      if (model) {
+        r.headingsFound = model.headings.length;
+        r.headingsFoundByKind = countByKind(model.headings);
+      }
+      r.outline = await measure(() => {
+        const doc = TextDocument.create(`file:///bench/report-${size.key}.txt`, 'zh-report', 1, report.text);
+        return countSymbols(symbolTree(core.analyze(report.text), doc));
+      }, opt);
+    }
+    r.regex = await measure(() => countFloor(report.text), opt);
+
+    if (opts.baseline) {
+      const baseline = createBaseline();
+      r.baseline = await measure(() => baseline.documentSymbols(report.markdown), { warmup: 1, runs: size.baselineRuns });
+      baseline.dispose();
+    }
+
+    if (haveServer) {
+      try {
+        r.lsp = await measureLsp(opts.server, size, report);
+      } catch (error) {
+        r.lsp = { error: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}` };
+      }
+    }
+
+    printSize(r);
+  }
+
+  results.summary = summarize(results, { haveCore, haveServer, lspRun: opts.lsp, baselineRun: opts.baseline });
+  printSummary(results);
+  results.elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${relative(ROOT, join(OUT_DIR, 'results.json'))} and the generated reports in ${relative(ROOT, OUT_DIR)}/ · ${results.elapsedSeconds.toFixed(1)} s`);
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+/** A stub finds no headings at all; times measured on it say nothing about a parser. */
+const meaningful = (found) => found !== undefined && found > 0;
+/** e.g. "  (finds 48% of the headings written)" when an outline is incomplete. */
+function coverageNote(found, written, what) {
+  if (!meaningful(found)) return `  (${what} found no headings: not meaningful yet)`;
+  return found < written * 0.9 ? `  (${what} finds only ${Math.round((100 * found) / written)}% of the headings written)` : '';
+}
+
+function derived(r) {
+  const d = {};
+  if (ok(r.analyze) && ok(r.regex)) d.analyzeOverRegex = r.analyze.median / r.regex.median;
+  if (ok(r.baseline) && ok(r.outline)) d.speedupInProcess = r.baseline.median / r.outline.median;
+  if (ok(r.baseline) && ok(r.lsp?.edit)) d.speedupLsp = r.baseline.median / r.lsp.edit.median;
+  d.coreMeaningful = meaningful(r.headingsFound);
+  d.serverMeaningful = meaningful(r.lsp?.symbols);
+  return d;
+}
+
+function printSize(r) {
+  const d = derived(r);
+  r.derived = d;
+  console.log(`\n── ${r.label} report: ${n(r.bytes)} bytes · ${n(r.chars)} UTF-16 chars · ${n(r.lines)} lines · ${n(r.headingsWritten)} headings written ──`);
+  console.log(`  ${pad('', 40)}${lpad('min', 11)}${lpad('median', 11)}${lpad('runs', 6)}   outline found`);
+  const stub = r.headingsFound === 0 ? '  ← no headings: stub core?' : '';
+  const found = r.headingsFound === undefined ? '' : `${n(r.headingsFound)} / ${n(r.headingsWritten)} headings${stub}`;
+  console.log(row('analyze(text)', r.analyze, found || 'core not built'));
+  if (r.headingsFoundByKind) {
+    const kinds = Object.entries(r.headingsWrittenByKind).map(([k, w]) => `${k} ${n(r.headingsFoundByKind[k] ?? 0)}/${n(w)}`);
+    const extra = Object.entries(r.headingsFoundByKind).filter(([k]) => !(k in r.headingsWrittenByKind)).map(([k, f]) => `${k} ${n(f)}/0`);
+    console.log(`  ${pad('', 40)}by kind, found/written: ${[...kinds, ...extra].join(' · ')}`);
+  }
+  console.log(row('regex floor (one /gm scan)', r.regex, ok(r.regex) ? `${n(r.regex.result)} marker lines` : ''));
+  console.log(row('ours in-process: analyze + symbol tree', r.outline, ok(r.outline) ? `${n(r.outline.result)} symbols` : ''));
+  console.log(row('Markdown baseline getDocumentSymbols', r.baseline, ok(r.baseline) ? `${n(r.baseline.result)} symbols` : '', 'baseline failed'));
+  const lsp = r.lsp;
+  if (lsp?.error && !lsp.open) {
+    console.log(`  LSP: failed: ${lsp.error}`);
+  } else {
+    const sym = (m) => (ok(m) ? `${n(m.result)} symbols` : '');
+    console.log(row('LSP didOpen + documentSymbol', lsp?.open, lsp ? sym(lsp.open) : 'server not built'));
+    console.log(row('LSP documentSymbol (unchanged)', lsp?.documentSymbol, lsp ? sym(lsp.documentSymbol) : 'server not built'));
+    const sync = lsp ? `, ${lsp.incremental ? 'incremental' : 'full-text'} sync` : '';
+    console.log(row('LSP didChange + documentSymbol', lsp?.edit, lsp ? sym(lsp.edit) + sync : 'server not built'));
+    if (lsp?.memoryAfterOpen) {
+      console.log(`  ${pad('server RSS after didOpen + outline', 40)}${lpad(mb(lsp.memoryAfterOpen.rss), 11)}   peak ${mb(lsp.memoryAtEnd?.peak ?? lsp.memoryAfterOpen.peak)} by the end of the runs`);
+    }
+    if (lsp && !lsp.advertisesDocumentSymbol) console.log('  (the server does not advertise documentSymbolProvider)');
+    if (lsp?.stderr) console.log(`  server stderr (tail): ${lsp.stderr.split('\n').slice(-3).join(' | ')}`);
+  }
+
+  const line = (name, value, target, m, note = '') => console.log(`    ${pad(name, 36)}${lpad(value, 9)}   ${pad(target, 26)}${m}${note}`);
+  console.log('  ratios and targets (medians)');
+  const coreNote = coverageNote(r.headingsFound, r.headingsWritten, 'analyze()');
+  line('analyze ÷ regex floor', ratio(d.analyzeOverRegex), `target ≤ ${TARGETS.regexRatio}×`,
+    mark(d.analyzeOverRegex <= TARGETS.regexRatio, d.coreMeaningful, d.analyzeOverRegex !== undefined), coreNote);
+  const is1m = r.key === '1m';
+  const speedNote = r.baseline?.error ? `  baseline failed: ${r.baseline.error}` : coreNote;
+  line('baseline ÷ ours in-process', ratio(d.speedupInProcess), is1m ? `target ≥ ${TARGETS.speedup}× (faster)` : `info (target at 1 MB)`,
+    is1m ? mark(d.speedupInProcess >= TARGETS.speedup, d.coreMeaningful, d.speedupInProcess !== undefined) : ' ', speedNote);
+  line('baseline ÷ ours over LSP (edit)', ratio(d.speedupLsp), 'info (incl. IPC and JSON)', ' ', r.baseline?.error ? '  baseline failed' : '');
+  if (r.key === '10m') {
+    const serverNote = coverageNote(lsp?.symbols, r.headingsWritten, 'the server');
+    for (const [name, m] of [['LSP documentSymbol', lsp?.documentSymbol], ['LSP didChange + documentSymbol', lsp?.edit]]) {
+      line(name, ok(m) ? ms(m.median) : '–', `target < ${TARGETS.symbolMs} ms`, mark(ok(m) && m.median < TARGETS.symbolMs, d.serverMeaningful, ok(m)), ok(m) ? serverNote : '');
+    }
+  }
+}
+
+function summarize(results, { haveCore, haveServer, lspRun, baselineRun }) {
+  const noServer = lspRun ? 'server not built' : 'not run (--no-lsp)';
+  const bySize = Object.fromEntries(results.sizes.map((r) => [r.key, r]));
+  const out = [];
+  const ready = results.ready;
+  out.push({
+    target: `server ready (spawn → initialize response) < ${TARGETS.readyMs} ms`,
+    value: ok(ready) ? `median ${ms(ready.median)} (min ${ms(ready.min)})` : haveServer ? `failed: ${ready?.error}` : noServer,
+    mark: mark(ok(ready) && ready.median < TARGETS.readyMs, true, ok(ready)),
+  });
+  for (const r of results.sizes) {
+    const d = r.derived;
+    out.push({
+      target: `${r.label}: analyze ≤ ${TARGETS.regexRatio}× the regex floor`,
+      value: d.analyzeOverRegex !== undefined ? `${ratio(d.analyzeOverRegex)} (${ms(r.analyze.median)} vs ${ms(r.regex.median)})${coverageNote(r.headingsFound, r.headingsWritten, 'analyze()')}` : haveCore ? 'failed' : 'core not built',
+      mark: mark(d.analyzeOverRegex <= TARGETS.regexRatio, d.coreMeaningful, d.analyzeOverRegex !== undefined),
+    });
+  }
+  const one = bySize['1m'];
+  if (one) {
+    const d = one.derived;
+    out.push({
+      target: `1 MB: outline ≥ ${TARGETS.speedup}× faster than the Markdown baseline`,
+      value: d.speedupInProcess !== undefined ? `${ratio(d.speedupInProcess)} (${ms(one.outline.median)} vs ${ms(one.baseline.median)})${coverageNote(one.headingsFound, one.headingsWritten, 'analyze()')}` : !baselineRun ? 'baseline not run' : one.baseline?.error ? `baseline failed: ${one.baseline.error}` : 'core not built',
+      mark: mark(d.speedupInProcess >= TARGETS.speedup, d.coreMeaningful, d.speedupInProcess !== undefined),
+    });
+  }
+  const ten = bySize['10m'];
+  if (ten) {
+    const d = ten.derived;
+    for (const [name, m] of [['documentSymbol', ten.lsp?.documentSymbol], ['didChange + documentSymbol', ten.lsp?.edit]]) {
+      out.push({
+        target: `10 MB: LSP ${name} < ${TARGETS.symbolMs} ms`,
+        value: ok(m) ? `median ${ms(m.median)} (min ${ms(m.min)}), ${n(m.result)} symbols${coverageNote(ten.lsp.symbols, ten.headingsWritten, 'the server')}` : m?.error ? `failed: ${m.error}` : ten.lsp?.error ?? (haveServer ? 'not run' : noServer),
+        mark: mark(ok(m) && m.median < TARGETS.symbolMs, d.serverMeaningful, ok(m)),
+      });
+    }
+    const mem = ten.lsp?.memoryAfterOpen;
+    out.push({ target: '10 MB: server RSS after opening the report (no target)', value: mem ? `${mb(mem.rss)} (peak ${mb(ten.lsp.memoryAtEnd?.peak ?? mem.peak)} by the end)` : 'not measured', mark: ' ' });
+    out.push({
+      target: '10 MB: Markdown baseline',
+      value: ok(ten.baseline) ? `median ${ms(ten.baseline.median)}` : ten.baseline?.error ? `baseline failed: ${ten.baseline.error} (after ${ms(ten.baseline.failedAfterMs)})` : 'not run',
+      mark: ' ',
+    });
+  }
+  return out;
+}
+
+function printSummary(results) {
+  console.log('\n── targets (✓ met · ✗ missed · ? measured but not meaningful yet · – not measured) ──');
+  for (const t of results.summary) console.log(`  ${t.mark} ${pad(t.target, 58)} ${t.value}`);
+  const stub = results.sizes.some((r) => r.headingsFound === 0);
+  if (stub) console.log('  note: analyze() found no headings at all, so its times measure a stub, not a parser.');
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error?.stack ?? error}`);
+  process.exitCode = 1;
+});
