@@ -24,6 +24,9 @@ const DETAIL_MAX_LENGTH = 40;
 const LAW_RANK: Partial<Record<MarkerKind, number>> = { part: 1, subpart: 2, chapter: 3, section: 4, article: 5 };
 const GLOSSARY_HEADERS = new Set(['名词解释', '名詞解釋', '名词注释', '名詞註釋', '注释', '註釋', '注解', '註解', '附注', '附註', '名词解释：', '注释：', '註釋：']);
 
+/** What follows a 第X条 that is cited rather than headed: 第X条第二款, 第X条、第Y条, 第X条至…, 第X条规定 … */
+const CITATION_FOLLOWERS = '第、，,至及和或与與的之所款项項规規中上下';
+
 interface Candidate {
   kind: MarkerKind;
   depth: number;
@@ -91,8 +94,10 @@ function looksMisaligned(s: string, p: number, end: number): boolean {
 function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
   switch (m.kind) {
     case 'article':
-      // "第十条规定…" at a line start is a citation unless the numbering continues the articles before it
-      return !m.glued || (prevArticle !== undefined && m.ordinal !== undefined && (m.ordinal === prevArticle + 1 || m.ordinal === prevArticle));
+      // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
+      // numbering continues the articles before it and the text does not go on as a citation does
+      return !m.glued || (prevArticle !== undefined && m.ordinal !== undefined && (m.ordinal === prevArticle + 1 || m.ordinal === prevArticle)
+        && !CITATION_FOLLOWERS.includes(rest[0]!));
     case 'part':
     case 'subpart':
     case 'chapter':
@@ -305,7 +310,7 @@ function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, 
       headingEnd = trimEnd(text, c.headingStart, lineEndAt(text, lineStarts, c.line));
     }
   }
-  const spaced = isLaw || c.kind === 'decimal' || c.kind === 'appendix';
+  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && !/[：:]$/.test(c.marker);
   const marker = glossed ? stripGlosses(c.marker) : c.marker;
   const name = c.kind === 'markdown' || (c.kind === 'appendix' && marker === '') ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
   return {

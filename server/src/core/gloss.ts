@@ -11,12 +11,19 @@ function isPinyinLetter(ch: string): boolean {
   return PLAIN.includes(ch) || TONED.includes(ch);
 }
 
+/** The character a gloss follows: a Han character, or what damage left of one (never a letter, digit or blank). */
+function canPrecedeGloss(c: number): boolean {
+  if (isHan(c)) return true;
+  const asciiWord = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return !asciiWord && c > 0x20 && c !== 0x28 && c !== 0x29 && c !== 0x3000;
+}
+
 /**
- * The end (exclusive) of a gloss whose "(" is at `p`, or -1. The character before `p` must be Han; the bracket
- * holds 1–6 lowercase pinyin letters, at least one of them tone-marked.
+ * The end (exclusive) of a gloss whose "(" is at `p`, or -1. The character before `p` must be Han (or the damaged
+ * remains of one); the bracket holds 1–6 lowercase pinyin letters, at least one of them tone-marked.
  */
 export function glossAt(s: string, p: number): number {
-  if (s.charCodeAt(p) !== 0x28 || p === 0 || !isHan(s.charCodeAt(p - 1))) return -1;
+  if (s.charCodeAt(p) !== 0x28 || p === 0 || !canPrecedeGloss(s.charCodeAt(p - 1))) return -1;
   let toned = false;
   let q = p + 1;
   const limit = Math.min(s.length, p + 8);
