@@ -1,0 +1,175 @@
+/**
+ * The open documents and their report models.
+ *
+ * Owns the `TextDocuments` (incremental sync) and a cache of one `ReportModel` per open document, computed
+ * lazily on the first request for a version and dropped when the version changes or the document closes.
+ * Documents that are too large or look binary are not analysed: the user gets one warning per opened
+ * document, and requests on them get empty results.
+ */
+import type { Disposable, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type ReportModel } from '../core';
+import { gbkCodec } from '../codec';
+import { DEFAULT_SETTINGS, maxDocumentBytes, type ServerSettings } from './settings';
+
+/** One version of an open document with its model: what every feature works on. */
+export interface AnalyzedDocument {
+  readonly document: TextDocument;
+  readonly model: ReportModel;
+}
+
+/** Why a document is not analysed. */
+export type Rejection = { readonly reason: 'tooLarge'; readonly bytes: number; readonly limit: number } | { readonly reason: 'binary' };
+
+export interface WorkspaceHost {
+  /** Shows a warning to the user (window/showMessage). */
+  warn(message: string): void;
+}
+
+export interface WorkspaceOptions {
+  readonly settings?: ServerSettings;
+  /** The analysis; the core's `analyze` with the GBK codec (to repair mojibake lines) unless a test replaces it. */
+  readonly analyze?: (text: string) => ReportModel;
+}
+
+interface Entry {
+  readonly version: number;
+  readonly rejection: Rejection | undefined;
+  model: ReportModel | undefined;
+}
+
+export class ReportWorkspace implements Disposable {
+  readonly #documents: TextDocuments<TextDocument>;
+  readonly #host: WorkspaceHost;
+  readonly #analyze: (text: string) => ReportModel;
+  readonly #entries = new Map<string, Entry>();
+  /** URIs whose user has been told why the document is not analysed (reset when the document closes). */
+  readonly #warned = new Set<string>();
+  readonly #subscriptions: Disposable[];
+  #settings: ServerSettings;
+
+  constructor(documents: TextDocuments<TextDocument>, host: WorkspaceHost, options: WorkspaceOptions = {}) {
+    this.#documents = documents;
+    this.#host = host;
+    this.#analyze = options.analyze ?? analyzeReport;
+    this.#settings = options.settings ?? DEFAULT_SETTINGS;
+    this.#subscriptions = [
+      documents.onDidChangeContent((e) => this.#check(e.document)),
+      documents.onDidClose((e) => this.#forget(e.document.uri)),
+    ];
+  }
+
+  get settings(): ServerSettings {
+    return this.#settings;
+  }
+
+  /** Number of open documents. */
+  get documentCount(): number {
+    return this.#documents.keys().length;
+  }
+
+  /** The open document with this URI, if any. */
+  get(uri: string): TextDocument | undefined {
+    return this.#documents.get(uri);
+  }
+
+  /**
+   * The current version of `document` with its model (analysed now if this version has not been yet),
+   * or undefined when the document is not analysed (too large, binary).
+   */
+  analyzed(document: TextDocument): AnalyzedDocument | undefined {
+    const entry = this.#entry(document);
+    if (entry.rejection !== undefined) {
+      return undefined;
+    }
+    entry.model ??= this.#analyze(document.getText());
+    return { document, model: entry.model };
+  }
+
+  /** Applies new settings; open documents are checked again against them. */
+  updateSettings(settings: ServerSettings): void {
+    if (settings.maxDocumentSizeMB === this.#settings.maxDocumentSizeMB) {
+      return;
+    }
+    this.#settings = settings;
+    this.#entries.clear();
+    for (const document of this.#documents.all()) {
+      this.#check(document);
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.#subscriptions.splice(0)) {
+      s.dispose();
+    }
+    this.#entries.clear();
+    this.#warned.clear();
+  }
+
+  #check(document: TextDocument): void {
+    const entry = this.#entry(document);
+    if (entry.rejection !== undefined && !this.#warned.has(document.uri)) {
+      this.#warned.add(document.uri);
+      this.#host.warn(rejectionMessage(document.uri, entry.rejection));
+    }
+  }
+
+  #entry(document: TextDocument): Entry {
+    const cached = this.#entries.get(document.uri);
+    if (cached !== undefined && cached.version === document.version) {
+      return cached;
+    }
+    const entry: Entry = { version: document.version, rejection: this.#reject(document.getText()), model: undefined };
+    this.#entries.set(document.uri, entry);
+    return entry;
+  }
+
+  #reject(text: string): Rejection | undefined {
+    const limit = maxDocumentBytes(this.#settings);
+    // A UTF-16 code unit takes 1 to 3 UTF-8 bytes: count the bytes only when the length cannot decide.
+    if (text.length * 3 > limit) {
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > limit) {
+        return { reason: 'tooLarge', bytes, limit };
+      }
+    }
+    if (text.includes('\0')) {
+      return { reason: 'binary' };
+    }
+    return undefined;
+  }
+
+  #forget(uri: string): void {
+    this.#entries.delete(uri);
+    this.#warned.delete(uri);
+  }
+}
+
+/** The core's analysis as the server runs it: with the GBK codec, so lines decoded one byte late are repaired. */
+export function analyzeReport(text: string): ReportModel {
+  return analyze(text, { codec: gbkCodec });
+}
+
+export function rejectionMessage(uri: string, rejection: Rejection): string {
+  const name = displayName(uri);
+  const off = 'the outline, folding and smart selection are off for this file.';
+  switch (rejection.reason) {
+    case 'tooLarge':
+      return `zh-report: ${name} is ${mb(rejection.bytes)} MB, over the ${mb(rejection.limit)} MB limit (setting zhReport.maxDocumentSizeMB); ${off}`;
+    case 'binary':
+      return `zh-report: ${name} looks like a binary file (it contains NUL characters); ${off}`;
+  }
+}
+
+function mb(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 3 : 1);
+}
+
+function displayName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last) || uri;
+  } catch {
+    return last || uri;
+  }
+}
