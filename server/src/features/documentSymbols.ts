@@ -1,0 +1,120 @@
+/**
+ * textDocument/documentSymbol: the report's headings as a tree of `DocumentSymbol`s (the Outline view,
+ * breadcrumbs, Go to Symbol).
+ *
+ * - name: the heading's display name (marker + title), e.g. "（一）主要成效", "第三条".
+ * - detail: what kind of marker it is, in Chinese (see `KIND_LABELS`), plus "乱码已修复" when the heading
+ *   was recovered from GBK mojibake.
+ * - range: the whole section, from the start of the heading line to the end of its last non-blank line;
+ *   selectionRange: the heading itself.
+ * - kind: chosen so the icons tell the levels apart (see `SYMBOL_KINDS`): the title is a File, the structure of
+ *   laws goes Package (编) → Module (章) → Namespace (节) → Field (条), the numbered levels of 公文 go
+ *   Class (一、) → Method (（一）) → Field (1.) → Property (（1）) → EnumMember (①).
+ */
+import {
+  SymbolKind,
+  type CancellationToken,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type SymbolInformation,
+} from 'vscode-languageserver';
+import type { Heading, MarkerKind } from '../core';
+import type { AnalyzedDocument } from '../workspace/workspace';
+import { contentEnd, mapHeadingTree } from './headings';
+
+export const SYMBOL_KINDS: Readonly<Record<MarkerKind, SymbolKind>> = {
+  title: SymbolKind.File,
+  part: SymbolKind.Package,
+  subpart: SymbolKind.Package,
+  chapter: SymbolKind.Module,
+  section: SymbolKind.Namespace,
+  article: SymbolKind.Field,
+  cn: SymbolKind.Class,
+  cnParen: SymbolKind.Method,
+  num: SymbolKind.Field,
+  numParen: SymbolKind.Property,
+  circled: SymbolKind.EnumMember,
+  decimal: SymbolKind.Number,
+  appendix: SymbolKind.File,
+  markdown: SymbolKind.String,
+};
+
+export const KIND_LABELS: Readonly<Record<MarkerKind, string>> = {
+  title: '标题',
+  part: '编',
+  subpart: '分编',
+  chapter: '章',
+  section: '节',
+  article: '条',
+  cn: '汉字序号',
+  cnParen: '括号汉字序号',
+  num: '数字序号',
+  numParen: '括号数字序号',
+  circled: '圈码序号',
+  decimal: '多级编号',
+  appendix: '附件',
+  markdown: 'Markdown 标题',
+};
+
+export function provideDocumentSymbols(
+  { document, model }: AnalyzedDocument,
+  _params: DocumentSymbolParams,
+  _token: CancellationToken,
+): DocumentSymbol[] {
+  const text = document.getText();
+  return mapHeadingTree<DocumentSymbol>(
+    model,
+    (heading) => ({
+      name: symbolName(heading),
+      detail: symbolDetail(heading),
+      kind: SYMBOL_KINDS[heading.kind] ?? SymbolKind.String,
+      range: {
+        start: document.positionAt(Math.min(heading.start, heading.headingStart)),
+        end: document.positionAt(contentEnd(text, heading)),
+      },
+      selectionRange: {
+        start: document.positionAt(heading.headingStart),
+        end: document.positionAt(Math.max(heading.headingStart, heading.headingEnd)),
+      },
+      children: [],
+    }),
+    (parent, child) => parent.children?.push(child),
+  );
+}
+
+/**
+ * The same symbols flattened in document order, for clients without hierarchical symbol support. Each symbol's
+ * location covers its section; `containerName` names its parent heading.
+ */
+export function flattenDocumentSymbols(uri: string, symbols: readonly DocumentSymbol[]): SymbolInformation[] {
+  const result: SymbolInformation[] = [];
+  const stack: Array<{ readonly symbol: DocumentSymbol; readonly container: string | undefined }> = [];
+  for (let i = symbols.length - 1; i >= 0; i--) {
+    stack.push({ symbol: symbols[i], container: undefined });
+  }
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { symbol, container } = top;
+    result.push({
+      name: symbol.name,
+      kind: symbol.kind,
+      location: { uri, range: symbol.range },
+      ...(container === undefined ? {} : { containerName: container }),
+    });
+    const children = symbol.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ symbol: children[i], container: symbol.name });
+    }
+  }
+  return result;
+}
+
+/** VS Code rejects a symbol whose name is empty or only whitespace. */
+function symbolName(heading: Heading): string {
+  const name = heading.name.replace(/\s+/g, ' ').trim();
+  return name.length > 0 ? name : heading.marker.trim() || KIND_LABELS[heading.kind] || '?';
+}
+
+function symbolDetail(heading: Heading): string {
+  const label = KIND_LABELS[heading.kind] ?? heading.kind;
+  return heading.repaired ? `${label} · 乱码已修复` : label;
+}
