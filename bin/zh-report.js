@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The zh-report command line: `zh-report outline FILE`, `zh-report --help`.
+'use strict';
+
+require('../dist/cli.js').main();
