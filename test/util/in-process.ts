@@ -1,0 +1,28 @@
+/**
+ * A language server inside the test process, on in-memory streams: for tests that need to replace a part of
+ * the server (e.g. an analysis that throws). Everything else is tested against the built server (dist/server.js).
+ */
+import { PassThrough } from 'node:stream';
+import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { startServer, type ServerOptions } from '../../server/src/server';
+import { LspClient, type Exit } from './lsp-client';
+
+export function startInProcess(options: ServerOptions): LspClient {
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  // Reader and writer objects (not raw streams), so the connection does not exit the process when they end.
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer));
+  startServer(connection, options);
+  return new LspClient({
+    input: toServer,
+    output: fromServer,
+    exited: new Promise<Exit>(() => undefined),
+    stderr: () => '',
+    processId: null,
+    stop: async () => {
+      connection.dispose();
+      toServer.destroy();
+      fromServer.destroy();
+    },
+  });
+}
