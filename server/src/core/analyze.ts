@@ -4,6 +4,7 @@
  */
 import { isIndent, isSentenceEnd, isHan } from './chars';
 import { isChromeLine } from './chrome';
+import { lineIndexOf } from './lines';
 import { redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
@@ -22,6 +23,7 @@ const TITLE_MAX_LENGTH = 60;
 const DETAIL_MAX_LENGTH = 40;
 
 const LAW_RANK: Partial<Record<MarkerKind, number>> = { part: 1, subpart: 2, chapter: 3, section: 4, article: 5 };
+const GLOSSARY_HEADER_MAX = 5;
 const GLOSSARY_HEADERS = new Set(['名词解释', '名詞解釋', '名词注释', '名詞註釋', '注释', '註釋', '注解', '註解', '附注', '附註', '名词解释：', '注释：', '註釋：']);
 
 /** What follows a 第X条 that is cited rather than headed: 第X条第二款, 第X条、第Y条, 第X条至…, 第X条规定 … */
@@ -44,6 +46,13 @@ interface Candidate {
   repaired: boolean;
   glossary: boolean;
 }
+
+/**
+ * A line that may hold a heading: an optional indent, then `#` or a character a marker can start with
+ * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
+ * GBK misalignment leaves).
+ */
+const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -127,9 +136,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: Candidate[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
-  for (let line = 0; line < lineStarts.length; line++) {
+  // Only lines that start (after an indent) with a character some marker can start with are looked at; the
+  // regular expression has no nested quantifier, so it cannot backtrack.
+  const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
+  for (let match = lineStartRe.exec(text); match; match = lineStartRe.exec(text)) {
+    const line = lineIndexOf(lineStarts, match.index);
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    lineStartRe.lastIndex = Math.max(lineStartRe.lastIndex, end);
     let p = skipIndent(text, start, end);
     if (p >= end) continue;
     let md = 0;
@@ -176,7 +190,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       });
       continue;
     }
-    const whole = text.slice(p, end);
+    const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
       candidates.push({ kind: 'appendix', depth: 0, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: true });

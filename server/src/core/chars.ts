@@ -45,20 +45,30 @@ const CN_DIGITS: Record<string, number> = {
 };
 const CN_UNITS: Record<string, number> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '萬': 10000 };
 
-export function isCnNumeralChar(ch: string): boolean {
-  return ch in CN_DIGITS || ch in CN_UNITS;
+/** Char codes of Chinese numeral characters, for a test that allocates nothing. */
+const CN_NUMERAL_CODES = new Set([...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS)].map((ch) => ch.charCodeAt(0)));
+
+export function isCnNumeralCode(c: number): boolean {
+  return CN_NUMERAL_CODES.has(c);
 }
 
-/** Value of a Chinese numeral (一 … 九千九百九十九万…, positional 一〇一 too); undefined if malformed. */
-export function cnNumeralValue(s: string): number | undefined {
-  if (s.length === 0) return undefined;
+export function isCnNumeralChar(ch: string): boolean {
+  return CN_NUMERAL_CODES.has(ch.charCodeAt(0));
+}
+
+const DIGIT_OF = new Map(Object.entries(CN_DIGITS).map(([ch, v]) => [ch.charCodeAt(0), v]));
+const UNIT_OF = new Map(Object.entries(CN_UNITS).map(([ch, v]) => [ch.charCodeAt(0), v]));
+
+/** Value of the Chinese numeral s[from, to) (一 … 九千九百九十九万…, positional 一〇一 too); undefined if malformed. */
+export function cnNumeralValueAt(s: string, from: number, to: number): number | undefined {
+  if (to <= from) return undefined;
   let hasUnit = false;
-  for (const ch of s) if (ch in CN_UNITS) hasUnit = true;
+  for (let i = from; i < to; i++) if (UNIT_OF.has(s.charCodeAt(i))) hasUnit = true;
   if (!hasUnit) {
     // positional: 一〇一, or a single digit
     let v = 0;
-    for (const ch of s) {
-      const d = CN_DIGITS[ch];
+    for (let i = from; i < to; i++) {
+      const d = DIGIT_OF.get(s.charCodeAt(i));
       if (d === undefined) return undefined;
       v = v * 10 + d;
     }
@@ -67,13 +77,14 @@ export function cnNumeralValue(s: string): number | undefined {
   let total = 0;
   let section = 0;
   let digit = -1;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const d = DIGIT_OF.get(c);
     if (d !== undefined) {
       digit = d;
       continue;
     }
-    const u = CN_UNITS[ch];
+    const u = UNIT_OF.get(c);
     if (u === undefined) return undefined;
     if (u === 10000) {
       section += digit > 0 ? digit : 0;
@@ -86,6 +97,11 @@ export function cnNumeralValue(s: string): number | undefined {
   }
   if (digit > 0) section += digit;
   return total + section;
+}
+
+/** Value of a Chinese numeral string; see cnNumeralValueAt. */
+export function cnNumeralValue(s: string): number | undefined {
+  return cnNumeralValueAt(s, 0, s.length);
 }
 
 /** Han ideographs (CJK Unified, Extension A, Compatibility) — BMP only, enough for text classification. */

@@ -2,7 +2,7 @@
  * Recognise a heading marker at a position in a line. Hand-written scanners: linear, no backtracking.
  */
 import type { MarkerKind } from './model';
-import { cnNumeralValue, digitValue, isCloseParen, isCnNumeralChar, isIndent, isOpenParen } from './chars';
+import { cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isIndent, isOpenParen } from './chars';
 
 export interface MarkerMatch {
   readonly kind: MarkerKind;
@@ -28,7 +28,7 @@ function skipIndent(s: string, p: number, end: number): number {
 }
 
 function readCnNumeral(s: string, p: number, end: number): number {
-  while (p < end && isCnNumeralChar(s[p]!)) p++;
+  while (p < end && isCnNumeralCode(s.charCodeAt(p))) p++;
   return p;
 }
 
@@ -54,7 +54,7 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   let ordinal: number | undefined;
   const cnEnd = readCnNumeral(s, q, end);
   if (cnEnd > q) {
-    ordinal = cnNumeralValue(s.slice(q, cnEnd));
+    ordinal = cnNumeralValueAt(s, q, cnEnd);
     q = cnEnd;
   } else {
     const dEnd = readDigits(s, q, end);
@@ -97,17 +97,16 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
 export function matchMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (p >= end) return undefined;
   const c = s.charCodeAt(p);
-  const ch = s[p]!;
 
-  if (ch === '第') return lawMarker(s, p, end);
+  if (c === 0x7b2c /* 第 */) return lawMarker(s, p, end);
 
   // 一、 (also the misuse 一. / 一．)
-  if (isCnNumeralChar(ch)) {
+  if (isCnNumeralCode(c)) {
     const q = readCnNumeral(s, p, end);
     if (q < end && q - p <= 4) {
       const sep = s.charCodeAt(q);
       if (sep === 0x3001 || ((sep === 0x2e || sep === 0xff0e) && !(q + 1 < end && digitValue(s.charCodeAt(q + 1)) >= 0))) {
-        const ordinal = cnNumeralValue(s.slice(p, q));
+        const ordinal = cnNumeralValueAt(s, p, q);
         if (ordinal !== undefined && ordinal > 0) return finish('cn', ordinal, p, q + 1, s, end);
       }
     }
@@ -121,7 +120,7 @@ export function matchMarker(s: string, p: number, end: number): MarkerMatch | un
     if (cnEnd > q0 && cnEnd - q0 <= 4) {
       const q = skipIndent(s, cnEnd, end);
       if (q < end && isCloseParen(s.charCodeAt(q))) {
-        const ordinal = cnNumeralValue(s.slice(q0, cnEnd));
+        const ordinal = cnNumeralValueAt(s, q0, cnEnd);
         if (ordinal !== undefined && ordinal > 0) return finish('cnParen', ordinal, p, q + 1, s, end);
       }
       return undefined;
@@ -173,14 +172,14 @@ export function matchMarker(s: string, p: number, end: number): MarkerMatch | un
   }
 
   // 附件 / 附件1 / 附件一 / 附录 / 附錄 / 附表
-  if (ch === '附' && p + 1 < end) {
+  if (c === 0x9644 /* 附 */ && p + 1 < end) {
     const n = s[p + 1];
     if (n === '件' || n === '录' || n === '錄' || n === '表') {
       let q = p + 2;
       let ordinal: number | undefined;
       const cnEnd = readCnNumeral(s, q, end);
       if (cnEnd > q) {
-        ordinal = cnNumeralValue(s.slice(q, cnEnd));
+        ordinal = cnNumeralValueAt(s, q, cnEnd);
         q = cnEnd;
       } else {
         const dEnd = readDigits(s, q, end);

@@ -1,5 +1,6 @@
 /** Smart selection: sentence → paragraph (line) → section → parent sections. */
 import { isIndent, isSentenceEnd } from './chars';
+import { lineIndexOf } from './lines';
 import type { ReportModel } from './model';
 
 function isClauseEnd(c: number): boolean {
@@ -25,18 +26,6 @@ export function headingAt(model: ReportModel, offset: number): number {
   return found;
 }
 
-function lineOf(model: ReportModel, offset: number): number {
-  const ls = model.lineStarts;
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ls[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 function trimRange(text: string, start: number, end: number): [number, number] {
   while (start < end && (isIndent(text.charCodeAt(start)) || text.charCodeAt(start) === 0x0a || text.charCodeAt(start) === 0x0d)) start++;
   while (end > start && (isIndent(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
@@ -56,7 +45,7 @@ export function selectionRanges(text: string, model: ReportModel, offset: number
     if (last && (r[0] > last[0] || r[1] < last[1])) return; // must contain the previous range
     out.push(r);
   };
-  const line = lineOf(model, offset);
+  const line = lineIndexOf(model.lineStarts, offset);
   const ls = model.lineStarts[line]!;
   let le = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1]! : text.length;
   const [ps, pe] = trimRange(text, ls, le);

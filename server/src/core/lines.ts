@@ -1,0 +1,13 @@
+/** Line arithmetic over a model's line starts. */
+
+/** The zero-based line holding `offset` (binary search over line starts). */
+export function lineIndexOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
