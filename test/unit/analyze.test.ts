@@ -182,6 +182,13 @@ describe('headings: law structure', () => {
     assert.deepEqual(outline(parse(text)), ['民法', '  第 1 條', '  第 2 條', '  第 3 條']);
   });
 
+  it('keeps a report\'s own headings when a law follows in its appendix', () => {
+    const text = '某市工作报告\n一、回顾\n（一）成效\n1.增长\n二、安排\n附件1\n第一章 总则\n第一条　目的。\n第二条　范围。\n第三条　定义。\n';
+    assert.deepEqual(outline(parse(text)), [
+      '某市工作报告', '  一、回顾', '    （一）成效', '      1.增长', '  二、安排', '  附件1', '    第一章 总则', '      第一条', '      第二条', '      第三条',
+    ]);
+  });
+
   it('numbers technical standards 5.1 / 5.1.1', () => {
     const text = '# 人体损伤程度鉴定标准\n## 程度分级\n### 5.1　颅脑、脊髓\n#### 5.1.1 重伤一级\n#### 5.1.2 重伤二级\n### 5.2　面部、耳廓\n';
     assert.deepEqual(outline(parse(text)), ['人体损伤程度鉴定标准', '  程度分级', '    5.1 颅脑、脊髓', '      5.1.1 重伤一级', '      5.1.2 重伤二级', '    5.2 面部、耳廓']);

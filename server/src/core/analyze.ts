@@ -202,13 +202,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
-  // Laws: numbered lists before the first structural heading (amendment histories) are not sections.
-  const articles = candidates.reduce((n, c) => n + (c.kind === 'article' ? 1 : 0), 0);
-  let kept = candidates;
-  if (articles >= 3) {
-    const firstLaw = candidates.findIndex((c) => LAW_RANK[c.kind] !== undefined);
-    kept = candidates.filter((c, i) => i >= firstLaw || c.md > 0 || !isListKind(c.kind));
-  }
+  // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
+  // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
+  const firstLaw = candidates.findIndex((c) => LAW_RANK[c.kind] !== undefined);
+  const preamble = firstLaw > 0 ? candidates.slice(0, firstLaw) : [];
+  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0);
+  const kept = history ? candidates.slice(firstLaw) : candidates;
 
   // The title: the first plausible line before the first heading.
   const headings: Heading[] = [];
