@@ -30,3 +30,15 @@ export interface StatusResult {
   readonly version: string;
   readonly documents: number;
 }
+
+/**
+ * Settings the client sends to the server: as `initializationOptions` (a flat `ServerSettingsPayload`) and in
+ * `workspace/didChangeConfiguration` as `{ settings: { [SETTINGS_SECTION]: ServerSettingsPayload } }`.
+ * The client reads them from its own `zh-report.*` configuration (`zh-report.maxFileSizeMB` → `maxDocumentSizeMB`).
+ */
+export const SETTINGS_SECTION = 'zhReport';
+
+export interface ServerSettingsPayload {
+  /** Documents larger than this (UTF-8 bytes, in MiB) are not analysed. */
+  readonly maxDocumentSizeMB: number;
+}

@@ -1,0 +1,85 @@
+/**
+ * The zh-report extension: a thin client. It starts the language server, registers two commands and switches
+ * plain-text documents that look like Chinese reports to the zh-report language.
+ */
+import * as vscode from 'vscode';
+import { ReportDetector } from './autoDetect';
+import { errorMessage } from './errors';
+import { ServerController } from './languageClient';
+
+export const Commands = {
+  restartServer: 'zh-report.restartServer',
+  showOutput: 'zh-report.showOutput',
+} as const;
+
+class ZhReportExtension implements vscode.Disposable {
+  private readonly output: vscode.OutputChannel;
+  private readonly server: ServerController;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('zh-report');
+    this.server = new ServerController(context, this.output);
+    this.disposables.push(
+      this.output,
+      this.server,
+      vscode.commands.registerCommand(Commands.restartServer, () => this.restartServer()),
+      vscode.commands.registerCommand(Commands.showOutput, () => this.output.show()),
+      new ReportDetector((message) => this.output.appendLine(message)),
+    );
+  }
+
+  /** Starts the server; a failure is reported but does not fail activation (the restart command stays available). */
+  async start(): Promise<void> {
+    try {
+      await this.server.start();
+    } catch (error) {
+      this.output.appendLine(`The zh-report language server could not start: ${errorMessage(error)}`);
+      void this.offerOutput(vscode.l10n.t('zh-report: the language server could not start: {0}', errorMessage(error)));
+    }
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  dispose(): void {
+    // Reverse order: the server stops before its output channel goes away.
+    for (const disposable of this.disposables.reverse()) {
+      disposable.dispose();
+    }
+  }
+
+  private async restartServer(): Promise<void> {
+    try {
+      await this.server.restart();
+      vscode.window.setStatusBarMessage(vscode.l10n.t('zh-report: language server restarted'), 5000);
+    } catch (error) {
+      this.output.appendLine(`The zh-report language server could not restart: ${errorMessage(error)}`);
+      void this.offerOutput(vscode.l10n.t('zh-report: the language server could not restart: {0}', errorMessage(error)));
+    }
+  }
+
+  private async offerOutput(message: string): Promise<void> {
+    const showOutput = vscode.l10n.t('Show Output');
+    if ((await vscode.window.showErrorMessage(message, showOutput)) === showOutput) {
+      this.output.show();
+    }
+  }
+}
+
+/** The running extension, kept only so that deactivate() can stop the server and wait for it. */
+let extension: ZhReportExtension | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const instance = new ZhReportExtension(context);
+  extension = instance;
+  context.subscriptions.push(instance);
+  await instance.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const instance = extension;
+  extension = undefined;
+  await instance?.stop().catch(() => undefined);
+}

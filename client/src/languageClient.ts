@@ -1,0 +1,95 @@
+/**
+ * Starts, stops and restarts the language server (dist/server.js, bundled with the extension) over IPC.
+ */
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { errorMessage } from './errors';
+import { CONFIG_SECTION, Setting, serverSettings } from './settings';
+
+/** Written to the output channel each time the server has started (tests wait for this line). */
+export const SERVER_STARTED_MESSAGE = 'zh-report language server started';
+
+export class ServerController implements vscode.Disposable {
+  private readonly client: LanguageClient;
+  private readonly configListener: vscode.Disposable;
+  /** Start, stop and restart run one after the other, never interleaved. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(context: vscode.ExtensionContext, private readonly output: vscode.OutputChannel) {
+    const module = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: LANGUAGE_ID },
+        { scheme: 'untitled', language: LANGUAGE_ID },
+      ],
+      outputChannel: output,
+      // A function: evaluated again on every (re)start, so a restart picks up changed settings.
+      initializationOptions: () => serverSettings(),
+    };
+    // The id makes the client read its trace level from `zh-report.trace.server`.
+    this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
+    this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${CONFIG_SECTION}.${Setting.maxFileSizeMB}`)) {
+        void this.pushSettings();
+      }
+    });
+  }
+
+  start(): Promise<void> {
+    return this.enqueue(() => this.startClient());
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.stopClient());
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      this.output.appendLine('Restarting the zh-report language server.');
+      await this.stopClient();
+      await this.startClient();
+    });
+  }
+
+  dispose(): void {
+    this.configListener.dispose();
+    this.client.dispose().catch(() => undefined);
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const result = this.queue.then(operation, operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async startClient(): Promise<void> {
+    await this.client.start();
+    this.output.appendLine(SERVER_STARTED_MESSAGE);
+  }
+
+  private async stopClient(): Promise<void> {
+    if (this.client.state === State.Starting) {
+      // The client restarts a crashed server by itself; a client that is starting cannot be stopped.
+      await this.client.start().catch(() => undefined);
+    }
+    if (this.client.state === State.Running) {
+      await this.client.stop();
+    }
+  }
+
+  private async pushSettings(): Promise<void> {
+    if (this.client.state !== State.Running) {
+      return;
+    }
+    try {
+      await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: serverSettings() } });
+    } catch (error) {
+      this.output.appendLine(`Could not send the settings to the server: ${errorMessage(error)}`);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The extension's settings (contributed in package.json under `zh-report.*`) and how they are read.
+ */
+import * as vscode from 'vscode';
+import type { ServerSettingsPayload } from '../../server/src/protocol';
+
+export const CONFIG_SECTION = 'zh-report';
+
+export const Setting = {
+  detectEnabled: 'detect.enabled',
+  detectMarkdown: 'detect.markdown',
+  maxFileSizeMB: 'maxFileSizeMB',
+} as const;
+
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+
+/** `zh-report.maxFileSizeMB` for `scope`, falling back to the default when the value is not a positive number. */
+export function maxFileSizeMB(scope?: vscode.ConfigurationScope): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, scope).get<unknown>(Setting.maxFileSizeMB);
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_SIZE_MB;
+}
+
+/** What the server is told (see `SETTINGS_SECTION` in the shared protocol). */
+export function serverSettings(): ServerSettingsPayload {
+  return { maxDocumentSizeMB: maxFileSizeMB() };
+}
