@@ -1,0 +1,123 @@
+/**
+ * The extension manifest's contributions agree with the files they name, with the client code and with the
+ * localisation files (package.nls*.json for the manifest, l10n/bundle.l10n.*.json for runtime strings).
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { LANGUAGE_ID } from '../../server/src/protocol';
+import { REPO_ROOT } from '../util/paths';
+
+function readJson(relative: string): unknown {
+  return JSON.parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8'));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  assert.ok(isRecord(value), `${what} should be an object`);
+  return value;
+}
+
+function array(value: unknown, what: string): unknown[] {
+  assert.ok(Array.isArray(value), `${what} should be an array`);
+  return value;
+}
+
+const manifest = record(readJson('package.json'), 'package.json');
+const contributes = record(manifest['contributes'], 'contributes');
+const clientSources = readdirSync(path.join(REPO_ROOT, 'client', 'src'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => readFileSync(path.join(REPO_ROOT, 'client', 'src', name), 'utf8'))
+  .join('\n');
+
+/** Every "%key%" placeholder in the manifest. */
+function placeholders(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    const match = /^%(.+)%$/.exec(value);
+    if (match?.[1] !== undefined) {
+      found.add(match[1]);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item) => placeholders(item, found));
+  } else if (isRecord(value)) {
+    Object.values(value).forEach((item) => placeholders(item, found));
+  }
+  return found;
+}
+
+describe('manifest: language, grammar, commands, settings', () => {
+  it('contributes the zh-report language with its configuration and grammar', () => {
+    const [language] = array(contributes['languages'], 'languages').map((l) => record(l, 'language'));
+    assert.ok(language !== undefined);
+    assert.equal(language['id'], LANGUAGE_ID);
+    assert.deepEqual(language['aliases'], ['中文报告', 'Chinese Report', 'zh-report']);
+    assert.deepEqual(language['extensions'], ['.zhreport'], 'plain .txt and .md files are never claimed by extension');
+    assert.ok(existsSync(path.join(REPO_ROOT, String(language['configuration']))));
+    const [grammar] = array(contributes['grammars'], 'grammars').map((g) => record(g, 'grammar'));
+    assert.ok(grammar !== undefined);
+    assert.equal(grammar['language'], LANGUAGE_ID);
+    const grammarFile = record(readJson(String(grammar['path'])), 'grammar file');
+    assert.equal(grammarFile['scopeName'], grammar['scopeName']);
+    assert.equal(manifest['l10n'], './l10n');
+  });
+
+  it('registers every contributed command in the client', () => {
+    const commands = array(contributes['commands'], 'commands').map((c) => String(record(c, 'command')['command']));
+    assert.deepEqual(commands.sort(), ['zh-report.restartServer', 'zh-report.showOutput']);
+    for (const command of commands) {
+      assert.ok(clientSources.includes(`'${command}'`), `${command} is not registered in client/src`);
+    }
+  });
+
+  it('contributes the settings the client reads, with their defaults', () => {
+    const properties = record(record(contributes['configuration'], 'configuration')['properties'], 'properties');
+    const defaults = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, record(value, key)['default']]));
+    assert.deepEqual(defaults, {
+      'zh-report.detect.enabled': true,
+      'zh-report.detect.markdown': false,
+      'zh-report.maxFileSizeMB': 20,
+      'zh-report.trace.server': 'off',
+    });
+    for (const key of ['detect.enabled', 'detect.markdown', 'maxFileSizeMB']) {
+      assert.ok(clientSources.includes(`'${key}'`), `client/src does not read zh-report.${key}`);
+    }
+  });
+});
+
+describe('manifest: localisation', () => {
+  const keys = placeholders(manifest);
+
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    it(`${file} has exactly the manifest's %keys%`, () => {
+      const nls = record(readJson(file), file);
+      assert.ok(keys.size >= 8);
+      assert.deepEqual(Object.keys(nls).sort(), [...keys].sort());
+      for (const [key, value] of Object.entries(nls)) {
+        assert.ok(typeof value === 'string' && value.trim().length > 0, `${file}: ${key} is empty`);
+      }
+    });
+  }
+
+  it('the Chinese command titles are the agreed ones', () => {
+    const zh = record(readJson('package.nls.zh-cn.json'), 'package.nls.zh-cn.json');
+    const en = record(readJson('package.nls.json'), 'package.nls.json');
+    assert.equal(en['command.restartServer.title'], 'Restart Language Server');
+    assert.equal(zh['command.restartServer.title'], '重启语言服务器');
+  });
+
+  it('l10n/bundle.l10n.zh-cn.json translates exactly the strings the client passes to vscode.l10n.t', () => {
+    const used = new Set([...clientSources.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]));
+    assert.ok(used.size >= 3);
+    const bundle = record(readJson('l10n/bundle.l10n.zh-cn.json'), 'bundle');
+    assert.deepEqual(Object.keys(bundle).sort(), [...used].sort());
+    for (const [source, translation] of Object.entries(bundle)) {
+      const placeholdersIn = (text: string): string[] => (text.match(/\{\d+\}/g) ?? []).sort();
+      assert.equal(typeof translation, 'string');
+      assert.deepEqual(placeholdersIn(String(translation)), placeholdersIn(source), `placeholders of ${source}`);
+    }
+  });
+});
