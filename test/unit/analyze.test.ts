@@ -114,6 +114,15 @@ describe('headings: GB/T 9704 levels', () => {
     assert.deepEqual(outline(parse(text)), ['2026年北京市政府工作报告', '  一、2025年工作回顾']);
   });
 
+  it('finds a 公文 title below the 红头, urgency mark and document number', () => {
+    const text = '特急\n北京市人民政府文件\n京政发〔2025〕1号\n北京市人民政府关于加强安全生产工作的通知\n各区人民政府，市政府各委、办、局：\n现将有关事项通知如下。\n一、总体要求\n';
+    assert.deepEqual(outline(parse(text)), ['北京市人民政府关于加强安全生产工作的通知', '  一、总体要求']);
+  });
+
+  it('reads Markdown bold headings: **一、总体要求**', () => {
+    assert.deepEqual(outline(parse('**一、总体要求**\n正文。\n**二、主要任务**\n')), ['一、总体要求', '二、主要任务']);
+  });
+
   it('has no title when the text starts with the salutation', () => {
     assert.deepEqual(outline(parse('各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2024年工作回顾\n')), ['一、2024年工作回顾']);
   });
@@ -121,6 +130,11 @@ describe('headings: GB/T 9704 levels', () => {
   it('keeps numbered glossary entries (名词解释) out of the outline', () => {
     const text = '三、2026年工作安排\n（一）突出扩大内需\n名词解释\n1.“两重”：是指国家重大战略实施和重点领域安全能力建设。\n2.“两新”：是指大规模设备更新和消费品以旧换新。\n';
     assert.deepEqual(outline(parse(text)), ['三、2026年工作安排', '  （一）突出扩大内需', '名词解释']);
+  });
+
+  it('treats 附件：名词解释 as a glossary too', () => {
+    const text = '一、工作安排\n附件：名词解释\n1.“两重”：是指国家重大战略实施。\n（1）“两新”：是指设备更新。\n';
+    assert.deepEqual(outline(parse(text)), ['一、工作安排', '附件：名词解释']);
   });
 
   it('places 附件 appendices just under the title', () => {

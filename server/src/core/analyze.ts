@@ -23,8 +23,13 @@ const TITLE_MAX_LENGTH = 60;
 const DETAIL_MAX_LENGTH = 40;
 
 const LAW_RANK: Partial<Record<MarkerKind, number>> = { part: 1, subpart: 2, chapter: 3, section: 4, article: 5 };
-const GLOSSARY_HEADER_MAX = 5;
-const GLOSSARY_HEADERS = new Set(['名词解释', '名詞解釋', '名词注释', '名詞註釋', '注释', '註釋', '注解', '註解', '附注', '附註', '名词解释：', '注释：', '註釋：']);
+const GLOSSARY_HEADER_MAX = 8;
+/** An appendix whose title says it is a glossary: 附件：名词解释. */
+const GLOSSARY_TITLE = /名词解释|名詞解釋|注释|註釋/;
+const GLOSSARY_HEADERS = new Set([
+  '名词解释', '名詞解釋', '名词注释', '名詞註釋', '注释', '註釋', '注解', '註解', '附注', '附註', '名词解释：', '注释：', '註釋：',
+  '附：名词解释', '附:名词解释', '附：名詞解釋', '附：注释', '附：註釋',
+]);
 
 /** What follows a 第X条 that is cited rather than headed: 第X条第二款, 第X条、第Y条, 第X条至…, 第X条规定 … */
 const CITATION_FOLLOWERS = '第、，,至及和或与與的之所款项項规規中上下';
@@ -52,7 +57,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
+const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -113,7 +118,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'section':
       return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
     case 'appendix':
-      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined);
+      // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
+      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon);
     case 'num':
     case 'cn':
     case 'cnParen':
@@ -155,6 +161,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         p = skipIndent(text, q, end);
       }
     }
+    // Markdown bold around a heading: **一、总体要求**
+    if (text.charCodeAt(p) === 0x2a && text.charCodeAt(p + 1) === 0x2a) p += 2;
     const headingStart = p;
     let m = matchMarker(text, p, end);
     let source = text;
@@ -182,7 +190,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const rest = source.slice(m.textStart, sourceEnd);
       if (!acceptMarker(m, rest, prevArticle)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
-      if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = false;
+      if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
       candidates.push({
         kind: m.kind, depth: m.depth, ordinal: m.ordinal, marker: source.slice(m.start, m.end).trim(), line, start, headingStart,

@@ -12,9 +12,19 @@ const CHROME_PREFIXES = [
   '作者：', '作者:', '责任编辑', '責任編輯', '编辑：', '編輯：', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
 ];
 
+/** 公文 front matter above the title: urgency and secrecy marks, the issuing authority's 红头, the document number. */
+const URGENCY = new Set(['特急', '加急', '特提', '平急', '急件']);
+
+function isOfficialFrontMatter(line: string): boolean {
+  if (URGENCY.has(line) || line.includes('★') || /^(绝密|機密|机密|秘密|絕密)/.test(line)) return true;
+  if (line.length <= 30 && line.endsWith('文件')) return true; // 红头: 北京市人民政府文件
+  if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
+  return /^(签发人|簽發人)[：:]/.test(line);
+}
+
 /** True for a line (already trimmed) that is page chrome rather than document text. */
 export function isChromeLine(line: string): boolean {
-  if (CHROME_EXACT.has(line)) return true;
+  if (CHROME_EXACT.has(line) || isOfficialFrontMatter(line)) return true;
   for (const p of CHROME_PREFIXES) if (line.startsWith(p)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {

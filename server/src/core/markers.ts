@@ -16,6 +16,8 @@ export interface MarkerMatch {
   readonly textStart: number;
   /** True when text follows the marker directly, with no space (used for 第X条 that might be a citation). */
   readonly glued: boolean;
+  /** True when the marker ends with a colon (附件：). */
+  readonly colon: boolean;
 }
 
 const LAW_UNITS: Record<string, MarkerKind> = {
@@ -45,7 +47,8 @@ function digitsValue(s: string, from: number, to: number): number {
 
 function finish(kind: MarkerKind, ordinal: number | undefined, start: number, end: number, s: string, lineEnd: number, depth = 0): MarkerMatch {
   const textStart = skipIndent(s, end, lineEnd);
-  return { kind, depth, ordinal, start, end, textStart, glued: textStart === end && end < lineEnd };
+  const last = s.charCodeAt(end - 1);
+  return { kind, depth, ordinal, start, end, textStart, glued: textStart === end && end < lineEnd, colon: last === 0xff1a || last === 0x3a };
 }
 
 /** 第X编 / 第X分编 / 第X章 / 第X节 / 第X条(之一) / 第 1 條 / 第 174-1 條 / 第12条. */
