@@ -24,6 +24,18 @@ export default tseslint.config(
     },
   },
   {
+    // Folders inside the core (checks/, terms/) may import the core's own modules (../model), nothing above it.
+    files: ['server/src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode', 'vscode-*', 'node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https'], message: 'The analysis core is pure: no vscode, no LSP, no Node built-ins, no file system.' },
+          { group: ['../../*'], message: 'The analysis core must not import from the server layers above it.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['server/src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'The protocol file holds plain declarations shared by client and server.' }] }],
