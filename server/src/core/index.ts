@@ -4,3 +4,6 @@ export { analyze, type AnalyzeOptions } from './analyze';
 export { selectionRanges, headingAt } from './selection';
 export type { GbkCodec } from './gbk';
 export { findGlosses, stripGlosses } from './gloss';
+export { indexTerms, useAt, termAt, mainDefinition, type TermOptions } from './terms';
+export * from './terms/types';
+export { foldTable, keyOf, scriptTableCount, readableText, BUILTIN_EXPANSIONS, isNumberedFormula, planNumber, planYears, planExpansion, type FoldTable, type ScriptConverter, type BuiltinExpansion } from './terms';

@@ -1,0 +1,637 @@
+/**
+ * Finding the terms a document names and defines, from what real documents do (../shared/DOMAIN.md, the corpus):
+ * quoted short noun phrases (“X”, 「X」), titles 《X》, and definitions with their defining text.
+ *
+ * Every pattern is found by `indexOf` or one sticky/global regular expression without nested quantifiers, then
+ * checked by hand in a small window, so the whole pass is linear in the text.
+ */
+import { stripGlosses } from '../gloss';
+import { isHan } from '../chars';
+import { lineIndexOf } from '../lines';
+import type { ReportModel } from '../model';
+import type { DefinitionKind } from './types';
+
+/** A quoted or titled span: the content between the marks. */
+export interface Span {
+  readonly kind: 'quoted' | 'title';
+  /** Offsets of the content (inside the marks). */
+  readonly start: number;
+  readonly end: number;
+  /** The content, glosses stripped. */
+  readonly spelling: string;
+}
+
+/** A definition as found: the term's spelling and place, the defining text's place. */
+export interface FoundDefinition {
+  readonly kind: DefinitionKind;
+  readonly spelling: string;
+  readonly termStart: number;
+  readonly termEnd: number;
+  readonly textStart: number;
+  readonly textEnd: number;
+  readonly fullForm: string | undefined;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Extraction {
+  /** Quoted terms and titles, in document order (quoted sentences and speech are left out). */
+  readonly spans: readonly Span[];
+  /** Definitions, in document order of the term, at most one per term position. */
+  readonly definitions: readonly FoundDefinition[];
+}
+
+/** Quoted content longer than this is a quotation, not a term. */
+export const MAX_QUOTED_TERM = 12;
+const MAX_TITLE = 80;
+const MAX_DEFINED_TERM = 30;
+const MAX_FULL_FORM = 40;
+const MAX_LIST_LINES = 12;
+const MAX_LIST_ITEMS = 60;
+
+const QUOTE_PAIRS: ReadonlyArray<readonly [string, string, Span['kind'], number]> = [
+  ['“', '”', 'quoted', MAX_QUOTED_TERM * 4],
+  ['「', '」', 'quoted', MAX_QUOTED_TERM * 4],
+  ['『', '』', 'quoted', MAX_QUOTED_TERM * 4],
+  ['‘', '’', 'quoted', MAX_QUOTED_TERM * 4],
+  ['《', '》', 'title', MAX_TITLE * 2],
+];
+const OPEN_QUOTES = '“「『‘';
+const CLOSE_QUOTES = '”」』’';
+
+/** Characters a term never contains: sentence and clause punctuation, blanks, quote marks. */
+const NOT_IN_TERM = new Set([...'，。！？；：,!?;:、\n\r\t 　“”「」『』‘’"…—'].map((c) => c.charCodeAt(0)));
+const QUOTE_CODES = new Set([...'“”「」『』‘’'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = '。！？!?\n';
+const CLAUSE_END = '，。；：！？,;:!?\n︰';
+
+/** 指 that starts a definition, not 指出 / 指导 / 指示 … */
+const ZHI_NOT_DEFINING = '出导導引示明挥揮标標向定南望令控责責挥揮数數';
+/** 即 that means "namely", not 即使 / 即将 / 即可 … */
+const JI_NOT_NAMELY = '使便将將可刻日时時为為是达達比增占在每用提从從以于於与與';
+/** Words an unquoted X of “X，即…” does not start with: demonstratives and conditionals. */
+const DEMONSTRATIVES = '这這那此其该該本上下前后後每各如若凡但因惟倘';
+const NUMERAL_CHARS = '〇零一二三四五六七八九十百千万萬亿億两兩点點0123456789０１２３４５６７８９%％';
+/** Words a full form does not start with: verbs and prepositions before the noun phrase. */
+const LEADING_WORDS = [
+  '根据', '根據', '依据', '依據', '依照', '按照', '依法', '經依法', '经依法', '对于', '對於', '对', '對', '向', '由', '须经', '須經', '应经', '應經', '经', '經', '在', '将', '將', '把',
+  '与', '與', '为', '為', '以', '从', '從', '自', '填写', '填寫', '颁发', '頒發', '设立', '設立', '成立', '建立', '制定', '编制了', '編制了', '编制', '編制',
+  '印发', '印發', '提交', '报送', '報送', '取得', '确定', '確定', '出口', '进口', '進口', '应当', '應當', '可以', '必须', '必須', '了',
+];
+
+const KIND_RANK: Readonly<Record<DefinitionKind, number>> = {
+  glossary: 0, list: 1, abbreviation: 2, meaning: 3, called: 4, quotedMeaning: 5, colon: 6, namely: 7,
+};
+
+const GLOSSARY_TITLE = /^(?:名词解释|名詞解釋|名词注释|名詞註釋|注释|註釋|注解|註解|附注|附註)[：:]?$/;
+const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]/g;
+const ABBREVIATION = /[（(](?:以下|下文|下)?(?:简称|簡稱|统称|統稱|称|稱)[：:︰]?/g;
+const MEANING = /所[称稱]/g;
+const CALLED = /[称稱]/g;
+const NAMELY = /[，,]即/g;
+
+/**
+ * A term as written: 2 to `max` characters, at least one Han, no punctuation or blanks; quote marks only when
+ * `innerQuotes` (a glossary's 稳增长“21”条, 耕地林地园地空间治理“一张图”). One character is never a term: 稱家者，謂…
+ * defines 家, but matching one character everywhere (國家) would be noise.
+ */
+export function isTermSpelling(s: string, max: number, innerQuotes = false): boolean {
+  if (s.length < 2 || s.length > max) return false;
+  let han = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (NOT_IN_TERM.has(c) && !(innerQuotes && QUOTE_CODES.has(c))) return false;
+    if (isHan(c)) han = true;
+  }
+  return han;
+}
+
+function allHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
+  return s.length > 0;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d || c === 0x200b || c === 0xfeff;
+}
+
+/** The defining text as a reader sees it: glosses stripped, line breaks and indents dropped, blanks collapsed. */
+export function readableText(text: string, start: number, end: number, max = 400): string {
+  const raw = text.slice(start, Math.min(end, start + max * 3));
+  const s = stripGlosses(raw)
+    .replace(/[ \t\u3000\u00a0\u200b\ufeff]*\r?\n[ \t\u3000\u00a0\u200b\ufeff\n]*/g, (gap, offset: number, all: string) =>
+      listMarkerEnd(all, offset + gap.length, all.length) >= 0 ? ' ' : '')
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .trim();
+  return s.length > max ? s.slice(0, max) + '…' : s;
+}
+
+class Extractor {
+  readonly #text: string;
+  readonly #model: ReportModel;
+  readonly #definitions: FoundDefinition[] = [];
+
+  constructor(text: string, model: ReportModel) {
+    this.#text = text;
+    this.#model = model;
+  }
+
+  run(): Extraction {
+    const spans = this.#spans();
+    for (const span of spans) if (span.kind === 'quoted') this.#afterQuote(span);
+    this.#abbreviations();
+    this.#meanings();
+    this.#called();
+    this.#namely();
+    this.#lists();
+    this.#glossaries();
+    // At one term position, the most specific pattern wins: a glossary or list entry over the colon or 是指 it contains.
+    const definitions = this.#definitions.sort((a, b) => a.termStart - b.termStart || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.termEnd - b.termEnd);
+    const unique: FoundDefinition[] = [];
+    for (const d of definitions) {
+      const last = unique[unique.length - 1];
+      if (last !== undefined && last.termStart === d.termStart) continue;
+      unique.push(d);
+    }
+    return { spans, definitions: unique };
+  }
+
+  // ------------------------------------------------------------------------------------------ lines
+
+  #lineStart(offset: number): number {
+    return this.#model.lineStarts[lineIndexOf(this.#model.lineStarts, offset)]!;
+  }
+
+  #lineEnd(offset: number): number {
+    const starts = this.#model.lineStarts;
+    const line = lineIndexOf(starts, offset);
+    let end = line + 1 < starts.length ? starts[line + 1]! - 1 : this.#text.length;
+    if (end > starts[line]! && this.#text.charCodeAt(end - 1) === 0x0d) end--;
+    return end;
+  }
+
+  /** The end of the sentence that starts at `from` (after its 。！？, or the line end). */
+  #sentenceEnd(from: number): number {
+    const text = this.#text;
+    const limit = Math.min(text.length, from + 1200);
+    for (let i = from; i < limit; i++) {
+      const ch = text[i]!;
+      if (ch === '\n') return i > from && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+      if (SENTENCE_END.includes(ch)) return i + 1;
+    }
+    return limit;
+  }
+
+  /**
+   * The defining text from `from`: to the end of its sentence; when the sentence introduces a list (ends with ：),
+   * the list items on the following lines too.
+   */
+  #definingText(from: number): number {
+    const text = this.#text;
+    let end = this.#sentenceEnd(from);
+    let last = end;
+    while (last > from && isBlank(text.charCodeAt(last - 1))) last--;
+    const tail = text[last - 1];
+    if (tail !== '：' && tail !== ':' && tail !== '︰') return end;
+    const starts = this.#model.lineStarts;
+    let blanks = 0;
+    let style = -1;
+    for (let line = lineIndexOf(starts, from) + 1, items = 0; items < MAX_LIST_LINES && line < starts.length; line++) {
+      const ls = starts[line]!;
+      const le = this.#lineEnd(ls);
+      let p = ls;
+      while (p < le && isBlank(text.charCodeAt(p))) p++;
+      if (p === le) {
+        if (++blanks > 2) break;
+        continue;
+      }
+      // the items of this list share one marker style; a marker of another style starts the next definition
+      const itemStyle = listMarkerStyle(text, p, le);
+      if (itemStyle < 0 || (style >= 0 && itemStyle !== style)) break;
+      style = itemStyle;
+      blanks = 0;
+      items++;
+      end = le;
+    }
+    return end;
+  }
+
+  #add(kind: DefinitionKind, termStart: number, termEnd: number, textStart: number, textEnd: number, fullForm?: string, start = termStart): void {
+    const text = this.#text;
+    while (termStart < termEnd && isBlank(text.charCodeAt(termStart))) termStart++;
+    while (termEnd > termStart && isBlank(text.charCodeAt(termEnd - 1))) termEnd--;
+    while (textEnd > textStart && isBlank(text.charCodeAt(textEnd - 1))) textEnd--;
+    const spelling = stripGlosses(text.slice(termStart, termEnd));
+    if (!isTermSpelling(spelling.replace(/、/g, ''), MAX_DEFINED_TERM, true) || textEnd <= textStart) return;
+    this.#definitions.push({ kind, spelling, termStart, termEnd, textStart, textEnd, fullForm, start: Math.min(start, termStart), end: Math.max(textEnd, termEnd) });
+  }
+
+  // ------------------------------------------------------------------------------------------ quotes and titles
+
+  #spans(): Span[] {
+    const text = this.#text;
+    const spans: Span[] = [];
+    const glossed = text.includes('(');
+    for (const [open, close, kind, limit] of QUOTE_PAIRS) {
+      for (let p = text.indexOf(open); p >= 0; p = text.indexOf(open, p + 1)) {
+        const max = Math.min(text.length, p + 1 + limit);
+        let q = -1;
+        for (let k = p + 1; k < max; k++) {
+          const ch = text[k]!;
+          if (ch === close) {
+            q = k;
+            break;
+          }
+          if (ch === '\n' || ch === open) break;
+        }
+        if (q < 0) continue;
+        const raw = text.slice(p + 1, q);
+        const spelling = glossed && raw.includes('(') ? stripGlosses(raw).trim() : raw.trim();
+        const ok = kind === 'title' ? spelling.length >= 2 && spelling.length <= MAX_TITLE : isTermSpelling(spelling, MAX_QUOTED_TERM);
+        if (ok) spans.push({ kind, start: p + 1, end: q, spelling });
+      }
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
+
+  /** “X”是指… / “X”，指… / “X”，即… / “X”：… (the colon only where the quote opens the line). */
+  #afterQuote(span: Span): void {
+    const text = this.#text;
+    let p = span.end + 1;
+    while (p < text.length && isBlank(text.charCodeAt(p))) p++;
+    const ch = text[p];
+    if (ch === '：' || ch === ':' || ch === '︰') {
+      if (!this.#opensLine(span.start - 1)) return;
+      let from = p + 1;
+      while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+      const end = text[from] === '\n' || from >= text.length ? from : this.#sentenceEnd(from);
+      if (end > from) this.#add('colon', span.start, span.end, from, end);
+      return;
+    }
+    let comma = false;
+    if (ch === '，' || ch === ',') {
+      comma = true;
+      p++;
+      while (p < text.length && isBlank(text.charCodeAt(p))) p++;
+    }
+    const cue = definingCue(text, p);
+    if (cue > 0) {
+      this.#add('quotedMeaning', span.start, span.end, p, this.#definingText(p));
+      return;
+    }
+    if (comma && text[p] === '即' && !JI_NOT_NAMELY.includes(text[p + 1] ?? '')) {
+      this.#add('namely', span.start, span.end, p, this.#definingText(p));
+    }
+  }
+
+  /** True when the quote at `q` is the first thing on its line (after an indent and an optional list marker). */
+  #opensLine(q: number): boolean {
+    const text = this.#text;
+    const ls = this.#lineStart(q);
+    let p = ls;
+    while (p < q && isBlank(text.charCodeAt(p))) p++;
+    if (p === q) return true;
+    const m = listMarkerEnd(text, p, q + 1);
+    if (m < 0) return false;
+    p = m;
+    while (p < q && isBlank(text.charCodeAt(p))) p++;
+    return p === q;
+  }
+
+  // ------------------------------------------------------------------------------------------ （以下简称X）
+
+  #abbreviations(): void {
+    const text = this.#text;
+    const re = new RegExp(ABBREVIATION.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const bracket = m.index;
+      let p = bracket + m[0].length;
+      while (p < text.length && isBlank(text.charCodeAt(p))) p++;
+      const opener = text[p] ?? '';
+      const quoted = OPEN_QUOTES.includes(opener) || opener === '《';
+      const termStart = quoted ? p + 1 : p;
+      let q = termStart;
+      const limit = Math.min(text.length, termStart + MAX_DEFINED_TERM * 2);
+      while (q < limit && !'）)”」』》\n，。；、'.includes(text[q]!)) q++;
+      if (q >= limit || q === termStart || '\n，。；、'.includes(text[q]!)) continue;
+      const termEnd = q;
+      if (quoted) q++;
+      if (text[q] !== '）' && text[q] !== ')') continue;
+      const first = text[termStart]!;
+      if (!quoted && (first === '为' || first === '為' || first === '作')) continue; // （称为…）, （称作…）: not an abbreviation
+      const full = this.#fullFormBefore(bracket);
+      if (full === undefined) continue;
+      this.#add('abbreviation', termStart, termEnd, full.start, full.end, full.display, full.start);
+    }
+  }
+
+  /** The noun phrase just before an abbreviation's bracket: a 《title》, a quoted phrase, or the clause's noun phrase. */
+  #fullFormBefore(bracket: number): { start: number; end: number; display: string } | undefined {
+    const text = this.#text;
+    const before = text[bracket - 1] ?? '';
+    if (before === '》' || CLOSE_QUOTES.includes(before)) {
+      const open = before === '》' ? '《' : OPEN_QUOTES[CLOSE_QUOTES.indexOf(before)]!;
+      const o = text.lastIndexOf(open, bracket - 2);
+      if (o < 0 || bracket - o > MAX_TITLE + 2 || text.slice(o, bracket).includes('\n')) return undefined;
+      return { start: o, end: bracket, display: stripGlosses(text.slice(o, bracket)) };
+    }
+    const ls = this.#lineStart(bracket);
+    let s = bracket;
+    while (s > ls && bracket - s < 120 && !CLAUSE_END.includes(text[s - 1]!)) s--;
+    while (s < bracket && isBlank(text.charCodeAt(s))) s++;
+    // an article or list marker at the start of the line is not part of the phrase
+    const marker = /^(?:第[一二三四五六七八九十百千零〇两\d０-９]+[条條][之一二三四五六七八九十]*|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])[ \u3000]*/.exec(text.slice(s, Math.min(bracket, s + 20)));
+    if (marker) s += marker[0].length;
+    const called = /所[称稱][的之]?/.exec(text.slice(s, bracket));
+    if (called && bracket - (s + called.index + called[0].length) >= 2) s += called.index + called[0].length;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of LEADING_WORDS) {
+        if (text.startsWith(w, s) && bracket - s > w.length + 1) {
+          s += w.length;
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (bracket - s > MAX_FULL_FORM) s = bracket - MAX_FULL_FORM;
+    if (bracket - s < 2) return undefined;
+    return { start: s, end: bracket, display: stripGlosses(text.slice(s, bracket)) };
+  }
+
+  // ------------------------------------------------------------------------------------------ 所称X，是指…
+
+  #meanings(): void {
+    const text = this.#text;
+    const re = new RegExp(MEANING.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let p = m.index + 2;
+      if (text[p] === '的' || text[p] === '之') p++;
+      const found = this.#termThenCue(p);
+      if (found === undefined) continue;
+      const textEnd = this.#definingText(found.textStart);
+      this.#addParts('meaning', found.termStart, found.termEnd, found.textStart, textEnd, m.index);
+    }
+  }
+
+  /**
+   * A term starting at `p` followed by a defining cue (，是指 / 是指 / ，指 / ，謂 / ，係指 / 即 / ，包括 / ，例示如下 /
+   * 者，謂 …), within a short window and without crossing a clause end.
+   */
+  #termThenCue(p: number): { termStart: number; termEnd: number; textStart: number } | undefined {
+    const text = this.#text;
+    const quoted = OPEN_QUOTES.includes(text[p] ?? '');
+    const termStart = quoted ? p + 1 : p;
+    let limit = Math.min(text.length, termStart + MAX_DEFINED_TERM + 2);
+    let cut = -1;
+    for (let k = termStart + 1; k < limit; k++) {
+      const ch = text[k]!;
+      if (CLOSE_QUOTES.includes(ch)) {
+        continue;
+      }
+      if (ch === '（' || ch === '(') {
+        // 所称军用无线电固定设施电磁环境(以下简称军用电磁环境)，是指…: the term ends at the bracket
+        const close = text.indexOf(ch === '（' ? '）' : ')', k + 1);
+        if (close < 0 || close - k > 40) return undefined;
+        if (cut < 0) cut = k;
+        limit = Math.min(text.length, close + 4);
+        k = close;
+        continue;
+      }
+      let termEnd = cut >= 0 ? cut : k;
+      let q = k;
+      if (ch === '，' || ch === ',') q++;
+      while (q < text.length && isBlank(text.charCodeAt(q))) q++;
+      const cue = definingCue(text, q);
+      const inclusive = text.startsWith('包括', q) || text.startsWith('例示如下', q) || (text[q] === '即' && !JI_NOT_NAMELY.includes(text[q + 1] ?? ''));
+      if (cue > 0 || (inclusive && (ch === '，' || ch === ',' || text[q] === '即'))) {
+        if (CLOSE_QUOTES.includes(text[termEnd - 1]!)) termEnd--;
+        if (text[termEnd - 1] === '者') termEnd--; // 所稱公務員者，謂…
+        if (termEnd <= termStart) return undefined;
+        return { termStart, termEnd, textStart: q };
+      }
+      if (CLAUSE_END.includes(ch)) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * 本法所称以上、以下、以内，包括本数: one definition per term of a 、 list of short words; a longer phrase with a 、
+   * (军用输油、输水管道) is one term.
+   */
+  #addParts(kind: DefinitionKind, termStart: number, termEnd: number, textStart: number, textEnd: number, start: number): void {
+    const text = this.#text;
+    const parts = text.slice(termStart, termEnd).split('、');
+    if (parts.length === 1 || parts.some((part) => part.length > 3)) {
+      this.#add(kind, termStart, termEnd, textStart, textEnd, undefined, start);
+      return;
+    }
+    let s = termStart;
+    for (let k = termStart; k <= termEnd; k++) {
+      if (k === termEnd || text[k] === '、') {
+        this.#add(kind, s, k, textStart, textEnd, undefined, start);
+        s = k + 1;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ 稱X者，謂…
+
+  #called(): void {
+    const text = this.#text;
+    const re = new RegExp(CALLED.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const p = m.index;
+      const prev = text[p - 1] ?? '';
+      if ('所简簡统統以下'.includes(prev) || prev === '（' || prev === '(') continue;
+      const limit = Math.min(text.length, p + 1 + MAX_DEFINED_TERM);
+      let k = p + 1;
+      while (k < limit && text[k] !== '者' && !CLAUSE_END.includes(text[k]!)) k++;
+      if (text[k] !== '者' || k === p + 1) continue;
+      let q = k + 1;
+      if (text[q] !== '，' && text[q] !== ',') continue;
+      q++;
+      const cue = definingCue(text, q);
+      const is = text[q] === '為' || text[q] === '为';
+      if (cue <= 0 && !is) continue;
+      this.#add('called', p + 1, k, q, this.#definingText(q), undefined, p);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ 公有制，即…
+
+  #namely(): void {
+    const text = this.#text;
+    const re = new RegExp(NAMELY.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const comma = m.index;
+      const next = text[comma + 2] ?? '';
+      if (JI_NOT_NAMELY.includes(next) || NUMERAL_CHARS.includes(next) || next === '\n') continue;
+      if (CLOSE_QUOTES.includes(text[comma - 1] ?? '')) continue; // “X”，即: see #afterQuote
+      let s = comma;
+      while (s > 0 && comma - s < 40 && !CLAUSE_END.includes(text[s - 1]!) && !'、”」』》）)“「'.includes(text[s - 1]!)) s--;
+      // X is the whole clause when the clause opens a sentence or a line (（一）发表权，即…); inside a longer clause,
+      // only the tail of a 是-sentence (…的基础是生产资料的社会主义公有制，即…; 党的领导是政治领导，即…).
+      const clauseStart = s;
+      const opensSentence = s === 0 || '。！？；;!?\n'.includes(text[s - 1]!) || this.#opensLine(s);
+      const is = text.lastIndexOf('是', comma - 1);
+      if (is >= clauseStart) {
+        s = is + 1;
+        for (let k = comma - 1; k > s; k--) {
+          if (text[k] === '的') {
+            s = k + 1;
+            break;
+          }
+        }
+      } else if (!opensSentence) {
+        continue;
+      }
+      const term = text.slice(s, comma);
+      if (term.length < 2 || term.length > 8 || !allHan(term) || DEMONSTRATIVES.includes(term[0]!)) continue;
+      if ([...term].some((c) => NUMERAL_CHARS.includes(c))) continue;
+      const from = comma + 1;
+      this.#add('namely', s, comma, from, this.#definingText(from));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ lists and glossaries
+
+  /** 下列用语的含义： / 本法用詞，定義如下： then items 一、X：指… / （一）X，是指… */
+  #lists(): void {
+    const text = this.#text;
+    const re = new RegExp(LIST_INTRO.source, 'g');
+    const starts = this.#model.lineStarts;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let line = lineIndexOf(starts, m.index) + 1;
+      let items = 0;
+      for (; line < starts.length && items < MAX_LIST_ITEMS; line++) {
+        const ls = starts[line]!;
+        const le = this.#lineEnd(ls);
+        let p = ls;
+        while (p < le && isBlank(text.charCodeAt(p))) p++;
+        if (p === le) continue;
+        const mk = listMarkerEnd(text, p, le);
+        if (mk < 0) break;
+        items++;
+        const found = this.#itemTerm(mk, le);
+        if (found !== undefined) this.#add('list', found.termStart, found.termEnd, found.textStart, le, undefined, found.termStart);
+      }
+    }
+  }
+
+  /** An item's term, up to ：/: or ，是指 / 是指 / ，指; undefined when the item defines nothing. */
+  #itemTerm(p: number, le: number): { termStart: number; termEnd: number; textStart: number } | undefined {
+    const text = this.#text;
+    while (p < le && isBlank(text.charCodeAt(p))) p++;
+    const limit = Math.min(le, p + MAX_DEFINED_TERM + 4);
+    for (let k = p + 1; k < limit; k++) {
+      const ch = text[k]!;
+      if (CLOSE_QUOTES.includes(ch)) continue;
+      let textStart = -1;
+      if (ch === '：' || ch === ':' || ch === '︰') {
+        textStart = k + 1;
+        while (textStart < le && isBlank(text.charCodeAt(textStart))) textStart++;
+      } else {
+        const q = ch === '，' || ch === ',' ? k + 1 : k;
+        if (definingCue(text, q) > 0) textStart = q;
+        else if (CLAUSE_END.includes(ch)) return undefined;
+      }
+      if (textStart >= 0) {
+        const [termStart, termEnd] = unquote(text, p, k);
+        return { termStart, termEnd, textStart };
+      }
+    }
+    return undefined;
+  }
+
+  /** 名词解释 / 注释 sections (headings of the model): `1.“两重”：是指…`, the term and its text possibly on separate lines. */
+  #glossaries(): void {
+    const text = this.#text;
+    const starts = this.#model.lineStarts;
+    for (const h of this.#model.headings) {
+      // 名词解释, 注释：, 附：名词解释, 附件：名词解释 (the parser keeps their numbered entries out of the outline)
+      if (h.kind !== 'appendix' || !GLOSSARY_TITLE.test(h.title.replace(/^附[：:]\s*/, ''))) continue;
+      const first = lineIndexOf(starts, h.headingEnd) + 1;
+      const last = lineIndexOf(starts, Math.max(h.headingEnd, h.end - 1));
+      type Item = { termStart: number; termEnd: number; textStart: number; textEnd: number };
+      let item: Item | undefined;
+      const flush = (): void => {
+        if (item !== undefined && item.textEnd > item.textStart) this.#add('glossary', item.termStart, item.termEnd, item.textStart, item.textEnd, undefined, item.termStart);
+        item = undefined;
+      };
+      for (let line = first; line <= last && line < starts.length; line++) {
+        const ls = starts[line]!;
+        const le = this.#lineEnd(ls);
+        let p = ls;
+        while (p < le && isBlank(text.charCodeAt(p))) p++;
+        if (p === le) continue;
+        const mk = numberMarkerEnd(text, p, le);
+        if (mk < 0) {
+          // a continuation of the item's text (a broken line, or the text on the line after the term)
+          if (item !== undefined) {
+            if (item.textStart < 0) item.textStart = p;
+            item.textEnd = le;
+          }
+          continue;
+        }
+        flush();
+        let q = mk;
+        while (q < le && isBlank(text.charCodeAt(q))) q++;
+        const found = this.#itemTerm(q, le);
+        if (found !== undefined) {
+          item = { termStart: found.termStart, termEnd: found.termEnd, textStart: found.textStart, textEnd: le };
+          if (item.textStart >= le) item.textStart = -1;
+        } else if (le - q <= MAX_DEFINED_TERM + 2) {
+          // the term alone on its line: “两重”
+          let ts = q;
+          let te = le;
+          while (te > ts && isBlank(text.charCodeAt(te - 1))) te--;
+          [ts, te] = unquote(text, ts, te);
+          item = { termStart: ts, termEnd: te, textStart: -1, textEnd: -1 };
+        }
+      }
+      flush();
+    }
+  }
+}
+
+/** [start, end) without the quotes around it when one pair of quotes wraps the whole of it (“两重” → 两重). */
+function unquote(text: string, start: number, end: number): [number, number] {
+  const open = OPEN_QUOTES.indexOf(text[start] ?? '');
+  if (open < 0 || end - start < 3 || text[end - 1] !== CLOSE_QUOTES[open]) return [start, end];
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes(CLOSE_QUOTES[open]!) ? [start, end] : [start + 1, end - 1];
+}
+
+/** Length of a defining cue at `p` (是指, 係指, 系指, 指, 謂, 谓), or 0. */
+function definingCue(text: string, p: number): number {
+  const ch = text[p];
+  if (ch === '是' || ch === '係' || ch === '系') return text[p + 1] === '指' ? 2 : 0;
+  if (ch === '指') return ZHI_NOT_DEFINING.includes(text[p + 1] ?? '') ? 0 : 1;
+  if (ch === '謂' || ch === '谓') return 1;
+  return 0;
+}
+
+const LIST_MARKER = /^(?:([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[）)])|([0-9０-９]+[.．、](?![0-9]))|([（(][0-9０-９]+[）)])|([\u2460-\u2473]))/;
+
+/** The end of a list marker at `p` (一、 （一） (一) 1. 1． 1、 （1） (1) ①), or -1. */
+export function listMarkerEnd(text: string, p: number, end: number): number {
+  const m = LIST_MARKER.exec(text.slice(p, Math.min(end, p + 8)));
+  return m ? p + m[0].length : -1;
+}
+
+/** Which kind of list marker is at `p` (0 一、, 1 （一）, 2 1., 3 （1）, 4 ①), or -1. */
+function listMarkerStyle(text: string, p: number, end: number): number {
+  const m = LIST_MARKER.exec(text.slice(p, Math.min(end, p + 8)));
+  return m ? m.slice(1).findIndex((g) => g !== undefined) : -1;
+}
+
+/** The end of a numbered glossary marker at `p` (1. 1． 1、 （1） (1) ①), or -1. */
+function numberMarkerEnd(text: string, p: number, end: number): number {
+  const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
+  return m ? p + m[0].length : -1;
+}
+
+export function extract(text: string, model: ReportModel): Extraction {
+  return new Extractor(text, model).run();
+}

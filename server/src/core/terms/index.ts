@@ -1,0 +1,243 @@
+/**
+ * Key terms: extraction (extract.ts), one key per term whatever the script (normalize.ts), every use in one
+ * multi-pattern pass (matcher.ts), and lookups by offset for the LSP features.
+ */
+import type { ReportModel } from '../model';
+import { BUILTIN_EXPANSIONS, isNumberedFormula, planExpansion, planNumber, type BuiltinExpansion } from './builtin';
+import { extract, readableText } from './extract';
+import { KeyTrie } from './matcher';
+import { foldTable, keyOf, type FoldTable, type ScriptConverter } from './normalize';
+import { UseFlag, type Term, type TermDefinition, type TermIndex, type TermKind, type TermUses } from './types';
+
+export * from './types';
+export { foldTable, keyOf, scriptTableCount, type FoldTable, type ScriptConverter } from './normalize';
+export { BUILTIN_EXPANSIONS, isNumberedFormula, planNumber, planYears, planExpansion, type BuiltinExpansion } from './builtin';
+export { readableText } from './extract';
+
+export interface TermOptions {
+  /** Traditional → simplified, for one key per term across scripts; without it only width and quotes are folded. */
+  readonly converter?: ScriptConverter;
+}
+
+const KIND_RANK: Readonly<Record<TermKind, number>> = { defined: 0, plan: 1, formula: 2, title: 3, quoted: 4 };
+const OPENERS = '“「『‘《〈"';
+
+interface Builder {
+  key: string;
+  name: string;
+  kind: TermKind;
+  definitions: TermDefinition[];
+  /** Offsets of abbreviation full forms: occurrences inside them are part of the full name, not uses. */
+  fullForms: Array<[number, number]>;
+}
+
+const builtinsByTable = new WeakMap<FoldTable, Map<string, BuiltinExpansion>>();
+
+function builtinsFor(table: FoldTable): Map<string, BuiltinExpansion> {
+  let map = builtinsByTable.get(table);
+  if (map === undefined) {
+    map = new Map(Object.entries(BUILTIN_EXPANSIONS).map(([k, v]) => [keyOf(k, table), v]));
+    builtinsByTable.set(table, map);
+  }
+  return map;
+}
+
+function spanKind(kind: 'quoted' | 'title', spelling: string): TermKind {
+  if (kind === 'title') return 'title';
+  if (planNumber(spelling) !== undefined) return 'plan';
+  return isNumberedFormula(spelling) ? 'formula' : 'quoted';
+}
+
+class Growable {
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  term = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  count = 0;
+
+  push(start: number, end: number, term: number, flags: number): void {
+    if (this.count === this.start.length) {
+      const size = this.count * 2;
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start, new Int32Array(size));
+      this.end = grow(this.end, new Int32Array(size));
+      this.term = grow(this.term, new Int32Array(size));
+      this.flags = grow(this.flags, new Uint8Array(size));
+    }
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.term[i] = term;
+    this.flags[i] = flags;
+  }
+
+  freeze(): TermUses {
+    const n = this.count;
+    return { count: n, start: this.start.slice(0, n), end: this.end.slice(0, n), term: this.term.slice(0, n), flags: this.flags.slice(0, n) };
+  }
+}
+
+/**
+ * The term index of one version of a document: terms from definitions, quotes and titles, and all their uses.
+ * Linear in the text: one extraction pass, one matching pass.
+ */
+export function indexTerms(text: string, model: ReportModel, options: TermOptions = {}): TermIndex {
+  const table = foldTable(options.converter);
+  const { spans, definitions } = extract(text, model);
+  const builders: Builder[] = [];
+  const ids = new Map<string, number>();
+  const bySpelling = new Map<string, number>();
+
+  const termFor = (spelling: string, kind: TermKind): number => {
+    const cached = bySpelling.get(spelling);
+    let id = cached;
+    if (id === undefined) {
+      const key = keyOf(spelling, table);
+      if (key.length < 2) return -1;
+      id = ids.get(key);
+      if (id === undefined) {
+        id = builders.length;
+        ids.set(key, id);
+        builders.push({ key, name: spelling, kind, definitions: [], fullForms: [] });
+      }
+      bySpelling.set(spelling, id);
+    }
+    const b = builders[id]!;
+    if (KIND_RANK[kind] < KIND_RANK[b.kind]) b.kind = kind;
+    return id;
+  };
+
+  for (const d of definitions) {
+    const id = termFor(d.spelling, 'defined');
+    if (id < 0) continue;
+    const b = builders[id]!;
+    if (b.definitions.length === 0) b.name = d.spelling;
+    b.definitions.push({
+      kind: d.kind,
+      termStart: d.termStart,
+      termEnd: d.termEnd,
+      textStart: d.textStart,
+      textEnd: d.textEnd,
+      text: readableText(text, d.textStart, d.textEnd),
+      fullForm: d.fullForm,
+      start: d.start,
+      end: d.end,
+    });
+    if (d.kind === 'abbreviation') b.fullForms.push([d.textStart, d.textEnd]);
+  }
+  for (const s of spans) termFor(s.spelling, spanKind(s.kind, s.spelling));
+
+  // One pass over the text for every key.
+  const trie = new KeyTrie();
+  builders.forEach((b, id) => trie.add(b.key, id));
+  const definitionAt = new Map<number, number>();
+  for (const [id, b] of builders.entries()) for (const d of b.definitions) definitionAt.set(d.termStart, id);
+  const exclusions: Array<[number, number, number]> = [];
+  builders.forEach((b, id) => b.fullForms.forEach(([s, e]) => exclusions.push([s, e, id])));
+  exclusions.sort((a, b) => a[0] - b[0]);
+  let ex = 0;
+  const uses = new Growable();
+  let longest = 0;
+  // A use inside a longer use of another term is part of that term (非公務機關 is not a use of 公務機關, 公开领域技术
+  // not one of 技术), except inside a title: 《开展“网上沙龙”…》 does use 网上沙龙. The trie reports the matches at one
+  // start shortest first; they are taken longest first, and `cover` is the furthest end of the non-title uses so far.
+  const isTitle = builders.map((b) => b.kind === 'title');
+  let cover = -1;
+  const group: number[] = [];
+  let groupStart = -1;
+  const flush = (): void => {
+    for (let g = group.length - 2; g >= 0; g -= 2) {
+      const end = group[g]!;
+      const id = group[g + 1]!;
+      if (end <= cover) continue;
+      let flags = 0;
+      if (definitionAt.get(groupStart) === id) flags |= UseFlag.Definition;
+      if (groupStart > 0 && OPENERS.includes(text[groupStart - 1]!)) flags |= UseFlag.Quoted;
+      uses.push(groupStart, end, id, flags);
+      if (end - groupStart > longest) longest = end - groupStart;
+      if (!isTitle[id]) cover = end;
+    }
+    group.length = 0;
+  };
+  trie.scan(text, table, (start, end, id) => {
+    if (start !== groupStart) {
+      flush();
+      groupStart = start;
+    }
+    while (ex < exclusions.length && exclusions[ex]![1] <= start) ex++;
+    for (let k = ex; k < exclusions.length && exclusions[k]![0] <= start; k++) {
+      const [s, e, owner] = exclusions[k]!;
+      if (owner === id && start >= s && end <= e) return;
+    }
+    group.push(end, id);
+  });
+  flush();
+  const frozen = uses.freeze();
+
+  // Per-term use lists: a counting sort into one buffer.
+  const counts = new Int32Array(builders.length + 1);
+  for (let i = 0; i < frozen.count; i++) counts[frozen.term[i]! + 1]!++;
+  for (let t = 0; t < builders.length; t++) counts[t + 1]! += counts[t]!;
+  const order = new Int32Array(frozen.count);
+  const fill = counts.slice(0, builders.length);
+  for (let i = 0; i < frozen.count; i++) order[fill[frozen.term[i]!]!++] = i;
+
+  const builtins = builtinsFor(table);
+  const terms: Term[] = builders.map((b, id) => {
+    const plan = b.kind === 'plan' ? planNumber(b.name) : undefined;
+    return {
+      key: b.key,
+      name: b.name,
+      kind: b.kind,
+      definitions: b.definitions,
+      builtin: builtins.get(b.key) ?? (plan === undefined ? undefined : planExpansion(plan)),
+      uses: order.subarray(counts[id]!, counts[id + 1]!),
+    };
+  });
+  return { terms, uses: frozen, longestUse: longest, termOfKey: (key) => ids.get(key) ?? -1, keyOf: (spelling) => keyOf(spelling, table) };
+}
+
+/**
+ * The use at `offset`: the innermost use containing it (start ≤ offset < end), else one ending at it (the cursor just
+ * after a term). Binary search by start, then back over at most the longest use. Returns the use index or -1.
+ */
+export function useAt(index: TermIndex, offset: number): number {
+  const { start, end, count } = index.uses;
+  let lo = 0;
+  let hi = count - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (start[mid]! <= offset) {
+      last = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  let inside = -1;
+  let touching = -1;
+  for (let i = last; i >= 0 && start[i]! >= offset - index.longestUse; i--) {
+    const e = end[i]!;
+    if (offset < e) {
+      if (inside < 0 || e - start[i]! < end[inside]! - start[inside]!) inside = i;
+    } else if (offset === e && touching < 0) {
+      touching = i;
+    }
+  }
+  return inside >= 0 ? inside : touching;
+}
+
+/** The term used at `offset`, or -1. */
+export function termAt(index: TermIndex, offset: number): number {
+  const use = useAt(index, offset);
+  return use < 0 ? -1 : index.uses.term[use]!;
+}
+
+/** The term's main definition (the first in the document), if any. */
+export function mainDefinition(term: Term): TermDefinition | undefined {
+  return term.definitions[0];
+}
