@@ -6,7 +6,7 @@ import { isIndent, isSentenceEnd, isHan } from './chars';
 import { isChromeLine } from './chrome';
 import { lineIndexOf } from './lines';
 import { redecodeShifted, type GbkCodec } from './gbk';
-import { findGlosses, stripGlosses } from './gloss';
+import { findGlosses, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel } from './model';
 
@@ -173,7 +173,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       while (q < end && text.charCodeAt(q) === 0x3f) q++;
       const run = text.slice(q, end);
       for (const lost of [0xa1, 0xa3]) {
-        const fixed = redecodeShifted(run, lost, options.codec);
+        const fixed = stripGlossRemnants(redecodeShifted(run, lost, options.codec));
         const fp = skipIndent(fixed, 0, fixed.length);
         const fm = matchMarker(fixed, fp, fixed.length);
         if (fm && fm.kind !== 'decimal' && fm.kind !== 'appendix') {

@@ -63,3 +63,26 @@ export function stripGlosses(s: string): string {
   }
   return out + s.slice(last);
 }
+
+/**
+ * A gloss whose "(" was lost with the bytes before it: U+FFFD, then pinyin letters (one tone-marked) and ")".
+ * Returns `s` with such remnants cut back to the U+FFFD (used on repaired lines only).
+ */
+export function stripGlossRemnants(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let p = s.indexOf('\uFFFD'); p >= 0; p = s.indexOf('\uFFFD', p + 1)) {
+    let q = p + 1;
+    let toned = false;
+    while (q < s.length && q - p <= 7 && isPinyinLetter(s[q]!)) {
+      if (TONED.includes(s[q]!)) toned = true;
+      q++;
+    }
+    if (toned && q < s.length && s[q] === ')') {
+      out += s.slice(last, p + 1);
+      last = q + 1;
+      p = q;
+    }
+  }
+  return out + s.slice(last);
+}
