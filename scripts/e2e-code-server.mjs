@@ -1,0 +1,575 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: runs the extension-host suite (test/e2e/suite) and UI checks inside a real VS Code that
+// installs from the npm registry: code-server 4.139.1 (VS Code 1.139.1), driven by headless Chromium.
+//
+//  1. Tools, installed when missing and cached outside the checkout, keyed by version, under
+//     ~/.cache/zh-report-e2e/ (or $ZH_REPORT_E2E_CACHE): Node 24 (npm package `node`), code-server (needs Node 24 at
+//     install time and compiles native modules: its post-install script must run), playwright-core; and from Debian:
+//     chromium, libkrb5-dev, fonts-wqy-microhei.
+//  2. Build: `npm run build`, the suite (`tsc -p test/e2e`), the .vsix (`vsce package`).
+//  3. A throw-away code-server (own user-data and extensions dirs under test/e2e/.work/) with the .vsix installed and
+//     the test-only driver extension (test/e2e/driver) that runs the suite in the extension host and writes a results
+//     file; Chromium opens the workbench on the seeds/ folder, which starts the extension host.
+//  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; a screenshot to
+//     docs/images/outline.png.
+//  5. Prints mocha's summary and a closing 'N passed, N failed' line; exits non-zero on any failure. Every process it
+//     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
+//
+// Options: --skip-build (reuse dist/zh-report.vsix and out/e2e), --vsix FILE (install FILE instead of building the
+// extension), --no-ui (suite only), --no-screenshot.
+// Environment: ZH_REPORT_E2E_CACHE, ZH_REPORT_E2E_TIMEOUT_S (run phase after the installs, default 420),
+//              ZH_REPORT_E2E_CHROMIUM (default /usr/bin/chromium).
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const VERSIONS = { node: '24', codeServer: '4.139.1', playwright: '1.65.1' };
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-wqy-microhei'];
+const CACHE = process.env.ZH_REPORT_E2E_CACHE || path.join(os.homedir(), '.cache', 'zh-report-e2e');
+const CHROMIUM = process.env.ZH_REPORT_E2E_CHROMIUM || '/usr/bin/chromium';
+const WORK = path.join(REPO, 'test', 'e2e', '.work');
+const SEEDS = path.join(REPO, 'seeds');
+const SEED_FILE = 'chongqing-minjin-2017-scraped.txt';
+const VSIX = path.join(REPO, 'dist', 'zh-report.vsix');
+const SCREENSHOT = path.join(REPO, 'docs', 'images', 'outline.png');
+const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000;
+const args = new Set(process.argv.slice(2));
+const t0 = Date.now();
+
+const log = (msg) => console.log(`e2e [${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class HarnessError extends Error {}
+
+/** Polls `probe` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
+async function waitUntil(what, probe, timeoutMs, intervalMs = 250) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      throw new HarnessError(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+    }
+    await sleep(intervalMs);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tools
+
+/** Runs a command to completion; output goes to `logFile` (or the console); throws with the log's tail on failure. */
+function runTool(what, cmd, cmdArgs, { cwd = REPO, env = process.env, logFile } = {}) {
+  let fd;
+  if (logFile) {
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    fd = fs.openSync(logFile, 'w');
+  }
+  const r = spawnSync(cmd, cmdArgs, { cwd, env, stdio: ['ignore', fd ?? 'inherit', fd ?? 'inherit'] });
+  if (fd !== undefined) fs.closeSync(fd);
+  if (r.error || r.status !== 0) {
+    const tail = logFile && fs.existsSync(logFile) ? `\n--- last lines of ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}` : '';
+    throw new HarnessError(`${what} failed (${r.error ? r.error.message : `exit ${r.status}`}): ${cmd} ${cmdArgs.join(' ')}${tail}`);
+  }
+}
+
+function ensureAptPackages() {
+  const missing = APT_PACKAGES.filter((p) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', p], { encoding: 'utf8' });
+    return r.status !== 0 || r.stdout.trim() !== 'installed';
+  });
+  if (missing.length === 0 && fs.existsSync(CHROMIUM)) return;
+  log(`installing Debian packages ${missing.join(' ')} (apt-get update, apt-get install)`);
+  const asRoot = !process.getuid || process.getuid() === 0;
+  const [cmd, pre] = asRoot ? ['apt-get', []] : ['sudo', ['-n', 'apt-get']];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  runTool('apt-get update', cmd, [...pre, 'update'], { env, logFile: path.join(CACHE, 'logs', 'apt-update.log') });
+  runTool('apt-get install', cmd, [...pre, 'install', '-y', '--no-install-recommends', ...missing], { env, logFile: path.join(CACHE, 'logs', 'apt-install.log') });
+  if (!fs.existsSync(CHROMIUM)) throw new HarnessError(`${CHROMIUM} is still missing after installing chromium`);
+}
+
+/**
+ * Installs `spec` with npm into `dir` (its own package.json, so no other project is touched) unless a previous
+ * install there completed. The `.installed` marker is written only after every file in `checks` exists.
+ * npm 11 warns about packages whose install scripts are "not yet covered by allowScripts" (advisory today, blocking
+ * in a future release): the package.json allows them explicitly, and --ignore-scripts=false overrides a user config.
+ */
+/** The environment without what `npm run` adds (npm_config_local_prefix, npm_package_*, …): nested installs stay put. */
+function withoutNpmRunEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_(config|package|lifecycle|command|execpath|node_execpath)/i.test(k) && k !== 'INIT_CWD'));
+}
+
+function ensureNpmTool({ name, dir, spec, checks, allowScripts = {}, env = process.env }) {
+  const marker = path.join(dir, '.installed');
+  const complete = () => checks.every((f) => fs.existsSync(f));
+  if (fs.existsSync(marker) && complete()) return false;
+  if (!fs.existsSync(marker) && complete() && fs.existsSync(path.join(dir, 'package-lock.json'))) {
+    fs.writeFileSync(marker, `${spec}\n`); // a finished install from before the marker existed
+    return false;
+  }
+  log(`installing ${spec} into ${dir} (log: ${path.join(CACHE, 'logs', `${name}.log`)})`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `zh-report-e2e-${name}`, private: true, allowScripts }, null, 2));
+  runTool(`npm install ${spec}`, 'npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--foreground-scripts', '--ignore-scripts=false', spec], {
+    cwd: dir,
+    env: withoutNpmRunEnv(env),
+    logFile: path.join(CACHE, 'logs', `${name}.log`),
+  });
+  const absent = checks.filter((f) => !fs.existsSync(f));
+  if (absent.length) {
+    throw new HarnessError(`npm install ${spec} finished but ${absent.join(', ')} is missing (did its install script run? see ${path.join(CACHE, 'logs', `${name}.log`)})`);
+  }
+  fs.writeFileSync(marker, `${spec}\n`);
+  return true;
+}
+
+function ensureTools() {
+  const started = Date.now();
+  ensureAptPackages();
+  const nodeDir = path.join(CACHE, `node-${VERSIONS.node}`);
+  const node24 = path.join(nodeDir, 'node_modules', 'node', 'bin', 'node');
+  ensureNpmTool({ name: 'node', dir: nodeDir, spec: `node@${VERSIONS.node}`, checks: [node24], allowScripts: { node: true } });
+  const version = spawnSync(node24, ['-v'], { encoding: 'utf8' }).stdout.trim();
+  if (!version.startsWith(`v${VERSIONS.node}.`)) throw new HarnessError(`${node24} reports ${version || 'nothing'}, expected Node ${VERSIONS.node}`);
+
+  const csDir = path.join(CACHE, `code-server-${VERSIONS.codeServer}`);
+  const csPkg = path.join(csDir, 'node_modules', 'code-server');
+  const csEntry = path.join(csPkg, 'out', 'node', 'entry.js');
+  ensureNpmTool({
+    name: 'code-server',
+    dir: csDir,
+    spec: `code-server@${VERSIONS.codeServer}`,
+    // The post-install script installs VS Code's own modules (lib/vscode/node_modules) and builds native ones;
+    // kerberos is the one that needs libkrb5-dev.
+    checks: [csEntry, path.join(csPkg, 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node')],
+    allowScripts: { 'code-server': true, argon2: true },
+    env: { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` },
+  });
+
+  const pwDir = path.join(CACHE, `playwright-core-${VERSIONS.playwright}`);
+  const pwPkg = path.join(pwDir, 'node_modules', 'playwright-core', 'package.json');
+  ensureNpmTool({ name: 'playwright-core', dir: pwDir, spec: `playwright-core@${VERSIONS.playwright}`, checks: [pwPkg] });
+  log(`tools ready in ${CACHE} (${((Date.now() - started) / 1000).toFixed(0)} s): node ${version}, code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwright}, ${CHROMIUM}`);
+  return { node24, csEntry, pwPkg };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build
+
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Builds what the run installs; returns the .vsix to install. */
+function build() {
+  const suiteIndex = path.join(REPO, 'out', 'e2e', 'suite', 'index.js');
+  const npx = (what, ...a) => runTool(what, 'npx', ['--no-install', ...a], { logFile: path.join(WORK, 'logs', `${what.replace(/\W+/g, '-')}.log`) });
+  fs.mkdirSync(path.join(WORK, 'logs'), { recursive: true });
+  if (args.has('--skip-build')) {
+    for (const f of [VSIX, suiteIndex]) if (!fs.existsSync(f)) throw new HarnessError(`--skip-build: ${f} does not exist`);
+    log('--skip-build: reusing dist/zh-report.vsix and out/e2e');
+    return VSIX;
+  }
+  log('compiling the extension-host suite (tsc -p test/e2e)');
+  npx('tsc e2e', 'tsc', '-p', path.join('test', 'e2e'));
+  const given = option('--vsix');
+  if (given) {
+    log(`--vsix: installing ${given} instead of building the extension`);
+    return path.resolve(given);
+  }
+  log('npm run build');
+  runTool('npm run build', 'npm', ['run', 'build'], { logFile: path.join(WORK, 'logs', 'build.log') });
+  log('packaging dist/zh-report.vsix (vsce package --no-dependencies)');
+  fs.rmSync(VSIX, { force: true });
+  npx('vsce package', 'vsce', 'package', '--no-dependencies', ...(fs.existsSync(path.join(REPO, 'LICENSE')) ? [] : ['--skip-license']), '-o', VSIX);
+  return VSIX;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// code-server
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function cleanEnv(extra) {
+  const env = { ...withoutNpmRunEnv(process.env), ...extra };
+  // Variables of an enclosing VS Code (its terminal) would make code-server talk to that instance.
+  for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
+  return env;
+}
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'workbench.enableExperiments': false,
+  'outline.collapseItems': 'alwaysExpand',
+  'breadcrumbs.enabled': true,
+  'editor.minimap.enabled': false,
+  'window.commandCenter': false,
+  'workbench.colorTheme': 'Default Light Modern',
+};
+
+/** Fresh user-data and extensions dirs with the .vsix and the driver installed. */
+function prepareProfile({ node24, csEntry }, vsix) {
+  for (const d of ['user-data', 'extensions']) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
+  const userData = path.join(WORK, 'user-data');
+  const extDir = path.join(WORK, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(extDir, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  const configFile = path.join(WORK, 'code-server.yaml');
+  fs.writeFileSync(configFile, '# a config of its own, so that ~/.config/code-server/config.yaml does not apply\nauth: none\n');
+
+  // The driver goes in first: an extensions dir without extensions.json is scanned when the first extension is
+  // installed, so the driver gets registered; copied in after, it would be "marked as removed" at start.
+  const driverDir = path.join(extDir, 'zh-report.zh-report-e2e-driver-0.0.1');
+  fs.cpSync(path.join(REPO, 'test', 'e2e', 'driver'), driverDir, { recursive: true });
+  const resultsFile = path.join(userData, 'e2e-results.json');
+  fs.writeFileSync(path.join(driverDir, 'e2e-config.json'), JSON.stringify({ suiteIndex: path.join(REPO, 'out', 'e2e', 'suite', 'index.js'), resultsFile }, null, 2));
+  log(`installing ${path.relative(REPO, vsix)} into a fresh extensions dir`);
+  runTool('code-server --install-extension', node24, [csEntry, '--config', configFile, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', vsix], {
+    env: cleanEnv({ PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` }),
+    logFile: path.join(WORK, 'logs', 'install-extension.log'),
+  });
+  const installed = fs.readdirSync(extDir).filter((d) => d.startsWith('zh-report.zh-report-') && d !== path.basename(driverDir));
+  if (installed.length === 0) throw new HarnessError(`the .vsix did not install into ${extDir} (see ${path.join(WORK, 'logs', 'install-extension.log')})`);
+
+  return { userData, extDir, configFile, resultsFile, installed: installed[0] };
+}
+
+function startCodeServer({ node24, csEntry }, profile, port) {
+  const logFile = path.join(WORK, 'logs', 'code-server.log');
+  const fd = fs.openSync(logFile, 'w');
+  const child = spawn(
+    node24,
+    [csEntry, '--config', profile.configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--user-data-dir', profile.userData, '--extensions-dir', profile.extDir, SEEDS],
+    {
+      detached: true, // its own process group: the file watcher, pty host and extension host die with it
+      stdio: ['ignore', fd, fd],
+      env: cleanEnv({ PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`, ZH_REPORT_E2E_RESULTS: profile.resultsFile }),
+    },
+  );
+  fs.closeSync(fd);
+  child.logFile = logFile;
+  return child;
+}
+
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopGroup(child) {
+  if (!child?.pid) return;
+  const pgid = child.pid;
+  if (!groupAlive(pgid)) return;
+  try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+  const deadline = Date.now() + 5000;
+  while (groupAlive(pgid) && Date.now() < deadline) await sleep(100);
+  if (groupAlive(pgid)) {
+    try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+    const killDeadline = Date.now() + 3000;
+    while (groupAlive(pgid) && Date.now() < killDeadline) await sleep(100);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// UI checks through the page
+
+async function loadExpected() {
+  const require = createRequire(import.meta.url);
+  return require(path.join(REPO, 'out', 'e2e', 'suite', 'expected.js'));
+}
+
+async function quickInput(page, open, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(open);
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+}
+
+async function runCommand(page, label) {
+  await quickInput(page, 'Control+Shift+P', `>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function uiChecks(page, expected, ui) {
+  const { flatten, headingMismatch, norm, TITLE } = expected;
+
+  await ui('Quick Open (Ctrl+P) opens the seed in an editor', async () => {
+    await quickInput(page, 'Control+P', SEED_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED_FILE }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab[aria-label*="${SEED_FILE}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.editor-instance .view-lines .view-line').first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  await ui('the status bar shows the language zh-report for the seed', async () => {
+    // The status bar shows the language's first alias (package.json contributes.languages), e.g. 中文报告.
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    const language = (manifest.contributes?.languages ?? []).find((l) => l.id === 'zh-report');
+    const names = [...(language?.aliases ?? []), 'zh-report'];
+    let label = '';
+    await waitUntil(`the language mode ${names.join(' / ')} in the status bar`, async () => {
+      label = ((await page.locator('[id="status.editor.mode"]').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+      return names.includes(label) ? true : undefined;
+    }, 20_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(label)}`); });
+    return label;
+  });
+
+  await ui('the grammar colours headings differently from body text', async () => {
+    const classes = await waitUntil('a tokenized heading line in the editor', () => page.evaluate(() => {
+      const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+      const classesOf = (l) => [...l.querySelectorAll('span > span')].map((s) => s.className).sort();
+      const heading = lines.find((l) => l.textContent.trim() === '一、主要成效');
+      const body = lines.find((l) => l.textContent.trim().startsWith('進一步'));
+      if (!heading || !body) return undefined;
+      const h = classesOf(heading);
+      const b = classesOf(body);
+      return h.some((c) => !b.includes(c)) ? { heading: h, body: b } : undefined;
+    }), 15_000).catch((err) => { throw new Error(`${err.message}: the line 一、主要成效 has the same token classes as body text (no heading scope coloured)`); });
+    return `heading ${[...new Set(classes.heading)].join(',')} vs body ${[...new Set(classes.body)].join(',')}`;
+  });
+
+  await ui('the Outline view lists the headings in order and nesting', async () => {
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    // Give the Outline view the side bar's height (its list renders only the rows in view): collapse the other
+    // sections of the Explorer (the folder, Timeline).
+    const outlineHeader = page.locator('.pane-header', { hasText: /^\s*Outline/i }).first();
+    await outlineHeader.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.evaluate(() => {
+      for (const header of document.querySelectorAll('.sidebar .pane-header[aria-expanded="true"]')) {
+        if (!/^\s*Outline/i.test(header.textContent ?? '')) header.click();
+      }
+    });
+    const want = flatten();
+    const readRows = () => page.evaluate(() => {
+      const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.trim().toLowerCase().startsWith('outline'));
+      const list = pane?.querySelectorAll('.pane-body .monaco-list-row[aria-level]') ?? [];
+      return [...list].map((r) => ({ level: Number(r.getAttribute('aria-level')), label: (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim() }));
+    });
+    // Wait for all rows; if they never all come, compare what is there (the message lists the rows).
+    const rows = await waitUntil(`the Outline view to show ${want.length} rows`, () => readRows().then((r) => (r.length >= want.length ? r : undefined)), 30_000)
+      .catch(() => readRows());
+    const problems = [];
+    if (rows.length !== want.length) problems.push(`${rows.length} rows, expected ${want.length}`);
+    want.forEach(({ heading, depth }, i) => {
+      const row = rows[i];
+      if (!row) return;
+      const mismatch = heading === TITLE ? (norm(row.label) === norm(TITLE.text) ? undefined : `expected the title, got ${JSON.stringify(row.label)}`) : headingMismatch(row.label, heading);
+      if (mismatch) problems.push(`row ${i + 1}: ${mismatch}`);
+      if (row.level !== depth) problems.push(`row ${i + 1} ${JSON.stringify(row.label)}: aria-level ${row.level}, expected ${depth}`);
+    });
+    if (problems.length) throw new Error(`${problems.join('\n')}\nrows: ${rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label}`).join('\n      ')}`);
+  });
+
+  await ui('breadcrumbs show title › 二、基本做法 › （三） with the cursor inside （三）', async () => {
+    await page.locator('.editor-instance .view-lines').first().click();
+    await quickInput(page, 'Control+G', ':35:10');
+    await page.keyboard.press('Enter');
+    const want = [TITLE, TITLE.children[1], TITLE.children[1].children[2]];
+    const items = await waitUntil('breadcrumbs for the cursor inside （三）', () => page.evaluate(() =>
+      // An item shows the symbol's name (.label-name) and its detail (.label-description): compare the name.
+      [...document.querySelectorAll('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')]
+        .map((e) => (e.querySelector('.label-name') ?? e).textContent.trim()),
+    ).then((got) => {
+      const tail = got.slice(-want.length);
+      const ok = tail.length === want.length && want.every((h, i) => (h === TITLE ? norm(tail[i]) === norm(TITLE.text) : headingMismatch(tail[i], h) === undefined));
+      return ok ? got : undefined;
+    }), 15_000).catch(async (err) => {
+      const got = await page.evaluate(() => [...document.querySelectorAll('.breadcrumbs-control .monaco-breadcrumb-item')].map((e) => e.textContent.trim()));
+      throw new Error(`${err.message}; breadcrumbs: ${JSON.stringify(got)}`);
+    });
+    return items.join(' › ');
+  });
+
+  if (!args.has('--no-screenshot')) {
+    await ui('screenshot of the editor with the Outline view: docs/images/outline.png', async () => {
+      await page.keyboard.press('Escape');
+      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+      return path.relative(REPO, SCREENSHOT);
+    });
+  }
+
+  await ui('the Output view lists the channel zh-report', async () => {
+    await runCommand(page, 'Output: Show Output Channels...');
+    const names = await waitUntil('the list of output channels', () => page.evaluate(() =>
+      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()),
+    ).then((n) => (n.some((x) => /^zh-report/i.test(x)) ? n : undefined)), 15_000).catch(async (err) => {
+      const n = await page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.textContent.trim()));
+      throw new Error(`${err.message}; channels: ${JSON.stringify(n)}`);
+    });
+    await page.keyboard.press('Escape');
+    return names.filter((x) => /zh-report/i.test(x)).join(', ');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const tools = ensureTools();
+  const runDeadline = Date.now() + RUN_TIMEOUT_MS;
+  const remaining = (capMs) => Math.max(1000, Math.min(capMs, runDeadline - Date.now()));
+  fs.rmSync(WORK, { recursive: true, force: true });
+  const vsix = build();
+  const profile = prepareProfile(tools, vsix);
+  log(`installed ${profile.installed} and the e2e driver into ${path.relative(REPO, profile.extDir)}`);
+
+  const state = { child: undefined, browser: undefined, stopped: false };
+  // The run phase races a watchdog: when time is up, everything is stopped and the run counts as failed.
+  let abortRun;
+  const aborted = new Promise((_, reject) => { abortRun = reject; });
+  const watchdog = setTimeout(() => abortRun(new HarnessError(`the run did not finish within ${RUN_TIMEOUT_MS / 1000} s (ZH_REPORT_E2E_TIMEOUT_S)`)), Math.max(1000, runDeadline - Date.now()));
+  const onSignal = async (sig) => {
+    console.error(`e2e: ${sig}: stopping code-server and the browser`);
+    state.stopped = true;
+    await cleanup(state);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+
+  const suite = { passed: 0, failed: 0, summary: '' };
+  const ui = { passed: 0, failed: 0, lines: [], failures: [] };
+  let harnessError;
+  const runPhase = async () => {
+    const port = await freePort();
+    state.child = startCodeServer(tools, profile, port);
+    const exited = new Promise((resolve) => state.child.once('exit', (code, sig) => resolve(`code-server exited (${sig ?? code})`)));
+    let exitReason;
+    exited.then((r) => { exitReason = r; });
+    log(`code-server (pid ${state.child.pid}, own process group) on 127.0.0.1:${port}; log ${path.relative(REPO, state.child.logFile)}`);
+    const alive = () => { if (exitReason) throw new HarnessError(`${exitReason}; see ${state.child.logFile}`); };
+    await waitUntil('code-server to answer /healthz', async () => {
+      alive();
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      return res?.ok ? true : undefined;
+    }, remaining(60_000)).catch((err) => { alive(); throw err; });
+    log('code-server is up');
+
+    const require = createRequire(tools.pwPkg);
+    const { chromium } = require('playwright-core');
+    state.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      handleSIGINT: false, // this script's own handlers stop code-server too, then exit
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      timeout: remaining(60_000),
+    });
+    const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const consoleLog = fs.createWriteStream(path.join(WORK, 'logs', 'browser-console.log'));
+    page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(SEEDS)}`, { timeout: remaining(60_000) });
+    await page.locator('.monaco-workbench').first().waitFor({ state: 'attached', timeout: remaining(60_000) });
+    log('workbench loaded in Chromium; waiting for the driver extension to run the suite');
+
+    const startedFile = `${profile.resultsFile}.started`;
+    await waitUntil('the e2e driver extension to start the suite (onStartupFinished)', () => { alive(); return fs.existsSync(startedFile); }, remaining(90_000));
+    log('the driver is running the suite in the extension host');
+    await waitUntil('the suite results file', () => { alive(); return fs.existsSync(profile.resultsFile); }, remaining(240_000), 200);
+    const results = JSON.parse(fs.readFileSync(profile.resultsFile, 'utf8'));
+    Object.assign(suite, results);
+    log(`suite finished: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+    console.log(`\n${results.summary}`);
+
+    if (!args.has('--no-ui')) {
+      const expected = await loadExpected();
+      console.log('  UI checks (code-server workbench in Chromium)');
+      const check = async (name, fn) => {
+        if (state.stopped) throw new HarnessError('stopped');
+        const started = Date.now();
+        try {
+          const detail = await fn();
+          ui.passed++;
+          console.log(`    ✔ ${name} (${Date.now() - started}ms)${detail ? ` — ${detail}` : ''}`);
+        } catch (err) {
+          if (state.stopped) throw err; // interrupted: the browser is gone, this is no finding
+          ui.failed++;
+          ui.failures.push(`  ${ui.failures.length + 1}) UI: ${name}:\n     ${String(err?.message ?? err).split('\n').join('\n     ')}`);
+          console.log(`    ${ui.failures.length}) ${name}`);
+          await page.screenshot({ path: path.join(WORK, 'logs', `ui-failure-${ui.failures.length}.png`) }).catch(() => undefined);
+        }
+      };
+      await uiChecks(page, expected, check);
+      console.log(`\n  ${ui.passed} passing${ui.failed ? `\n  ${ui.failed} failing` : ''}`);
+      if (ui.failures.length) console.log(`\n${ui.failures.join('\n\n')}\n(failure screenshots in ${path.relative(REPO, path.join(WORK, 'logs'))})`);
+    }
+  };
+  try {
+    await Promise.race([runPhase(), aborted]);
+  } catch (err) {
+    harnessError = err;
+  } finally {
+    clearTimeout(watchdog);
+    state.stopped = true;
+    await cleanup(state);
+  }
+  if (harnessError) {
+    console.error(`\ne2e: FAILED: ${harnessError instanceof HarnessError ? harnessError.message : harnessError.stack}`);
+    console.error(`e2e: logs in ${path.relative(REPO, path.join(WORK, 'logs'))}, extension host logs in ${path.relative(REPO, path.join(profile.userData, 'logs'))}`);
+  }
+  const passed = suite.passed + ui.passed;
+  const failed = suite.failed + ui.failed + (harnessError ? 1 : 0);
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+async function cleanup(state) {
+  const browser = state.browser;
+  state.browser = undefined;
+  if (browser) {
+    const chromiumPid = browser.process?.()?.pid; // playwright starts Chromium in its own process group
+    await Promise.race([browser.close().catch(() => undefined), sleep(10_000)]);
+    if (chromiumPid) await stopGroup({ pid: chromiumPid });
+  }
+  await stopGroup(state.child);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`e2e: FAILED: ${err instanceof HarnessError ? err.message : err.stack}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
