@@ -3,24 +3,39 @@
  * run the feature (see requests.ts for validation, cancellation and error handling).
  */
 import {
+  DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type Connection,
   type DocumentSymbol,
+  type DocumentSymbolParams,
   type InitializeResult,
+  type SemanticTokens,
+  type SemanticTokensParams,
+  type SemanticTokensRangeParams,
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel } from './core';
+import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
+import { provideDefinition } from './features/definition';
 import { flattenDocumentSymbols, provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
+import { provideDocumentHighlights } from './features/highlights';
+import { provideHover } from './features/hover';
+import { addTermSymbols, readShowTerms } from './features/outlineTerms';
+import { provideReferences } from './features/references';
+import { providePrepareRename, provideRename } from './features/rename';
+import { SEMANTIC_TOKENS_LEGEND, provideSemanticTokens, provideSemanticTokensRange } from './features/semanticTokens';
+import { checkTextDocumentPosition, type TermDocument } from './features/terms';
 import { provideOutline } from './features/outline';
 import { emptySelectionRanges, provideSelectionRanges } from './features/selectionRanges';
 import { provideStatus } from './features/status';
 import { Methods, type OutlineNode, type OutlineParams, type StatusResult } from './protocol';
-import { checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
+import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
 import { ReportWorkspace } from './workspace/workspace';
@@ -39,30 +54,116 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     { warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) },
     options.analyze === undefined ? {} : { analyze: options.analyze },
   );
-  const client = { hierarchicalSymbols: false };
+  const client = { hierarchicalSymbols: false, configuration: false, dynamicConfiguration: false };
+  /** Setting zh-report.outline.showTerms: defined terms in the outline under their sections. */
+  let showTermsInOutline = false;
 
   connection.onInitialize((params): InitializeResult => {
     client.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    client.configuration = params.capabilities.workspace?.configuration === true;
+    client.dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     workspace.updateSettings(mergeSettings(workspace.settings, params.initializationOptions));
+    showTermsInOutline = readShowTerms(params.initializationOptions) ?? showTermsInOutline;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'zh-report' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: Object.keys(COMPLETION_TRIGGERS) },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: SERVER_NAME, version },
     };
   });
 
-  connection.onDidChangeConfiguration((params) => {
-    workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
+  // zh-report.outline.showTerms is read from the client's configuration where it can answer (VS Code), and from
+  // initializationOptions / didChangeConfiguration payloads ({ showTermsInOutline } or { outline: { showTerms } }).
+  const pullShowTerms = async (): Promise<void> => {
+    if (!client.configuration) return;
+    try {
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'zh-report' }])) as unknown[];
+      showTermsInOutline = readShowTerms(section) ?? showTermsInOutline;
+    } catch {
+      // a client that cannot answer keeps the value it sent, if any
+    }
+  };
+
+  connection.onInitialized(() => {
+    if (client.dynamicConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zh-report' }).catch(() => undefined);
+    }
+    void pullShowTerms();
   });
 
-  const documentSymbols = onDocument(workspace, textDocumentUri, provideDocumentSymbols, () => []);
+  connection.onDidChangeConfiguration((params) => {
+    workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
+    showTermsInOutline = readShowTerms(settingsSection(params)) ?? showTermsInOutline;
+    void pullShowTerms();
+  });
+
+  const documentSymbols = onDocument(
+    workspace,
+    textDocumentUri,
+    (analyzed, params: DocumentSymbolParams, token) => {
+      const symbols = provideDocumentSymbols(analyzed, params, token);
+      const terms = showTermsInOutline ? workspace.terms(analyzed) : undefined;
+      return terms === undefined ? symbols : addTermSymbols(symbols, { ...analyzed, terms });
+    },
+    () => [],
+  );
   const foldingRanges = onDocument(workspace, textDocumentUri, provideFoldingRanges, () => []);
   const selectionRanges = onDocument(workspace, textDocumentUri, provideSelectionRanges, emptySelectionRanges);
   const outline = onDocument<OutlineParams, OutlineNode[]>(workspace, plainUri, provideOutline, () => []);
+
+  /** A term feature: the position is checked, the document's term index is built on first use (once per version). */
+  const onTerms = <P, R>(feature: (doc: TermDocument, params: P, token: CancellationToken) => R, empty: (params: P) => R) =>
+    onDocument<P, R>(
+      workspace,
+      (params) => {
+        checkTextDocumentPosition(params);
+        return textDocumentUri(params);
+      },
+      (analyzed, params, token) => {
+        const terms = workspace.terms(analyzed);
+        if (token.isCancellationRequested) throw cancelled();
+        return terms === undefined ? empty(params) : feature({ ...analyzed, terms }, params, token);
+      },
+      empty,
+    );
+  const semanticTokensFull = onDocument<SemanticTokensParams, SemanticTokens>(
+    workspace,
+    textDocumentUri,
+    (analyzed, params: SemanticTokensParams, token) => {
+      const terms = workspace.terms(analyzed);
+      return terms === undefined ? { data: [] } : provideSemanticTokens({ ...analyzed, terms }, params, token);
+    },
+    () => ({ data: [] }),
+  );
+  const semanticTokensRange = onDocument<SemanticTokensRangeParams, SemanticTokens>(
+    workspace,
+    textDocumentUri,
+    (analyzed, params: SemanticTokensRangeParams, token) => {
+      const terms = workspace.terms(analyzed);
+      return terms === undefined ? { data: [] } : provideSemanticTokensRange({ ...analyzed, terms }, params, token);
+    },
+    () => ({ data: [] }),
+  );
+
+  connection.onHover(guard(logger, 'textDocument/hover', onTerms(provideHover, () => null)));
+  connection.onDefinition(guard(logger, 'textDocument/definition', onTerms(provideDefinition, () => null)));
+  connection.onReferences(guard(logger, 'textDocument/references', onTerms(provideReferences, () => null)));
+  connection.onDocumentHighlight(guard(logger, 'textDocument/documentHighlight', onTerms(provideDocumentHighlights, () => null)));
+  connection.onPrepareRename(guard(logger, 'textDocument/prepareRename', onTerms(providePrepareRename, () => null)));
+  connection.onRenameRequest(guard(logger, 'textDocument/rename', onTerms(provideRename, () => null)));
+  connection.onCompletion(guard(logger, 'textDocument/completion', onTerms(provideCompletion, () => ({ isIncomplete: false, items: [] }))));
+  connection.languages.semanticTokens.on(guard(logger, 'textDocument/semanticTokens/full', semanticTokensFull));
+  connection.languages.semanticTokens.onRange(guard(logger, 'textDocument/semanticTokens/range', semanticTokensRange));
 
   connection.onDocumentSymbol(
     guard(logger, 'textDocument/documentSymbol', (params, token): DocumentSymbol[] | SymbolInformation[] => {
@@ -85,6 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(Methods.status, guard(logger, Methods.status, (): StatusResult => provideStatus(workspace, version)));
 
   connection.onShutdown(() => workspace.dispose());
+
 
   documents.listen(connection);
   connection.listen();

@@ -8,8 +8,9 @@
  */
 import type { Disposable, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type ReportModel } from '../core';
+import { analyze, indexTerms, type ReportModel, type TermIndex } from '../core';
 import { gbkCodec } from '../codec';
+import { openccConverter } from '../opencc';
 import { DEFAULT_SETTINGS, maxDocumentBytes, type ServerSettings } from './settings';
 
 /** One version of an open document with its model: what every feature works on. */
@@ -30,18 +31,23 @@ export interface WorkspaceOptions {
   readonly settings?: ServerSettings;
   /** The analysis; the core's `analyze` with the GBK codec (to repair mojibake lines) unless a test replaces it. */
   readonly analyze?: (text: string) => ReportModel;
+  /** The term index; the core's `indexTerms` with the opencc-js converter unless a test replaces it. */
+  readonly indexTerms?: (text: string, model: ReportModel) => TermIndex;
 }
 
 interface Entry {
   readonly version: number;
   readonly rejection: Rejection | undefined;
   model: ReportModel | undefined;
+  /** The key terms of this version, indexed on the first request that needs them. */
+  terms: TermIndex | undefined;
 }
 
 export class ReportWorkspace implements Disposable {
   readonly #documents: TextDocuments<TextDocument>;
   readonly #host: WorkspaceHost;
   readonly #analyze: (text: string) => ReportModel;
+  readonly #indexTerms: (text: string, model: ReportModel) => TermIndex;
   readonly #entries = new Map<string, Entry>();
   /** URIs whose user has been told why the document is not analysed (reset when the document closes). */
   readonly #warned = new Set<string>();
@@ -52,6 +58,7 @@ export class ReportWorkspace implements Disposable {
     this.#documents = documents;
     this.#host = host;
     this.#analyze = options.analyze ?? analyzeReport;
+    this.#indexTerms = options.indexTerms ?? indexReportTerms;
     this.#settings = options.settings ?? DEFAULT_SETTINGS;
     this.#subscriptions = [
       documents.onDidChangeContent((e) => this.#check(e.document)),
@@ -84,6 +91,19 @@ export class ReportWorkspace implements Disposable {
     }
     entry.model ??= this.#analyze(document.getText());
     return { document, model: entry.model };
+  }
+
+  /**
+   * The key terms of the version of `analyzed` (indexed now if this version has not been yet, cached next to its
+   * model), or undefined when that version is no longer the current one.
+   */
+  terms(analyzed: AnalyzedDocument): TermIndex | undefined {
+    const entry = this.#entries.get(analyzed.document.uri);
+    if (entry === undefined || entry.version !== analyzed.document.version || entry.model !== analyzed.model) {
+      return undefined;
+    }
+    entry.terms ??= this.#indexTerms(analyzed.document.getText(), analyzed.model);
+    return entry.terms;
   }
 
   /** Applies new settings; open documents are checked again against them. */
@@ -119,7 +139,7 @@ export class ReportWorkspace implements Disposable {
     if (cached !== undefined && cached.version === document.version) {
       return cached;
     }
-    const entry: Entry = { version: document.version, rejection: this.#reject(document.getText()), model: undefined };
+    const entry: Entry = { version: document.version, rejection: this.#reject(document.getText()), model: undefined, terms: undefined };
     this.#entries.set(document.uri, entry);
     return entry;
   }
@@ -148,6 +168,11 @@ export class ReportWorkspace implements Disposable {
 /** The core's analysis as the server runs it: with the GBK codec, so lines decoded one byte late are repaired. */
 export function analyzeReport(text: string): ReportModel {
   return analyze(text, { codec: gbkCodec });
+}
+
+/** The core's term index as the server runs it: with the opencc-js converter, so both scripts share one key per term. */
+export function indexReportTerms(text: string, model: ReportModel): TermIndex {
+  return indexTerms(text, model, { converter: openccConverter });
 }
 
 export function rejectionMessage(uri: string, rejection: Rejection): string {
