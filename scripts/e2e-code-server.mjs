@@ -17,6 +17,8 @@
 //
 // Options: --skip-build (reuse dist/zh-report.vsix and out/e2e), --vsix FILE (install FILE instead of building the
 // extension), --no-ui (suite only), --no-screenshot.
+// --serve: no tests: install the extension (without the driver) and keep code-server running on seeds/ at
+// http://127.0.0.1:$ZH_REPORT_DEMO_PORT (default 8765) until Ctrl+C — what `npm run demo` uses.
 // Environment: ZH_REPORT_E2E_CACHE, ZH_REPORT_E2E_TIMEOUT_S (run phase after the installs, default 420),
 //              ZH_REPORT_E2E_CHROMIUM (default /usr/bin/chromium).
 import { spawn, spawnSync } from 'node:child_process';
@@ -192,7 +194,7 @@ function build() {
   runTool('npm run build', 'npm', ['run', 'build'], { logFile: path.join(WORK, 'logs', 'build.log') });
   log('packaging dist/zh-report.vsix (vsce package --no-dependencies)');
   fs.rmSync(VSIX, { force: true });
-  npx('vsce package', 'vsce', 'package', '--no-dependencies', ...(fs.existsSync(path.join(REPO, 'LICENSE')) ? [] : ['--skip-license']), '-o', VSIX);
+  npx('vsce package', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', ...(fs.existsSync(path.join(REPO, 'LICENSE')) ? [] : ['--skip-license']), '-o', VSIX);
   return VSIX;
 }
 
@@ -236,7 +238,7 @@ const SETTINGS = {
 };
 
 /** Fresh user-data and extensions dirs with the .vsix and the driver installed. */
-function prepareProfile({ node24, csEntry }, vsix) {
+function prepareProfile({ node24, csEntry }, vsix, { driver = true } = {}) {
   for (const d of ['user-data', 'extensions']) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
   const userData = path.join(WORK, 'user-data');
   const extDir = path.join(WORK, 'extensions');
@@ -249,9 +251,11 @@ function prepareProfile({ node24, csEntry }, vsix) {
   // The driver goes in first: an extensions dir without extensions.json is scanned when the first extension is
   // installed, so the driver gets registered; copied in after, it would be "marked as removed" at start.
   const driverDir = path.join(extDir, 'zh-report.zh-report-e2e-driver-0.0.1');
-  fs.cpSync(path.join(REPO, 'test', 'e2e', 'driver'), driverDir, { recursive: true });
   const resultsFile = path.join(userData, 'e2e-results.json');
-  fs.writeFileSync(path.join(driverDir, 'e2e-config.json'), JSON.stringify({ suiteIndex: path.join(REPO, 'out', 'e2e', 'suite', 'index.js'), resultsFile }, null, 2));
+  if (driver) {
+    fs.cpSync(path.join(REPO, 'test', 'e2e', 'driver'), driverDir, { recursive: true });
+    fs.writeFileSync(path.join(driverDir, 'e2e-config.json'), JSON.stringify({ suiteIndex: path.join(REPO, 'out', 'e2e', 'suite', 'index.js'), resultsFile }, null, 2));
+  }
   log(`installing ${path.relative(REPO, vsix)} into a fresh extensions dir`);
   runTool('code-server --install-extension', node24, [csEntry, '--config', configFile, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', vsix], {
     env: cleanEnv({ PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` }),
@@ -441,7 +445,35 @@ async function uiChecks(page, expected, ui) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** `--serve`: the extension in a code-server on seeds/, for a person to use, until Ctrl+C. */
+async function serve() {
+  const tools = ensureTools();
+  fs.rmSync(WORK, { recursive: true, force: true });
+  const vsix = build();
+  const profile = prepareProfile(tools, vsix, { driver: false });
+  const port = Number(process.env.ZH_REPORT_DEMO_PORT || 8765);
+  const state = { child: startCodeServer(tools, profile, port), browser: undefined, stopped: false };
+  const stop = async () => {
+    state.stopped = true;
+    await cleanup(state);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  state.child.once('exit', (code) => {
+    console.error(`code-server exited (${code}); see ${state.child.logFile}`);
+    process.exit(1);
+  });
+  await waitUntil('code-server to answer /healthz', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    return res?.ok ? true : undefined;
+  }, 60_000);
+  console.log(`\nzh-report is running in VS Code (code-server ${VERSIONS.codeServer}) on the sample reports:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(SEEDS)}\n\nOpen it in a browser (the Outline view is in the Explorer). Ctrl+C stops it.`);
+  await new Promise(() => {});
+}
+
 async function main() {
+  if (args.has('--serve')) return serve();
   const tools = ensureTools();
   const runDeadline = Date.now() + RUN_TIMEOUT_MS;
   const remaining = (capMs) => Math.max(1000, Math.min(capMs, runDeadline - Date.now()));
