@@ -1,7 +1,8 @@
 /**
  * Every occurrence of every key in one pass over the text: a trie of folded keys, entered only at positions whose
- * folded character starts some key (a 64 K-entry bitmap), walked as far as the text allows. The walk is bounded by
- * the longest key, so the pass is linear in the text; most positions cost one table read and one bitmap read.
+ * folded character starts some key (a direct 64 K-entry table of the root's children) and whose next character may
+ * follow it (a 64 K-entry hashed table of first pairs), walked as far as the text allows. The walk is bounded by
+ * the longest key, so the pass is linear in the text; most positions cost one fold and one table read.
  *
  * The text is folded character by character through the same table as the keys (width, quotes, script), and the
  * walk steps over pinyin glosses (網(wǎng)上沙龍 matches 網上沙龍), so offsets stay those of the document.
@@ -11,6 +12,33 @@ import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
 
 const OPEN_PAREN = 0x28;
+
+const variantTables = new WeakMap<FoldTable, Map<number, number[]>>();
+
+/** For each folded code, the other codes that fold to it (網 for 网, ＋ for +), built once per table. */
+function variantsOf(table: FoldTable): Map<number, number[]> {
+  let variants = variantTables.get(table);
+  if (variants === undefined) {
+    variants = new Map();
+    for (let c = 0; c < 0x10000; c++) {
+      const f = table[c]!;
+      if (f === c) continue;
+      const list = variants.get(f);
+      if (list === undefined) variants.set(f, [c]);
+      else list.push(c);
+    }
+    variantTables.set(table, variants);
+  }
+  return variants;
+}
+
+function slotOf(node: number, code: number): number {
+  return (Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 7;
+}
+
+function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+}
 
 export class KeyTrie {
   /** Per node: the id given with the key that ends there, or -1. */
@@ -22,9 +50,15 @@ export class KeyTrie {
   #edgeChild: Int32Array = new Int32Array(256);
   #edges = 0;
   #mask = 255;
-  /** Folded codes that start some key. */
-  readonly #first = new Uint8Array(0x10000);
+  /** Child of the root for each folded code (0: none): the first step needs no hashing. */
+  readonly #rootChild = new Int32Array(0x10000);
+  /** Pairs of folded codes that start some key, hashed into 64 K flags (false positives only cost a walk). */
+  readonly #pairs = new Uint8Array(0x10000);
   #longest = 0;
+  /** The folded codes that start a key. */
+  readonly #firsts: number[] = [];
+  #starts: Uint16Array | undefined;
+  #startsTable: FoldTable | undefined;
 
   get size(): number {
     return this.#nodes;
@@ -44,8 +78,13 @@ export class KeyTrie {
       let child = this.#child(node, code);
       if (child < 0) child = this.#addEdge(node, code);
       node = child;
+      if (i === 0 && this.#rootChild[code] === 0) {
+        this.#rootChild[code] = child;
+        this.#firsts.push(code);
+      }
     }
-    this.#first[key.charCodeAt(0)] = 1;
+    if (key.length > 1) this.#pairs[pairSlot(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    this.#starts = undefined;
     if (key.length > this.#longest) this.#longest = key.length;
     const existing = this.#terminal[node]!;
     if (existing >= 0) return existing;
@@ -66,47 +105,84 @@ export class KeyTrie {
    * character (it belongs to that character).
    */
   scan(text: string, table: FoldTable, found: (start: number, end: number, id: number) => void, from = 0, to = text.length): void {
-    const first = this.#first;
-    const terminal = this.#terminal;
-    for (let i = from; i < to; i++) {
-      const c0 = table[text.charCodeAt(i)]!;
-      if (first[c0] === 0) continue;
-      let node = this.#child(0, c0);
-      let j = i + 1;
-      while (node > 0) {
-        const id = terminal[node]!;
-        if (id >= 0) {
-          let end = j;
-          if (end < text.length && text.charCodeAt(end) === OPEN_PAREN) {
-            const g = glossAt(text, end);
-            if (g > 0) end = g;
-          }
-          found(i, end, id);
-        }
-        if (j >= to) break;
-        let code = text.charCodeAt(j);
-        if (code === OPEN_PAREN) {
-          const g = glossAt(text, j);
-          if (g > 0) {
-            j = g;
-            if (j >= to) break;
-            code = text.charCodeAt(j);
-          }
-        }
-        node = this.#child(node, table[code]!);
-        j++;
+    const rootChild = this.#rootChild;
+    const pairs = this.#pairs;
+    const firstOf = this.#firstsFor(table);
+    // `first`: the folded character at i if it starts a key, else 0. A position is walked only when the next
+    // character may follow it in a key (or is a gloss): most positions whose character starts a key (国, 一, 人 …)
+    // fail that test, and testing the pair first keeps the loop's branch predictable.
+    let first = from < to ? firstOf[text.charCodeAt(from)]! : 0;
+    for (let i = from; i + 1 < to; i++) {
+      const next = text.charCodeAt(i + 1);
+      if (first !== 0 && (pairs[pairSlot(first, table[next]!)] !== 0 || next === OPEN_PAREN)) {
+        this.#walk(text, table, found, i, rootChild[first]!, to);
       }
+      first = firstOf[next]!;
     }
   }
 
-  #slot(node: number, code: number): number {
-    return (Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 7;
+  /** From the node after text[i], as far as the text follows the trie, reporting every key that ends on the way. */
+  #walk(text: string, table: FoldTable, found: (start: number, end: number, id: number) => void, i: number, node: number, to: number): void {
+    const terminal = this.#terminal;
+    const mask = this.#mask;
+    const parents = this.#edgeParent;
+    const codes = this.#edgeCode;
+    const children = this.#edgeChild;
+    let j = i + 1;
+    while (node > 0) {
+      const id = terminal[node]!;
+      if (id >= 0) {
+        let end = j;
+        if (end < text.length && text.charCodeAt(end) === OPEN_PAREN) {
+          const g = glossAt(text, end);
+          if (g > 0) end = g;
+        }
+        found(i, end, id);
+      }
+      if (j >= to) return;
+      let raw = text.charCodeAt(j);
+      if (raw === OPEN_PAREN) {
+        const g = glossAt(text, j);
+        if (g > 0) {
+          j = g;
+          if (j >= to) return;
+          raw = text.charCodeAt(j);
+        }
+      }
+      const code = table[raw]!;
+      let child = 0;
+      for (let s = slotOf(node, code) & mask; ; s = (s + 1) & mask) {
+        const p = parents[s]!;
+        if (p === 0) break;
+        if (p === node + 1 && codes[s] === code) {
+          child = children[s]!;
+          break;
+        }
+      }
+      node = child;
+      j++;
+    }
+  }
+
+  /** By raw (unfolded) code: the folded code when it starts a key, else 0. One read per text position. */
+  #firstsFor(table: FoldTable): Uint16Array {
+    if (this.#starts === undefined || this.#startsTable !== table) {
+      const starts = new Uint16Array(0x10000);
+      const variants = variantsOf(table);
+      for (const first of this.#firsts) {
+        if (table[first] === first) starts[first] = first;
+        for (const raw of variants.get(first) ?? []) starts[raw] = first;
+      }
+      this.#starts = starts;
+      this.#startsTable = table;
+    }
+    return this.#starts;
   }
 
   #child(node: number, code: number): number {
     const mask = this.#mask;
     const parents = this.#edgeParent;
-    for (let s = this.#slot(node, code) & mask; ; s = (s + 1) & mask) {
+    for (let s = slotOf(node, code) & mask; ; s = (s + 1) & mask) {
       const p = parents[s]!;
       if (p === 0) return -1;
       if (p === node + 1 && this.#edgeCode[s] === code) return this.#edgeChild[s]!;
@@ -128,7 +204,7 @@ export class KeyTrie {
 
   #insert(node: number, code: number, child: number): void {
     const mask = this.#mask;
-    let s = this.#slot(node, code) & mask;
+    let s = slotOf(node, code) & mask;
     while (this.#edgeParent[s] !== 0) s = (s + 1) & mask;
     this.#edgeParent[s] = node + 1;
     this.#edgeCode[s] = code;
