@@ -1,0 +1,37 @@
+/**
+ * The checks: pure rules over a report model and its text. `runChecks` gives every finding in document order;
+ * each finding carries its code, its message in Chinese and English, and its fixes as plain offset edits.
+ */
+import type { ReportModel } from '../model';
+import { CheckContext } from './context';
+import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
+import { checkMidlineMisalignment } from './misaligned';
+import { checkMojibake } from './mojibake';
+import { checkNumbering } from './numbering';
+import { checkPageChrome } from './pageChrome';
+import { checkPairs } from './pairs';
+import { checkMarkerPunctuation, checkMarkerSpace } from './punctuation';
+import { checkScriptMixing } from './script';
+import type { CheckOptions, Finding } from './types';
+
+export * from './types';
+export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
+export { applyEdits, fixAllEdits, fixAllOfCode } from './fixAll';
+export { formatCnNumeral, restyleMarker } from './numerals';
+
+export function runChecks(text: string, model: ReportModel, options: CheckOptions = {}): Finding[] {
+  const ctx = new CheckContext(text, model, options);
+  const out: Finding[] = [];
+  checkNumbering(ctx, out);
+  if (ctx.wants('marker-punctuation')) checkMarkerPunctuation(ctx, out);
+  if (ctx.wants('marker-space')) checkMarkerSpace(ctx, out);
+  const misaligned = checkMidlineMisalignment(ctx, ctx.wants('gbk-misaligned') ? out : undefined);
+  if (ctx.wants('unbalanced-pair')) checkPairs(ctx, out, misaligned.damaged);
+  if (ctx.wants('pinyin-gloss')) checkGlosses(ctx, out);
+  if (ctx.wants('gbk-misaligned')) checkGbkMisaligned(ctx, out);
+  if (ctx.wants('replacement-char')) checkReplacementChars(ctx, out, misaligned.lost);
+  if (ctx.wants('mojibake')) checkMojibake(ctx, out);
+  if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
+  if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,133 @@
+/**
+ * GBK misalignment inside a line. The tool that inserted the pinyin glosses worked on GBK bytes; where it broke a
+ * character it left a "?" for the lost lead byte, and the bytes after it were decoded one byte late until the
+ * decoding fell back into step: 理性?！对趯W習 is 理性。《在學習 (the lead byte 0xA1 of 。 went missing). The model
+ * repairs such lines when they are headings; here the same damage is found inside body lines.
+ *
+ * A run is offered for repair only when the re-decoding is consistent: every byte pair decodes, the decoding falls
+ * back into step within a few characters, and the recovered text starts with full-width punctuation (the
+ * characters whose GBK lead bytes 0xA1/0xA3 were lost). Any other "?" between Chinese characters in a damaged
+ * document marks a character whose bytes are gone: it is reported, never guessed.
+ */
+import { isHan } from '../chars';
+import type { GbkCodec } from '../gbk';
+import { CheckContext, excerpt, localized } from './context';
+import type { DamagedRange } from './pairs';
+import { gbkCode } from './scan';
+import type { Finding } from './types';
+
+const LOST_LEADS = [0xa1, 0xa3];
+
+/**
+ * GBK bytes of a character. Decoders that follow Windows code page 936 give the codes FE50–FEA0 as the private-use
+ * characters U+E815–U+E864 in order (FE86 → U+E84A, seen in the seed); the codec, which follows GB18030, cannot
+ * encode those, so they are mapped back here.
+ */
+function gbkBytes(ch: string, codec: GbkCodec): ArrayLike<number> | undefined {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xe815 && c <= 0xe864) {
+    const n = c - 0xe815;
+    return [0xfe, n < 47 ? 0x50 + n : 0x80 + n - 47];
+  }
+  const code = gbkCode(codec, c);
+  return code === 0 ? undefined : code < 0x100 ? [code] : [code >> 8, code & 0xff];
+}
+const MAX_RUN = 24;
+
+/** Re-decodes text[from…end) with the lost lead byte put back; the recovered text and the characters it replaces. */
+export function shiftedRun(text: string, from: number, end: number, lost: number, codec: GbkCodec): { recovered: string; consumed: number } | undefined {
+  let pending = lost;
+  let out = '';
+  for (let i = from; i < end && i - from < MAX_RUN; i++) {
+    const ch = text[i]!;
+    if (pending < 0) return out.length > 0 ? { recovered: out, consumed: i - from } : undefined; // back in step
+    if (ch === '?' || ch === '\uFFFD') return undefined;
+    const bytes = gbkBytes(ch, codec);
+    if (bytes === undefined || bytes.length === 0) return undefined;
+    for (let k = 0; k < bytes.length; k++) {
+      const b = bytes[k]!;
+      if (pending < 0) {
+        if (b < 0x80) out += String.fromCharCode(b);
+        else pending = b;
+      } else {
+        const decoded = codec.decodePair(pending, b);
+        if (decoded === undefined) return undefined;
+        out += decoded;
+        pending = -1;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isFullWidthPunctuation(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x2014 && c <= 0x2026);
+}
+
+function isPunctuationStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c !== 0x3000 && isFullWidthPunctuation(c);
+}
+
+function isChinese(c: number): boolean {
+  return isHan(c) || isFullWidthPunctuation(c);
+}
+
+export interface MisalignedResult {
+  /** Ranges of text decoded out of step (the model's lines and the runs found here), with what they read as. */
+  readonly damaged: readonly DamagedRange[];
+  /** Positions of "?" that stand for a lost character. */
+  readonly lost: readonly number[];
+}
+
+export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | undefined): MisalignedResult {
+  const { text, model } = ctx;
+  const damaged: DamagedRange[] = model.damage.filter((d) => d.kind === 'gbkMisaligned').map((d) => ({ start: d.start, end: d.end, ...(d.repair === undefined ? {} : { repair: d.repair }) }));
+  const lost: number[] = [];
+  const codec = ctx.options.codec;
+  const scraped = model.damage.length > 0 || ctx.scan().replacements.length > 0;
+  let k = 0;
+  let after = -1;
+  for (const i of ctx.scan().questions) {
+    if (i < after) continue;
+    while (k < damaged.length && damaged[k]!.end <= i) k++;
+    if (k < damaged.length && damaged[k]!.start <= i) continue;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (next < 0x80 && !isChinese(prev)) continue;
+    let repaired = false;
+    // "?!" then the shifted run: the "!" is the lost lead byte 0xA1 with its high bit gone, the "?" the byte before it
+    const bang = text[i + 1] === '!';
+    const runStart = bang ? i + 2 : i + 1;
+    if (codec !== undefined && runStart < text.length && text.charCodeAt(runStart) >= 0x80) {
+      const end = ctx.lineEnd(ctx.lineOf(i));
+      for (const lead of bang ? [0xa1] : LOST_LEADS) {
+        const run = shiftedRun(text, runStart, end, lead, codec);
+        // consistent: a Han character read out of step gives back punctuation (whose lead byte was lost), nothing undecodable
+        if (run === undefined || !isHan(text.charCodeAt(runStart)) || !isPunctuationStart(run.recovered) || run.recovered.includes('\uFFFD')) continue;
+        const start = bang ? i + 1 : i;
+        const stop = runStart + run.consumed;
+        damaged.splice(k, 0, { start, end: stop, repair: run.recovered });
+        k++;
+        repaired = true;
+        out?.push({
+          code: 'gbk-misaligned', start, end: stop,
+          message: localized(
+            `乱码：${q2(text.slice(start, stop))}是按 GBK 错位一个字节解码的，应为${q2(run.recovered)}。`,
+            `Mojibake: ${q2(text.slice(start, stop))} was decoded from GBK one byte late; it reads ${q2(run.recovered)}.`,
+          ),
+          fixes: [{ title: localized(`恢复为：${excerpt(run.recovered)}`, `Recover as: ${excerpt(run.recovered)}`), edits: [{ start, end: stop, newText: run.recovered }], safe: true, preferred: true }],
+        });
+        if (bang) lost.push(i);
+        after = stop;
+        break;
+      }
+    }
+    if (!repaired && scraped && (isChinese(prev) || isChinese(next) || next === 0x21)) lost.push(i);
+  }
+  return { damaged, lost };
+}
+
+function q2(s: string): string {
+  return `「${s}」`;
+}

@@ -1,0 +1,460 @@
+/**
+ * Numbering of headings: gaps, duplicates and order among siblings; levels that climb back over a skipped one;
+ * children without a parent of the expected kind; mixed bracket widths within one level.
+ *
+ * Siblings are the children of one parent with one marker kind, except law articles (第X条), which are numbered
+ * through the whole law across chapters. A list that starts again at one (1. 2. 3. … 1. 2.) is a new list, not
+ * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
+ * glossary entry, 二，) explain a gap instead of being reported as missing.
+ */
+import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } from '../chars';
+import { matchMarker } from '../markers';
+import type { Heading, MarkerKind } from '../model';
+import { CheckContext, localized, q } from './context';
+import { formatCnNumeral, restyleMarker } from './numerals';
+import type { Edit, Finding, Fix } from './types';
+
+/** GB/T 9704 order of the list levels: 一、 > （一） > 1. > （1） > ①. */
+const STANDARD_RANK: Partial<Record<MarkerKind, number>> = { cn: 1, cnParen: 2, num: 3, numParen: 4, circled: 5 };
+
+export function isListKind(kind: MarkerKind): boolean {
+  return STANDARD_RANK[kind] !== undefined;
+}
+
+const LAW_KINDS: ReadonlySet<MarkerKind> = new Set(['part', 'subpart', 'chapter', 'section', 'article']);
+
+interface Item {
+  readonly index: number;
+  readonly h: Heading;
+  readonly ordinal: number;
+  /** 第X条之一 / 第 15-1 條: may repeat the previous article's number. */
+  readonly suffix: boolean;
+}
+
+/** A line that reads like a marker but is not a heading: it may be what a "missing" number really is. */
+export interface NearMiss {
+  /** A marker kind ('ordinal' for 第一，/首先， lists). */
+  readonly kind: string;
+  readonly ordinal: number;
+  readonly offset: number;
+}
+
+function ordinalOf(h: Heading): number | undefined {
+  if (h.kind === 'decimal') {
+    const m = /(\d+)\s*$/.exec(h.marker.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+    return m ? Number(m[1]) : undefined;
+  }
+  return h.ordinal;
+}
+
+/** The marker a heading of this kind would carry with number `n` (for messages), in the heading's own style. */
+export function markerWithNumber(h: Heading, n: number): string {
+  const listed = restyleMarker(h.marker, h.kind, n);
+  if (listed !== undefined) return listed;
+  if (LAW_KINDS.has(h.kind)) {
+    const m = /^(第\s*)([^\s\d０-９]+?|[\d０-９]+)(\s*)([-－][\d０-９]+)?(\s*)(分编|分編|部分|[编編篇章节節条條])/.exec(h.marker);
+    if (m) {
+      const cn = m[2] !== undefined && isCnNumeralCode(m[2].charCodeAt(0));
+      return m[1]! + (cn ? formatCnNumeral(n) : String(n)) + m[3]! + m[5]! + m[6]!;
+    }
+  }
+  if (h.kind === 'decimal') return h.marker.replace(/[\d０-９]+\s*$/, String(n));
+  if ((h.kind as string) === 'ordinal') return h.marker.replace(/^第[〇一二三四五六七八九十百千两零]+/, '第' + formatCnNumeral(n));
+  if (h.kind === 'appendix') return h.marker.replace(/[\d０-９一二三四五六七八九十]+/, String(n));
+  return String(n);
+}
+
+/** 第X条之一, 第 15-1 條, 第 四 章之一 (the 之一 of a chapter is not part of its marker): numbered after the one before. */
+export function hasSuffix(ctx: CheckContext, h: Heading): boolean {
+  if (!LAW_KINDS.has(h.kind)) return false;
+  if (h.marker.indexOf('之') < 0 && h.marker.indexOf('-') < 0 && h.marker.indexOf('－') < 0 && ctx.text[h.headingStart + h.marker.length] !== '之') return false;
+  if (/之|[-－]/.test(h.marker)) return true;
+  const end = h.headingStart + h.marker.length;
+  return !h.repaired && ctx.text[end] === '之' && isCnNumeralCode(ctx.text.charCodeAt(end + 1));
+}
+
+/** Sibling groups: children of one parent with one kind (decimal: one depth); all articles, all appendices together. */
+function sequences(ctx: CheckContext): Item[][] {
+  const { headings } = ctx.model;
+  const out: Item[][] = [];
+  const articles: Item[] = [];
+  const appendices: Item[] = [];
+  const item = (i: number): Item | undefined => {
+    const h = headings[i]!;
+    const ordinal = ordinalOf(h);
+    return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
+  };
+  const siblings = (children: readonly number[]): void => {
+    if (children.length === 0) return;
+    // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
+    const k0 = headings[children[0]!]!.kind;
+    if (STANDARD_RANK[k0] !== undefined) {
+      let n = 0;
+      for (const i of children) {
+        const h = headings[i]!;
+        if (h.kind !== k0 || h.ordinal !== n + 1) {
+          n = -1;
+          break;
+        }
+        n++;
+      }
+      if (n > 0) return;
+    }
+    // Children of one parent almost always share one kind: a group per kind (and per depth for 3.1 / 3.1.2).
+    let groups: Map<string, Item[]> | undefined;
+    let first: Item[] | undefined;
+    let firstKey = '';
+    for (const i of children) {
+      const h = headings[i]!;
+      if (h.kind === 'title' || h.kind === 'markdown') continue;
+      if (h.kind === 'article' || h.kind === 'appendix') {
+        const it = item(i);
+        if (it !== undefined) (h.kind === 'article' ? articles : appendices).push(it);
+        continue;
+      }
+      const it = item(i);
+      if (it === undefined) continue;
+      const key = h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
+      if (first === undefined) {
+        first = [it];
+        firstKey = key;
+        out.push(first);
+      } else if (key === firstKey) {
+        first.push(it);
+      } else {
+        groups ??= new Map();
+        let g = groups.get(key);
+        if (g === undefined) {
+          groups.set(key, (g = []));
+          out.push(g);
+        }
+        g.push(it);
+      }
+    }
+  };
+  siblings(ctx.model.roots);
+  for (const h of headings) if (h.children.length > 0) siblings(h.children);
+  // articles and appendices in document order (they were collected parent by parent)
+  articles.sort((a, b) => a.index - b.index);
+  appendices.sort((a, b) => a.index - b.index);
+  if (articles.length > 0) out.push(articles);
+  if (appendices.length > 0) out.push(appendices);
+  return out;
+}
+
+/** 1, 2, 3 … (and 第X条之一 after 第X条): nothing to report, the common case. */
+function isConsecutive(items: readonly Item[]): boolean {
+  let prev = 0;
+  for (const item of items) {
+    if (item.ordinal === prev + 1 || (item.suffix && item.ordinal === prev)) prev = item.ordinal;
+    else return false;
+  }
+  return true;
+}
+
+/** Splits a sequence where it starts again at one. */
+function runs(items: readonly Item[]): Item[][] {
+  const out: Item[][] = [];
+  let current: Item[] = [];
+  for (const item of items) {
+    if (current.length > 0 && item.ordinal === 1 && !item.suffix) {
+      out.push(current);
+      current = [];
+    }
+    current.push(item);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Lines that look like a marker but are not headings, found lazily (only when a gap needs explaining):
+ * markers the parser did not take (alone on their line, glossary entries, a law's history) and 二，/二, misuses.
+ */
+export function findNearMisses(ctx: CheckContext): NearMiss[] {
+  const out: NearMiss[] = [];
+  const { text } = ctx;
+  for (let line = 0; line < ctx.lineCount; line++) {
+    if (ctx.isHeadingLine(line)) continue;
+    const p = ctx.contentStart(line);
+    const end = ctx.contentEnd(line);
+    if (p >= end) continue;
+    const c = text.charCodeAt(p);
+    // 首先，… 第二，… 第三，: the first item of an ordinal list is often written 首先 (其次 the second, 再次 the third)
+    const word = text.slice(p, p + 2);
+    const nth = word === '首先' ? 1 : word === '其次' ? 2 : word === '再次' ? 3 : 0;
+    if (nth > 0 && (p + 2 >= end || /[，,：:]/.test(text[p + 2]!))) {
+      out.push({ kind: 'ordinal', ordinal: nth, offset: p });
+      continue;
+    }
+    if (!(isCnNumeralCode(c) || isOpenParen(c) || digitValue(c) >= 0 || (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || c === 0x7b2c)) continue;
+    const comma = cnComma(text, p, end);
+    if (comma !== undefined) {
+      out.push({ kind: 'cn', ordinal: comma.ordinal, offset: p });
+      continue;
+    }
+    const long = longCn(text, p, end);
+    if (long !== undefined) {
+      out.push({ kind: 'cn', ordinal: long, offset: p });
+      continue;
+    }
+    const m = matchMarker(text, p, end);
+    if (m && m.ordinal !== undefined && m.kind !== 'decimal') out.push({ kind: m.kind, ordinal: m.ordinal, offset: p });
+  }
+  return out;
+}
+
+/** 一百一十一、: the parser takes numerals of at most four characters; longer ones still explain a gap. */
+function longCn(text: string, p: number, end: number): number | undefined {
+  let q2 = p;
+  while (q2 < end && q2 - p <= 8 && isCnNumeralCode(text.charCodeAt(q2))) q2++;
+  if (q2 - p <= 4 || q2 >= end || text.charCodeAt(q2) !== 0x3001) return undefined;
+  return cnNumeralValueAt(text, p, q2);
+}
+
+/** 二，xxx / 二,xxx at a line start: a Chinese-numeral marker written with a comma. */
+export function cnComma(text: string, p: number, end: number): { ordinal: number; sep: number } | undefined {
+  let q2 = p;
+  while (q2 < end && q2 - p <= 4 && isCnNumeralCode(text.charCodeAt(q2))) q2++;
+  if (q2 === p || q2 >= end || q2 - p > 4) return undefined;
+  const sep = text.charCodeAt(q2);
+  if (sep !== 0xff0c && sep !== 0x2c) return undefined;
+  if (q2 + 1 >= end || isIndent(text.charCodeAt(q2 + 1))) return undefined;
+  const ordinal = cnNumeralValueAt(text, p, q2);
+  return ordinal !== undefined && ordinal > 0 ? { ordinal, sep: q2 } : undefined;
+}
+
+export function checkNumbering(ctx: CheckContext, out: Finding[]): void {
+  const wantSeq = ctx.wants('numbering-gap') || ctx.wants('numbering-duplicate') || ctx.wants('numbering-order');
+  if (wantSeq) checkSequences(ctx, out);
+  if (ctx.wants('numbering-level-skip')) checkLevelSkips(ctx, out);
+  if (ctx.wants('numbering-missing-parent')) checkMissingParents(ctx, out);
+  if (ctx.wants('numbering-bracket-width')) checkBracketWidths(ctx, out);
+}
+
+function checkSequences(ctx: CheckContext, out: Finding[]): void {
+  const { headings } = ctx.model;
+  let nearMisses: NearMiss[] | undefined;
+  /** Missing numbers of `kind` that a near miss between `from` and `to` accounts for are not missing. */
+  const unexplained = (kind: string, missing: number[], from: number, to: number): number[] => {
+    if (missing.length === 0) return missing;
+    nearMisses ??= findNearMisses(ctx);
+    return missing.filter((n) => !nearMisses!.some((m) => m.kind === kind && m.ordinal === n && m.offset >= from && m.offset < to));
+  };
+  for (const sequence of sequences(ctx)) {
+    if (isConsecutive(sequence)) continue;
+    for (const run of runs(sequence)) {
+      const present = new Set(run.map((item) => item.ordinal));
+      const seen = new Set<number>();
+      let prev: Item | undefined;
+      let max = 0;
+      let fix: Fix[] | undefined;
+      /** The renumbering fix, computed for runs that have a finding only. */
+      const runFix = (): Fix[] => (fix ??= renumberFix(ctx, run));
+      for (const item of run) {
+        const o = item.ordinal;
+        const range = ctx.reportRange(item.h);
+        const marker = item.h.marker;
+        if (prev === undefined) {
+          const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
+          const missing = unexplained(item.h.kind, range1(1, o - 1).filter((n) => !present.has(n)), parentStart, item.h.start);
+          if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap')) {
+            const first = markerWithNumber(item.h, 1);
+            out.push({
+              code: 'numbering-gap', ...range, fixes: runFix(),
+              message: localized(
+                `编号没有从${q(first)}开始：这一组的第一个是${q(marker)}。`,
+                `The numbering does not start at ${q(first)}: the first of these siblings is ${q(marker)}.`,
+              ),
+            });
+          }
+        } else if (item.suffix && o === prev.ordinal) {
+          // 第十五条之一 after 第十五条
+        } else if (o === max + 1) {
+          // in order
+        } else if (o <= max) {
+          if (seen.has(o) && ctx.wants('numbering-duplicate')) {
+            const first = run.find((x) => x.ordinal === o)!;
+            out.push({
+              code: 'numbering-duplicate', ...range, fixes: runFix(),
+              message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
+              related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
+            });
+          } else if (!seen.has(o) && ctx.wants('numbering-order')) {
+            out.push({
+              code: 'numbering-order', ...range, fixes: runFix(),
+              message: localized(`编号顺序颠倒：${q(marker)}出现在${q(prev.h.marker)}之后。`, `Numbers out of order: ${q(marker)} comes after ${q(prev.h.marker)}.`),
+              related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
+            });
+          }
+        } else {
+          const missing = unexplained(item.h.kind, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
+          if (missing.length > 0 && ctx.wants('numbering-gap')) {
+            const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n))).join('') + (missing.length > 5 ? '…' : '');
+            out.push({
+              code: 'numbering-gap', ...range, fixes: runFix(),
+              message: localized(`编号跳号：${q(prev.h.marker)}之后是${q(marker)}，缺少${names}。`, `Numbering gap: ${q(marker)} follows ${q(prev.h.marker)}; ${names} ${missing.length > 1 ? 'are' : 'is'} missing.`),
+              related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
+            });
+          }
+        }
+        seen.add(o);
+        max = Math.max(max, o);
+        prev = item;
+      }
+    }
+  }
+}
+
+function range1(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let n = from; n <= to && out.length < 1000; n++) out.push(n);
+  return out;
+}
+
+/** Renumber a run of list siblings 1, 2, 3 … as one edit (only list markers; laws keep their numbers, citations depend on them). */
+function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
+  if (run.length === 0 || !isListKind(run[0]!.h.kind)) return [];
+  const edits: Edit[] = [];
+  for (let i = 0; i < run.length; i++) {
+    const { h, ordinal } = run[i]!;
+    if (ordinal === i + 1) continue;
+    const range = ctx.markerRange(h);
+    const marker = restyleMarker(h.marker, h.kind, i + 1);
+    if (range === undefined || marker === undefined) return [];
+    edits.push({ ...range, newText: marker });
+  }
+  if (edits.length === 0) return [];
+  const first = run[0]!.h;
+  const last = restyleMarker(first.marker, first.kind, run.length) ?? '';
+  const from = restyleMarker(first.marker, first.kind, 1) ?? first.marker;
+  return [{
+    title: localized(`重新编号这一组（${from}…${last}，共 ${run.length} 项）`, `Renumber these ${run.length} siblings (${from} … ${last})`),
+    edits, safe: false, preferred: true,
+  }];
+}
+
+function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
+  const { headings } = ctx.model;
+  for (const p of headings) {
+    const pr = STANDARD_RANK[p.kind];
+    if (pr === undefined) continue;
+    if (p.children.length === 0) continue;
+    // children of one parent share one kind: the first one tells
+    const child = headings[p.children[0]!]!;
+    if ((STANDARD_RANK[child.kind] ?? 99) >= pr) continue;
+    out.push({
+      code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
+      message: localized(
+        `层级倒挂：${q(child.marker)}是高一级的编号，却出现在低一级的${q(p.marker)}之下（公文层次依次为 一、（一） 1. （1） ①）。`,
+        `A level climbs back: ${q(child.marker)} is a higher level than ${q(p.marker)}, under which it appears (the levels run 一、 （一） 1. （1） ①).`,
+      ),
+      related: [{ ...ctx.reportRange(p), message: localized(`上一级${q(p.marker)}`, `the parent ${q(p.marker)}`) }],
+    });
+  }
+}
+
+/** The usual parent kind of each list kind: the kind of most of its parents (at least three, and three quarters). */
+function usualParents(ctx: CheckContext): Map<MarkerKind, MarkerKind> {
+  const { headings } = ctx.model;
+  const counts = new Map<MarkerKind, Map<string, number>>();
+  for (const h of headings) {
+    if (!isListKind(h.kind)) continue;
+    const pk = h.parent >= 0 ? headings[h.parent]!.kind : 'root';
+    let m = counts.get(h.kind);
+    if (m === undefined) counts.set(h.kind, (m = new Map()));
+    m.set(pk, (m.get(pk) ?? 0) + 1);
+  }
+  const out = new Map<MarkerKind, MarkerKind>();
+  for (const [kind, m] of counts) {
+    let total = 0;
+    let best: [string, number] = ['', 0];
+    for (const [pk, n] of m) {
+      total += n;
+      if (n > best[1]) best = [pk, n];
+    }
+    const pk = best[0] as MarkerKind;
+    if (best[1] >= 3 && best[1] * 4 >= total * 3 && isListKind(pk) && STANDARD_RANK[pk]! < STANDARD_RANK[kind]!) out.set(kind, pk);
+  }
+  return out;
+}
+
+function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
+  const { headings } = ctx.model;
+  const usual = usualParents(ctx);
+  if (usual.size === 0) return;
+  const reported = new Set<number>();
+  for (const h of headings) {
+    const expected = usual.get(h.kind);
+    if (expected === undefined || reported.has(h.parent)) continue;
+    const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
+    const pk = parent?.kind;
+    if (pk === expected) continue;
+    // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
+    const skipped = pk === undefined || !isListKind(pk) ? true : STANDARD_RANK[pk]! < STANDARD_RANK[expected]!;
+    if (!skipped) continue;
+    // A list under a law article or an appendix is a different list.
+    if (pk !== undefined && pk !== 'title' && !isListKind(pk)) continue;
+    reported.add(h.parent);
+    const example = headings.find((x) => x.kind === expected)!;
+    out.push({
+      code: 'numbering-missing-parent', ...ctx.reportRange(h), fixes: [],
+      message: parent !== undefined && isListKind(parent.kind)
+        ? localized(
+          `缺少上一级：${q(h.marker)}直接位于${q(parent.marker)}之下，而本文其他地方这一级都在${q(example.marker)}这一级之下。`,
+          `A level is missing: ${q(h.marker)} sits directly under ${q(parent.marker)}, while elsewhere this level sits under the ${q(example.marker)} level.`,
+        )
+        : localized(
+          `缺少上一级：${q(h.marker)}之上没有${q(example.marker)}这一级，而本文其他地方都有。`,
+          `A level is missing: ${q(h.marker)} has no ${q(example.marker)}-level parent, unlike the rest of the document.`,
+        ),
+    });
+  }
+}
+
+type Width = 'full' | 'ascii' | 'mixed';
+
+function bracketWidth(marker: string): Width | undefined {
+  const open = marker[0];
+  const close = marker[marker.length - 1];
+  const o = open === '（' ? 'full' : open === '(' ? 'ascii' : undefined;
+  const c = close === '）' ? 'full' : close === ')' ? 'ascii' : undefined;
+  if (o === undefined || c === undefined) return undefined;
+  return o === c ? o : 'mixed';
+}
+
+function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
+  const { headings } = ctx.model;
+  for (const kind of ['cnParen', 'numParen'] as const) {
+    const items: Array<{ h: Heading; width: Width }> = [];
+    let full = 0;
+    let ascii = 0;
+    for (const h of headings) {
+      if (h.kind !== kind) continue;
+      const width = bracketWidth(h.marker);
+      if (width === undefined) continue;
+      items.push({ h, width });
+      if (width === 'full') full++;
+      else if (width === 'ascii') ascii++;
+    }
+    const majority: Width = ascii > full ? 'ascii' : 'full';
+    for (const { h, width } of items) {
+      if (width === majority || (width !== 'mixed' && (full === 0 || ascii === 0))) continue;
+      const range = ctx.markerRange(h);
+      const fixed = majority === 'full' ? '（' + h.marker.slice(1, -1) + '）' : '(' + h.marker.slice(1, -1) + ')';
+      const fixes: Fix[] = range === undefined ? [] : [{
+        title: localized(`改为${q(fixed)}`, `Change to ${q(fixed)}`), edits: [{ ...range, newText: fixed }], safe: true, preferred: true,
+      }];
+      const other = items.find((x) => x.width === majority);
+      out.push({
+        code: 'numbering-bracket-width', ...ctx.reportRange(h), fixes,
+        message: width === 'mixed'
+          ? localized(`括号全角半角不一致：${q(h.marker)}。`, `Mismatched bracket widths in ${q(h.marker)}.`)
+          : localized(
+            `同一级编号括号宽度不一致：${q(h.marker)}用${width === 'full' ? '全角' : '半角'}括号，本文这一级多用${majority === 'full' ? '全角' : '半角'}括号${other ? `（如${q(other.h.marker)}）` : ''}。`,
+            `Bracket widths mixed within one level: ${q(h.marker)} uses ${width === 'full' ? 'full-width' : 'ASCII'} brackets, most of this level uses ${majority === 'full' ? 'full-width' : 'ASCII'} ones${other ? ` (such as ${q(other.h.marker)})` : ''}.`,
+          ),
+      });
+    }
+  }
+}

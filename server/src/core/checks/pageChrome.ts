@@ -1,0 +1,156 @@
+/**
+ * Web-page chrome that scraped reports carry: 当前位置 breadcrumbs, 【字号：加大 还原 减小】, 下载 打印 全屏,
+ * 来源/时间 lines, 责任编辑, 扫一扫, related-link lists, 打印本页 关闭窗口.
+ *
+ * Real documents are the judge: a word such as 打印 or 大 alone on a line is chrome only in the head of the
+ * document (before the first heading, the salutation or the first paragraph) or next to a line that is chrome
+ * for certain; lines that cannot be anything else (当前位置…, 打印本页, 责任编辑…) are chrome anywhere. Markdown
+ * comments (<!-- INFO END -->) and 公文 front matter are not page chrome.
+ */
+import { stripGlosses } from '../gloss';
+import { CheckContext, excerpt, localized } from './context';
+import type { Finding } from './types';
+
+const STRONG_PREFIXES = [
+  '当前位置', '當前位置', '您现在的位置', '您現在的位置', '您的位置', '【字号', '【字號', '【字体', '【字體', '字号：', '字號：', '字体：', '字體：',
+  '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '發佈日期', '浏览次数', '瀏覽次數', '阅读次数', '閱讀次數', '点击数', '點擊數', '点击量',
+  '打印本页', '打印本頁', '关闭窗口', '關閉窗口', '扫一扫', '掃一掃', '相关附件>>', '相关链接>>', '相關附件>>', '相關鏈接>>', '相关文章', '分享到',
+  '【打印】', '【关闭】', '【關閉】', '【打印本页】', '【关闭窗口】', '返回顶部', '返回頂部', '上一篇', '下一篇',
+];
+
+const WEAK_WORDS = new Set([
+  '下载', '下載', '打印', '全屏', '收藏', '分享', '分享：', '分享:', '加大', '还原', '還原', '减小', '減小', '放大', '缩小', '縮小',
+  '大', '中', '小', '【', '】', '首页', '首頁', '>', '»', '>>', '字号', '字號', '关闭', '關閉', '默认', '默認',
+]);
+
+const LABEL = /^(来源|來源|时间|時間|作者|编辑|編輯|责任编辑|責任編輯|稿源|出处|出處|发布|發布|發佈)\s*[：:]/;
+/** Stands for any line too long to be chrome. */
+const LONG = '。'.repeat(121);
+const HASH_ID = /^[0-9a-f]{24,40}[：:]?$/;
+const DATE_TIME = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*(\d{1,2}[:时時]\d{1,2}(分|[:]\d{1,2})?)$/;
+
+type Kind = 'strong' | 'weak' | 'label' | 'none';
+
+/** First characters of everything `classify` can recognise: most lines are rejected by this one lookup. */
+const FIRST = new Set<number>();
+for (const s of [...STRONG_PREFIXES, ...WEAK_WORDS, '来', '來', '时', '時', '作', '编', '編', '责', '責', '稿', '出', '发', '發']) FIRST.add(s.charCodeAt(0));
+for (const ch of '0123456789abcdef') FIRST.add(ch.charCodeAt(0));
+
+function classify(line: string): Kind {
+  if (line.length === 0 || !FIRST.has(line.charCodeAt(0))) return line.length > 0 && line.length <= 40 && (line.includes('责任编辑') || line.includes('責任編輯')) ? 'strong' : 'none';
+  if (line.startsWith('<!--')) return 'none';
+  for (const p of STRONG_PREFIXES) if (line.startsWith(p)) return 'strong';
+  if (line.length <= 40 && (line.includes('责任编辑') || line.includes('責任編輯'))) return 'strong';
+  if (HASH_ID.test(line)) return 'strong';
+  if (WEAK_WORDS.has(line)) return 'weak';
+  if (line.length <= 24 && /\s/.test(line)) {
+    const words = line.split(/\s+/);
+    if (words.length > 1 && words.every((w) => WEAK_WORDS.has(w))) return words.length >= 3 ? 'strong' : 'weak';
+  }
+  if (line.length <= 40 && LABEL.test(line)) return 'label';
+  if (DATE_TIME.test(line)) return 'weak';
+  return 'none';
+}
+
+/** The first line of the body: a heading other than the title, a salutation (各位代表：) or a paragraph. */
+function bodyStart(ctx: CheckContext, lines: readonly string[]): number {
+  const firstHeading = ctx.model.headings.find((h) => h.kind !== 'title');
+  const limit = Math.min(lines.length, firstHeading === undefined ? lines.length : firstHeading.line, 60);
+  for (let l = 0; l < limit; l++) {
+    const s = lines[l]!;
+    if (s.length > 50 || /[。；]$/.test(s) || (/[：:]$/.test(s) && s.length <= 12 && !LABEL.test(s) && classify(s) === 'none')) return l;
+  }
+  return limit;
+}
+
+export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
+  const glossed = ctx.model.damage.some((d) => d.kind === 'pinyinGloss');
+  const n = ctx.lineCount;
+  const lines: string[] = new Array<string>(n);
+  const kinds: Kind[] = new Array<Kind>(n);
+  const headingLine = new Uint8Array(n);
+  for (const h of ctx.model.headings) if (h.kind !== 'title') headingLine[h.line] = 1;
+  let any = false;
+  for (let l = 0; l < n; l++) {
+    if (headingLine[l] === 1) {
+      // a heading is never chrome (and is not blank)
+      lines[l] = LONG;
+      kinds[l] = 'none';
+      continue;
+    }
+    // chrome lines are short: long lines are only told apart from blank ones (and end the head of the document)
+    if (ctx.nextLineStart(l) - ctx.lineStart(l) > 240) {
+      lines[l] = LONG;
+      kinds[l] = 'none';
+      continue;
+    }
+    const start = ctx.contentStart(l);
+    const end = ctx.contentEnd(l);
+    if (end - start > 120) {
+      lines[l] = LONG;
+      kinds[l] = 'none';
+      continue;
+    }
+    let s = ctx.text.slice(start, end);
+    if (glossed) s = stripGlosses(s);
+    lines[l] = s;
+    kinds[l] = s.length > 80 ? 'none' : classify(s);
+    if (kinds[l] !== 'none') any = true;
+  }
+  if (!any) return;
+  const head = bodyStart(ctx, lines);
+  const chrome = new Uint8Array(n);
+  const prevNonBlank = (l: number): number => {
+    let k = l - 1;
+    while (k >= 0 && lines[k]!.length === 0) k--;
+    return k;
+  };
+  const nextNonBlank = (l: number): number => {
+    let k = l + 1;
+    while (k < n && lines[k]!.length === 0) k++;
+    return k < n ? k : -1;
+  };
+  const isLabelOnly = (l: number): boolean => l >= 0 && chrome[l] === 1 && LABEL.test(lines[l]!) && /[：:]$/.test(lines[l]!);
+  for (let l = 0; l < n; l++) {
+    const k = kinds[l]!;
+    if ((k === 'strong' || (l < head && k !== 'none')) && headingLine[l] !== 1) chrome[l] = 1;
+  }
+  // Propagate to neighbours: weak words and labels next to chrome, the value after a label, breadcrumb items
+  // between ">" lines, link titles after their hash ids.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let l = 0; l < n; l++) {
+      if (chrome[l] === 1 || lines[l]!.length === 0 || headingLine[l] === 1) continue;
+      const p = prevNonBlank(l);
+      const q = nextNonBlank(l);
+      const s = lines[l]!;
+      const k = kinds[l]!;
+      const nearChrome = (p >= 0 && chrome[p] === 1) || (q >= 0 && chrome[q] === 1);
+      const short = s.length <= 20 && !/[。，；,;]/.test(s);
+      const crumb = s.length <= 12 && short && ((p >= 0 && /^(>|»|>>)$/.test(lines[p]!)) || (q >= 0 && /^(>|»|>>)$/.test(lines[q]!))) && l < Math.max(head, 30);
+      const value = short && isLabelOnly(p);
+      const linkTitle = p >= 0 && HASH_ID.test(lines[p]!) && s.length <= 80;
+      if ((k !== 'none' && nearChrome) || value || crumb || linkTitle) {
+        chrome[l] = 1;
+        changed = true;
+      }
+    }
+  }
+  for (let l = 0; l < n; l++) {
+    if (chrome[l] !== 1) continue;
+    const start = ctx.lineStart(l);
+    let end = ctx.nextLineStart(l);
+    // take the blank lines after it too, so that removing chrome leaves no holes
+    let k = l + 1;
+    while (k < n && lines[k]!.length === 0 && chrome[k] !== 1) {
+      end = ctx.nextLineStart(k);
+      k++;
+    }
+    const shown = excerpt(lines[l]!, 20);
+    out.push({
+      code: 'page-chrome', start: ctx.contentStart(l), end: ctx.contentEnd(l),
+      message: localized(`网页残留：${shown}（不是正文）。`, `Web-page chrome: ${shown} (not part of the text).`),
+      fixes: [{ title: localized(`删除网页残留行：${shown}`, `Remove the page-chrome line: ${shown}`), edits: [{ start, end, newText: '' }], safe: true, preferred: true }],
+    });
+  }
+}

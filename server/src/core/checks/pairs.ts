@@ -1,0 +1,125 @@
+/**
+ * Unbalanced pairs: “ without ”, 《 without 》, （ without ）, 「 without 」 … reported at the opening mark.
+ *
+ * One pass over the text with a stack. A pair may span lines (hard-wrapped text, a quotation of several
+ * paragraphs) but not sections: at each heading everything still open is reported. A quotation of several
+ * paragraphs opens each paragraph with “ and closes only at its end; a line that starts with the quote that is
+ * already open continues it. A closing mark that matches a deeper opener closes it and reports the ones above it.
+ * Stray closing marks are reported for quotes and titles only: ） and ) also close list items (1） a)).
+ */
+import { CheckContext, localized, q } from './context';
+import { PAIR_CLOSERS, PAIR_OPENERS } from './scan';
+import type { Finding } from './types';
+
+const OPENERS = PAIR_OPENERS;
+const CLOSERS = PAIR_CLOSERS;
+/** Pair family of each mark: （ and ( close with either ） or ) (mixed widths are a numbering matter). */
+const FAMILY: Record<string, number> = {};
+for (let i = 0; i < OPENERS.length; i++) {
+  FAMILY[OPENERS[i]!] = i;
+  FAMILY[CLOSERS[i]!] = i;
+}
+FAMILY['('] = FAMILY['（']!;
+FAMILY[')'] = FAMILY['）']!;
+const STRAY_REPORTED = new Set(['”', '」', '』', '》', '〉']);
+
+/** 1 opener, 2 closer; 0 otherwise. */
+const CLASS = new Uint8Array(0x10000);
+for (const ch of OPENERS) CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of CLOSERS) CLASS[ch.charCodeAt(0)] = 2;
+
+function closerOf(opener: string): string {
+  return CLOSERS[OPENERS.indexOf(opener)]!;
+}
+
+/** A run of mojibake: its marks are not punctuation; what it reads as, where that is known, is checked instead. */
+export interface DamagedRange {
+  readonly start: number;
+  readonly end: number;
+  readonly repair?: string;
+}
+
+interface Open {
+  /** Where the mark is reported (for marks inside a repaired run: the run's start). */
+  readonly pos: number;
+  readonly ch: string;
+}
+
+/** `damaged`: sorted, non-overlapping ranges of mojibake. */
+export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly DamagedRange[]): void {
+  const { text, model } = ctx;
+  const boundaries = model.headings.map((h) => h.start).filter((s) => s > 0);
+  let nextBoundary = 0;
+  let nextDamage = 0;
+  const stack: Open[] = [];
+  const report = (o: Open): void => {
+    const close = closerOf(o.ch);
+    out.push({
+      code: 'unbalanced-pair', start: o.pos, end: o.pos + 1, fixes: [],
+      message: localized(`${q(o.ch)}没有对应的${q(close)}。`, `${q(o.ch)} has no matching ${q(close)}.`),
+    });
+  };
+  const flush = (): void => {
+    for (const o of stack) report(o);
+    stack.length = 0;
+  };
+  /** True when the mark at `pos` is the first thing on its line (after an indent). */
+  const atLineStart = (pos: number): boolean => {
+    let p = pos - 1;
+    while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x3000 || text.charCodeAt(p) === 0x09)) p--;
+    return p < 0 || text.charCodeAt(p) === 0x0a;
+  };
+  /** `inText`: the mark is in the text at `pos` (not in a repaired run), so it may start a line. */
+  const mark = (ch: string, cls: number, pos: number, inText: boolean): void => {
+    if (cls === 1) {
+      // a paragraph of a multi-paragraph quotation reopens the quote that is still open
+      const top = stack.length > 0 ? stack[stack.length - 1]!.ch : undefined;
+      if (!(top === ch && (ch === '“' || ch === '「' || ch === '『' || ch === '‘') && inText && atLineStart(pos))) stack.push({ pos, ch });
+      return;
+    }
+    const family = FAMILY[ch];
+    let k = stack.length - 1;
+    while (k >= 0 && FAMILY[stack[k]!.ch] !== family) k--;
+    if (k < 0) {
+      if (STRAY_REPORTED.has(ch)) {
+        const open = OPENERS[CLOSERS.indexOf(ch)]!;
+        out.push({
+          code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
+          message: localized(`${q(ch)}前面没有对应的${q(open)}。`, `${q(ch)} has no matching ${q(open)} before it.`),
+        });
+      }
+      return;
+    }
+    for (let j = k + 1; j < stack.length; j++) report(stack[j]!);
+    stack.length = k;
+  };
+  /** Handles the section boundaries and damaged runs that start at or before `i`, in order; the end of the last run handled. */
+  let skipTo = -1;
+  const advanceTo = (i: number): void => {
+    for (;;) {
+      const b = nextBoundary < boundaries.length ? boundaries[nextBoundary]! : Infinity;
+      const d = nextDamage < damaged.length ? damaged[nextDamage]!.start : Infinity;
+      if (Math.min(b, d) > i) return;
+      if (b <= d) {
+        nextBoundary++;
+        flush();
+      } else {
+        const run = damaged[nextDamage++]!;
+        if (run.repair !== undefined) {
+          for (const ch of run.repair) {
+            const cls = CLASS[ch.charCodeAt(0)]!;
+            if (cls === 1 || cls === 2) mark(ch, cls, run.start, false);
+          }
+        }
+        skipTo = Math.max(skipTo, run.end);
+      }
+    }
+  };
+  for (const i of ctx.scan().pairs) {
+    advanceTo(i);
+    if (i < skipTo) continue;
+    mark(text[i]!, CLASS[text.charCodeAt(i)]!, i, true);
+  }
+  advanceTo(text.length);
+  flush();
+}
