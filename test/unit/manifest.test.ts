@@ -80,6 +80,7 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.detect.enabled': true,
       'zh-report.detect.markdown': false,
       'zh-report.maxFileSizeMB': 20,
+      'zh-report.outline.showTerms': false,
       'zh-report.trace.server': 'off',
     });
     for (const key of ['detect.enabled', 'detect.markdown', 'maxFileSizeMB']) {
