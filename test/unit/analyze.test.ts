@@ -132,6 +132,43 @@ describe('headings: GB/T 9704 levels', () => {
     assert.deepEqual(outline(parse(text)), ['三、2026年工作安排', '  （一）突出扩大内需', '名词解释']);
   });
 
+  it('reads 第一、 and a standalone 第一， as headings, but not a run-in 第一，…。', () => {
+    const text = [
+      '一、过去一年的工作',
+      '第一，重大的比例关系正在朝着协调的方向发展',
+      '正文。',
+      '第二、',
+      '坚持贯彻以农业为基础的指导思想，集中力量把农业搞上去。农业是基础。',
+      '第三，我们必须降低成本。这是正文。',
+      '第一、二季度经济平稳。',
+      '二、今年的任务',
+    ].join('\n');
+    assert.deepEqual(outline(parse(text)), [
+      '一、过去一年的工作',
+      '  第一，重大的比例关系正在朝着协调的方向发展',
+      '  第二、坚持贯彻以农业为基础的指导思想，集中力量把农业搞上去',
+      '二、今年的任务',
+    ]);
+  });
+
+  it('puts the title line below a lone 附件N in its detail, and a 名词解释 below it inside it', () => {
+    const model = parse('一、工作安排\n附件1\n2026年省十件民生实事\n一、教育\n附件2\n名词解释\n1.“两重”：是指国家重大战略。\n');
+    assert.deepEqual(outline(model), ['一、工作安排', '附件1', '  一、教育', '附件2', '  名词解释']);
+    assert.equal(model.headings[1]!.detail, '2026年省十件民生实事');
+  });
+
+  it('drops the list punctuation that closes an item: （一）管制；', () => {
+    assert.deepEqual(outline(parse('第一条　刑罚的种类如下：\n（一）管制；\n（二）拘役；\n第二条　其他。\n第三条　其他。\n')), [
+      '第一条', '  （一）管制', '  （二）拘役', '第二条', '第三条',
+    ]);
+  });
+
+  it('joins the hard-wrapped lines of a Taiwan list item', () => {
+    const text = '第 2 條\n本法所稱其他種類行政罰，指下列裁罰性之不利處分：\n一、限制或禁止行為之處分：限制或停止營業、命令停工或停\n    止使用、禁止行駛。\n二、剝奪或消滅資格。\n第 3 條\n本法。\n第 4 條\n本法。\n';
+    const names = parse(text).headings.map((h) => h.name);
+    assert.equal(names[1], '一、限制或禁止行為之處分：限制或停止營業、命令停工或停止使用、禁止行駛');
+  });
+
   it('treats 附件：名词解释 as a glossary too', () => {
     const text = '一、工作安排\n附件：名词解释\n1.“两重”：是指国家重大战略实施。\n（1）“两新”：是指设备更新。\n';
     assert.deepEqual(outline(parse(text)), ['一、工作安排', '附件：名词解释']);
@@ -165,7 +202,7 @@ describe('headings: law structure', () => {
       '    第一章 任务',
       '      第一条',
       '      第二条',
-      '        （一）文字作品；',
+      '        （一）文字作品',
       '        （二）口述作品',
       '      第二条之一',
       '      第一节 犯罪',
@@ -270,7 +307,7 @@ describe('the corpus', () => {
     ['cn_gwr_2025_national_government_work_report.txt', { cn: 3, cnParen: 10 }],
     ['cn_prov_2026_beijing_government_work_report.txt', { title: 1, cn: 3, cnParen: 10 }],
     ['cn_prov_2026_sichuan_government_work_report.txt', { title: 1, cn: 3, cnParen: 10, appendix: 1 }],
-    ['cn_gwr_1983_national_government_work_report.txt', { cnParen: 5, numParen: 5 }],
+    ['cn_gwr_1983_national_government_work_report.txt', { cnParen: 5, numParen: 5, ordinal: 6 }],
     ['cn_cpc_1921_guangzhou_report.txt', { cn: 3, num: 5, circled: 2 }],
     ['cn_std_injury_assessment_standard_2014.md', { title: 1 }],
   ];

@@ -2,7 +2,7 @@
  * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
-import { isIndent, isSentenceEnd, isHan } from './chars';
+import { isCnNumeralCode, isIndent, isSentenceEnd, isHan } from './chars';
 import { isChromeLine } from './chrome';
 import { lineIndexOf } from './lines';
 import { redecodeShifted, type GbkCodec } from './gbk';
@@ -50,6 +50,11 @@ interface Candidate {
   md: number;
   repaired: boolean;
   glossary: boolean;
+  /** Text that completes the heading's own text: the next line for a marker alone on its line, or Taiwan's
+   * hard-wrapped continuation lines. */
+  more: string;
+  /** For an appendix alone on its line: the title line below it. */
+  detail: string;
 }
 
 /**
@@ -90,12 +95,53 @@ function cleanTitle(s: string, glossed: boolean): string {
   let t = glossed ? stripGlosses(s) : s;
   if (t.startsWith('**')) t = t.slice(2);
   if (t.endsWith('**')) t = t.slice(0, -2);
-  return t.trim();
+  // an item's closing ；/，/、 is punctuation of the list, not of the heading
+  return t.trim().replace(/[；;，,、]+$/, '');
+}
+
+interface TextLine {
+  readonly line: number;
+  /** First non-indent offset and trimmed end. */
+  readonly p: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The next non-blank line within two lines below `line`, if any. */
+function nextTextLine(text: string, lineStarts: readonly number[], line: number): TextLine | undefined {
+  for (let l = line + 1; l < Math.min(lineStarts.length, line + 3); l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p < end) return { line: l, p, end, text: text.slice(p, end) };
+  }
+  return undefined;
+}
+
+function hasSentenceEnd(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSentenceEnd(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Hard-wrapped continuation lines (Taiwan law text: indented by ASCII spaces) below an unindented list item. */
+function continuationLines(text: string, lineStarts: readonly number[], line: number): string {
+  let more = '';
+  for (let l = line + 1; l < Math.min(lineStarts.length, line + 6); l++) {
+    const start = lineStarts[l]!;
+    if (text.charCodeAt(start) !== 0x20 || text.charCodeAt(start + 1) !== 0x20) break;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p >= end || matchMarker(text, p, end)) break;
+    const s = text.slice(p, end);
+    more += s;
+    if (hasSentenceEnd(s)) break;
+  }
+  return more;
 }
 
 /** Markers of GB/T list levels: their depth comes from the order in which they appear. */
 function isListKind(kind: MarkerKind): boolean {
-  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled';
+  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled' || kind === 'ordinal';
 }
 
 /** Lines that a one-byte-late GBK decoding leaves behind start with the trail of the lost lead byte. */
@@ -120,6 +166,11 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
       return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon);
+    case 'ordinal':
+      // 第一、…  /  第一， on a line of its own (a run-in 第一，…。 is an enumeration inside a paragraph)
+      if (rest.length === 0) return true;
+      if (isCnNumeralCode(rest.charCodeAt(0))) return false; // 第一、二季度
+      return !m.comma || (rest.length <= 60 && !/[。！？；;：:]/.test(rest));
     case 'num':
     case 'cn':
     case 'cnParen':
@@ -142,6 +193,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: Candidate[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack.
   const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
@@ -194,19 +246,30 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
       candidates.push({
         kind: m.kind, depth: m.depth, ordinal: m.ordinal, marker: source.slice(m.start, m.end).trim(), line, start, headingStart,
-        rest, restStart: repaired ? -1 : m.textStart, lineEnd: repaired ? -1 : end, md, repaired, glossary: false,
+        rest, restStart: repaired ? -1 : m.textStart, lineEnd: repaired ? -1 : end, md, repaired, glossary: false, more: '', detail: '',
       });
+      const added = candidates[candidates.length - 1]!;
+      if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
+        // a marker alone on its line: "第一、" takes the next line as its text; "附件2" shows it as its detail
+        const next = nextTextLine(text, lineStarts, line);
+        if (next && next.text[0] !== '#' && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) {
+          if (m.kind === 'ordinal') added.more = next.text;
+          else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.detail = next.text;
+        }
+      } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
+        added.more = continuationLines(text, lineStarts, line);
+      }
       continue;
     }
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
-      candidates.push({ kind: 'appendix', depth: 0, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: true });
+      candidates.push({ kind: 'appendix', depth: 0, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: true, more: '', detail: '' });
       continue;
     }
     if (md > 0) {
       glossary = false;
-      candidates.push({ kind: 'markdown', depth: md, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: false });
+      candidates.push({ kind: 'markdown', depth: md, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: false, more: '', detail: '' });
     }
   }
 
@@ -300,7 +363,7 @@ function firstSentence(rest: string): { text: string; runIn: boolean } {
 function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, glossed: boolean): Heading {
   const isLaw = LAW_RANK[c.kind] !== undefined;
   let title: string;
-  let detail = '';
+  let detail = c.detail;
   let runIn = false;
   let headingEnd: number;
   if (c.kind === 'article') {
@@ -322,11 +385,11 @@ function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, 
     headingEnd = Math.max(headingEnd, c.headingStart + c.marker.length);
     if (c.lineEnd >= 0) headingEnd = Math.min(trimEnd(text, c.headingStart, c.restStart), c.lineEnd);
   } else {
-    const fs = firstSentence(c.rest);
+    const fs = firstSentence(c.rest + c.more);
     runIn = fs.runIn;
     title = cleanTitle(fs.text, glossed);
     if (c.restStart >= 0) {
-      headingEnd = c.restStart + fs.text.length;
+      headingEnd = c.restStart + Math.min(fs.text.length, c.rest.length);
     } else {
       headingEnd = trimEnd(text, c.headingStart, lineEndAt(text, lineStarts, c.line));
     }
@@ -414,7 +477,8 @@ function isPlainInner(e: StackEntry): boolean {
 
 /** Rank of structural headings: appendix 0.5 (just under the title), law 1–5, decimal 10+depth. */
 function rankOf(h: Heading): number | undefined {
-  if (h.kind === 'appendix') return 0.5;
+  if (h.kind === 'appendix') return h.marker === '' ? 0.75 : 0.5; // a 名词解释 header may sit inside an 附件
+
   const law = LAW_RANK[h.kind];
   if (law !== undefined) return law;
   if (h.kind === 'decimal') return 10 + h.depth;

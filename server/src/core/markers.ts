@@ -18,6 +18,8 @@ export interface MarkerMatch {
   readonly glued: boolean;
   /** True when the marker ends with a colon (附件：). */
   readonly colon: boolean;
+  /** True when the marker ends with a comma (第一，). */
+  readonly comma: boolean;
 }
 
 const LAW_UNITS: Record<string, MarkerKind> = {
@@ -48,7 +50,10 @@ function digitsValue(s: string, from: number, to: number): number {
 function finish(kind: MarkerKind, ordinal: number | undefined, start: number, end: number, s: string, lineEnd: number, depth = 0): MarkerMatch {
   const textStart = skipIndent(s, end, lineEnd);
   const last = s.charCodeAt(end - 1);
-  return { kind, depth, ordinal, start, end, textStart, glued: textStart === end && end < lineEnd, colon: last === 0xff1a || last === 0x3a };
+  return {
+    kind, depth, ordinal, start, end, textStart, glued: textStart === end && end < lineEnd, colon: last === 0xff1a || last === 0x3a,
+    comma: last === 0xff0c || last === 0x2c,
+  };
 }
 
 /** 第X编 / 第X分编 / 第X章 / 第X节 / 第X条(之一) / 第 1 條 / 第 174-1 條 / 第12条. */
@@ -56,7 +61,8 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   let q = skipIndent(s, p + 1, end);
   let ordinal: number | undefined;
   const cnEnd = readCnNumeral(s, q, end);
-  if (cnEnd > q) {
+  const chinese = cnEnd > q;
+  if (chinese) {
     ordinal = cnNumeralValueAt(s, q, cnEnd);
     q = cnEnd;
   } else {
@@ -73,6 +79,8 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (ordinal === undefined) return undefined;
   q = skipIndent(s, q, end);
   if (q >= end) return undefined;
+  // 第一、 / 第一， : an ordinal heading (only with a Chinese numeral)
+  if (chinese && (s[q] === '、' || s[q] === '，' || s[q] === ',')) return finish('ordinal', ordinal, p, q + 1, s, end);
   let kind: MarkerKind | undefined;
   if ((s[q] === '分') && q + 1 < end && (s[q + 1] === '编' || s[q + 1] === '編')) {
     kind = 'subpart';

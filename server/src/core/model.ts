@@ -19,6 +19,7 @@ export type MarkerKind =
   | 'num' // 1. 1． １． 1、
   | 'numParen' // （1） (1) ⑴
   | 'circled' // ① ②
+  | 'ordinal' // 第一、 / 第一， on a line of its own (older reports)
   | 'decimal' // 3.1 / 3.1.2 (technical standards); `depth` is the number of dots
   | 'appendix' // 附件 / 附件1 / 附录
   | 'markdown'; // a Markdown `#` heading with no marker of its own
