@@ -102,6 +102,11 @@ const PATTERNS: readonly PatternCase[] = [
     term: '法律', kind: 'meaning', text: '經立法院通過，總統公布之法律',
   },
   {
+    name: '所稱X：…, Taiwan (the definition after a colon), used far from it',
+    doc: '第 2 條\n本法所稱主管機關：在中央為內政部；在直轄市為直轄市政府；在縣（市）為縣（市）政府。\n' + '\n第 3 條\n其他條文。\n'.repeat(200) + '由主管‸機關公告之。',
+    term: '主管機關', kind: 'meaning', text: '在中央為內政部；在直轄市為直轄市政府',
+  },
+  {
     name: '“X”是指…',
     doc: '（一）“侦查”是指公安机关在办理案件过程中依法进行的专门调查工作。\n（二）依法进行侦‸查。',
     term: '侦查', kind: 'quotedMeaning', text: '公安机关在办理案件过程中依法进行的专门调查工作',

@@ -433,8 +433,14 @@ class Extractor {
       if (ch === '，' || ch === ',') q++;
       while (q < text.length && isBlank(text.charCodeAt(q))) q++;
       const cue = definingCue(text, q);
-      const inclusive = text.startsWith('包括', q) || text.startsWith('例示如下', q) || (text[q] === '即' && !JI_NOT_NAMELY.includes(text[q + 1] ?? ''));
-      if (cue > 0 || (inclusive && (ch === '，' || ch === ',' || text[q] === '即'))) {
+      const inclusive = text.startsWith('包括', q) || text.startsWith('例示如下', q) || text.startsWith('如下', q) || (text[q] === '即' && !JI_NOT_NAMELY.includes(text[q + 1] ?? ''));
+      // 本法所稱主管機關：在中央為內政部…: the colon introduces the definition
+      const colon = ch === '：' || ch === '︰' || ch === ':';
+      if (colon) {
+        q = k + 1;
+        while (q < text.length && isBlank(text.charCodeAt(q))) q++;
+      }
+      if (cue > 0 || colon || (inclusive && (ch === '，' || ch === ',' || text[q] === '即' || text.startsWith('如下', q)))) {
         if (CLOSE_QUOTES.includes(text[termEnd - 1]!)) termEnd--;
         if (text[termEnd - 1] === '者') termEnd--; // 所稱公務員者，謂…
         if (termEnd <= termStart) return undefined;
