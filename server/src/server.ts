@@ -39,6 +39,7 @@ import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
 import { ReportWorkspace } from './workspace/workspace';
+import { ChecksFeature } from './features/checks';
 
 export interface ServerOptions {
   /** Replaces the core's `analyze` (tests). */
@@ -55,6 +56,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     options.analyze === undefined ? {} : { analyze: options.analyze },
   );
   const client = { hierarchicalSymbols: false, configuration: false, dynamicConfiguration: false };
+  /** Diagnostics, code actions and the conversion command (features/checks.ts). */
+  const checks = new ChecksFeature(connection, workspace, logger);
   /** Setting zh-report.outline.showTerms: defined terms in the outline under their sections. */
   let showTermsInOutline = false;
 
@@ -77,6 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: { prepareProvider: true },
         completionProvider: { triggerCharacters: Object.keys(COMPLETION_TRIGGERS) },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        ...checks.initialize(params),
       },
       serverInfo: { name: SERVER_NAME, version },
     };
@@ -95,6 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onInitialized(() => {
+    checks.initialized();
     if (client.dynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zh-report' }).catch(() => undefined);
     }
@@ -102,6 +107,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeConfiguration((params) => {
+    checks.configurationChanged(params);
     workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
     showTermsInOutline = readShowTerms(settingsSection(params)) ?? showTermsInOutline;
     void pullShowTerms();
@@ -187,6 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => workspace.dispose());
 
+  checks.register();
 
   documents.listen(connection);
   connection.listen();

@@ -83,6 +83,9 @@ export class LspClient {
   readonly #timeout: number;
   readonly #pending = new Map<number, Pending>();
   readonly #waiters: Waiter[] = [];
+  readonly #serverRequestHandlers = new Map<string, (params: unknown) => unknown>();
+  /** Every request the server sent to the client (e.g. workspace/applyEdit), in order. */
+  readonly serverRequests: RequestMessage[] = [];
   #nextId = 1;
   /** Every notification the server sent, in order. */
   readonly notifications: NotificationMessage[] = [];
@@ -235,9 +238,17 @@ export class LspClient {
     }
   }
 
-  /** Requests from the server (e.g. client/registerCapability) get an empty success. */
+  /** Answers the server's requests of `method` (e.g. workspace/applyEdit) with what `handler` returns. */
+  onServerRequest(method: string, handler: (params: unknown) => unknown): void {
+    this.#serverRequestHandlers.set(method, handler);
+  }
+
+  /** Requests from the server get what their handler returns, or an empty success (e.g. client/registerCapability). */
   #answerServerRequest(request: RequestMessage): void {
-    this.#write([{ jsonrpc: '2.0', id: request.id, result: null }]);
+    this.serverRequests.push(request);
+    const handler = this.#serverRequestHandlers.get(request.method);
+    const result = handler === undefined ? null : handler(request.params);
+    this.#write([{ jsonrpc: '2.0', id: request.id, result: result ?? null }]);
   }
 }
 

@@ -41,4 +41,37 @@ export const SETTINGS_SECTION = 'zhReport';
 export interface ServerSettingsPayload {
   /** Documents larger than this (UTF-8 bytes, in MiB) are not analysed. */
   readonly maxDocumentSizeMB: number;
+  /** Severity per check code (`zh-report.diagnostics.<code>`): "error" | "warning" | "information" | "hint" | "off". */
+  readonly diagnostics?: Readonly<Record<string, string>>;
+}
+
+/** The `source` of every diagnostic the server reports. */
+export const DIAGNOSTIC_SOURCE = 'zh-report';
+
+/** The code action kind of "fix all safe problems" (requested by `editor.codeActionsOnSave: { "source.fixAll": … }`). */
+export const FIX_ALL_KIND = 'source.fixAll.zh-report';
+
+/** Commands the server executes (workspace/executeCommand); the client's palette commands call them with arguments. */
+export const ServerCommands = {
+  /** Convert a document, or ranges of it, between simplified and traditional: one `ConvertScriptArgs` argument. */
+  convertScript: 'zh-report.server.convertScript',
+} as const;
+
+/** opencc-js targets: simplified, Taiwan traditional, Taiwan traditional with phrases (内存 → 記憶體), Hong Kong. */
+export type ConvertTarget = 'cn' | 'tw' | 'twp' | 'hk';
+
+export const CONVERT_TARGETS: readonly ConvertTarget[] = ['cn', 'tw', 'twp', 'hk'];
+
+export interface ConvertScriptArgs {
+  readonly uri: string;
+  readonly target: ConvertTarget;
+  /** Ranges to convert (the selections); the whole document when absent or empty. */
+  readonly ranges?: ReadonlyArray<{ readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } }>;
+}
+
+export interface ConvertScriptResult {
+  /** Whether the client applied the edit (false also when there was nothing to change). */
+  readonly applied: boolean;
+  /** Number of text edits in the workspace edit. */
+  readonly edits: number;
 }

@@ -1,0 +1,111 @@
+/**
+ * textDocument/codeAction: the fixes of the findings on the requested lines as quick fixes (one per fix, and
+ * "fix all of this kind" where a rule has more than one), and `source.fixAll.zh-report`: every safe fix at once.
+ * Every action carries a WorkspaceEdit (one undoable step in the editor); the server writes nothing itself.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CancellationToken,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Localized } from '../core/checks';
+import { FIX_ALL_KIND } from '../protocol';
+import { pick, type Checks } from './diagnostics';
+import type { AnalyzedDocument } from '../workspace/workspace';
+
+/** How edits reach the client: versioned document changes where it supports them (stale edits are refused). */
+export interface EditCapabilities {
+  readonly documentChanges: boolean;
+}
+
+export function workspaceEdit(document: TextDocument, edits: readonly Edit[], caps: EditCapabilities): WorkspaceEdit {
+  const textEdits: TextEdit[] = edits.map((e) => ({
+    range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+    newText: e.newText,
+  }));
+  return caps.documentChanges
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] }
+    : { changes: { [document.uri]: textEdits } };
+}
+
+/** True when an action of `kind` answers a request for `only` (a requested kind covers its sub-kinds). */
+function matches(only: readonly string[] | undefined, kind: string): boolean {
+  if (only === undefined || only.length === 0) return kind === CodeActionKind.QuickFix;
+  return only.some((k) => k === '' || kind === k || kind.startsWith(k + '.'));
+}
+
+/** Titles of "fix all of this kind"; `n` counts edits for glosses (one finding per line), findings otherwise. */
+const FIX_ALL_OF: Partial<Record<CheckCode, (n: number) => Localized>> = {
+  'pinyin-gloss': (n) => ({ zh: `删除全文全部 ${n} 处拼音注音`, en: `Remove all ${n} pinyin glosses in the document` }),
+  'page-chrome': (n) => ({ zh: `删除全部 ${n} 行网页残留`, en: `Remove all ${n} page-chrome lines` }),
+  'gbk-misaligned': (n) => ({ zh: `恢复全部 ${n} 处 GBK 错位乱码`, en: `Recover all ${n} GBK-misaligned runs` }),
+  mojibake: (n) => ({ zh: `重新解码全部 ${n} 处 UTF-8 乱码`, en: `Decode all ${n} UTF-8 mojibake runs again` }),
+  'marker-punctuation': (n) => ({ zh: `修正全部 ${n} 处编号标点`, en: `Fix the punctuation of all ${n} markers` }),
+  'numbering-bracket-width': (n) => ({ zh: `统一全部 ${n} 处编号括号宽度`, en: `Make the brackets of all ${n} markers match` }),
+  'marker-space': (n) => ({ zh: `在全部 ${n} 处编号后加空格`, en: `Insert the blank after all ${n} markers` }),
+};
+
+export function provideCodeActions(
+  { document, model }: AnalyzedDocument,
+  params: CodeActionParams,
+  _token: CancellationToken,
+  checks: Checks,
+  caps: EditCapabilities,
+): CodeAction[] {
+  const findings = checks.findings({ document, model });
+  const lang = checks.lang;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+
+  if (matches(only, CodeActionKind.QuickFix)) {
+    const first = params.range.start.line;
+    const last = params.range.end.line;
+    const here = findings.filter((f) => {
+      const a = document.positionAt(f.start).line;
+      const b = document.positionAt(f.end).line;
+      return a <= last && b >= first;
+    });
+    const codes = new Set<CheckCode>();
+    for (const finding of here) {
+      codes.add(finding.code);
+      const diagnostic = checks.toDiagnostic(document, finding);
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: pick(fix.title, lang),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred === true,
+          edit: workspaceEdit(document, fix.edits, caps),
+        });
+      }
+    }
+    for (const code of codes) {
+      const title = FIX_ALL_OF[code];
+      const ofCode = findings.filter((f) => f.code === code && f.fixes.length > 0);
+      if (title === undefined || ofCode.length < 2) continue;
+      const edits = fixAllOfCode(findings, code);
+      if (edits.length === 0) continue;
+      actions.push({
+        title: pick(title(code === 'pinyin-gloss' ? edits.length : ofCode.length), lang),
+        kind: CodeActionKind.QuickFix,
+        edit: workspaceEdit(document, edits, caps),
+      });
+    }
+  }
+
+  if (only !== undefined && matches(only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(findings);
+    if (edits.length > 0) {
+      actions.push({
+        title: pick({ zh: `修复全部可安全修复的问题（${edits.length} 处修改）`, en: `Fix all safely fixable problems (${edits.length} edits)` }, lang),
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(document, edits, caps),
+      });
+    }
+  }
+  return actions;
+}
