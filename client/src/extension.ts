@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ReportDetector } from './autoDetect';
+import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
 import { ServerController } from './languageClient';
 
@@ -26,6 +27,7 @@ class ZhReportExtension implements vscode.Disposable {
       vscode.commands.registerCommand(Commands.restartServer, () => this.restartServer()),
       vscode.commands.registerCommand(Commands.showOutput, () => this.output.show()),
       new ReportDetector((message) => this.output.appendLine(message)),
+      ...registerConvertCommands(),
     );
   }
 

@@ -34,7 +34,7 @@ export class ServerController implements vscode.Disposable {
     // The id makes the client read its trace level from `zh-report.trace.server`.
     this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
     this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.${Setting.maxFileSizeMB}`)) {
+      if (event.affectsConfiguration(`${CONFIG_SECTION}.${Setting.maxFileSizeMB}`) || event.affectsConfiguration(`${CONFIG_SECTION}.diagnostics`)) {
         void this.pushSettings();
       }
     });

@@ -20,7 +20,19 @@ export function maxFileSizeMB(scope?: vscode.ConfigurationScope): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_SIZE_MB;
 }
 
+/** `zh-report.diagnostics.*`: severity per check code, as VS Code gives the section (an object keyed by code). */
+export function diagnosticSeverities(): Record<string, string> {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>('diagnostics');
+  const out: Record<string, string> = {};
+  if (typeof value === 'object' && value !== null) {
+    for (const [code, severity] of Object.entries(value)) {
+      if (typeof severity === 'string') out[code] = severity;
+    }
+  }
+  return out;
+}
+
 /** What the server is told (see `SETTINGS_SECTION` in the shared protocol). */
 export function serverSettings(): ServerSettingsPayload {
-  return { maxDocumentSizeMB: maxFileSizeMB() };
+  return { maxDocumentSizeMB: maxFileSizeMB(), diagnostics: diagnosticSeverities() };
 }

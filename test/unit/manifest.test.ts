@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/core/checks';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { REPO_ROOT } from '../util/paths';
 
@@ -67,7 +68,14 @@ describe('manifest: language, grammar, commands, settings', () => {
 
   it('registers every contributed command in the client', () => {
     const commands = array(contributes['commands'], 'commands').map((c) => String(record(c, 'command')['command']));
-    assert.deepEqual(commands.sort(), ['zh-report.restartServer', 'zh-report.showOutput']);
+    assert.deepEqual(commands.sort(), [
+      'zh-report.convertToSimplified',
+      'zh-report.convertToTraditional',
+      'zh-report.convertToTraditionalHongKong',
+      'zh-report.convertToTraditionalPhrases',
+      'zh-report.restartServer',
+      'zh-report.showOutput',
+    ]);
     for (const command of commands) {
       assert.ok(clientSources.includes(`'${command}'`), `${command} is not registered in client/src`);
     }
@@ -75,7 +83,9 @@ describe('manifest: language, grammar, commands, settings', () => {
 
   it('contributes the settings the client reads, with their defaults', () => {
     const properties = record(record(contributes['configuration'], 'configuration')['properties'], 'properties');
-    const defaults = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, record(value, key)['default']]));
+    const defaults = Object.fromEntries(
+      Object.entries(properties).filter(([key]) => !key.startsWith('zh-report.diagnostics.')).map(([key, value]) => [key, record(value, key)['default']]),
+    );
     assert.deepEqual(defaults, {
       'zh-report.detect.enabled': true,
       'zh-report.detect.markdown': false,
@@ -83,8 +93,33 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.outline.showTerms': false,
       'zh-report.trace.server': 'off',
     });
-    for (const key of ['detect.enabled', 'detect.markdown', 'maxFileSizeMB']) {
+    for (const key of ['detect.enabled', 'detect.markdown', 'maxFileSizeMB', 'diagnostics']) {
       assert.ok(clientSources.includes(`'${key}'`), `client/src does not read zh-report.${key}`);
+    }
+  });
+
+  it('contributes a severity setting for every check, with the rule\'s default, described in both languages', () => {
+    const properties = record(record(contributes['configuration'], 'configuration')['properties'], 'properties');
+    const settings = Object.keys(properties).filter((key) => key.startsWith('zh-report.diagnostics.'));
+    assert.deepEqual(settings.sort(), RULES.map((r) => `zh-report.diagnostics.${r.code}`).sort());
+    const en = record(readJson('package.nls.json'), 'package.nls.json');
+    const zh = record(readJson('package.nls.zh-cn.json'), 'package.nls.zh-cn.json');
+    for (const rule of RULES) {
+      const setting = record(properties[`zh-report.diagnostics.${rule.code}`], rule.code);
+      assert.equal(setting['default'], rule.defaultSeverity, rule.code);
+      assert.deepEqual(setting['enum'], ['error', 'warning', 'information', 'hint', 'off']);
+      const key = `configuration.diagnostics.${rule.code}.description`;
+      assert.equal(setting['markdownDescription'], `%${key}%`);
+      assert.ok(String(en[key]).startsWith(rule.description.en), `${key} (en)`);
+      assert.ok(String(zh[key]).startsWith(rule.description.zh), `${key} (zh)`);
+    }
+    assert.equal(RULES.find((r) => r.code === 'script-mixing')?.defaultSeverity, 'off', 'script mixing is off by default');
+  });
+
+  it('offers the conversion commands in the palette for zh-report documents only', () => {
+    const palette = array(record(contributes['menus'], 'menus')['commandPalette'], 'commandPalette').map((m) => record(m, 'menu item'));
+    for (const command of ['zh-report.convertToSimplified', 'zh-report.convertToTraditional', 'zh-report.convertToTraditionalPhrases', 'zh-report.convertToTraditionalHongKong']) {
+      assert.equal(palette.find((m) => m['command'] === command)?.['when'], 'editorLangId == zh-report', command);
     }
   });
 });

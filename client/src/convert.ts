@@ -1,0 +1,31 @@
+/**
+ * The conversion commands of the palette: each sends the active editor's document and its non-empty selections to
+ * the server's `zh-report.server.convertScript` (registered by the language client from the server's capabilities),
+ * which computes the edit and has the editor apply it (workspace/applyEdit) as one undoable step.
+ */
+import * as vscode from 'vscode';
+import { ServerCommands, type ConvertScriptArgs, type ConvertTarget } from '../../server/src/protocol';
+
+/** Palette command → opencc-js target. */
+export const CONVERT_COMMANDS: Readonly<Record<string, ConvertTarget>> = {
+  'zh-report.convertToSimplified': 'cn',
+  'zh-report.convertToTraditional': 'tw',
+  'zh-report.convertToTraditionalPhrases': 'twp',
+  'zh-report.convertToTraditionalHongKong': 'hk',
+};
+
+export function registerConvertCommands(): vscode.Disposable[] {
+  return Object.entries(CONVERT_COMMANDS).map(([command, target]) => vscode.commands.registerCommand(command, () => convertActiveEditor(target)));
+}
+
+async function convertActiveEditor(target: ConvertTarget): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined) {
+    return;
+  }
+  const ranges = editor.selections
+    .filter((selection) => !selection.isEmpty)
+    .map((s) => ({ start: { line: s.start.line, character: s.start.character }, end: { line: s.end.line, character: s.end.character } }));
+  const args: ConvertScriptArgs = { uri: editor.document.uri.toString(), target, ...(ranges.length > 0 ? { ranges } : {}) };
+  await vscode.commands.executeCommand(ServerCommands.convertScript, args);
+}
