@@ -1,12 +1,13 @@
 /**
- * Every occurrence of every key in one pass over the text: a trie of folded keys, entered only at positions whose
- * folded character starts some key (a direct 64 K-entry table of the root's children) and whose next character may
- * follow it (a 64 K-entry hashed table of first pairs), walked as far as the text allows. The walk is bounded by
- * the longest key, so the pass is linear in the text; most positions cost one fold and one table read.
+ * Every occurrence of every key in one pass over the text: a trie of folded keys, walked only from positions where
+ * the raw characters at i and i+1 may begin a key (one read of a 64 K-entry table hashed by the pair, filled with
+ * every spelling of every key's first two characters through the fold's variants), as far as the text follows the
+ * trie. The walk is bounded by the longest key, so the pass is linear in the text.
  *
- * The text is folded character by character through the same table as the keys (width, quotes, script), and the
- * walk steps over pinyin glosses (網(wǎng)上沙龍 matches 網上沙龍), so offsets stay those of the document.
- * Edges live in one open-addressing hash table (node, code) → child, in typed arrays.
+ * The text is folded character by character through the same table as the keys (width, quotes, script) while
+ * walking, and the walk steps over pinyin glosses (網(wǎng)上沙龍 matches 網上沙龍), so offsets stay those of the
+ * document. Edges live in one open-addressing hash table (node, code) → child, in typed arrays; the root's children
+ * in a direct table.
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
@@ -52,13 +53,11 @@ export class KeyTrie {
   #mask = 255;
   /** Child of the root for each folded code (0: none): the first step needs no hashing. */
   readonly #rootChild = new Int32Array(0x10000);
-  /** Pairs of folded codes that start some key, hashed into 64 K flags (false positives only cost a walk). */
-  readonly #pairs = new Uint8Array(0x10000);
+  /** The first two folded codes of every key, flat: [a0, b0, a1, b1, …]. */
+  readonly #pairList: number[] = [];
   #longest = 0;
-  /** The folded codes that start a key. */
-  readonly #firsts: number[] = [];
-  #starts: Uint16Array | undefined;
-  #startsTable: FoldTable | undefined;
+  #rawPairs: Uint8Array | undefined;
+  #rawPairsTable: FoldTable | undefined;
 
   get size(): number {
     return this.#nodes;
@@ -78,13 +77,10 @@ export class KeyTrie {
       let child = this.#child(node, code);
       if (child < 0) child = this.#addEdge(node, code);
       node = child;
-      if (i === 0 && this.#rootChild[code] === 0) {
-        this.#rootChild[code] = child;
-        this.#firsts.push(code);
-      }
+      if (i === 0) this.#rootChild[code] = child;
     }
-    if (key.length > 1) this.#pairs[pairSlot(key.charCodeAt(0), key.charCodeAt(1))] = 1;
-    this.#starts = undefined;
+    if (key.length > 1) this.#pairList.push(key.charCodeAt(0), key.charCodeAt(1));
+    this.#rawPairs = undefined;
     if (key.length > this.#longest) this.#longest = key.length;
     const existing = this.#terminal[node]!;
     if (existing >= 0) return existing;
@@ -105,19 +101,20 @@ export class KeyTrie {
    * character (it belongs to that character).
    */
   scan(text: string, table: FoldTable, found: (start: number, end: number, id: number) => void, from = 0, to = text.length): void {
+    if (from >= to) return;
     const rootChild = this.#rootChild;
-    const pairs = this.#pairs;
-    const firstOf = this.#firstsFor(table);
-    // `first`: the folded character at i if it starts a key, else 0. A position is walked only when the next
-    // character may follow it in a key (or is a gloss): most positions whose character starts a key (国, 一, 人 …)
-    // fail that test, and testing the pair first keeps the loop's branch predictable.
-    let first = from < to ? firstOf[text.charCodeAt(from)]! : 0;
-    for (let i = from; i + 1 < to; i++) {
-      const next = text.charCodeAt(i + 1);
-      if (first !== 0 && (pairs[pairSlot(first, table[next]!)] !== 0 || next === OPEN_PAREN)) {
-        this.#walk(text, table, found, i, rootChild[first]!, to);
+    const pairs = this.#rawPairsFor(table);
+    // One read of a 64 K table per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
+    // are walked into from their "(". Most positions fail, so the branch is predictable and the fold table is only
+    // read where a key may start.
+    let prev = text.charCodeAt(from);
+    for (let i = from + 1; i < to; i++) {
+      const next = text.charCodeAt(i);
+      if (pairs[pairSlot(prev, next)] !== 0 || next === OPEN_PAREN) {
+        const node = rootChild[table[prev]!]!;
+        if (node !== 0) this.#walk(text, table, found, i - 1, node, to);
       }
-      first = firstOf[next]!;
+      prev = next;
     }
   }
 
@@ -164,19 +161,25 @@ export class KeyTrie {
     }
   }
 
-  /** By raw (unfolded) code: the folded code when it starts a key, else 0. One read per text position. */
-  #firstsFor(table: FoldTable): Uint16Array {
-    if (this.#starts === undefined || this.#startsTable !== table) {
-      const starts = new Uint16Array(0x10000);
+  /**
+   * Flags by pairs of raw (unfolded) codes, hashed into 64 K entries: every spelling of every key's first two
+   * characters (网上, 網上, 網上 … through the fold's variants). False positives only cost a walk.
+   */
+  #rawPairsFor(table: FoldTable): Uint8Array {
+    if (this.#rawPairs === undefined || this.#rawPairsTable !== table) {
+      const pairs = new Uint8Array(0x10000);
       const variants = variantsOf(table);
-      for (const first of this.#firsts) {
-        if (table[first] === first) starts[first] = first;
-        for (const raw of variants.get(first) ?? []) starts[raw] = first;
+      const spellings = (folded: number): number[] => {
+        const list = variants.get(folded) ?? [];
+        return table[folded] === folded ? [folded, ...list] : list;
+      };
+      for (let k = 0; k < this.#pairList.length; k += 2) {
+        for (const a of spellings(this.#pairList[k]!)) for (const b of spellings(this.#pairList[k + 1]!)) pairs[pairSlot(a, b)] = 1;
       }
-      this.#starts = starts;
-      this.#startsTable = table;
+      this.#rawPairs = pairs;
+      this.#rawPairsTable = table;
     }
-    return this.#starts;
+    return this.#rawPairs;
   }
 
   #child(node: number, code: number): number {
