@@ -18,6 +18,7 @@ import { countByKind, generateReport, loadCorpus } from './generate.mjs';
 import { startServer, syncKind } from './lsp-client.mjs';
 import { countSymbols, createBaseline } from './markdown-baseline.mjs';
 import { measure, median, ok } from './measure.mjs';
+import { TERM_TARGETS, loadOpencc, measureTermsInProcess, measureTermsLsp } from './terms.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(ROOT, 'bench', 'out');
@@ -283,6 +284,7 @@ async function main() {
   const haveCore = checkBuilt(CORE_JS, CORE_SRC, 'npx tsc -b');
   const haveServer = opts.lsp && checkBuilt(opts.server, join(ROOT, 'server', 'src'), 'node scripts/bundle.mjs');
   const core = haveCore ? require(CORE_JS) : undefined;
+  const opencc = core ? loadOpencc(CORE_JS) : undefined;
 
   const pools = loadCorpus(CORPUS);
   const results = { env, targets: TARGETS, sizes: [] };
@@ -323,6 +325,16 @@ async function main() {
     }
     r.regex = await measure(() => countFloor(report.text), opt);
 
+    // Terms: full analysis in-process; hover/definition over LSP on the 10 MB report (see bench/terms.mjs).
+    if (core && opencc) {
+      const terms = await measureTermsInProcess(core, opencc, report.text, opt);
+      if (terms) {
+        const { index, ...kept } = terms;
+        r.terms = kept;
+        if (haveServer && size.key === '10m') r.termsLsp = await measureTermsLsp(opts.server, size.key, report.text, index);
+      }
+    }
+
     if (opts.baseline) {
       const baseline = createBaseline();
       r.baseline = await measure(() => baseline.documentSymbols(report.markdown), { warmup: 1, runs: size.baselineRuns });
@@ -340,7 +352,7 @@ async function main() {
     printSize(r);
   }
 
-  results.summary = summarize(results, { haveCore, haveServer, lspRun: opts.lsp, baselineRun: opts.baseline });
+  results.summary = [...summarize(results, { haveCore, haveServer, lspRun: opts.lsp, baselineRun: opts.baseline }), ...summarizeTerms(results)];
   printSummary(results);
   results.elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -409,6 +421,8 @@ function printSize(r) {
     if (lsp?.stderr) console.log(`  server stderr (tail): ${lsp.stderr.split('\n').slice(-3).join(' | ')}`);
   }
 
+  printTermRows(r);
+
   const line = (name, value, min, target, m, note = '') => console.log(`    ${pad(name, 36)}${lpad(value, 9)}${lpad(min, 9)}   ${pad(target, 26)}${m}${note}`);
   console.log(`  ${pad('ratios and targets', 38)}${lpad('median', 9)}${lpad('min', 9)}`);
   const coreNote = coverageNote(r.headingsFound, r.headingsWritten, 'analyze()');
@@ -419,12 +433,91 @@ function printSize(r) {
   line('baseline ÷ ours in-process', ratio(d.speedupInProcess), ratio(d.speedupInProcessMin), is1m ? `target ≥ ${TARGETS.speedup}× (faster)` : `info (target at 1 MB)`,
     is1m ? mark(d.speedupInProcess >= TARGETS.speedup, d.coreMeaningful, d.speedupInProcess !== undefined) : ' ', speedNote);
   line('baseline ÷ ours over LSP (edit)', ratio(d.speedupLsp), ratio(d.speedupLspMin), 'info (incl. IPC and JSON)', ' ', r.baseline?.error ? '  baseline failed' : '');
+  printTermRatios(r, line);
   if (r.key === '10m') {
     const serverNote = coverageNote(lsp?.symbols, r.headingsWritten, 'the server');
     for (const [name, m] of [['LSP documentSymbol', lsp?.documentSymbol], ['LSP didChange + documentSymbol', lsp?.edit]]) {
       line(name, ok(m) ? ms(m.median) : '–', ok(m) ? ms(m.min) : '–', `target < ${TARGETS.symbolMs} ms`, mark(ok(m) && m.median < TARGETS.symbolMs, d.serverMeaningful, ok(m)), ok(m) ? serverNote : '');
     }
   }
+}
+
+/** The terms rows of a size's table: full analysis and terms alone in-process, then (10 MB) hover/definition over LSP. */
+function printTermRows(r) {
+  const t = r.terms;
+  if (!t) return;
+  const c = t.counts;
+  console.log(`  terms: ${n(c.terms)} terms (${n(c.defined)} defined), ${n(c.uses)} uses; first indexTerms of the process ${ms(t.firstMs)} (builds the opencc converter and its table once)`);
+  console.log(row('full analysis: analyze + indexTerms', t.full, 'headings + terms + uses + definitions'));
+  console.log(row('indexTerms (terms alone)', t.termsOnly));
+  const l = r.termsLsp;
+  if (l?.error) console.log(`  LSP terms: failed: ${l.error}`);
+  if (l?.hover) {
+    console.log(`  ${pad('LSP first hover (indexes the terms)', 40)}${lpad(ms(l.firstHoverMs), 11)}`);
+    for (const [name, m] of [['LSP hover', l.hover], ['LSP definition', l.definition]]) {
+      console.log(`  ${pad(name, 40)}${lpad(ms(m.p50), 11)}${lpad(ms(m.p95), 11)}${lpad(String(m.runs), 6)}   p50 · p95 · runs; max ${ms(m.max)}; ${m.answered} answered`);
+    }
+    if (l.referencesMs !== undefined) console.log(`  ${pad('LSP references (one term)', 40)}${lpad(ms(l.referencesMs), 11)}`);
+    console.log(`  ${pad('server RSS before terms / after terms', 40)}${lpad(mb(l.memoryBeforeTerms?.rss), 11)}${lpad(mb(l.memoryAfterTerms?.rss), 11)}   at the end ${mb(l.memoryAtEnd?.rss)}, peak ${mb(l.memoryAtEnd?.peak)}`);
+  }
+}
+
+/** The terms lines of a size's ratios and targets. */
+function printTermRatios(r, line) {
+  const t = r.terms;
+  if (!t) return;
+  const l = r.termsLsp;
+  const full = ok(t.full) && ok(r.regex) ? t.full.median / r.regex.median : undefined;
+  const fullMin = ok(t.full) && ok(r.regex) ? t.full.min / r.regex.min : undefined;
+  const is1m = r.key === '1m';
+  line('full analysis ÷ regex floor', ratio(full), ratio(fullMin), is1m ? `target ≤ ${TERM_TARGETS.fullRatio}×` : 'info (target at 1 MB)', is1m ? mark(full <= TERM_TARGETS.fullRatio, true, full !== undefined) : ' ');
+  if (l?.hover) {
+    for (const [name, m] of [['LSP hover p95', l.hover], ['LSP definition p95', l.definition]]) {
+      line(name, ms(m.p95), ms(m.p50), `target < ${TERM_TARGETS.hoverP95Ms} ms (p50 shown)`, mark(m.p95 < TERM_TARGETS.hoverP95Ms, m.answered > 0));
+    }
+  }
+}
+
+/** Terms targets for the summary. */
+function summarizeTerms(results) {
+  const out = [];
+  const bySize = Object.fromEntries(results.sizes.map((r) => [r.key, r]));
+  const first = results.sizes.find((r) => r.terms)?.terms;
+  if (first) {
+    const { before, after } = first.converters;
+    const lazy = before.converters === 0 && before.tables === 0;
+    out.push({
+      target: 'no opencc converter built before terms are needed',
+      value: `before the first term analysis: ${before.converters} converter(s), ${before.tables} table(s) (after ${results.sizes.length > 0 ? 'the outline runs' : '–'}); after all runs: ${after.converters}, ${after.tables}`,
+      mark: mark(lazy && after.converters === 1 && after.tables === 1),
+    });
+  }
+  const one = bySize['1m'];
+  if (one?.terms && ok(one.regex)) {
+    const full = one.terms.full.median / one.regex.median;
+    out.push({
+      target: `1 MB: full analysis (headings + terms) ≤ ${TERM_TARGETS.fullRatio}× the regex floor`,
+      value: `${ratio(full)} (${ms(one.terms.full.median)} vs ${ms(one.regex.median)}; by minimums ${ratio(one.terms.full.min / one.regex.min)})`,
+      mark: mark(full <= TERM_TARGETS.fullRatio),
+    });
+  }
+  const l = bySize['10m']?.termsLsp;
+  if (l) {
+    for (const [name, m] of [['hover', l.hover], ['definition', l.definition]]) {
+      out.push({
+        target: `10 MB: LSP ${name} p95 < ${TERM_TARGETS.hoverP95Ms} ms`,
+        value: m ? `p95 ${ms(m.p95)} (p50 ${ms(m.p50)}, ${m.runs} requests; the first hover, which indexes the terms: ${ms(l.firstHoverMs)})` : l.error ?? 'not measured',
+        mark: mark(m !== undefined && m.p95 < TERM_TARGETS.hoverP95Ms, true, m !== undefined),
+      });
+    }
+    const rss = l.memoryAtEnd?.rss ?? l.memoryAfterTerms?.rss;
+    out.push({
+      target: `10 MB: server RSS with the report open and its terms indexed < ${TERM_TARGETS.rssMB} MB`,
+      value: rss !== undefined ? `${mb(rss)} (before terms ${mb(l.memoryBeforeTerms?.rss)}, peak ${mb(l.memoryAtEnd?.peak)})` : 'not measured',
+      mark: mark(rss !== undefined && rss < TERM_TARGETS.rssMB * 1024 * 1024, true, rss !== undefined),
+    });
+  }
+  return out;
 }
 
 function summarize(results, { haveCore, haveServer, lspRun, baselineRun }) {
