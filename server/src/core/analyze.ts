@@ -91,12 +91,21 @@ function hasHan(s: string): boolean {
   return false;
 }
 
+/** Characters that close a list item rather than its heading: （一）管制； */
+function isItemPunctuation(c: number): boolean {
+  return c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === 0x3001;
+}
+
 function cleanTitle(s: string, glossed: boolean): string {
   let t = glossed ? stripGlosses(s) : s;
   if (t.startsWith('**')) t = t.slice(2);
   if (t.endsWith('**')) t = t.slice(0, -2);
-  // an item's closing ；/，/、 is punctuation of the list, not of the heading
-  return t.trim().replace(/[；;，,、]+$/, '');
+  // an item's closing ；/，/、 is punctuation of the list, not of the heading; allocate only when there is work
+  let a = 0;
+  let b = t.length;
+  while (a < b && isIndent(t.charCodeAt(a))) a++;
+  while (b > a && (isIndent(t.charCodeAt(b - 1)) || isItemPunctuation(t.charCodeAt(b - 1)))) b--;
+  return a === 0 && b === t.length ? t : t.slice(a, b);
 }
 
 interface TextLine {
@@ -295,8 +304,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     headings.push(title);
     mds.push(1);
   }
+  const context: Context = { text, lineStarts, glossed };
   for (const c of kept) {
-    headings.push(makeHeading(text, lineStarts, c, glossed));
+    headings.push(new LazyHeading(context, c));
     mds.push(c.md);
   }
   buildTree(headings, mds, title !== undefined);
@@ -353,14 +363,95 @@ function continuesSentence(text: string, lineStarts: readonly number[], line: nu
 function firstSentence(rest: string): { text: string; runIn: boolean } {
   for (let i = 0; i < rest.length; i++) {
     if (isSentenceEnd(rest.charCodeAt(i))) {
-      const after = rest.slice(i + 1).trim();
-      return { text: rest.slice(0, i), runIn: after.length > 0 };
+      let j = i + 1;
+      while (j < rest.length && isIndent(rest.charCodeAt(j))) j++;
+      return { text: rest.slice(0, i), runIn: j < rest.length };
     }
   }
   return { text: rest, runIn: false };
 }
 
-function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, glossed: boolean): Heading {
+/** What a heading reads as: computed from its candidate on first use (most requests need few of them). */
+interface HeadingText {
+  readonly marker: string;
+  readonly title: string;
+  readonly name: string;
+  readonly detail: string;
+  readonly runIn: boolean;
+  readonly headingEnd: number;
+}
+
+interface Context {
+  readonly text: string;
+  readonly lineStarts: readonly number[];
+  readonly glossed: boolean;
+}
+
+/**
+ * A heading whose strings (marker, title, name, detail) are made when first read: analysing a 10 MB report with
+ * 50,000 headings then costs a few objects per heading, and the outline pays for the names it shows.
+ */
+class LazyHeading implements Heading {
+  readonly kind: MarkerKind;
+  readonly depth: number;
+  readonly ordinal: number | undefined;
+  readonly line: number;
+  readonly start: number;
+  readonly headingStart: number;
+  readonly repaired: boolean;
+  level = 0;
+  end: number;
+  parent = -1;
+  readonly children: number[] = [];
+  readonly #context: Context;
+  readonly #candidate: Candidate;
+  #text: HeadingText | undefined;
+
+  constructor(context: Context, c: Candidate) {
+    this.kind = c.kind;
+    this.depth = c.kind === 'markdown' ? c.md : c.depth;
+    this.ordinal = c.ordinal;
+    this.line = c.line;
+    this.start = c.start;
+    this.headingStart = c.headingStart;
+    this.repaired = c.repaired;
+    this.end = context.text.length;
+    this.#context = context;
+    this.#candidate = c;
+  }
+
+  get marker(): string {
+    return this.#read().marker;
+  }
+  get title(): string {
+    return this.#read().title;
+  }
+  get name(): string {
+    return this.#read().name;
+  }
+  get detail(): string {
+    return this.#read().detail;
+  }
+  get runIn(): boolean {
+    return this.#read().runIn;
+  }
+  get headingEnd(): number {
+    return this.#read().headingEnd;
+  }
+
+  /** A plain copy with every field (for logs and JSON). */
+  toJSON(): Heading {
+    const { marker, title, name, detail, runIn, headingEnd } = this.#read();
+    const { kind, depth, level, ordinal, line, start, headingStart, end, parent, children, repaired } = this;
+    return { kind, depth, level, marker, ordinal, title, name, detail, line, start, headingStart, headingEnd, end, parent, children, runIn, repaired };
+  }
+
+  #read(): HeadingText {
+    return (this.#text ??= headingText(this.#context, this.#candidate));
+  }
+}
+
+function headingText({ text, lineStarts, glossed }: Context, c: Candidate): HeadingText {
   const isLaw = LAW_RANK[c.kind] !== undefined;
   let title: string;
   let detail = c.detail;
@@ -371,21 +462,14 @@ function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, 
     let body = c.rest;
     if (body.length === 0 && c.line + 1 < lineStarts.length) {
       // Taiwan: 第 1 條 on its own line, the text on the next
-      for (let l = c.line + 1; l < Math.min(lineStarts.length, c.line + 3); l++) {
-        const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
-        if (s.length > 0) {
-          body = s;
-          break;
-        }
-      }
+      const next = nextTextLine(text, lineStarts, c.line);
+      if (next) body = next.text;
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
     detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
-    headingEnd = c.restStart >= 0 ? c.restStart : c.headingStart;
-    headingEnd = Math.max(headingEnd, c.headingStart + c.marker.length);
-    if (c.lineEnd >= 0) headingEnd = Math.min(trimEnd(text, c.headingStart, c.restStart), c.lineEnd);
+    headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.marker.length;
   } else {
-    const fs = firstSentence(c.rest + c.more);
+    const fs = firstSentence(c.more ? c.rest + c.more : c.rest);
     runIn = fs.runIn;
     title = cleanTitle(fs.text, glossed);
     if (c.restStart >= 0) {
@@ -394,21 +478,11 @@ function makeHeading(text: string, lineStarts: readonly number[], c: Candidate, 
       headingEnd = trimEnd(text, c.headingStart, lineEndAt(text, lineStarts, c.line));
     }
   }
-  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && !/[：:]$/.test(c.marker);
+  const lastOfMarker = c.marker.charCodeAt(c.marker.length - 1);
+  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
   const marker = glossed ? stripGlosses(c.marker) : c.marker;
   const name = c.kind === 'markdown' || (c.kind === 'appendix' && marker === '') ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
-  return {
-    kind: c.kind, depth: c.kind === 'markdown' ? c.md : c.depth, level: 0, marker, ordinal: c.ordinal, title, name, detail, line: c.line,
-    start: c.start, headingStart: c.headingStart, headingEnd: Math.max(headingEnd, c.headingStart + 1), end: text.length, parent: -1, children: [],
-    runIn, repaired: c.repaired,
-  };
-}
-
-interface StackEntry {
-  readonly index: number;
-  readonly heading: Heading;
-  /** Markdown `#` depth of the line, 0 for plain lines. */
-  readonly md: number;
+  return { marker, title, name, detail, runIn, headingEnd: Math.max(headingEnd, c.headingStart + 1) };
 }
 
 /**
@@ -417,62 +491,75 @@ interface StackEntry {
  *   (## 序言, ## 附则), and a `#` line is never enclosed by a plain line (copies mix "## 十三、" with plain "十二、").
  * - Law structure nests by fixed rank: 编/部分 > 分编 > 章 > 节 > 条; 3.1 > 3.1.2; an appendix sits just under the title.
  *   条 and 节 may sit inside a `#` list heading (judicial interpretations group articles under "## 一、一般规定").
- * - List markers (一、 （一） 1. （1） ①) nest by the order in which their kinds appear: a kind already open closes back
- *   to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
+ * - List markers (一、 （一） 1. （1） ① 第一、) nest by the order in which their kinds appear: a kind already open
+ *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
+ * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
  */
 function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean): void {
-  const stack: StackEntry[] = [];
-  if (hasTitle) stack.push({ index: 0, heading: headings[0]!, md: 1 });
-  const isTitle = (e: StackEntry): boolean => e.heading.kind === 'title';
+  const stack: number[] = [];
+  if (hasTitle) stack.push(0);
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
     const md = mds[i]!;
-    const top = (): StackEntry | undefined => stack[stack.length - 1];
     if (h.kind === 'markdown') {
-      while (stack.length > 0 && !isTitle(top()!) && (top()!.md === 0 || top()!.md >= md)) stack.pop();
+      while (stack.length > 0) {
+        const t = stack[stack.length - 1]!;
+        if (headings[t]!.kind === 'title' || (mds[t]! !== 0 && mds[t]! < md)) break;
+        stack.pop();
+      }
     } else if (rankOf(h) !== undefined) {
       const rank = rankOf(h)!;
-      while (stack.length > 0 && !isTitle(top()!)) {
-        const t = top()!;
-        if (t.heading.kind === 'markdown') {
-          if (md > 0 && t.md >= md) stack.pop();
-          else break;
-          continue;
+      while (stack.length > 0) {
+        const t = stack[stack.length - 1]!;
+        const th = headings[t]!;
+        if (th.kind === 'title') break;
+        if (th.kind === 'markdown') {
+          if (md > 0 && mds[t]! >= md) {
+            stack.pop();
+            continue;
+          }
+          break;
         }
-        const tr = rankOf(t.heading);
-        if (tr !== undefined ? tr < rank : t.md > 0 && rank >= 4) break;
+        const tr = rankOf(th);
+        if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
     } else {
       let found = -1;
       for (let k = stack.length - 1; k >= 0; k--) {
         const t = stack[k]!;
-        if (t.heading.kind === h.kind) {
+        const th = headings[t]!;
+        if (th.kind === h.kind) {
           found = k;
           break;
         }
-        if (isListKind(t.heading.kind) || (md > 0 && isPlainInner(t))) continue;
+        if (isListKind(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
         break;
       }
       if (found >= 0) {
         stack.length = found;
       } else if (md > 0) {
-        while (stack.length > 0 && isPlainInner(top()!)) stack.pop();
+        while (stack.length > 0 && isPlainInner(headings[stack[stack.length - 1]!]!, mds[stack[stack.length - 1]!]!)) stack.pop();
       }
     }
-    const parent = top();
-    h.parent = parent ? parent.index : -1;
-    h.level = parent ? parent.heading.level + 1 : 0;
-    if (parent) parent.heading.children.push(i);
-    stack.push({ index: i, heading: h, md });
+    const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    h.parent = parent;
+    if (parent >= 0) {
+      const ph = headings[parent]!;
+      h.level = ph.level + 1;
+      ph.children.push(i);
+    } else {
+      h.level = 0;
+    }
+    stack.push(i);
   }
 }
 
 /** A plain (non-`#`) list item, 条 or 节: such a line cannot enclose a `#` line. */
-function isPlainInner(e: StackEntry): boolean {
-  if (e.md > 0) return false;
-  const rank = rankOf(e.heading);
-  return rank === undefined ? isListKind(e.heading.kind) : rank >= 4 && rank < 10;
+function isPlainInner(h: Heading, md: number): boolean {
+  if (md > 0) return false;
+  const rank = rankOf(h);
+  return rank === undefined ? isListKind(h.kind) : rank >= 4 && rank < 10;
 }
 
 /** Rank of structural headings: appendix 0.5 (just under the title), law 1–5, decimal 10+depth. */
