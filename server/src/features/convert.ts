@@ -92,8 +92,8 @@ function inBig5(ch: string): boolean {
 
 /**
  * The script-mixing tables, built once: a character is simplified-only when OpenCC writes it differently in
- * traditional and Big5 does not have it (发, not 后 or 体); traditional-only when OpenCC simplifies it and GB2312
- * does not have it (發, not 著).
+ * traditional, keeps it in simplified, and Big5 does not have it (发, not 后 or 体); traditional-only when OpenCC
+ * simplifies it, keeps it in traditional, and GB2312 does not have it (發, not 著).
  */
 export function scriptTableFromOpenCC(): ScriptTable {
   if (scriptTable !== undefined) return scriptTable;
@@ -108,10 +108,12 @@ export function scriptTableFromOpenCC(): ScriptTable {
     const ch = chars[i]!;
     const t = toTraditional[i];
     const s = toSimplified[i];
-    if (t !== undefined && t !== ch && t.length === 1 && !inBig5(ch)) {
+    // simplified-only: written differently in traditional, left alone by simplification, and not in Big5 (爲 is a
+    // traditional variant OpenCC normalises, not a simplified character)
+    if (t !== undefined && t !== ch && t.length === 1 && s === ch && !inBig5(ch)) {
       classes[ch.charCodeAt(0)] = 1;
       counterpart.set(ch, t);
-    } else if (s !== undefined && s !== ch && s.length === 1 && !inGb2312(ch)) {
+    } else if (s !== undefined && s !== ch && s.length === 1 && t === ch && !inGb2312(ch)) {
       classes[ch.charCodeAt(0)] = 2;
       counterpart.set(ch, s);
     }

@@ -32,6 +32,6 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('replacement-char')) checkReplacementChars(ctx, out, misaligned.lost);
   if (ctx.wants('mojibake')) checkMojibake(ctx, out);
   if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
-  if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out);
+  if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

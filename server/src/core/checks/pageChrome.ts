@@ -16,7 +16,15 @@ const STRONG_PREFIXES = [
   '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '發佈日期', '浏览次数', '瀏覽次數', '阅读次数', '閱讀次數', '点击数', '點擊數', '点击量',
   '打印本页', '打印本頁', '关闭窗口', '關閉窗口', '扫一扫', '掃一掃', '相关附件>>', '相关链接>>', '相關附件>>', '相關鏈接>>', '相关文章', '分享到',
   '【打印】', '【关闭】', '【關閉】', '【打印本页】', '【关闭窗口】', '返回顶部', '返回頂部', '上一篇', '下一篇',
+  '相关报道', '相關報道', '相关新闻', '相關新聞', '相关阅读', '相關閱讀', '延伸阅读', '延伸閱讀',
 ];
+
+/** The controls at the foot of a page: what follows them to the end of the document is page residue too. */
+const END_CONTROLS = new Set(['打印本页', '打印本頁', '关闭窗口', '關閉窗口', '【关闭窗口】', '返回顶部', '返回頂部', '扫一扫在手机打开当前页']);
+/** Lines after the foot controls that are still taken for residue (a page title and its description). */
+const MAX_AFTER_CONTROLS = 6;
+/** Trailing lines of ASCII words after the text: template residue such as Wikisource's "Public domain" / "false". */
+const ASCII_RESIDUE = /^[A-Za-z][A-Za-z .-]{0,39}$/;
 
 const WEAK_WORDS = new Set([
   '下载', '下載', '打印', '全屏', '收藏', '分享', '分享：', '分享:', '加大', '还原', '還原', '减小', '減小', '放大', '缩小', '縮小',
@@ -97,6 +105,14 @@ export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
     kinds[l] = s.length > 80 ? 'none' : classify(s);
     if (kinds[l] !== 'none') any = true;
   }
+  // trailing ASCII residue: the last non-blank lines, back to the first that is not such a line
+  for (let l = n - 1; l >= 0; l--) {
+    const t = lines[l]!;
+    if (t.length === 0) continue;
+    if (!ASCII_RESIDUE.test(t) || headingLine[l] === 1) break;
+    kinds[l] = 'strong';
+    any = true;
+  }
   if (!any) return;
   const head = bodyStart(ctx, lines);
   const chrome = new Uint8Array(n);
@@ -135,6 +151,19 @@ export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
         changed = true;
       }
     }
+  }
+  // what follows the foot controls (打印本页, 关闭窗口) to the end of the document, if it is only a few lines
+  let foot = -1;
+  for (let l = n - 1; l >= 0 && headingLine[l] !== 1; l--) {
+    if (chrome[l] === 1 && END_CONTROLS.has(lines[l]!)) {
+      foot = l;
+      break;
+    }
+  }
+  if (foot >= 0) {
+    const after: number[] = [];
+    for (let l = foot + 1; l < n; l++) if (lines[l]!.length > 0 && chrome[l] !== 1) after.push(l);
+    if (after.length <= MAX_AFTER_CONTROLS) for (const l of after) chrome[l] = 1;
   }
   for (let l = 0; l < n; l++) {
     if (chrome[l] !== 1) continue;

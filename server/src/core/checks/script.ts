@@ -5,9 +5,11 @@
  * never applied by fix-all).
  */
 import { CheckContext, localized } from './context';
+import type { DamagedRange } from './pairs';
 import type { Edit, Finding } from './types';
 
-export function checkScriptMixing(ctx: CheckContext, out: Finding[]): void {
+/** `damaged`: sorted mojibake ranges, whose characters say nothing about the document's script. */
+export function checkScriptMixing(ctx: CheckContext, out: Finding[], damaged: readonly DamagedRange[]): void {
   const table = ctx.options.script;
   if (table === undefined) return;
   const { text } = ctx;
@@ -26,17 +28,26 @@ export function checkScriptMixing(ctx: CheckContext, out: Finding[]): void {
   const docEn = minority === 1 ? 'traditional' : 'simplified';
   const otherEn = minority === 1 ? 'simplified' : 'traditional';
   let i = 0;
+  let d = 0;
   while (i < text.length) {
     if (classes[text.charCodeAt(i)] !== minority) {
       i++;
+      continue;
+    }
+    while (d < damaged.length && damaged[d]!.end <= i) d++;
+    if (d < damaged.length && damaged[d]!.start <= i) {
+      i = damaged[d]!.end;
       continue;
     }
     const line = ctx.lineOf(i);
     const lineEnd = ctx.lineEnd(line);
     const edits: Edit[] = [];
     const chars: string[] = [];
+    let dk = d;
     for (let k = i; k < lineEnd; k++) {
       if (classes[text.charCodeAt(k)] !== minority) continue;
+      while (dk < damaged.length && damaged[dk]!.end <= k) dk++;
+      if (dk < damaged.length && damaged[dk]!.start <= k) continue;
       const ch = text[k]!;
       const other = table.counterpart(ch);
       if (!chars.includes(ch)) chars.push(ch);
