@@ -10,6 +10,7 @@ import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
 import type { ReportModel } from '../model';
 import type { DefinitionKind } from './types';
+import { keepLastInstance } from './keepAlive';
 
 /** A quoted or titled span: the content between the marks. */
 export interface Span {
@@ -129,6 +130,7 @@ export function readableText(text: string, start: number, end: number, max = 400
 }
 
 class Extractor {
+
   readonly #text: string;
   readonly #model: ReportModel;
   readonly #definitions: FoundDefinition[] = [];
@@ -136,6 +138,7 @@ class Extractor {
   constructor(text: string, model: ReportModel) {
     this.#text = text;
     this.#model = model;
+    keepLastInstance(this);
   }
 
   run(): Extraction {

@@ -5,9 +5,10 @@
 import type { ReportModel } from '../model';
 import { BUILTIN_EXPANSIONS, isNumberedFormula, planExpansion, planNumber, type BuiltinExpansion } from './builtin';
 import { extract, readableText } from './extract';
-import { KeyTrie } from './matcher';
+import { KeyTrie, Matches } from './matcher';
 import { foldTable, keyOf, type FoldTable, type ScriptConverter } from './normalize';
 import { UseFlag, type Term, type TermDefinition, type TermIndex, type TermKind, type TermUses } from './types';
+import { keepLastInstance } from './keepAlive';
 
 export * from './types';
 export { foldTable, keyOf, scriptTableCount, type FoldTable, type ScriptConverter } from './normalize';
@@ -49,11 +50,16 @@ function spanKind(kind: 'quoted' | 'title', spelling: string): TermKind {
 }
 
 class Growable {
+
   start = new Int32Array(1024);
   end = new Int32Array(1024);
   term = new Int32Array(1024);
   flags = new Uint8Array(1024);
   count = 0;
+
+  constructor() {
+    keepLastInstance(this);
+  }
 
   push(start: number, end: number, term: number, flags: number): void {
     if (this.count === this.start.length) {
@@ -142,39 +148,31 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   const uses = new Growable();
   let longest = 0;
   // A use inside a longer use of another term is part of that term (非公務機關 is not a use of 公務機關, 公开领域技术
-  // not one of 技术), except inside a title: 《开展“网上沙龙”…》 does use 网上沙龙. The trie reports the matches at one
-  // start shortest first; they are taken longest first, and `cover` is the furthest end of the non-title uses so far.
+  // not one of 技术), except inside a title: 《开展“网上沙龙”…》 does use 网上沙龙. `cover` is the furthest end of the
+  // non-title uses so far.
   const isTitle = builders.map((b) => b.kind === 'title');
+  const matches = trie.scan(text, table, new Matches());
   let cover = -1;
-  const group: number[] = [];
-  let groupStart = -1;
-  const flush = (): void => {
-    for (let g = group.length - 2; g >= 0; g -= 2) {
-      const end = group[g]!;
-      const id = group[g + 1]!;
+  for (let m = 0; m < matches.count; ) {
+    // the matches at one start, shortest first: taken longest first
+    const start = matches.start[m]!;
+    let last = m;
+    while (last + 1 < matches.count && matches.start[last + 1] === start) last++;
+    while (ex < exclusions.length && exclusions[ex]![1] <= start) ex++;
+    for (let g = last; g >= m; g--) {
+      const end = matches.end[g]!;
+      const id = matches.id[g]!;
       if (end <= cover) continue;
+      if (insideFullForm(exclusions, ex, start, end, id)) continue;
       let flags = 0;
-      if (definitionAt.get(groupStart) === id) flags |= UseFlag.Definition;
-      if (groupStart > 0 && OPENERS.includes(text[groupStart - 1]!)) flags |= UseFlag.Quoted;
-      uses.push(groupStart, end, id, flags);
-      if (end - groupStart > longest) longest = end - groupStart;
+      if (definitionAt.get(start) === id) flags |= UseFlag.Definition;
+      if (start > 0 && OPENERS.includes(text[start - 1]!)) flags |= UseFlag.Quoted;
+      uses.push(start, end, id, flags);
+      if (end - start > longest) longest = end - start;
       if (!isTitle[id]) cover = end;
     }
-    group.length = 0;
-  };
-  trie.scan(text, table, (start, end, id) => {
-    if (start !== groupStart) {
-      flush();
-      groupStart = start;
-    }
-    while (ex < exclusions.length && exclusions[ex]![1] <= start) ex++;
-    for (let k = ex; k < exclusions.length && exclusions[k]![0] <= start; k++) {
-      const [s, e, owner] = exclusions[k]!;
-      if (owner === id && start >= s && end <= e) return;
-    }
-    group.push(end, id);
-  });
-  flush();
+    m = last + 1;
+  }
   const frozen = uses.freeze();
 
   // Per-term use lists: a counting sort into one buffer.
@@ -198,6 +196,15 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     };
   });
   return { terms, uses: frozen, longestUse: longest, termOfKey: (key) => ids.get(key) ?? -1, keyOf: (spelling) => keyOf(spelling, table) };
+}
+
+/** Is this match inside a full form of its own term (城市规划区国有土地 before （以下简称国有土地）)? */
+function insideFullForm(exclusions: ReadonlyArray<readonly [number, number, number]>, from: number, start: number, end: number, id: number): boolean {
+  for (let k = from; k < exclusions.length && exclusions[k]![0] <= start; k++) {
+    const [s, e, owner] = exclusions[k]!;
+    if (owner === id && start >= s && end <= e) return true;
+  }
+  return false;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
+import { keepLastInstance } from './keepAlive';
 
 const OPEN_PAREN = 0x28;
 
@@ -41,6 +42,36 @@ function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
 }
 
+/** Matches as parallel typed arrays that grow by doubling. */
+export class Matches {
+  start: Int32Array = new Int32Array(1024);
+  end: Int32Array = new Int32Array(1024);
+  id: Int32Array = new Int32Array(1024);
+  count = 0;
+
+  constructor() {
+    keepLastInstance(this);
+  }
+
+  push(start: number, end: number, id: number): void {
+    if (this.count === this.start.length) {
+      const size = this.count * 2;
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.id = grow(this.id);
+    }
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.id[k] = id;
+  }
+}
+
 export class KeyTrie {
   /** Per node: the id given with the key that ends there, or -1. */
   #terminal: Int32Array = new Int32Array(64).fill(-1);
@@ -58,6 +89,10 @@ export class KeyTrie {
   #longest = 0;
   #rawPairs: Uint8Array | undefined;
   #rawPairsTable: FoldTable | undefined;
+
+  constructor() {
+    keepLastInstance(this);
+  }
 
   get size(): number {
     return this.#nodes;
@@ -96,12 +131,14 @@ export class KeyTrie {
   }
 
   /**
-   * Calls `found(start, end, id)` for every occurrence of every key in text[from, to), nested and overlapping ones
-   * included, in order of start (and of length at the same start). `end` includes a gloss right after the last
-   * character (it belongs to that character).
+   * Every occurrence of every key in text[from, to), nested and overlapping ones included, in order of start (and of
+   * length at the same start), appended to `out`. `end` includes a gloss right after the last character (it belongs
+   * to that character). (Matches go into typed arrays rather than to a callback: optimised code that inlines a
+   * per-call closure is thrown away when the garbage collector frees that closure, and the next scan would run
+   * unoptimised.)
    */
-  scan(text: string, table: FoldTable, found: (start: number, end: number, id: number) => void, from = 0, to = text.length): void {
-    if (from >= to) return;
+  scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
+    if (from >= to) return out;
     const rootChild = this.#rootChild;
     const pairs = this.#rawPairsFor(table);
     // One read of a 64 K table per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
@@ -112,14 +149,15 @@ export class KeyTrie {
       const next = text.charCodeAt(i);
       if (pairs[pairSlot(prev, next)] !== 0 || next === OPEN_PAREN) {
         const node = rootChild[table[prev]!]!;
-        if (node !== 0) this.#walk(text, table, found, i - 1, node, to);
+        if (node !== 0) this.#walk(text, table, out, i - 1, node, to);
       }
       prev = next;
     }
+    return out;
   }
 
   /** From the node after text[i], as far as the text follows the trie, reporting every key that ends on the way. */
-  #walk(text: string, table: FoldTable, found: (start: number, end: number, id: number) => void, i: number, node: number, to: number): void {
+  #walk(text: string, table: FoldTable, out: Matches, i: number, node: number, to: number): void {
     const terminal = this.#terminal;
     const mask = this.#mask;
     const parents = this.#edgeParent;
@@ -134,7 +172,7 @@ export class KeyTrie {
           const g = glossAt(text, end);
           if (g > 0) end = g;
         }
-        found(i, end, id);
+        out.push(i, end, id);
       }
       if (j >= to) return;
       let raw = text.charCodeAt(j);
