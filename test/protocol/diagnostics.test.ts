@@ -125,6 +125,16 @@ describe('checks over LSP (Chinese locale)', () => {
     assert.equal(d!.relatedInformation?.[0]?.location.range.start.line, 2);
   });
 
+  it('reports term problems from the document\'s key terms', async () => {
+    const uri = newUri('terms');
+    open(client, uri, '一、总则\n国有土地的使用应当合理。\n城市规划区国有土地（以下简称国有土地）的使用权出让。\n二、出让\n城市规划区国有土地的出让。\n');
+    const items = await diagnostics(client, uri);
+    assert.deepEqual(items.map((d) => [d.code, d.severity, d.range.start.line]), [
+      ['term-before-definition', WARNING, 1],
+      ['term-full-form-after-abbreviation', 3, 4],
+    ]);
+  });
+
   it('answers "unchanged" for a version it already reported, and recomputes after an edit', async () => {
     const uri = newUri('versions');
     open(client, uri, '一、甲\n三、乙\n');

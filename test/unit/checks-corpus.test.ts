@@ -6,10 +6,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, type ReportModel } from '../../server/src/core';
+import { analyze, indexTerms, type ReportModel } from '../../server/src/core';
 import { applyEdits, fixAllEdits, runChecks, type Finding } from '../../server/src/core/checks';
 import { gbkCodec } from '../../server/src/codec';
 import { scriptTableFromOpenCC } from '../../server/src/features/convert';
+import { openccConverter } from '../../server/src/opencc';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 
@@ -17,8 +18,9 @@ function parse(text: string): ReportModel {
   return analyze(text, { codec: gbkCodec });
 }
 
+/** The checks as the server runs them: with the GBK codec and the document's key terms. */
 function checks(text: string, model = parse(text)): Finding[] {
-  return runChecks(text, model, { codec: gbkCodec });
+  return runChecks(text, model, { codec: gbkCodec, terms: indexTerms(text, model, { converter: openccConverter }) });
 }
 
 function lineOf(model: ReportModel, offset: number): number {

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { analyze } from '../../server/src/core';
+import { analyze, indexTerms } from '../../server/src/core';
 import { applyEdits, fixAllEdits, formatCnNumeral, restyleMarker, runChecks, type CheckCode, type Finding, type ScriptTable } from '../../server/src/core/checks';
 import { gbkCodec } from '../../server/src/codec';
 
@@ -253,6 +253,50 @@ describe('scrape damage', () => {
   it('does not take Markdown comments, 公文 front matter or a title for chrome', () => {
     const text = '# 中华人民共和国某法\n\n<!-- INFO END -->\n\n京政发〔2025〕1号\n\n## 第一章 总则\n\n第一条　为了……，制定本法。\n';
     assert.deepEqual(only(text, 'page-chrome'), []);
+  });
+});
+
+describe('term checks (over the key-term index)', () => {
+  function terms(text: string): Finding[] {
+    const model = analyze(text);
+    return runChecks(text, model, { terms: indexTerms(text, model), enabled: (c) => c.startsWith('term-') });
+  }
+
+  it('reports an abbreviation used before its definition, pointing at the definition', () => {
+    const text = '一、总则\n国有土地的使用应当合理。\n城市规划区国有土地（以下简称国有土地）的使用权出让，应当依法办理。\n';
+    const findings = terms(text).filter((f) => f.code === 'term-before-definition');
+    assert.deepEqual(brief(text, findings), ['term-before-definition 国有土地']);
+    assert.equal(findings[0]!.start, text.indexOf('国有土地'));
+    assert.equal(findings[0]!.related?.[0]?.start, text.indexOf('以下简称国有土地') + 4);
+    assert.match(findings[0]!.message.zh, /在第 3 行才定义为「城市规划区国有土地」的简称/);
+  });
+
+  it('accepts the full form written again with an insertion, and the title naming what the body abbreviates', () => {
+    const law = '# 某条例\n第六条 对新建、改建、扩建生产、储存危险化学品(包括使用管道输送，下同)的建设项目进行审查。\n第十二条 新建、改建、扩建生产、储存危险化学品的建设项目(以下简称建设项目)，应当审查。\n';
+    assert.deepEqual(terms(law).filter((f) => f.code === 'term-before-definition'), []);
+    const titled = '中华人民共和国军事设施保护法实施办法\n\n第一条 根据《中华人民共和国军事设施保护法》（以下简称军事设施保护法），制定本办法。\n第二条 依照军事设施保护法办理。\n';
+    assert.deepEqual(terms(titled).filter((f) => f.code === 'term-before-definition'), []);
+  });
+
+  it('reports a term defined twice differently, but not a law\'s definitions for other articles', () => {
+    const text = '一、规划\n国民经济和社会发展第十五个五年规划纲要草案（以下简称《纲要草案》）已印发。\n二、其他\n某某专项规划（以下简称《纲要草案》）同时印发。\n';
+    const findings = terms(text).filter((f) => f.code === 'term-redefined');
+    assert.deepEqual(brief(text, findings), ['term-redefined 纲要草案']);
+    assert.match(findings[0]!.message.zh, /与第 2 行的定义不同/);
+    const same = '一、规划\n城市规划区国有土地（以下简称国有土地）。\n二、其他\n城市规划区国有土地（以下简称国有土地）。\n';
+    assert.deepEqual(terms(same).filter((f) => f.code === 'term-redefined'), [], 'the same definition twice');
+    const law = '某法\n\n第 7 條\n第十五條第二款所稱同意，指當事人經告知後所為允許之意思表示。\n第十六條第七款所稱同意，指當事人經明確告知特定目的外之利用後，單獨所為之意思表示。\n';
+    assert.deepEqual(terms(law).filter((f) => f.code === 'term-redefined'), []);
+  });
+
+  it('reports the full form used after the abbreviation, with a fix to the abbreviation (never applied by fix-all)', () => {
+    const text = '一、总则\n城市规划区国有土地（以下简称国有土地）的使用权出让，应当依法办理。\n二、出让\n城市规划区国有土地的出让，由市政府组织。\n';
+    const findings = terms(text).filter((f) => f.code === 'term-full-form-after-abbreviation');
+    assert.deepEqual(brief(text, findings), ['term-full-form-after-abbreviation 城市规划区国有土地']);
+    assert.equal(fixed(text, findings[0]!), '一、总则\n城市规划区国有土地（以下简称国有土地）的使用权出让，应当依法办理。\n二、出让\n国有土地的出让，由市政府组织。\n');
+    assert.deepEqual(fixAllEdits(findings), []);
+    const annex = '某条例\n第一条 依照导弹及相关物项和技术出口管制清单（以下简称管制清单）办理。\n附件：\n\n导弹及相关物项和技术出口管制清单\n\n一、前言\n';
+    assert.deepEqual(terms(annex).filter((f) => f.code === 'term-full-form-after-abbreviation'), [], 'an annex titled with the full name');
   });
 });
 

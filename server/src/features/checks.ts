@@ -46,7 +46,7 @@ export class ChecksFeature {
     this.#connection = connection;
     this.#workspace = workspace;
     this.#logger = logger;
-    this.checks = new Checks(scriptTable);
+    this.checks = new Checks(scriptTable, (analyzed) => workspace.terms(analyzed));
   }
 
   /** Reads the client's locale and capabilities; the capabilities to announce. */

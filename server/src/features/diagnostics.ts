@@ -16,7 +16,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ReportModel } from '../core';
+import type { ReportModel, TermIndex } from '../core';
 import { runChecks, type CheckCode, type Finding, type Localized, type RuleSeverity, type ScriptTable } from '../core/checks';
 import { gbkCodec } from '../codec';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -33,6 +33,8 @@ export function languageOf(locale: string | undefined): Lang {
 export function pick(text: Localized, lang: Lang): string {
   return lang === 'zh' ? text.zh : text.en;
 }
+
+const TERM_CODES: readonly CheckCode[] = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'];
 
 const SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -58,9 +60,15 @@ export class Checks {
   /** How many times the checks actually ran (tests: once per version). */
   runs = 0;
 
-  /** `scriptTable`: the script-mixing tables, asked for only when that rule is on. */
-  constructor(scriptTable: () => ScriptTable) {
+  readonly #termsOf: (analyzed: AnalyzedDocument) => TermIndex | undefined;
+
+  /**
+   * `scriptTable`: the script-mixing tables, asked for only when that rule is on. `termsOf`: the document's term
+   * index (the workspace's, cached per version), asked for only when a term rule is on.
+   */
+  constructor(scriptTable: () => ScriptTable, termsOf: (analyzed: AnalyzedDocument) => TermIndex | undefined = () => undefined) {
     this.#scriptTable = scriptTable;
+    this.#termsOf = termsOf;
   }
 
   initialize(params: InitializeParams): void {
@@ -97,10 +105,12 @@ export class Checks {
     if (cached !== undefined && cached.signature === signature) return cached.findings;
     const enabled = (code: CheckCode): boolean => this.severity(code) !== 'off';
     this.runs++;
+    const terms = TERM_CODES.some(enabled) ? this.#termsOf({ document, model }) : undefined;
     const findings = runChecks(document.getText(), model, {
       enabled,
       codec: gbkCodec,
       ...(enabled('script-mixing') ? { script: this.#scriptTable() } : {}),
+      ...(terms === undefined ? {} : { terms }),
     });
     this.#cache.set(model, { signature, findings });
     return findings;

@@ -12,12 +12,15 @@ import { checkPageChrome } from './pageChrome';
 import { checkPairs } from './pairs';
 import { checkMarkerPunctuation, checkMarkerSpace } from './punctuation';
 import { checkScriptMixing } from './script';
+import { checkTerms } from './terms';
 import type { CheckOptions, Finding } from './types';
 
 export * from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
 export { applyEdits, fixAllEdits, fixAllOfCode } from './fixAll';
 export { formatCnNumeral, restyleMarker } from './numerals';
+
+const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;
 
 export function runChecks(text: string, model: ReportModel, options: CheckOptions = {}): Finding[] {
   const ctx = new CheckContext(text, model, options);
@@ -33,5 +36,6 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('mojibake')) checkMojibake(ctx, out);
   if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
   if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
+  if (options.terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, options.terms);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -5,6 +5,7 @@
  * `TextEdit`s inside a `WorkspaceEdit`).
  */
 import type { GbkCodec } from '../gbk';
+import type { TermIndex } from '../terms/types';
 
 /** A text in the two languages the server speaks; the LSP layer picks one by the client's locale. */
 export interface Localized {
@@ -95,4 +96,6 @@ export interface CheckOptions {
   readonly codec?: GbkCodec;
   /** Character tables for the script-mixing rule; without them that rule is skipped. */
   readonly script?: ScriptTable;
+  /** The document's key terms (core/terms): needed by the term rules; without them those rules are skipped. */
+  readonly terms?: TermIndex;
 }

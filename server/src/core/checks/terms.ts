@@ -1,0 +1,110 @@
+/**
+ * Term checks over the key-term index (core/terms): an abbreviation used before its definition; a term defined twice
+ * with different definitions; the full form used again after its abbreviation was defined (information).
+ *
+ * What real documents do decides the limits:
+ * - where an abbreviation is the head noun of its own full form (新建…的建设项目（以下简称建设项目）), an earlier use
+ *   may be the full form written again with an insertion; the document's title may name what the body abbreviates;
+ * - laws define a term again for other articles (第十五條…所稱同意，指… / 第十六條…所稱同意，指…): only abbreviations,
+ *   quoted, colon, 即 and glossary definitions are compared, not 所称…是指 ones;
+ * - a heading, or a title on a line of its own, may carry the full name (an annex titled with the list's full name).
+ */
+import type { TermDefinition, TermIndex } from '../terms/types';
+import { CheckContext, excerpt, localized, q } from './context';
+import type { Edit, Finding } from './types';
+
+/** Definition kinds whose texts are compared for term-redefined. */
+const COMPARED = new Set(['abbreviation', 'quotedMeaning', 'colon', 'namely', 'glossary']);
+
+/** Use flag: the use is the term at one of its definitions (terms/types.ts UseFlag.Definition). */
+const DEFINITION_FLAG = 1;
+
+function plain(s: string): string {
+  return s.replace(/^[“「『《〈"]+|[”」』》〉"]+$/g, '');
+}
+
+/** What a definition says, compared loosely: no blanks, no punctuation, no quotes. */
+function gist(d: TermDefinition): string {
+  return (d.kind === 'abbreviation' ? plain(d.fullForm ?? d.text) : d.text).replace(/[\s\p{P}]/gu, '');
+}
+
+export function checkTerms(ctx: CheckContext, out: Finding[], index: TermIndex): void {
+  const { text, model } = ctx;
+  const title = model.headings.find((h) => h.kind === 'title');
+  const before = ctx.wants('term-before-definition');
+  const twice = ctx.wants('term-redefined');
+  const fullAfter = ctx.wants('term-full-form-after-abbreviation');
+  for (const term of index.terms) {
+    const defs = term.definitions;
+    if (defs.length === 0) continue;
+    const first = defs[0]!;
+    const abbreviation = first.kind === 'abbreviation' ? first : undefined;
+    const fullForm = abbreviation?.fullForm === undefined ? undefined : plain(abbreviation.fullForm);
+
+    if (before && abbreviation !== undefined && fullForm !== undefined) {
+      // where the abbreviation is the head noun of its full form, an earlier use may be that full form written again
+      // with an insertion (对新建、改建…危险化学品(包括…，下同)的建设项目): its opening words come shortly before
+      const opening = fullForm.endsWith(term.name) ? fullForm.slice(0, Math.min(4, fullForm.length - term.name.length)) : '';
+      for (const u of term.uses) {
+        const start = index.uses.start[u]!;
+        if (start >= abbreviation.termStart) break;
+        if ((index.uses.flags[u]! & DEFINITION_FLAG) !== 0) continue;
+        if (title !== undefined && start >= title.headingStart && start < title.headingEnd) continue;
+        if (opening.length > 0 && text.slice(Math.max(ctx.lineStart(ctx.lineOf(start)), start - 80), start).includes(opening)) continue;
+        const end = index.uses.end[u]!;
+        const line = ctx.lineOf(abbreviation.termStart) + 1;
+        out.push({
+          code: 'term-before-definition', start, end, fixes: [],
+          message: localized(
+            `简称${q(term.name)}在定义之前就已使用：它在第 ${line} 行才定义为${q(excerpt(fullForm, 30))}的简称。`,
+            `The abbreviation ${q(term.name)} is used before its definition: line ${line} defines it as short for ${q(excerpt(fullForm, 30))}.`,
+          ),
+          related: [{ start: abbreviation.termStart, end: abbreviation.termEnd, message: localized(`${q(term.name)}的定义`, `the definition of ${q(term.name)}`) }],
+        });
+        break;
+      }
+    }
+
+    if (twice) {
+      const compared = defs.filter((d) => COMPARED.has(d.kind));
+      const base = compared[0];
+      if (base !== undefined) {
+        const seen = gist(base);
+        const other = compared.find((d) => gist(d) !== seen && gist(d).length > 0);
+        if (other !== undefined) {
+          const line = ctx.lineOf(base.termStart) + 1;
+          out.push({
+            code: 'term-redefined', start: other.termStart, end: other.termEnd, fixes: [],
+            message: localized(
+              `${q(term.name)}被再次定义，且与第 ${line} 行的定义不同：${q(excerpt(base.kind === 'abbreviation' ? plain(base.fullForm ?? '') : base.text, 30))}／${q(excerpt(other.kind === 'abbreviation' ? plain(other.fullForm ?? '') : other.text, 30))}。`,
+              `${q(term.name)} is defined again, differently from line ${line}: ${q(excerpt(base.kind === 'abbreviation' ? plain(base.fullForm ?? '') : base.text, 30))} / ${q(excerpt(other.kind === 'abbreviation' ? plain(other.fullForm ?? '') : other.text, 30))}.`,
+            ),
+            related: [{ start: base.termStart, end: base.termEnd, message: localized('第一次定义', 'the first definition') }],
+          });
+        }
+      }
+    }
+
+    if (fullAfter && abbreviation !== undefined && fullForm !== undefined && fullForm.length > term.name.length) {
+      const own = defs.filter((d) => d.kind === 'abbreviation');
+      for (let k = text.indexOf(fullForm, abbreviation.end); k >= 0; k = text.indexOf(fullForm, k + fullForm.length)) {
+        const end = k + fullForm.length;
+        if (own.some((d) => k < d.end && end > d.start)) continue; // the full form of a later definition
+        const line = ctx.lineOf(k);
+        // a heading, or a line of its own (an annex's title under 附件：), may carry the full name
+        if (ctx.isHeadingLine(line) || (ctx.contentStart(line) === k && ctx.contentEnd(line) === end)) continue;
+        if (/^[（(]\s*(以下|下稱|下称|简称|簡稱)/.test(text.slice(end, end + 6))) continue;
+        const edit: Edit = { start: k, end, newText: term.name };
+        out.push({
+          code: 'term-full-form-after-abbreviation', start: k, end,
+          message: localized(
+            `已定义简称${q(term.name)}（第 ${ctx.lineOf(abbreviation.termStart) + 1} 行），这里又用了全称${q(excerpt(fullForm, 30))}。`,
+            `${q(term.name)} was defined as its abbreviation (line ${ctx.lineOf(abbreviation.termStart) + 1}), yet the full form ${q(excerpt(fullForm, 30))} is used here.`,
+          ),
+          fixes: [{ title: localized(`改用简称${q(term.name)}`, `Use the abbreviation ${q(term.name)}`), edits: [edit], safe: false, preferred: true }],
+          related: [{ start: abbreviation.termStart, end: abbreviation.termEnd, message: localized(`${q(term.name)}的定义`, `the definition of ${q(term.name)}`) }],
+        });
+      }
+    }
+  }
+}
