@@ -72,6 +72,10 @@ describe('headings: GB/T 9704 levels', () => {
     ]);
   });
 
+  it('reads long numerals: 一百一十一、 and （一百零一）', () => {
+    assert.deepEqual(parse('一百一十一、甲\n（一百零一）乙\n').headings.map((h) => h.ordinal), [111, 101]);
+  });
+
   it('takes depth from order: a document may go 一、 → 1. directly', () => {
     const model = parse('一、第一部分内容\n1.小项\n2.小项\n二、第二部分内容\n1.小项\n');
     assert.deepEqual(outline(model), ['一、第一部分内容', '  1.小项', '  2.小项', '二、第二部分内容', '  1.小项']);

@@ -114,7 +114,7 @@ export function matchMarker(s: string, p: number, end: number): MarkerMatch | un
   // 一、 (also the misuse 一. / 一．)
   if (isCnNumeralCode(c)) {
     const q = readCnNumeral(s, p, end);
-    if (q < end && q - p <= 4) {
+    if (q < end && q - p <= 8) {
       const sep = s.charCodeAt(q);
       if (sep === 0x3001 || ((sep === 0x2e || sep === 0xff0e) && !(q + 1 < end && digitValue(s.charCodeAt(q + 1)) >= 0))) {
         const ordinal = cnNumeralValueAt(s, p, q);
@@ -128,7 +128,7 @@ export function matchMarker(s: string, p: number, end: number): MarkerMatch | un
   if (isOpenParen(c)) {
     const q0 = skipIndent(s, p + 1, end);
     const cnEnd = readCnNumeral(s, q0, end);
-    if (cnEnd > q0 && cnEnd - q0 <= 4) {
+    if (cnEnd > q0 && cnEnd - q0 <= 8) {
       const q = skipIndent(s, cnEnd, end);
       if (q < end && isCloseParen(s.charCodeAt(q))) {
         const ordinal = cnNumeralValueAt(s, q0, cnEnd);
