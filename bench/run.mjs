@@ -19,6 +19,7 @@ import { startServer, syncKind } from './lsp-client.mjs';
 import { countSymbols, createBaseline } from './markdown-baseline.mjs';
 import { measure, median, ok } from './measure.mjs';
 import { TERM_TARGETS, loadOpencc, measureTermsInProcess, measureTermsLsp } from './terms.mjs';
+import { CHECK_TARGETS, checkRatios, loadChecks, measureChecksInProcess, measureChecksLsp } from './checks.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(ROOT, 'bench', 'out');
@@ -285,6 +286,7 @@ async function main() {
   const haveServer = opts.lsp && checkBuilt(opts.server, join(ROOT, 'server', 'src'), 'node scripts/bundle.mjs');
   const core = haveCore ? require(CORE_JS) : undefined;
   const opencc = core ? loadOpencc(CORE_JS) : undefined;
+  const checks = core ? loadChecks(CORE_JS) : undefined;
 
   const pools = loadCorpus(CORPUS);
   const results = { env, targets: TARGETS, sizes: [] };
@@ -335,6 +337,12 @@ async function main() {
       }
     }
 
+    // Checks: diagnostics in-process against the analysis, and pull diagnostics over LSP (see bench/checks.mjs).
+    if (core && checks) {
+      r.checks = await measureChecksInProcess(core, checks, opencc, report.text, opt);
+      if (haveServer) r.checksLsp = await measureChecksLsp(opts.server, size.key, report.text, size.lspRuns);
+    }
+
     if (opts.baseline) {
       const baseline = createBaseline();
       r.baseline = await measure(() => baseline.documentSymbols(report.markdown), { warmup: 1, runs: size.baselineRuns });
@@ -352,7 +360,7 @@ async function main() {
     printSize(r);
   }
 
-  results.summary = [...summarize(results, { haveCore, haveServer, lspRun: opts.lsp, baselineRun: opts.baseline }), ...summarizeTerms(results)];
+  results.summary = [...summarize(results, { haveCore, haveServer, lspRun: opts.lsp, baselineRun: opts.baseline }), ...summarizeTerms(results), ...summarizeChecks(results)];
   printSummary(results);
   results.elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -422,6 +430,7 @@ function printSize(r) {
   }
 
   printTermRows(r);
+  printCheckRows(r);
 
   const line = (name, value, min, target, m, note = '') => console.log(`    ${pad(name, 36)}${lpad(value, 9)}${lpad(min, 9)}   ${pad(target, 26)}${m}${note}`);
   console.log(`  ${pad('ratios and targets', 38)}${lpad('median', 9)}${lpad('min', 9)}`);
@@ -434,6 +443,7 @@ function printSize(r) {
     is1m ? mark(d.speedupInProcess >= TARGETS.speedup, d.coreMeaningful, d.speedupInProcess !== undefined) : ' ', speedNote);
   line('baseline ÷ ours over LSP (edit)', ratio(d.speedupLsp), ratio(d.speedupLspMin), 'info (incl. IPC and JSON)', ' ', r.baseline?.error ? '  baseline failed' : '');
   printTermRatios(r, line);
+  printCheckRatios(r, line);
   if (r.key === '10m') {
     const serverNote = coverageNote(lsp?.symbols, r.headingsWritten, 'the server');
     for (const [name, m] of [['LSP documentSymbol', lsp?.documentSymbol], ['LSP didChange + documentSymbol', lsp?.edit]]) {
@@ -476,6 +486,49 @@ function printTermRatios(r, line) {
       line(name, ms(m.p95), ms(m.p50), `target < ${TERM_TARGETS.hoverP95Ms} ms (p50 shown)`, mark(m.p95 < TERM_TARGETS.hoverP95Ms, m.answered > 0));
     }
   }
+}
+
+/** The checks rows of a size's table: diagnostics in-process on a built model and term index, then over LSP. */
+function printCheckRows(r) {
+  const c = r.checks;
+  if (!c) return;
+  const found = Object.entries(c.byCode).map(([code, k]) => `${code} ${n(k)}`).join(' · ') || 'no findings';
+  console.log(`  checks: ${found}`);
+  console.log(row('analyze(text, { codec }) (as the server)', c.analyzeWithCodec));
+  console.log(row('runChecks (model and terms built)', c.run));
+  console.log(row('diagnostics: runChecks + LSP mapping', c.diagnostics));
+  console.log(row('diagnostics incl. indexTerms', c.withTerms, 'info: the term index is cached per version and shared'));
+  const l = r.checksLsp;
+  if (l?.error) console.log(`  LSP diagnostics: failed: ${l.error}`);
+  else if (l && !l.advertises) console.log('  (the server does not advertise diagnosticProvider)');
+  else if (l) {
+    console.log(row('LSP didOpen + textDocument/diagnostic', l.open, ok(l.open) ? `${n(l.open.result)} diagnostics` : ''));
+    console.log(row('LSP diagnostic (previous result id)', l.unchanged, ok(l.unchanged) ? String(l.unchanged.result) : ''));
+    console.log(row('LSP didChange + diagnostic', l.edit, ok(l.edit) ? `${l.edit.result}: recomputed for the new version` : ''));
+  }
+}
+
+/** The checks lines of a size's ratios and targets. */
+function printCheckRatios(r, line) {
+  const d = checkRatios(r);
+  if (!d) return;
+  const is1m = r.key === '1m';
+  line('diagnostics ÷ analyze', ratio(d.overAnalyze), ratio(d.overAnalyzeMin), is1m ? `target ≤ ${CHECK_TARGETS.analyzeRatio}×` : 'info (target at 1 MB)',
+    is1m ? mark(d.overAnalyze <= CHECK_TARGETS.analyzeRatio) : ' ');
+  line('diagnostics ÷ full analysis', ratio(d.overFull), ratio(d.overFullMin), 'info (analysis with terms)', ' ');
+}
+
+/** Checks targets for the summary. */
+function summarizeChecks(results) {
+  const one = results.sizes.find((r) => r.key === '1m');
+  const d = one ? checkRatios(one) : undefined;
+  if (!one || !d) return [];
+  const c = one.checks;
+  return [{
+    target: `1 MB: diagnostics ≤ ${CHECK_TARGETS.analyzeRatio}× the analysis time`,
+    value: `${ratio(d.overAnalyze)} (${ms(c.diagnostics.median)} vs analyze ${ms(c.analyzeWithCodec.median)}; by minimums ${ratio(d.overAnalyzeMin)}; ÷ analyze + terms ${ratio(d.overFull)})`,
+    mark: mark(d.overAnalyze <= CHECK_TARGETS.analyzeRatio),
+  }];
 }
 
 /** Terms targets for the summary. */

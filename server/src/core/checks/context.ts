@@ -1,6 +1,7 @@
 /** What every rule works on: the text, its model, line arithmetic and small helpers for messages. */
-import { isIndent } from '../chars';
+import { isCnNumeralCode, isIndent } from '../chars';
 import { lineIndexOf } from '../lines';
+import { matchMarker } from '../markers';
 import type { Heading, ReportModel } from '../model';
 import { scanText, type ScanResult } from './scan';
 import type { CheckCode, CheckOptions, Localized } from './types';
@@ -78,15 +79,102 @@ export class CheckContext {
     return this.#headingLines[line] === 1;
   }
 
+  /**
+   * Where a heading's marker ends in the text, or -1 when the text there does not read as the marker (a repaired
+   * line). Found with the parser's own scanner on the text: reading `h.marker` would make the model build every
+   * string of the heading (the model makes them on first read), which the checks need for the few they report.
+   */
+  markerEnd(h: Heading): number {
+    if (h.repaired || h.kind === 'title' || h.kind === 'markdown') return -1;
+    const quick = quickMarkerEnd(this.text, h);
+    if (quick > 0) return quick;
+    const m = matchMarker(this.text, h.headingStart, this.contentEnd(h.line));
+    if (m !== undefined && m.kind === h.kind && m.start === h.headingStart) return m.end;
+    // the scanner reads the line differently (a glossed marker, a form only the parser knows): ask the heading
+    const marker = h.marker;
+    return marker.length > 0 && this.text.startsWith(marker, h.headingStart) ? h.headingStart + marker.length : -1;
+  }
+
   /** [start, end) of a heading's marker in the text, or undefined when the text there does not read as the marker (a repaired line). */
   markerRange(h: Heading): { start: number; end: number } | undefined {
-    if (h.repaired || h.marker.length === 0 || !this.text.startsWith(h.marker, h.headingStart)) return undefined;
-    return { start: h.headingStart, end: h.headingStart + h.marker.length };
+    const end = this.markerEnd(h);
+    return end < 0 ? undefined : { start: h.headingStart, end };
   }
 
   /** Where to report something about a heading: its marker, or the heading itself when the marker is not in the text. */
   reportRange(h: Heading): { start: number; end: number } {
     return this.markerRange(h) ?? { start: h.headingStart, end: h.headingEnd };
+  }
+}
+
+const CN_NUMERAL = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isCnNumeralCode(c)) CN_NUMERAL[c] = 1;
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0x09;
+}
+
+/** Law units that end a 第X… marker. */
+const LAW_UNIT = new Set([...'编編篇章节節条條'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The end of the common markers, read from the text without allocating (一、 （一） 1. （1） ① 第X条 第 1 條 …), or -1
+ * when the text does not have the simple shape (the caller falls back to the parser's scanner).
+ */
+function quickMarkerEnd(text: string, h: Heading): number {
+  let p = h.headingStart;
+  const c = text.charCodeAt(p);
+  switch (h.kind) {
+    case 'cn': {
+      while (CN_NUMERAL[text.charCodeAt(p)] === 1) p++;
+      const sep = text.charCodeAt(p);
+      return p > h.headingStart && (sep === 0x3001 || sep === 0x2e || sep === 0xff0e) ? p + 1 : -1;
+    }
+    case 'num': {
+      if (c >= 0x2488 && c <= 0x249b) return p + 1;
+      while (isDigit(text.charCodeAt(p))) p++;
+      const sep = text.charCodeAt(p);
+      return p > h.headingStart && (sep === 0x3001 || sep === 0x2e || sep === 0xff0e) ? p + 1 : -1;
+    }
+    case 'cnParen':
+    case 'numParen': {
+      if ((c >= 0x3220 && c <= 0x3229) || (c >= 0x2474 && c <= 0x2487)) return p + 1;
+      if (c !== 0x28 && c !== 0xff08) return -1;
+      p++;
+      while (isBlank(text.charCodeAt(p))) p++;
+      const from = p;
+      while (CN_NUMERAL[text.charCodeAt(p)] === 1 || isDigit(text.charCodeAt(p))) p++;
+      if (p === from) return -1;
+      while (isBlank(text.charCodeAt(p))) p++;
+      const close = text.charCodeAt(p);
+      return close === 0x29 || close === 0xff09 ? p + 1 : -1;
+    }
+    case 'circled':
+      return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325f) ? p + 1 : -1;
+    case 'chapter':
+    case 'section':
+    case 'article': {
+      if (c !== 0x7b2c /* 第 */) return -1;
+      p++;
+      while (isBlank(text.charCodeAt(p))) p++;
+      const from = p;
+      while (CN_NUMERAL[text.charCodeAt(p)] === 1 || isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 0x2d || text.charCodeAt(p) === 0xff0d) p++;
+      if (p === from) return -1;
+      while (isBlank(text.charCodeAt(p))) p++;
+      if (!LAW_UNIT.has(text.charCodeAt(p))) return -1;
+      p++;
+      if (h.kind === 'article' && text.charCodeAt(p) === 0x4e4b /* 之 */ && CN_NUMERAL[text.charCodeAt(p + 1)] === 1) {
+        p++;
+        while (CN_NUMERAL[text.charCodeAt(p)] === 1) p++;
+      }
+      return p;
+    }
+    default:
+      return -1;
   }
 }
 

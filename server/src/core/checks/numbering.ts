@@ -39,9 +39,11 @@ export interface NearMiss {
   readonly offset: number;
 }
 
-function ordinalOf(h: Heading): number | undefined {
+function ordinalOf(ctx: CheckContext, h: Heading): number | undefined {
   if (h.kind === 'decimal') {
-    const m = /(\d+)\s*$/.exec(h.marker.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+    const end = ctx.markerEnd(h);
+    const marker = end < 0 ? h.marker : ctx.text.slice(h.headingStart, end);
+    const m = /(\d+)\s*$/.exec(marker.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
     return m ? Number(m[1]) : undefined;
   }
   return h.ordinal;
@@ -67,10 +69,14 @@ export function markerWithNumber(h: Heading, n: number): string {
 /** 第X条之一, 第 15-1 條, 第 四 章之一 (the 之一 of a chapter is not part of its marker): numbered after the one before. */
 export function hasSuffix(ctx: CheckContext, h: Heading): boolean {
   if (!LAW_KINDS.has(h.kind)) return false;
-  if (h.marker.indexOf('之') < 0 && h.marker.indexOf('-') < 0 && h.marker.indexOf('－') < 0 && ctx.text[h.headingStart + h.marker.length] !== '之') return false;
-  if (/之|[-－]/.test(h.marker)) return true;
-  const end = h.headingStart + h.marker.length;
-  return !h.repaired && ctx.text[end] === '之' && isCnNumeralCode(ctx.text.charCodeAt(end + 1));
+  const end = ctx.markerEnd(h);
+  if (end < 0) return /之|[-－]/.test(h.marker);
+  const { text } = ctx;
+  for (let i = h.headingStart; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x4e4b /* 之 */ || c === 0x2d || c === 0xff0d) return true;
+  }
+  return text.charCodeAt(end) === 0x4e4b && isCnNumeralCode(text.charCodeAt(end + 1));
 }
 
 /** Sibling groups: children of one parent with one kind (decimal: one depth); all articles, all appendices together. */
@@ -81,7 +87,7 @@ function sequences(ctx: CheckContext): Item[][] {
   const appendices: Item[] = [];
   const item = (i: number): Item | undefined => {
     const h = headings[i]!;
-    const ordinal = ordinalOf(h);
+    const ordinal = ordinalOf(ctx, h);
     return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
   };
   const siblings = (children: readonly number[]): void => {
@@ -254,12 +260,12 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       for (const item of run) {
         const o = item.ordinal;
         const range = ctx.reportRange(item.h);
-        const marker = item.h.marker;
         if (prev === undefined) {
           const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
           const missing = unexplained(item.h.kind, range1(1, o - 1).filter((n) => !present.has(n)), parentStart, item.h.start);
           if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap')) {
             const first = markerWithNumber(item.h, 1);
+            const marker = item.h.marker;
             out.push({
               code: 'numbering-gap', ...range, fixes: runFix(),
               message: localized(
@@ -275,12 +281,14 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
         } else if (o <= max) {
           if (seen.has(o) && ctx.wants('numbering-duplicate')) {
             const first = run.find((x) => x.ordinal === o)!;
+            const marker = item.h.marker;
             out.push({
               code: 'numbering-duplicate', ...range, fixes: runFix(),
               message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
               related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
             });
           } else if (!seen.has(o) && ctx.wants('numbering-order')) {
+            const marker = item.h.marker;
             out.push({
               code: 'numbering-order', ...range, fixes: runFix(),
               message: localized(`编号顺序颠倒：${q(marker)}出现在${q(prev.h.marker)}之后。`, `Numbers out of order: ${q(marker)} comes after ${q(prev.h.marker)}.`),
@@ -291,6 +299,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
           const missing = unexplained(item.h.kind, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
           if (missing.length > 0 && ctx.wants('numbering-gap')) {
             const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n))).join('') + (missing.length > 5 ? '…' : '');
+            const marker = item.h.marker;
             out.push({
               code: 'numbering-gap', ...range, fixes: runFix(),
               message: localized(`编号跳号：${q(prev.h.marker)}之后是${q(marker)}，缺少${names}。`, `Numbering gap: ${q(marker)} follows ${q(prev.h.marker)}; ${names} ${missing.length > 1 ? 'are' : 'is'} missing.`),
@@ -431,7 +440,8 @@ function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
     let ascii = 0;
     for (const h of headings) {
       if (h.kind !== kind) continue;
-      const width = bracketWidth(h.marker);
+      const end = ctx.markerEnd(h);
+      const width = end < 0 ? bracketWidth(h.marker) : bracketWidth(ctx.text[h.headingStart]! + ctx.text[end - 1]!);
       if (width === undefined) continue;
       items.push({ h, width });
       if (width === 'full') full++;

@@ -13,15 +13,17 @@ import type { Finding } from './types';
 
 const OPENERS = PAIR_OPENERS;
 const CLOSERS = PAIR_CLOSERS;
-/** Pair family of each mark: （ and ( close with either ） or ) (mixed widths are a numbering matter). */
-const FAMILY: Record<string, number> = {};
+/** Pair family of each mark by code unit: （ and ( close with either ） or ) (mixed widths are a numbering matter). */
+const FAMILY = new Int8Array(0x10000).fill(-1);
 for (let i = 0; i < OPENERS.length; i++) {
-  FAMILY[OPENERS[i]!] = i;
-  FAMILY[CLOSERS[i]!] = i;
+  FAMILY[OPENERS.charCodeAt(i)] = i;
+  FAMILY[CLOSERS.charCodeAt(i)] = i;
 }
-FAMILY['('] = FAMILY['（']!;
-FAMILY[')'] = FAMILY['）']!;
-const STRAY_REPORTED = new Set(['”', '」', '』', '》', '〉']);
+FAMILY[0x28] = FAMILY['（'.charCodeAt(0)]!;
+FAMILY[0x29] = FAMILY['）'.charCodeAt(0)]!;
+const STRAY_REPORTED = new Set(['”', '」', '』', '》', '〉'].map((ch) => ch.charCodeAt(0)));
+/** Quotes that a new paragraph of a long quotation opens again. */
+const REOPENED = new Set(['“', '「', '『', '‘'].map((ch) => ch.charCodeAt(0)));
 
 /** 1 opener, 2 closer; 0 otherwise. */
 const CLASS = new Uint8Array(0x10000);
@@ -42,7 +44,7 @@ export interface DamagedRange {
 interface Open {
   /** Where the mark is reported (for marks inside a repaired run: the run's start). */
   readonly pos: number;
-  readonly ch: string;
+  readonly code: number;
 }
 
 /** `damaged`: sorted, non-overlapping ranges of mojibake. */
@@ -53,10 +55,11 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
   let nextDamage = 0;
   const stack: Open[] = [];
   const report = (o: Open): void => {
-    const close = closerOf(o.ch);
+    const ch = String.fromCharCode(o.code);
+    const close = closerOf(ch);
     out.push({
       code: 'unbalanced-pair', start: o.pos, end: o.pos + 1, fixes: [],
-      message: localized(`${q(o.ch)}没有对应的${q(close)}。`, `${q(o.ch)} has no matching ${q(close)}.`),
+      message: localized(`${q(ch)}没有对应的${q(close)}。`, `${q(ch)} has no matching ${q(close)}.`),
     });
   };
   const flush = (): void => {
@@ -70,18 +73,19 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
     return p < 0 || text.charCodeAt(p) === 0x0a;
   };
   /** `inText`: the mark is in the text at `pos` (not in a repaired run), so it may start a line. */
-  const mark = (ch: string, cls: number, pos: number, inText: boolean): void => {
+  const mark = (code: number, cls: number, pos: number, inText: boolean): void => {
     if (cls === 1) {
       // a paragraph of a multi-paragraph quotation reopens the quote that is still open
-      const top = stack.length > 0 ? stack[stack.length - 1]!.ch : undefined;
-      if (!(top === ch && (ch === '“' || ch === '「' || ch === '『' || ch === '‘') && inText && atLineStart(pos))) stack.push({ pos, ch });
+      const top = stack.length > 0 ? stack[stack.length - 1]!.code : -1;
+      if (!(top === code && REOPENED.has(code) && inText && atLineStart(pos))) stack.push({ pos, code });
       return;
     }
-    const family = FAMILY[ch];
+    const family = FAMILY[code];
     let k = stack.length - 1;
-    while (k >= 0 && FAMILY[stack[k]!.ch] !== family) k--;
+    while (k >= 0 && FAMILY[stack[k]!.code] !== family) k--;
     if (k < 0) {
-      if (STRAY_REPORTED.has(ch)) {
+      if (STRAY_REPORTED.has(code)) {
+        const ch = String.fromCharCode(code);
         const open = OPENERS[CLOSERS.indexOf(ch)]!;
         out.push({
           code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
@@ -106,9 +110,10 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
       } else {
         const run = damaged[nextDamage++]!;
         if (run.repair !== undefined) {
-          for (const ch of run.repair) {
-            const cls = CLASS[ch.charCodeAt(0)]!;
-            if (cls === 1 || cls === 2) mark(ch, cls, run.start, false);
+          for (let j = 0; j < run.repair.length; j++) {
+            const code = run.repair.charCodeAt(j);
+            const cls = CLASS[code]!;
+            if (cls === 1 || cls === 2) mark(code, cls, run.start, false);
           }
         }
         skipTo = Math.max(skipTo, run.end);
@@ -118,7 +123,8 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
   for (const i of ctx.scan().pairs) {
     advanceTo(i);
     if (i < skipTo) continue;
-    mark(text[i]!, CLASS[text.charCodeAt(i)]!, i, true);
+    const code = text.charCodeAt(i);
+    mark(code, CLASS[code]!, i, true);
   }
   advanceTo(text.length);
   flush();

@@ -2,17 +2,15 @@
  * Punctuation after heading markers (GB/T 15834-2011 Appendix B.3): 一、 (not 一. 一， 一．), 1. (not 1、),
  * nothing after （一） （1） ①; and the blank after 第X条 / 第X章 where the document otherwise leaves one.
  */
-import { isCnNumeralCode, isIndent } from '../chars';
+import { isIndent } from '../chars';
 import type { Heading, MarkerKind } from '../model';
 import { CheckContext, localized, q } from './context';
 import { cnComma } from './numbering';
 import type { Finding } from './types';
 
-const AFTER_BRACKET = new Set(['、', '，', ',', '.', '．', '：', ':']);
+const AFTER_BRACKET_CODES = new Set([...'、，,.．：:'].map((ch) => ch.charCodeAt(0)));
 
-/** Chinese numeral characters by code unit (a lookup per line). */
-const CN_NUMERAL = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (isCnNumeralCode(c)) CN_NUMERAL[c] = 1;
+
 
 function punctuationFinding(start: number, end: number, found: string, fixed: string, zh: string, en: string): Finding {
   return {
@@ -28,37 +26,34 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
   for (const h of model.headings) {
     const kind = h.kind;
     if (kind !== 'cn' && kind !== 'num' && kind !== 'cnParen' && kind !== 'numParen' && kind !== 'circled') continue;
-    const sep = h.marker[h.marker.length - 1]!;
-    const markerEnd = h.headingStart + h.marker.length;
-    // the cheap tests first; the marker's place in the text only for the few that fail them
+    const markerEnd = ctx.markerEnd(h);
+    if (markerEnd < 0) continue;
+    const sep = text.charCodeAt(markerEnd - 1);
+    // char codes only: the marker's text is made for the few that are reported
     if (kind === 'cn') {
-      if (sep !== '.' && sep !== '．') continue;
+      if (sep !== 0x2e && sep !== 0xff0e) continue;
     } else if (kind === 'num') {
-      if (sep !== '、' || h.marker.length < 2) continue;
-    } else if (!AFTER_BRACKET.has(text[markerEnd] ?? '')) {
+      if (sep !== 0x3001 || markerEnd - h.headingStart < 2) continue;
+    } else if (!AFTER_BRACKET_CODES.has(text.charCodeAt(markerEnd))) {
       continue;
     }
-    const range = ctx.markerRange(h);
-    if (range === undefined) continue;
+    const start = h.headingStart;
+    const marker = text.slice(start, markerEnd);
     if (kind === 'cn') {
-      out.push(punctuationFinding(range.start, range.end, h.marker, h.marker.slice(0, -1) + '、', '中文数字后用顿号', 'a Chinese numeral takes 、'));
+      out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '、', '中文数字后用顿号', 'a Chinese numeral takes 、'));
     } else if (kind === 'num') {
-      out.push(punctuationFinding(range.start, range.end, h.marker, h.marker.slice(0, -1) + '.', '阿拉伯数字后用下脚点', 'an Arabic numeral takes a dot'));
-    } else if (range.end + 1 < text.length && !isIndent(text.charCodeAt(range.end + 1)) && text[range.end + 1] !== '\n') {
-      const after = text[range.end]!;
-      out.push(punctuationFinding(range.start, range.end + 1, h.marker + after, h.marker, '括号或带圈数字后不加标点', 'nothing follows a bracketed or circled number'));
+      out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '.', '阿拉伯数字后用下脚点', 'an Arabic numeral takes a dot'));
+    } else if (markerEnd + 1 < text.length && !isIndent(text.charCodeAt(markerEnd + 1)) && text.charCodeAt(markerEnd + 1) !== 0x0a) {
+      out.push(punctuationFinding(start, markerEnd + 1, marker + text[markerEnd]!, marker, '括号或带圈数字后不加标点', 'nothing follows a bracketed or circled number'));
     }
   }
   // 二，xxx: a 一、 marker written with a comma, where it continues the document's 一、 numbering.
   const cnHeadings = model.headings.filter((h) => h.kind === 'cn');
   if (cnHeadings.length === 0) return;
   let k = 0;
-  for (let line = 0; line < ctx.lineCount; line++) {
-    // cheap test first: the first character after the indent is a Chinese numeral
-    let p = ctx.lineStart(line);
-    while (p < text.length && isIndent(text.charCodeAt(p))) p++;
-    if (CN_NUMERAL[text.charCodeAt(p)] !== 1) continue;
+  for (const p of ctx.scan().numeralLines) {
     while (k < cnHeadings.length && cnHeadings[k]!.start <= p) lastCn = cnHeadings[k++];
+    const line = ctx.lineOf(p);
     if (ctx.isHeadingLine(line)) continue;
     const end = ctx.contentEnd(line);
     const comma = cnComma(text, p, end);
@@ -80,10 +75,11 @@ export function checkMarkerSpace(ctx: CheckContext, out: Finding[]): void {
   const blanks = new Map<MarkerKind, Map<string, number>>();
   for (const h of model.headings) {
     if (!SPACED_KINDS.includes(h.kind)) continue;
-    const next = text[h.headingStart + h.marker.length];
+    const markerEnd = ctx.markerEnd(h);
+    if (markerEnd < 0) continue;
+    const next = text[markerEnd];
     if (next === undefined || next === '\n' || next === '\r') continue;
-    const range = ctx.markerRange(h);
-    if (range === undefined) continue;
+    const range = { start: h.headingStart, end: markerEnd };
     if (next === undefined || next === '\n' || next === '\r') continue;
     if (isIndent(next.charCodeAt(0))) {
       let m = blanks.get(h.kind);

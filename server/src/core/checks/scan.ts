@@ -3,7 +3,11 @@
  * the rules care about (pair marks, "?", U+FFFD, the first characters of 锟斤拷 / 烫烫烫 / 屯屯屯, and characters that
  * may start UTF-8 text read as GBK). The rules then work on these short lists, not on the text.
  */
+import { isCnNumeralCode } from '../chars';
 import type { GbkCodec } from '../gbk';
+
+const CN_NUMERAL = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isCnNumeralCode(c)) CN_NUMERAL[c] = 1;
 
 export const enum Mark {
   Pair = 1,
@@ -11,6 +15,7 @@ export const enum Mark {
   Replacement = 4,
   LostRun = 8,
   Utf8Lead = 16,
+  Newline = 32,
 }
 
 export const PAIR_OPENERS = '“‘「『《〈（(【〔';
@@ -21,6 +26,7 @@ for (const ch of PAIR_OPENERS + PAIR_CLOSERS) BASE[ch.charCodeAt(0)] = Mark.Pair
 BASE[0x3f] = Mark.Question;
 BASE[0xfffd] = Mark.Replacement;
 for (const ch of '锟烫屯') BASE[ch.charCodeAt(0)] = Mark.LostRun;
+BASE[0x0a] = Mark.Newline;
 
 const withCodec = new WeakMap<GbkCodec, Uint8Array>();
 
@@ -45,6 +51,8 @@ function tableFor(codec: GbkCodec | undefined): Uint8Array {
 }
 
 export interface ScanResult {
+  /** Content starts (after the indent) of lines whose first character is a Chinese numeral (二，… candidates). */
+  readonly numeralLines: readonly number[];
   readonly pairs: readonly number[];
   readonly questions: readonly number[];
   readonly replacements: readonly number[];
@@ -59,16 +67,28 @@ export function scanText(text: string, codec: GbkCodec | undefined): ScanResult 
   const replacements: number[] = [];
   const lostRuns: number[] = [];
   const utf8Leads: number[] = [];
+  const numeralLines: number[] = [];
+  // line starts are looked at while the text passes by (a later pass over the lines would miss the cache on each)
+  const lineStartAt = (p: number): void => {
+    let d = text.charCodeAt(p);
+    while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
+    if (CN_NUMERAL[d] === 1) numeralLines.push(p);
+  };
+  lineStartAt(0);
   for (let i = 0; i < text.length; i++) {
     const m = table[text.charCodeAt(i)]!;
     if (m === 0) continue;
+    if (m === Mark.Newline) {
+      lineStartAt(i + 1);
+      continue;
+    }
     if (m & Mark.Pair) pairs.push(i);
     else if (m & Mark.Question) questions.push(i);
     else if (m & Mark.Replacement) replacements.push(i);
     else if (m & Mark.LostRun) lostRuns.push(i);
     if (m & Mark.Utf8Lead) utf8Leads.push(i);
   }
-  return { pairs, questions, replacements, lostRuns, utf8Leads };
+  return { numeralLines, pairs, questions, replacements, lostRuns, utf8Leads };
 }
 
 const codes = new WeakMap<GbkCodec, Uint16Array>();
