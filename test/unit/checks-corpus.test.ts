@@ -3,6 +3,7 @@
  * and the 31 corpus documents, whose every diagnostic is listed and judged in test/fixtures/corpus-diagnostics.json.
  */
 import { strict as assert } from 'node:assert';
+import * as iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -132,6 +133,72 @@ describe('the corpus: every diagnostic listed and judged (test/fixtures/corpus-d
       assert.ok(fixed.includes('各位代表'), file);
     }
   });
+});
+
+/**
+ * Damaged copies of real documents, made the way the seed was damaged: pinyin glosses after some characters; heading
+ * lines indented with U+3000 that lost their first GBK bytes (a "?" left, the rest decoded one byte late); and 。 before
+ * “ or 《 whose lead byte became "?" mid-line. Decoded line by line, so a run out of step at a line's end loses its
+ * last byte (a U+FFFD the fix keeps).
+ */
+function damaged(text: string, seed: number): { text: string; glosses: number; lines: number; runs: number } {
+  let state = seed;
+  const random = (): number => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const syllables = ['fā', 'tǒng', 'xiàn', 'lián', 'wǎng', 'qū', 'chuàng', 'diào', 'yōu', 'jīng'];
+  let glosses = 0;
+  let lines = 0;
+  let runs = 0;
+  const out = text.split('\n').map((line) => {
+    let s = line.replace(/[\u4e00-\u9fff]/g, (ch) => {
+      if (random() >= 0.01) return ch;
+      glosses++;
+      return `${ch}(${syllables[Math.floor(random() * syllables.length)]})`;
+    });
+    if (/^（[一二三四五六七八九十]+）/.test(s) && lines < 7) {
+      lines++;
+      const bytes = iconv.encode('\u3000\u3000' + s, 'gbk');
+      return iconv.decode(Buffer.concat([Buffer.from('?'), bytes.subarray(3)]), 'gbk');
+    }
+    const k = s.search(/。[《“]/);
+    if (k > 0 && runs < 3 && random() < 0.5) {
+      runs++;
+      const bytes = iconv.encode(s, 'gbk');
+      const at = iconv.encode(s.slice(0, k), 'gbk').length;
+      s = iconv.decode(Buffer.concat([bytes.subarray(0, at), Buffer.from('?'), bytes.subarray(at + 1)]), 'gbk');
+    }
+    return s;
+  });
+  return { text: out.join('\n'), glosses, lines, runs };
+}
+
+describe('damaged copies of real documents (made the way the seed was damaged)', () => {
+  for (const file of ['cn_prov_2026_beijing_government_work_report.txt', 'cn_gwr_1983_national_government_work_report.txt', 'cn_prov_2026_sichuan_government_work_report.txt', 'tw_law_copyright_act.txt']) {
+    it(`${file}: every gloss and damaged line reported; fix-all gives back every heading`, () => {
+      const clean = readCorpus(file);
+      const copy = damaged(clean, 7);
+      const model = parse(copy.text);
+      const findings = checks(copy.text, model);
+      const glossEdits = findings.filter((f) => f.code === 'pinyin-gloss').reduce((n, f) => n + f.fixes[0]!.edits.length, 0);
+      assert.ok(glossEdits >= copy.glosses, `${glossEdits} glosses reported, ${copy.glosses} inserted`);
+      assert.ok(findings.filter((f) => f.code === 'gbk-misaligned').length >= copy.lines + copy.runs - 1, 'misaligned lines and runs reported');
+      assert.deepEqual(findings.filter((f) => f.code.startsWith('numbering-')).map((f) => f.message.en), [], 'damage is not a numbering error');
+      const fixed = applyEdits(copy.text, fixAllEdits(findings));
+      const after = parse(fixed);
+      assert.deepEqual(after.damage, []);
+      const names = (m: ReportModel): string[] => m.headings.filter((h) => h.kind !== 'title').map((h) => h.name);
+      const want = names(parse(clean));
+      const got = names(after);
+      assert.equal(got.length, want.length);
+      // each heading comes back, but for characters whose bytes were lost (U+FFFD in their place)
+      got.forEach((name, i) => {
+        const pattern = new RegExp('^' + [...name].map((ch) => (ch === '\uFFFD' ? '.' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('') + '$', 'u');
+        assert.match(want[i]!, pattern, `heading ${i}: ${name}`);
+      });
+    });
+  }
 });
 
 describe('script mixing with the OpenCC tables (a rule that is off by default)', () => {

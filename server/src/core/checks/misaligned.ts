@@ -5,9 +5,11 @@
  * repairs such lines when they are headings; here the same damage is found inside body lines.
  *
  * A run is offered for repair only when the re-decoding is consistent: every byte pair decodes, the decoding falls
- * back into step within a few characters, and the recovered text starts with full-width punctuation (the
- * characters whose GBK lead bytes 0xA1/0xA3 were lost). Any other "?" between Chinese characters in a damaged
- * document marks a character whose bytes are gone: it is reported, never guessed.
+ * back into step (at a character whose second byte is ASCII, or at a U+FFFD where the decoder dropped a lead byte
+ * it could not pair, which stays U+FFFD), and the recovered text starts with full-width punctuation (the
+ * characters whose GBK lead bytes 0xA1/0xA3 were lost) — and only in a document that shows scrape damage already
+ * (glosses, misaligned lines, U+FFFD). Any other "?" between Chinese characters in such a document marks a
+ * character whose bytes are gone: it is reported, never guessed.
  */
 import { isHan } from '../chars';
 import type { GbkCodec } from '../gbk';
@@ -32,7 +34,8 @@ function gbkBytes(ch: string, codec: GbkCodec): ArrayLike<number> | undefined {
   const code = gbkCode(codec, c);
   return code === 0 ? undefined : code < 0x100 ? [code] : [code >> 8, code & 0xff];
 }
-const MAX_RUN = 24;
+/** A run read out of step goes on until a byte puts it back in step: in simplified text, often the end of the line. */
+const MAX_RUN = 4000;
 
 /** Re-decodes text[from…end) with the lost lead byte put back; the recovered text and the characters it replaces. */
 export function shiftedRun(text: string, from: number, end: number, lost: number, codec: GbkCodec): { recovered: string; consumed: number } | undefined {
@@ -41,7 +44,10 @@ export function shiftedRun(text: string, from: number, end: number, lost: number
   for (let i = from; i < end && i - from < MAX_RUN; i++) {
     const ch = text[i]!;
     if (pending < 0) return out.length > 0 ? { recovered: out, consumed: i - from } : undefined; // back in step
-    if (ch === '?' || ch === '\uFFFD') return undefined;
+    // the decoder gave up on the lead byte left over before a byte that cannot follow it (an ASCII digit): that
+    // character is lost, and the text is back in step after it
+    if (ch === '\uFFFD') return out.length > 0 ? { recovered: out + '\uFFFD', consumed: i + 1 - from } : undefined;
+    if (ch === '?') return undefined;
     const bytes = gbkBytes(ch, codec);
     if (bytes === undefined || bytes.length === 0) return undefined;
     for (let k = 0; k < bytes.length; k++) {
@@ -99,12 +105,18 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
     // "?!" then the shifted run: the "!" is the lost lead byte 0xA1 with its high bit gone, the "?" the byte before it
     const bang = text[i + 1] === '!';
     const runStart = bang ? i + 2 : i + 1;
-    if (codec !== undefined && runStart < text.length && text.charCodeAt(runStart) >= 0x80) {
+    if (codec !== undefined && scraped && runStart < text.length && text.charCodeAt(runStart) >= 0x80) {
       const end = ctx.lineEnd(ctx.lineOf(i));
       for (const lead of bang ? [0xa1] : LOST_LEADS) {
         const run = shiftedRun(text, runStart, end, lead, codec);
-        // consistent: a Han character read out of step gives back punctuation (whose lead byte was lost), nothing undecodable
-        if (run === undefined || !isHan(text.charCodeAt(runStart)) || !isPunctuationStart(run.recovered) || run.recovered.includes('\uFFFD')) continue;
+        // consistent: the run gives back punctuation first (the character whose lead byte was lost), then nothing
+        // undecodable, and reads differently from what is there (a run already recovered is left alone)
+        if (run === undefined || !isPunctuationStart(run.recovered) || run.recovered.slice(0, -1).includes('\uFFFD')) continue;
+        // and what is there reads out of step: a Han character, or one whose second byte is the lead byte (0xA1/0xA3)
+        // of the next punctuation (！ = A3 A1 is 。's second byte and “'s first) — not a 《 that is simply right
+        const first = text.charCodeAt(runStart);
+        const trail = gbkCode(codec, first) & 0xff;
+        if (!isHan(first) && trail !== 0xa1 && trail !== 0xa3) continue;
         const start = bang ? i + 1 : i;
         const stop = runStart + run.consumed;
         damaged.splice(k, 0, { start, end: stop, repair: run.recovered });

@@ -5,9 +5,10 @@
  * Siblings are the children of one parent with one marker kind, except law articles (第X条), which are numbered
  * through the whole law across chapters. A list that starts again at one (1. 2. 3. … 1. 2.) is a new list, not
  * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
- * glossary entry, 二，) explain a gap instead of being reported as missing.
+ * glossary entry, 二，, a marker with a pinyin gloss inside) explain a gap instead of being reported as missing.
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } from '../chars';
+import { stripGlosses } from '../gloss';
 import { matchMarker } from '../markers';
 import type { Heading, MarkerKind } from '../model';
 import { CheckContext, localized, q } from './context';
@@ -180,6 +181,7 @@ function runs(items: readonly Item[]): Item[][] {
 export function findNearMisses(ctx: CheckContext): NearMiss[] {
   const out: NearMiss[] = [];
   const { text } = ctx;
+  const glossed = ctx.model.damage.some((d) => d.kind === 'pinyinGloss');
   for (let line = 0; line < ctx.lineCount; line++) {
     if (ctx.isHeadingLine(line)) continue;
     const p = ctx.contentStart(line);
@@ -204,7 +206,12 @@ export function findNearMisses(ctx: CheckContext): NearMiss[] {
       out.push({ kind: 'cn', ordinal: long, offset: p });
       continue;
     }
-    const m = matchMarker(text, p, end);
+    let m = matchMarker(text, p, end);
+    if (m === undefined && glossed) {
+      // a gloss inside the marker hides it: （五(wǎng)）
+      const line = stripGlosses(text.slice(p, Math.min(end, p + 40)));
+      m = matchMarker(line, 0, line.length);
+    }
     if (m && m.ordinal !== undefined && m.kind !== 'decimal') out.push({ kind: m.kind, ordinal: m.ordinal, offset: p });
   }
   return out;
