@@ -161,6 +161,10 @@ describe('headings: GB/T 9704 levels', () => {
     assert.equal(model.headings[1]!.detail, '2026年省十件民生实事');
   });
 
+  it('gives 附件： its title from the next line', () => {
+    assert.deepEqual(outline(parse('一、正文\n附件：\n有关单位名单\n')), ['一、正文', '附件：有关单位名单']);
+  });
+
   it('drops the list punctuation that closes an item: （一）管制；', () => {
     assert.deepEqual(outline(parse('第一条　刑罚的种类如下：\n（一）管制；\n（二）拘役；\n第二条　其他。\n第三条　其他。\n')), [
       '第一条', '  （一）管制', '  （二）拘役', '第二条', '第三条',
@@ -225,6 +229,11 @@ describe('headings: law structure', () => {
     assert.deepEqual(outline(model), ['民法', '  第 一 編 總則', '    第 一 章 法例', '      第 1 條', '      第 15-1 條', '      第 1260 條']);
     assert.equal(model.headings[3]!.detail, '民事，法律所未規定者，依習慣');
     assert.equal(model.headings[5]!.ordinal, 1260);
+  });
+
+  it('reads 第 四 章之一 as one chapter marker', () => {
+    const model = parse('第 四 章 權利\n第 四 章之一 權利之保護\n第 五 章 義務\n');
+    assert.deepEqual(outline(model), ['第 四 章 權利', '第 四 章之一 權利之保護', '第 五 章 義務']);
   });
 
   it('reads large Chinese numerals: 第一千二百六十条, 第一百零一条', () => {

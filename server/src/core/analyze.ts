@@ -262,7 +262,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         // a marker alone on its line: "第一、" takes the next line as its text; "附件2" shows it as its detail
         const next = nextTextLine(text, lineStarts, line);
         if (next && next.text[0] !== '#' && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) {
-          if (m.kind === 'ordinal') added.more = next.text;
+          if (m.kind === 'ordinal' || m.colon) added.more = next.text; // 第一、 / 附件： promise their text
           else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.detail = next.text;
         }
       } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {

@@ -93,8 +93,8 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
     if (!kind) return undefined;
     q++;
   }
-  // 第X条之一
-  if (kind === 'article' && q < end && s[q] === '之') {
+  // 第X条之一, 第 四 章之一
+  if (q < end && s[q] === '之') {
     const e2 = readCnNumeral(s, q + 1, end);
     if (e2 > q + 1) q = e2;
   }
