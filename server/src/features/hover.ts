@@ -11,7 +11,7 @@
  * sub-sections (direct and all).
  */
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
-import { headingAt, stripGlosses, type Heading, type ReportModel, type Term, type TermDefinition } from '../core';
+import { headingAt, lineIndexOf, stripGlosses, type Heading, type ReportModel, type Term, type TermDefinition } from '../core';
 import { escapeMarkdown, rangeOf, sectionPath, shorten, useAtOffset, type TermDocument } from './terms';
 
 /** Longest definition text shown in a hover; the rest is cut with an ellipsis. */
@@ -154,13 +154,7 @@ function nonBlankBetween(model: ReportModel, text: string, start: number, end: n
   const prefix = nonBlankBeforeLines(model, text);
   const at = (offset: number): number => {
     const starts = model.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexOf(starts, offset);
     let count = prefix[lo]!;
     for (let i = starts[lo]!; i < offset; i++) {
       const c = text.charCodeAt(i);
