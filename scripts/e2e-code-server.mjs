@@ -441,6 +441,79 @@ async function uiChecks(page, expected, ui) {
     await page.keyboard.press('Escape');
     return names.filter((x) => /zh-report/i.test(x)).join(', ');
   });
+
+  const seedLines = fs.readFileSync(path.join(SEEDS, SEED_FILE), 'utf8').split(/\r?\n/);
+
+  await ui('the hover on 五指緊扣 renders its definition (Markdown rendered, no escapes left)', async () => {
+    // line 25: (一)“五指緊扣”“七措連環(huán)”,…; the definition is on line 27: “五指緊扣”:市委會機關“四處一室”從制度機制入手,…
+    const line = 24;
+    const column = seedLines[line].indexOf('五指緊扣') + 2; // 1-based, inside the term
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await quickInput(page, 'Control+G', `:${line + 1}:${column}`);
+    await page.keyboard.press('Enter');
+    await runCommand(page, 'Show or Focus Hover');
+    const readHovers = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
+      .filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'))
+      .map((h) => ({ text: h.innerText, strong: [...h.querySelectorAll('strong, b')].map((s) => s.textContent.trim()) })));
+    const hover = await waitUntil('a hover widget showing 五指緊扣', () => readHovers().then((hs) => hs.find((h) => h.text.includes('五指緊扣'))), 15_000)
+      .catch(async (err) => { throw new Error(`${err.message}; visible hovers: ${JSON.stringify(await readHovers())}`); });
+    const flat = hover.text.replace(/\s+/g, '');
+    const problems = [];
+    if (!flat.includes('市委會機關“四處一室”從制度機制入手,加強協同配合和資源共享,形成合力')) problems.push('the definition text (glosses dropped) is missing');
+    if (!hover.strong.includes('五指緊扣')) problems.push(`the term is not rendered bold (bold parts: ${JSON.stringify(hover.strong)})`);
+    if (/\*\*|\\[()[\]*_]/.test(hover.text)) problems.push('Markdown syntax or backslash escapes are shown as text');
+    if (!flat.includes('(一)“五指緊扣”“七措連環”')) problems.push('the section path (一)“五指緊扣”“七措連環”… is not shown as written');
+    await page.keyboard.press('Escape');
+    if (problems.length) throw new Error(`${problems.join('; ')}\nhover text: ${JSON.stringify(hover.text)}`);
+    return hover.text.split('\n').filter((l) => l.trim()).slice(hover.text.split('\n').filter((l) => l.trim()).findIndex((l) => l.startsWith('五指緊扣')), undefined).slice(0, 2).join(' / ');
+  });
+
+  await ui('the Problems panel lists the seed\'s pinyin-gloss lines and GBK-misaligned runs', async () => {
+    // What the seed holds, read from the file: glosses such as 發(fā) (one diagnostic per line), and headings whose
+    // line does not start with their marker (GBK read one byte late), plus two misaligned runs inside body lines.
+    const glossLines = seedLines.flatMap((l, i) => (/\([a-z\u00e0-\u01dc]{1,7}\)|[?\uFFFD][a-z\u00e0-\u01dc]{1,7}\)/u.test(l) ? [i + 1] : []));
+    const mojibakeHeadings = flatten().map((f) => f.heading).filter((h) => h !== TITLE && !norm(seedLines[h.line]).startsWith(norm(h.marker))).map((h) => h.line + 1);
+    await runCommand(page, 'Focus on Problems View');
+    const filter = page.locator('.viewpane-filter input').first();
+    await filter.waitFor({ state: 'visible', timeout: 10_000 });
+    const readPanel = () => page.evaluate(() => {
+      const panel = document.querySelector('.markers-panel') ?? document;
+      const rows = [...panel.querySelectorAll('.monaco-list-row')].map((r) => ({
+        text: r.innerText.replace(/\s+/g, ' ').trim(),
+        line: r.querySelector('.marker-line')?.textContent ?? '',
+      }));
+      const badge = [...document.querySelectorAll('.viewpane-filter-badge')].find((b) => !b.classList.contains('hidden'))?.textContent?.trim() ?? '';
+      return { rows, badge };
+    });
+    const lineOf = (row) => Number(/(\d+)/.exec(row.line)?.[1] ?? NaN);
+    const shown = async (code, want) => {
+      await filter.fill(code);
+      return waitUntil(`the Problems panel filtered by ${code} to show ${want} entries`, () => readPanel().then((p) => {
+        const markers = p.rows.filter((r) => r.line);
+        const count = Number(/(\d+)\D+\d+/.exec(p.badge)?.[1] ?? NaN);
+        return count === want && markers.every((r) => r.text.includes(code)) ? { ...p, markers } : undefined;
+      }), 20_000).catch(async (err) => {
+        const p = await readPanel();
+        throw new Error(`${err.message}; filter badge ${JSON.stringify(p.badge)}; rows:\n      ${p.rows.map((r) => r.text).join('\n      ')}`);
+      });
+    };
+    const gloss = await shown('pinyin-gloss', glossLines.length);
+    if (!gloss.rows.some((r) => r.text.includes(SEED_FILE))) throw new Error(`the seed's file row is missing: ${JSON.stringify(gloss.rows.map((r) => r.text))}`);
+    const gbk = await shown('gbk-misaligned', mojibakeHeadings.length + 2);
+    const gbkLines = gbk.markers.map(lineOf);
+    const missing = mojibakeHeadings.filter((l) => !gbkLines.includes(l));
+    await filter.fill('');
+    await page.keyboard.press('Escape');
+    if (gbk.markers.length < mojibakeHeadings.length + 2) {
+      // the list renders only the rows in view: the badge count was checked; the lines are checked where visible
+      const visible = gbk.markers.length;
+      if (missing.length > mojibakeHeadings.length + 2 - visible) throw new Error(`lines ${missing.join(', ')} are not listed: ${gbkLines.join(', ')}`);
+    } else if (missing.length) {
+      throw new Error(`GBK-misaligned heading lines ${missing.join(', ')} are not listed (listed: ${gbkLines.join(', ')})`);
+    }
+    return `${gloss.badge} pinyin-gloss (${glossLines.length} lines); ${gbk.badge} gbk-misaligned at lines ${gbkLines.join(', ')}`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
