@@ -340,7 +340,7 @@ describe('zh-report term features over stdio', () => {
 
     it('hover on 七措連環: its 即 definition', async () => {
       const value = markdown(await client.request<Hover | null>('textDocument/hover', seedAt('七措連環')));
-      assert.match(value, /\*\*定义\*\* \/ Definition：即采取大宣傳工作理念和工作格局/);
+      assert.match(value, /\*\*定义\*\* \/ Definition：采取大宣傳工作理念和工作格局/);
     });
 
     it('hover on 四個自信: the built-in expansion', async () => {

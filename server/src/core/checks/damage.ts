@@ -82,7 +82,7 @@ function gbkFinding(d: Damage, repair: string): Finding {
   const consistent = repair.length > 0 && lost <= repair.length * MAX_UNRECOVERED_SHARE;
   const shown = excerpt(repair, 30);
   const lostZh = lost > 0 ? `（其中 ${lost} 个字符的字节已丢失，保留为 �）` : '';
-  const lostEn = lost > 0 ? ` (${lost} character${lost > 1 ? 's' : ''} lost with their bytes stay as �)` : '';
+  const lostEn = lost > 0 ? ` (${lost} character${lost > 1 ? 's' : ''} lost with ${lost > 1 ? 'their' : 'its'} bytes; shown as �)` : '';
   const fixes: Fix[] = consistent
     ? [{ title: localized(`恢复为：${shown}`, `Recover as: ${shown}`), edits: [{ start: d.start, end: d.end, newText: repair }], safe: true, preferred: true }]
     : [];

@@ -315,7 +315,8 @@ class Extractor {
       return;
     }
     if (comma && text[p] === '即' && !JI_NOT_NAMELY.includes(text[p + 1] ?? '')) {
-      this.#add('namely', span.start, span.end, p, this.#definingText(p));
+      // the defining text is what follows 即
+      this.#add('namely', span.start, span.end, p + 1, this.#definingText(p + 1));
     }
   }
 
@@ -526,7 +527,7 @@ class Extractor {
       const term = text.slice(s, comma);
       if (term.length < 2 || term.length > 8 || !allHan(term) || DEMONSTRATIVES.includes(term[0]!)) return;
       if ([...term].some((c) => NUMERAL_CHARS.includes(c))) return;
-      const from = comma + 1;
+      const from = text[comma + 1] === '即' ? comma + 2 : comma + 1; // the defining text is what follows 即
       this.#add('namely', s, comma, from, this.#definingText(from));
     }
   }
