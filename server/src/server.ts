@@ -17,6 +17,7 @@ import {
   type SemanticTokensParams,
   type SemanticTokensRangeParams,
   type SymbolInformation,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel } from './core';
@@ -127,14 +128,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const selectionRanges = onDocument(workspace, textDocumentUri, provideSelectionRanges, emptySelectionRanges);
   const outline = onDocument<OutlineParams, OutlineNode[]>(workspace, plainUri, provideOutline, () => []);
 
-  /** A term feature: the position is checked, the document's term index is built on first use (once per version). */
-  const onTerms = <P, R>(feature: (doc: TermDocument, params: P, token: CancellationToken) => R, empty: (params: P) => R) =>
+  /**
+   * A term feature: the document's term index is built on first use (once per version); `uriOf` validates the params
+   * (a position where the feature needs one) and names the document.
+   */
+  const withTerms = <P, R>(
+    uriOf: (params: P) => string,
+    feature: (doc: TermDocument, params: P, token: CancellationToken) => R,
+    empty: (params: P) => R,
+  ) =>
     onDocument<P, R>(
       workspace,
-      (params) => {
-        checkTextDocumentPosition(params);
-        return textDocumentUri(params);
-      },
+      uriOf,
       (analyzed, params, token) => {
         const terms = workspace.terms(analyzed);
         if (token.isCancellationRequested) throw cancelled();
@@ -142,24 +147,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       empty,
     );
-  const semanticTokensFull = onDocument<SemanticTokensParams, SemanticTokens>(
-    workspace,
-    textDocumentUri,
-    (analyzed, params: SemanticTokensParams, token) => {
-      const terms = workspace.terms(analyzed);
-      return terms === undefined ? { data: [] } : provideSemanticTokens({ ...analyzed, terms }, params, token);
-    },
-    () => ({ data: [] }),
-  );
-  const semanticTokensRange = onDocument<SemanticTokensRangeParams, SemanticTokens>(
-    workspace,
-    textDocumentUri,
-    (analyzed, params: SemanticTokensRangeParams, token) => {
-      const terms = workspace.terms(analyzed);
-      return terms === undefined ? { data: [] } : provideSemanticTokensRange({ ...analyzed, terms }, params, token);
-    },
-    () => ({ data: [] }),
-  );
+  const atPosition = <P extends TextDocumentPositionParams>(params: P): string => {
+    checkTextDocumentPosition(params);
+    return textDocumentUri(params);
+  };
+  const onTerms = <P extends TextDocumentPositionParams, R>(feature: (doc: TermDocument, params: P, token: CancellationToken) => R, empty: (params: P) => R) =>
+    withTerms(atPosition, feature, empty);
+  const semanticTokensFull = withTerms<SemanticTokensParams, SemanticTokens>(textDocumentUri, provideSemanticTokens, () => ({ data: [] }));
+  const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
 
   connection.onHover(guard(logger, 'textDocument/hover', onTerms(provideHover, () => null)));
   connection.onDefinition(guard(logger, 'textDocument/definition', onTerms(provideDefinition, () => null)));
