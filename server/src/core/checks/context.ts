@@ -27,7 +27,7 @@ export class CheckContext {
 
   /** Positions of the characters the character-level rules look at (one pass, shared). */
   scan(): ScanResult {
-    return (this.#scan ??= scanText(this.text, this.options.codec));
+    return (this.#scan ??= scanText(this.text, this.options.codec, this.#lineStarts));
   }
 
   get lineCount(): number {
@@ -106,6 +106,13 @@ export class CheckContext {
     return this.markerRange(h) ?? { start: h.headingStart, end: h.headingEnd };
   }
 }
+
+/**
+ * One context that lives as long as the module: the maps (hidden classes) of a context are then never collected, so
+ * a full garbage collection between two runs does not throw away the optimised code of the rules that read a
+ * context (code compiled against a map is discarded when that map dies, and each run would start deoptimised).
+ */
+export const KEPT_CONTEXT = new CheckContext('', { length: 0, headings: [], roots: [], damage: [], lineStarts: [0] }, {});
 
 const CN_NUMERAL = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (isCnNumeralCode(c)) CN_NUMERAL[c] = 1;

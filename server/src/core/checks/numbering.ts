@@ -15,11 +15,16 @@ import { CheckContext, localized, q } from './context';
 import { formatCnNumeral, restyleMarker } from './numerals';
 import type { Edit, Finding, Fix } from './types';
 
-/** GB/T 9704 order of the list levels: 一、 > （一） > 1. > （1） > ①. */
-const STANDARD_RANK: Partial<Record<MarkerKind, number>> = { cn: 1, cnParen: 2, num: 3, numParen: 4, circled: 5 };
+/** GB/T 9704 order of the list levels: 一、 > （一） > 1. > （1） > ①; 0 for the other kinds. */
+function rankOf(kind: MarkerKind): number {
+  return kind === 'cn' ? 1 : kind === 'cnParen' ? 2 : kind === 'num' ? 3 : kind === 'numParen' ? 4 : kind === 'circled' ? 5 : 0;
+}
+
+/** The list kinds by rank. */
+const LIST_KINDS: readonly MarkerKind[] = ['title', 'cn', 'cnParen', 'num', 'numParen', 'circled'];
 
 export function isListKind(kind: MarkerKind): boolean {
-  return STANDARD_RANK[kind] !== undefined;
+  return rankOf(kind) > 0;
 }
 
 const LAW_KINDS: ReadonlySet<MarkerKind> = new Set(['part', 'subpart', 'chapter', 'section', 'article']);
@@ -80,73 +85,90 @@ export function hasSuffix(ctx: CheckContext, h: Heading): boolean {
   return text.charCodeAt(end) === 0x4e4b && isCnNumeralCode(text.charCodeAt(end + 1));
 }
 
+function itemOf(ctx: CheckContext, i: number): Item | undefined {
+  const h = ctx.model.headings[i]!;
+  const ordinal = ordinalOf(ctx, h);
+  return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
+}
+
+/**
+ * The sibling groups of one parent's children, added to `out` (articles and appendices to their own lists).
+ * (Module-level functions, not closures made per run: their optimised code then survives from one run to the next.)
+ */
+function siblingGroups(ctx: CheckContext, children: readonly number[], out: Item[][], articles: Item[], appendices: Item[]): void {
+  if (children.length === 0) return;
+  const { headings } = ctx.model;
+  // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
+  const k0 = headings[children[0]!]!.kind;
+  if (rankOf(k0) > 0) {
+    let n = 0;
+    for (const i of children) {
+      const h = headings[i]!;
+      if (h.kind !== k0 || h.ordinal !== n + 1) {
+        n = -1;
+        break;
+      }
+      n++;
+    }
+    if (n > 0) return;
+  }
+  // Children of one parent almost always share one kind: a group per kind (and per depth for 3.1 / 3.1.2).
+  let groups: Map<string, Item[]> | undefined;
+  let first: Item[] | undefined;
+  let firstKey = '';
+  for (const i of children) {
+    const h = headings[i]!;
+    if (h.kind === 'title' || h.kind === 'markdown') continue;
+    if (h.kind === 'article' || h.kind === 'appendix') {
+      const it = itemOf(ctx, i);
+      if (it !== undefined) (h.kind === 'article' ? articles : appendices).push(it);
+      continue;
+    }
+    const it = itemOf(ctx, i);
+    if (it === undefined) continue;
+    const key = h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
+    if (first === undefined) {
+      first = [it];
+      firstKey = key;
+      out.push(first);
+    } else if (key === firstKey) {
+      first.push(it);
+    } else {
+      groups ??= new Map();
+      let g = groups.get(key);
+      if (g === undefined) {
+        groups.set(key, (g = []));
+        out.push(g);
+      }
+      g.push(it);
+    }
+  }
+}
+
 /** Sibling groups: children of one parent with one kind (decimal: one depth); all articles, all appendices together. */
 function sequences(ctx: CheckContext): Item[][] {
   const { headings } = ctx.model;
   const out: Item[][] = [];
   const articles: Item[] = [];
   const appendices: Item[] = [];
-  const item = (i: number): Item | undefined => {
-    const h = headings[i]!;
-    const ordinal = ordinalOf(ctx, h);
-    return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
-  };
-  const siblings = (children: readonly number[]): void => {
-    if (children.length === 0) return;
-    // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
-    const k0 = headings[children[0]!]!.kind;
-    if (STANDARD_RANK[k0] !== undefined) {
-      let n = 0;
-      for (const i of children) {
-        const h = headings[i]!;
-        if (h.kind !== k0 || h.ordinal !== n + 1) {
-          n = -1;
-          break;
-        }
-        n++;
-      }
-      if (n > 0) return;
-    }
-    // Children of one parent almost always share one kind: a group per kind (and per depth for 3.1 / 3.1.2).
-    let groups: Map<string, Item[]> | undefined;
-    let first: Item[] | undefined;
-    let firstKey = '';
-    for (const i of children) {
-      const h = headings[i]!;
-      if (h.kind === 'title' || h.kind === 'markdown') continue;
-      if (h.kind === 'article' || h.kind === 'appendix') {
-        const it = item(i);
-        if (it !== undefined) (h.kind === 'article' ? articles : appendices).push(it);
-        continue;
-      }
-      const it = item(i);
-      if (it === undefined) continue;
-      const key = h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
-      if (first === undefined) {
-        first = [it];
-        firstKey = key;
-        out.push(first);
-      } else if (key === firstKey) {
-        first.push(it);
-      } else {
-        groups ??= new Map();
-        let g = groups.get(key);
-        if (g === undefined) {
-          groups.set(key, (g = []));
-          out.push(g);
-        }
-        g.push(it);
-      }
-    }
-  };
-  siblings(ctx.model.roots);
-  for (const h of headings) if (h.children.length > 0) siblings(h.children);
+  siblingGroups(ctx, ctx.model.roots, out, articles, appendices);
+  for (const h of headings) if (h.children.length > 0) siblingGroups(ctx, h.children, out, articles, appendices);
   // articles and appendices in document order (they were collected parent by parent)
-  articles.sort((a, b) => a.index - b.index);
-  appendices.sort((a, b) => a.index - b.index);
+  inDocumentOrder(articles);
+  inDocumentOrder(appendices);
   if (articles.length > 0) out.push(articles);
   if (appendices.length > 0) out.push(appendices);
   return out;
+}
+
+/** Sorts items by heading index (they are most often in order already). */
+function inDocumentOrder(items: Item[]): void {
+  for (let k = 1; k < items.length; k++) {
+    if (items[k]!.index < items[k - 1]!.index) {
+      items.sort((a, b) => a.index - b.index);
+      return;
+    }
+  }
 }
 
 /** 1, 2, 3 … (and 第X条之一 after 第X条): nothing to report, the common case. */
@@ -353,12 +375,12 @@ function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   for (const p of headings) {
-    const pr = STANDARD_RANK[p.kind];
-    if (pr === undefined) continue;
     if (p.children.length === 0) continue;
+    const pr = rankOf(p.kind);
+    if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
     const child = headings[p.children[0]!]!;
-    if ((STANDARD_RANK[child.kind] ?? 99) >= pr) continue;
+    if ((rankOf(child.kind) || 99) >= pr) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(
@@ -370,44 +392,46 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   }
 }
 
-/** The usual parent kind of each list kind: the kind of most of its parents (at least three, and three quarters). */
-function usualParents(ctx: CheckContext): Map<MarkerKind, MarkerKind> {
+/**
+ * The usual parent kind of each list kind: the kind of most of its parents (at least three, and three quarters), when
+ * that is a list kind above it. By rank: the usual parent's rank, 0 for none. (A kind with three quarters of the
+ * parents has more than any other, so only the list kinds above need counting; other parents count in the total.)
+ */
+function usualParents(ctx: CheckContext): Uint8Array {
   const { headings } = ctx.model;
-  const counts = new Map<MarkerKind, Map<string, number>>();
+  const counts = new Uint32Array(36);
+  const totals = new Uint32Array(6);
   for (const h of headings) {
-    if (!isListKind(h.kind)) continue;
-    const pk = h.parent >= 0 ? headings[h.parent]!.kind : 'root';
-    let m = counts.get(h.kind);
-    if (m === undefined) counts.set(h.kind, (m = new Map()));
-    m.set(pk, (m.get(pk) ?? 0) + 1);
+    const r = rankOf(h.kind);
+    if (r === 0) continue;
+    const pr = h.parent >= 0 ? rankOf(headings[h.parent]!.kind) : 0;
+    counts[r * 6 + pr]!++;
+    totals[r]!++;
   }
-  const out = new Map<MarkerKind, MarkerKind>();
-  for (const [kind, m] of counts) {
-    let total = 0;
-    let best: [string, number] = ['', 0];
-    for (const [pk, n] of m) {
-      total += n;
-      if (n > best[1]) best = [pk, n];
+  const usual = new Uint8Array(6);
+  for (let r = 2; r <= 5; r++) {
+    for (let pr = 1; pr < r; pr++) {
+      const n = counts[r * 6 + pr]!;
+      if (n >= 3 && n * 4 >= totals[r]! * 3) usual[r] = pr;
     }
-    const pk = best[0] as MarkerKind;
-    if (best[1] >= 3 && best[1] * 4 >= total * 3 && isListKind(pk) && STANDARD_RANK[pk]! < STANDARD_RANK[kind]!) out.set(kind, pk);
   }
-  return out;
+  return usual;
 }
 
 function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   const usual = usualParents(ctx);
-  if (usual.size === 0) return;
+  if (usual.every((r) => r === 0)) return;
   const reported = new Set<number>();
   for (const h of headings) {
-    const expected = usual.get(h.kind);
-    if (expected === undefined || reported.has(h.parent)) continue;
+    const rank = usual[rankOf(h.kind)]!;
+    if (rank === 0 || reported.has(h.parent)) continue;
+    const expected = LIST_KINDS[rank]!;
     const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
     const pk = parent?.kind;
     if (pk === expected) continue;
     // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
-    const skipped = pk === undefined || !isListKind(pk) ? true : STANDARD_RANK[pk]! < STANDARD_RANK[expected]!;
+    const skipped = pk === undefined || !isListKind(pk) ? true : rankOf(pk) < rank;
     if (!skipped) continue;
     // A list under a law article or an appendix is a different list.
     if (pk !== undefined && pk !== 'title' && !isListKind(pk)) continue;
@@ -430,27 +454,36 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
 
 type Width = 'full' | 'ascii' | 'mixed';
 
-function bracketWidth(marker: string): Width | undefined {
-  const open = marker[0];
-  const close = marker[marker.length - 1];
-  const o = open === '（' ? 'full' : open === '(' ? 'ascii' : undefined;
-  const c = close === '）' ? 'full' : close === ')' ? 'ascii' : undefined;
+/** The width of brackets by their first and last character codes. */
+function bracketWidth(open: number, close: number): Width | undefined {
+  const o = open === 0xff08 ? 'full' : open === 0x28 ? 'ascii' : undefined;
+  const c = close === 0xff09 ? 'full' : close === 0x29 ? 'ascii' : undefined;
   if (o === undefined || c === undefined) return undefined;
   return o === c ? o : 'mixed';
 }
 
 function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
+  const { text } = ctx;
+  // one pass over the headings for both kinds
+  const byKind = { cnParen: [] as Array<{ h: Heading; width: Width }>, numParen: [] as Array<{ h: Heading; width: Width }> };
+  for (const h of headings) {
+    if (h.kind !== 'cnParen' && h.kind !== 'numParen') continue;
+    const end = ctx.markerEnd(h);
+    let width: Width | undefined;
+    if (end < 0) {
+      const marker = h.marker;
+      width = marker.length === 0 ? undefined : bracketWidth(marker.charCodeAt(0), marker.charCodeAt(marker.length - 1));
+    } else {
+      width = bracketWidth(text.charCodeAt(h.headingStart), text.charCodeAt(end - 1));
+    }
+    if (width !== undefined) byKind[h.kind].push({ h, width });
+  }
   for (const kind of ['cnParen', 'numParen'] as const) {
-    const items: Array<{ h: Heading; width: Width }> = [];
+    const items = byKind[kind];
     let full = 0;
     let ascii = 0;
-    for (const h of headings) {
-      if (h.kind !== kind) continue;
-      const end = ctx.markerEnd(h);
-      const width = end < 0 ? bracketWidth(h.marker) : bracketWidth(ctx.text[h.headingStart]! + ctx.text[end - 1]!);
-      if (width === undefined) continue;
-      items.push({ h, width });
+    for (const { width } of items) {
       if (width === 'full') full++;
       else if (width === 'ascii') ascii++;
     }

@@ -41,30 +41,28 @@ export interface DamagedRange {
   readonly repair?: string;
 }
 
-interface Open {
-  /** Where the mark is reported (for marks inside a repaired run: the run's start). */
-  readonly pos: number;
-  readonly code: number;
-}
-
 /** `damaged`: sorted, non-overlapping ranges of mojibake. */
 export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly DamagedRange[]): void {
   const { text, model } = ctx;
-  const boundaries = model.headings.map((h) => h.start).filter((s) => s > 0);
-  let nextBoundary = 0;
+  const { headings } = model;
+  let nextHeading = 0;
   let nextDamage = 0;
-  const stack: Open[] = [];
-  const report = (o: Open): void => {
-    const ch = String.fromCharCode(o.code);
+  // the marks still open: where each is reported (for marks inside a repaired run, the run's start) and its code
+  const openPos: number[] = [];
+  const openCode: number[] = [];
+  let depth = 0;
+  const report = (pos: number, code: number): void => {
+    const ch = String.fromCharCode(code);
     const close = closerOf(ch);
     out.push({
-      code: 'unbalanced-pair', start: o.pos, end: o.pos + 1, fixes: [],
+      code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
       message: localized(`${q(ch)}没有对应的${q(close)}。`, `${q(ch)} has no matching ${q(close)}.`),
     });
   };
-  const flush = (): void => {
-    for (const o of stack) report(o);
-    stack.length = 0;
+  /** Reports the open marks above `to` and closes them. */
+  const closeDownTo = (to: number): void => {
+    for (let j = to; j < depth; j++) report(openPos[j]!, openCode[j]!);
+    depth = to;
   };
   /** True when the mark at `pos` is the first thing on its line (after an indent). */
   const atLineStart = (pos: number): boolean => {
@@ -76,13 +74,17 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
   const mark = (code: number, cls: number, pos: number, inText: boolean): void => {
     if (cls === 1) {
       // a paragraph of a multi-paragraph quotation reopens the quote that is still open
-      const top = stack.length > 0 ? stack[stack.length - 1]!.code : -1;
-      if (!(top === code && REOPENED.has(code) && inText && atLineStart(pos))) stack.push({ pos, code });
+      const top = depth > 0 ? openCode[depth - 1]! : -1;
+      if (!(top === code && REOPENED.has(code) && inText && atLineStart(pos))) {
+        openPos[depth] = pos;
+        openCode[depth] = code;
+        depth++;
+      }
       return;
     }
     const family = FAMILY[code];
-    let k = stack.length - 1;
-    while (k >= 0 && FAMILY[stack[k]!.code] !== family) k--;
+    let k = depth - 1;
+    while (k >= 0 && FAMILY[openCode[k]!] !== family) k--;
     if (k < 0) {
       if (STRAY_REPORTED.has(code)) {
         const ch = String.fromCharCode(code);
@@ -94,19 +96,30 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
       }
       return;
     }
-    for (let j = k + 1; j < stack.length; j++) report(stack[j]!);
-    stack.length = k;
+    closeDownTo(k + 1);
+    depth = k;
   };
-  /** Handles the section boundaries and damaged runs that start at or before `i`, in order; the end of the last run handled. */
+  /**
+   * Handles the section boundaries (heading line starts after the first character) and damaged runs that start at
+   * or before `i`, in order; `skipTo` is the end of the last run handled.
+   */
   let skipTo = -1;
+  let b = Infinity;
+  const nextBoundary = (): number => {
+    while (nextHeading < headings.length) {
+      const start = headings[nextHeading++]!.start;
+      if (start > 0) return start;
+    }
+    return Infinity;
+  };
+  b = nextBoundary();
   const advanceTo = (i: number): void => {
     for (;;) {
-      const b = nextBoundary < boundaries.length ? boundaries[nextBoundary]! : Infinity;
       const d = nextDamage < damaged.length ? damaged[nextDamage]!.start : Infinity;
-      if (Math.min(b, d) > i) return;
+      if (b > i && d > i) return;
       if (b <= d) {
-        nextBoundary++;
-        flush();
+        b = nextBoundary();
+        if (depth > 0) closeDownTo(0);
       } else {
         const run = damaged[nextDamage++]!;
         if (run.repair !== undefined) {
@@ -120,12 +133,14 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
       }
     }
   };
-  for (const i of ctx.scan().pairs) {
-    advanceTo(i);
+  const { pairs } = ctx.scan();
+  for (let n = 0; n < pairs.length; n++) {
+    const i = pairs[n]!;
+    if (b <= i || (nextDamage < damaged.length && damaged[nextDamage]!.start <= i)) advanceTo(i);
     if (i < skipTo) continue;
     const code = text.charCodeAt(i);
     mark(code, CLASS[code]!, i, true);
   }
   advanceTo(text.length);
-  flush();
+  closeDownTo(0);
 }

@@ -1,7 +1,8 @@
 /**
  * One pass over the text for every character-level rule: a table lookup per UTF-16 code unit collects the positions
  * the rules care about (pair marks, "?", U+FFFD, the first characters of 锟斤拷 / 烫烫烫 / 屯屯屯, and characters that
- * may start UTF-8 text read as GBK). The rules then work on these short lists, not on the text.
+ * may start UTF-8 text read as GBK); the lines whose first character is a Chinese numeral are found from the
+ * model's line starts. The rules then work on these short lists, not on the text.
  */
 import { isCnNumeralCode } from '../chars';
 import type { GbkCodec } from '../gbk';
@@ -15,7 +16,6 @@ export const enum Mark {
   Replacement = 4,
   LostRun = 8,
   Utf8Lead = 16,
-  Newline = 32,
 }
 
 export const PAIR_OPENERS = '“‘「『《〈（(【〔';
@@ -26,7 +26,6 @@ for (const ch of PAIR_OPENERS + PAIR_CLOSERS) BASE[ch.charCodeAt(0)] = Mark.Pair
 BASE[0x3f] = Mark.Question;
 BASE[0xfffd] = Mark.Replacement;
 for (const ch of '锟烫屯') BASE[ch.charCodeAt(0)] = Mark.LostRun;
-BASE[0x0a] = Mark.Newline;
 
 const withCodec = new WeakMap<GbkCodec, Uint8Array>();
 
@@ -60,33 +59,43 @@ export interface ScanResult {
   readonly utf8Leads: readonly number[];
 }
 
-export function scanText(text: string, codec: GbkCodec | undefined): ScanResult {
+/**
+ * The hot loop, on its own so that it compiles to a tight one: positions of the code units the table marks
+ * (they are sorted out by the caller).
+ */
+function marked(text: string, table: Uint8Array): number[] {
+  const hits: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (table[text.charCodeAt(i)] !== 0) hits.push(i);
+  }
+  return hits;
+}
+
+export function scanText(text: string, codec: GbkCodec | undefined, lineStarts: readonly number[]): ScanResult {
   const table = tableFor(codec);
   const pairs: number[] = [];
   const questions: number[] = [];
   const replacements: number[] = [];
   const lostRuns: number[] = [];
   const utf8Leads: number[] = [];
-  const numeralLines: number[] = [];
-  // line starts are looked at while the text passes by (a later pass over the lines would miss the cache on each)
-  const lineStartAt = (p: number): void => {
-    let d = text.charCodeAt(p);
-    while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
-    if (CN_NUMERAL[d] === 1) numeralLines.push(p);
-  };
-  lineStartAt(0);
-  for (let i = 0; i < text.length; i++) {
+  const hits = marked(text, table);
+  for (let k = 0; k < hits.length; k++) {
+    const i = hits[k]!;
     const m = table[text.charCodeAt(i)]!;
-    if (m === 0) continue;
-    if (m === Mark.Newline) {
-      lineStartAt(i + 1);
-      continue;
-    }
     if (m & Mark.Pair) pairs.push(i);
     else if (m & Mark.Question) questions.push(i);
     else if (m & Mark.Replacement) replacements.push(i);
     else if (m & Mark.LostRun) lostRuns.push(i);
     if (m & Mark.Utf8Lead) utf8Leads.push(i);
+  }
+  // line starts come from the model: only their first characters are looked at
+  const numeralLines: number[] = [];
+  for (let l = 0; l < lineStarts.length; l++) {
+    let p = lineStarts[l]!;
+    let d = text.charCodeAt(p);
+    while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
+    if (CN_NUMERAL[d] === 1) numeralLines.push(p);
   }
   return { numeralLines, pairs, questions, replacements, lostRuns, utf8Leads };
 }
