@@ -37,5 +37,10 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
   if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
   if (options.terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, options.terms);
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out.sort(byPosition);
+}
+
+/** Document order (module-level: a comparator made per run would be compiled again after each full GC). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
 }

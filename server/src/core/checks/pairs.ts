@@ -7,6 +7,7 @@
  * already open continues it. A closing mark that matches a deeper opener closes it and reports the ones above it.
  * Stray closing marks are reported for quotes and titles only: ） and ) also close list items (1） a)).
  */
+import type { ReportModel } from '../model';
 import { CheckContext, localized, q } from './context';
 import { PAIR_CLOSERS, PAIR_OPENERS } from './scan';
 import type { Finding } from './types';
@@ -41,106 +42,116 @@ export interface DamagedRange {
   readonly repair?: string;
 }
 
+/**
+ * The state of one pass: the marks still open (where each is reported — for marks inside a repaired run, the run's
+ * start — and its code). The steps are module-level functions, not closures made per run, so that their optimised
+ * code survives from one run to the next.
+ */
+interface PairState {
+  readonly text: string;
+  readonly out: Finding[];
+  readonly openPos: number[];
+  readonly openCode: number[];
+  depth: number;
+}
+
+function reportOpen(out: Finding[], pos: number, code: number): void {
+  const ch = String.fromCharCode(code);
+  const close = closerOf(ch);
+  out.push({
+    code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
+    message: localized(`${q(ch)}没有对应的${q(close)}。`, `${q(ch)} has no matching ${q(close)}.`),
+  });
+}
+
+/** Reports the open marks above `to` and closes them. */
+function closeDownTo(st: PairState, to: number): void {
+  for (let j = to; j < st.depth; j++) reportOpen(st.out, st.openPos[j]!, st.openCode[j]!);
+  st.depth = to;
+}
+
+/** True when the mark at `pos` is the first thing on its line (after an indent). */
+function atLineStart(text: string, pos: number): boolean {
+  let p = pos - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x3000 || text.charCodeAt(p) === 0x09)) p--;
+  return p < 0 || text.charCodeAt(p) === 0x0a;
+}
+
+/** `inText`: the mark is in the text at `pos` (not in a repaired run), so it may start a line. */
+function mark(st: PairState, code: number, cls: number, pos: number, inText: boolean): void {
+  if (cls === 1) {
+    // a paragraph of a multi-paragraph quotation reopens the quote that is still open
+    const top = st.depth > 0 ? st.openCode[st.depth - 1]! : -1;
+    if (!(top === code && REOPENED.has(code) && inText && atLineStart(st.text, pos))) {
+      st.openPos[st.depth] = pos;
+      st.openCode[st.depth] = code;
+      st.depth++;
+    }
+    return;
+  }
+  const family = FAMILY[code];
+  let k = st.depth - 1;
+  while (k >= 0 && FAMILY[st.openCode[k]!] !== family) k--;
+  if (k < 0) {
+    if (STRAY_REPORTED.has(code)) {
+      const ch = String.fromCharCode(code);
+      const open = OPENERS[CLOSERS.indexOf(ch)]!;
+      st.out.push({
+        code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
+        message: localized(`${q(ch)}前面没有对应的${q(open)}。`, `${q(ch)} has no matching ${q(open)} before it.`),
+      });
+    }
+    return;
+  }
+  closeDownTo(st, k + 1);
+  st.depth = k;
+}
+
+/** The marks a repaired run reads as, all reported at the run's start. */
+function markRepair(st: PairState, run: DamagedRange): void {
+  if (run.repair === undefined) return;
+  for (let j = 0; j < run.repair.length; j++) {
+    const code = run.repair.charCodeAt(j);
+    const cls = CLASS[code]!;
+    if (cls === 1 || cls === 2) mark(st, code, cls, run.start, false);
+  }
+}
+
+/** Where the next section starts after heading `from` (a heading line start after the text's first character). */
+function nextBoundary(headings: ReportModel['headings'], from: number): number {
+  for (let k = from; k < headings.length; k++) if (headings[k]!.start > 0) return k;
+  return headings.length;
+}
+
 /** `damaged`: sorted, non-overlapping ranges of mojibake. */
 export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly DamagedRange[]): void {
   const { text, model } = ctx;
   const { headings } = model;
-  let nextHeading = 0;
+  const st: PairState = { text, out, openPos: [], openCode: [], depth: 0 };
   let nextDamage = 0;
-  // the marks still open: where each is reported (for marks inside a repaired run, the run's start) and its code
-  const openPos: number[] = [];
-  const openCode: number[] = [];
-  let depth = 0;
-  const report = (pos: number, code: number): void => {
-    const ch = String.fromCharCode(code);
-    const close = closerOf(ch);
-    out.push({
-      code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
-      message: localized(`${q(ch)}没有对应的${q(close)}。`, `${q(ch)} has no matching ${q(close)}.`),
-    });
-  };
-  /** Reports the open marks above `to` and closes them. */
-  const closeDownTo = (to: number): void => {
-    for (let j = to; j < depth; j++) report(openPos[j]!, openCode[j]!);
-    depth = to;
-  };
-  /** True when the mark at `pos` is the first thing on its line (after an indent). */
-  const atLineStart = (pos: number): boolean => {
-    let p = pos - 1;
-    while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x3000 || text.charCodeAt(p) === 0x09)) p--;
-    return p < 0 || text.charCodeAt(p) === 0x0a;
-  };
-  /** `inText`: the mark is in the text at `pos` (not in a repaired run), so it may start a line. */
-  const mark = (code: number, cls: number, pos: number, inText: boolean): void => {
-    if (cls === 1) {
-      // a paragraph of a multi-paragraph quotation reopens the quote that is still open
-      const top = depth > 0 ? openCode[depth - 1]! : -1;
-      if (!(top === code && REOPENED.has(code) && inText && atLineStart(pos))) {
-        openPos[depth] = pos;
-        openCode[depth] = code;
-        depth++;
-      }
-      return;
-    }
-    const family = FAMILY[code];
-    let k = depth - 1;
-    while (k >= 0 && FAMILY[openCode[k]!] !== family) k--;
-    if (k < 0) {
-      if (STRAY_REPORTED.has(code)) {
-        const ch = String.fromCharCode(code);
-        const open = OPENERS[CLOSERS.indexOf(ch)]!;
-        out.push({
-          code: 'unbalanced-pair', start: pos, end: pos + 1, fixes: [],
-          message: localized(`${q(ch)}前面没有对应的${q(open)}。`, `${q(ch)} has no matching ${q(open)} before it.`),
-        });
-      }
-      return;
-    }
-    closeDownTo(k + 1);
-    depth = k;
-  };
-  /**
-   * Handles the section boundaries (heading line starts after the first character) and damaged runs that start at
-   * or before `i`, in order; `skipTo` is the end of the last run handled.
-   */
   let skipTo = -1;
-  let b = Infinity;
-  const nextBoundary = (): number => {
-    while (nextHeading < headings.length) {
-      const start = headings[nextHeading++]!.start;
-      if (start > 0) return start;
-    }
-    return Infinity;
-  };
-  b = nextBoundary();
-  const advanceTo = (i: number): void => {
+  let h = nextBoundary(headings, 0);
+  let b = h < headings.length ? headings[h]!.start : Infinity;
+  const { pairs } = ctx.scan();
+  // the section boundaries and damaged runs that start at or before each mark are handled first, in order
+  for (let n = 0; n <= pairs.length; n++) {
+    const i = n < pairs.length ? pairs[n]! : text.length;
     for (;;) {
       const d = nextDamage < damaged.length ? damaged[nextDamage]!.start : Infinity;
-      if (b > i && d > i) return;
+      if (b > i && d > i) break;
       if (b <= d) {
-        b = nextBoundary();
-        if (depth > 0) closeDownTo(0);
+        h = nextBoundary(headings, h + 1);
+        b = h < headings.length ? headings[h]!.start : Infinity;
+        if (st.depth > 0) closeDownTo(st, 0);
       } else {
         const run = damaged[nextDamage++]!;
-        if (run.repair !== undefined) {
-          for (let j = 0; j < run.repair.length; j++) {
-            const code = run.repair.charCodeAt(j);
-            const cls = CLASS[code]!;
-            if (cls === 1 || cls === 2) mark(code, cls, run.start, false);
-          }
-        }
+        markRepair(st, run);
         skipTo = Math.max(skipTo, run.end);
       }
     }
-  };
-  const { pairs } = ctx.scan();
-  for (let n = 0; n < pairs.length; n++) {
-    const i = pairs[n]!;
-    if (b <= i || (nextDamage < damaged.length && damaged[nextDamage]!.start <= i)) advanceTo(i);
-    if (i < skipTo) continue;
+    if (n === pairs.length || i < skipTo) continue;
     const code = text.charCodeAt(i);
-    mark(code, CLASS[code]!, i, true);
+    mark(st, code, CLASS[code]!, i, true);
   }
-  advanceTo(text.length);
-  closeDownTo(0);
+  closeDownTo(st, 0);
 }
