@@ -66,29 +66,30 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
   }
 }
 
-const SPACED_KINDS: readonly MarkerKind[] = ['part', 'chapter', 'section', 'article'];
+/** What may follow 第X条 directly without a blank: （ ( ： : ， , 。 之. */
+const GLUE_OK = new Set([...'（(：:，,。之'].map((ch) => ch.charCodeAt(0)));
 
 /** 第X条 followed directly by text where most markers of its kind in the document are followed by a blank. */
 export function checkMarkerSpace(ctx: CheckContext, out: Finding[]): void {
   const { text, model } = ctx;
   const glued = new Map<MarkerKind, Array<{ h: Heading; end: number }>>();
-  const blanks = new Map<MarkerKind, Map<string, number>>();
+  /** By kind: how often each blank (by char code, in order of first use) follows a marker. */
+  const blanks = new Map<MarkerKind, Map<number, number>>();
   for (const h of model.headings) {
-    if (!SPACED_KINDS.includes(h.kind)) continue;
+    const kind = h.kind;
+    if (kind !== 'part' && kind !== 'chapter' && kind !== 'section' && kind !== 'article') continue;
     const markerEnd = ctx.markerEnd(h);
-    if (markerEnd < 0) continue;
-    const next = text[markerEnd];
-    if (next === undefined || next === '\n' || next === '\r') continue;
-    const range = { start: h.headingStart, end: markerEnd };
-    if (next === undefined || next === '\n' || next === '\r') continue;
-    if (isIndent(next.charCodeAt(0))) {
-      let m = blanks.get(h.kind);
-      if (m === undefined) blanks.set(h.kind, (m = new Map()));
+    if (markerEnd < 0 || markerEnd >= text.length) continue;
+    const next = text.charCodeAt(markerEnd);
+    if (next === 0x0a || next === 0x0d) continue;
+    if (isIndent(next)) {
+      let m = blanks.get(kind);
+      if (m === undefined) blanks.set(kind, (m = new Map()));
       m.set(next, (m.get(next) ?? 0) + 1);
-    } else if (!/[（(：:，,。之]/.test(next)) {
-      let g = glued.get(h.kind);
-      if (g === undefined) glued.set(h.kind, (g = []));
-      g.push({ h, end: range.end });
+    } else if (!GLUE_OK.has(next)) {
+      let g = glued.get(kind);
+      if (g === undefined) glued.set(kind, (g = []));
+      g.push({ h, end: markerEnd });
     }
   }
   for (const [kind, list] of glued) {
@@ -97,7 +98,7 @@ export function checkMarkerSpace(ctx: CheckContext, out: Finding[]): void {
     let spaced = 0;
     for (const n of counts.values()) spaced += n;
     if (spaced <= list.length) continue;
-    const blank = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    const blank = String.fromCharCode([...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
     const shown = blank === '\u3000' ? '全角空格' : '空格';
     for (const { h, end } of list) {
       out.push({
