@@ -6,10 +6,19 @@ import type { Heading, ReportModel } from '../model';
 import { scanText, type ScanResult } from './scan';
 import type { CheckCode, CheckOptions, Localized } from './types';
 
+/** The options as the rules read them: every field present (undefined where the caller gave none). */
+export interface ContextOptions {
+  readonly enabled: CheckOptions['enabled'] | undefined;
+  readonly codec: CheckOptions['codec'] | undefined;
+  readonly script: CheckOptions['script'] | undefined;
+  readonly terms: CheckOptions['terms'] | undefined;
+}
+
 export class CheckContext {
   readonly text: string;
   readonly model: ReportModel;
-  readonly options: CheckOptions;
+  /** The caller's options, copied into one fixed shape (see the constructor). */
+  readonly options: ContextOptions;
   readonly #lineStarts: readonly number[];
   #headingLines: Uint8Array | undefined;
   #scan: ScanResult | undefined;
@@ -17,7 +26,9 @@ export class CheckContext {
   constructor(text: string, model: ReportModel, options: CheckOptions) {
     this.text = text;
     this.model = model;
-    this.options = options;
+    // Callers build their options with spreads ({ codec, ...(terms ? { terms } : {}) }), whose hidden classes live only
+    // as long as such an object: code of the rules compiled against them would be discarded at each full GC.
+    this.options = { enabled: options.enabled, codec: options.codec, script: options.script, terms: options.terms };
     this.#lineStarts = model.lineStarts;
   }
 

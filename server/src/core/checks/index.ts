@@ -36,7 +36,8 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('mojibake')) checkMojibake(ctx, out);
   if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
   if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
-  if (options.terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, options.terms);
+  const terms = ctx.options.terms;
+  if (terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, terms);
   return out.sort(byPosition);
 }
 
