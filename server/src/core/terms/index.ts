@@ -21,7 +21,10 @@ export interface TermOptions {
 }
 
 const KIND_RANK: Readonly<Record<TermKind, number>> = { defined: 0, plan: 1, formula: 2, title: 3, quoted: 4 };
-const OPENERS = '“「『‘《〈"';
+/** Is this code unit an opening quote or title bracket (“ 「 『 ‘ 《 〈 ")? */
+function isOpener(c: number): boolean {
+  return c === 0x201c || c === 0x300c || c === 0x300e || c === 0x2018 || c === 0x300a || c === 0x3008 || c === 0x22;
+}
 
 interface Builder {
   key: string;
@@ -166,7 +169,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
       if (insideFullForm(exclusions, ex, start, end, id)) continue;
       let flags = 0;
       if (definitionAt.get(start) === id) flags |= UseFlag.Definition;
-      if (start > 0 && OPENERS.includes(text[start - 1]!)) flags |= UseFlag.Quoted;
+      if (start > 0 && isOpener(text.charCodeAt(start - 1))) flags |= UseFlag.Quoted;
       uses.push(start, end, id, flags);
       if (end - start > longest) longest = end - start;
       if (!isTitle[id]) cover = end;

@@ -6,8 +6,8 @@
  *
  * The text is folded character by character through the same table as the keys (width, quotes, script) while
  * walking, and the walk steps over pinyin glosses (網(wǎng)上沙龍 matches 網上沙龍), so offsets stay those of the
- * document. Edges live in one open-addressing hash table (node, code) → child, in typed arrays; the root's children
- * in a direct table.
+ * document. Edges live in one open-addressing hash table (node, code) → child, in typed arrays (the root's too: a
+ * direct 64 K table for them cost more to allocate and clear per index than the few lookups it saved).
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
@@ -82,8 +82,6 @@ export class KeyTrie {
   #edgeChild: Int32Array = new Int32Array(256);
   #edges = 0;
   #mask = 255;
-  /** Child of the root for each folded code (0: none): the first step needs no hashing. */
-  readonly #rootChild = new Int32Array(0x10000);
   /** The first two folded codes of every key, flat: [a0, b0, a1, b1, …]. */
   readonly #pairList: number[] = [];
   #longest = 0;
@@ -112,7 +110,6 @@ export class KeyTrie {
       let child = this.#child(node, code);
       if (child < 0) child = this.#addEdge(node, code);
       node = child;
-      if (i === 0) this.#rootChild[code] = child;
     }
     if (key.length > 1) this.#pairList.push(key.charCodeAt(0), key.charCodeAt(1));
     this.#rawPairs = undefined;
@@ -139,7 +136,6 @@ export class KeyTrie {
    */
   scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
     if (from >= to) return out;
-    const rootChild = this.#rootChild;
     const pairs = this.#rawPairsFor(table);
     // One read of a 64 K table per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
     // are walked into from their "(". Most positions fail, so the branch is predictable and the fold table is only
@@ -148,8 +144,8 @@ export class KeyTrie {
     for (let i = from + 1; i < to; i++) {
       const next = text.charCodeAt(i);
       if (pairs[pairSlot(prev, next)] !== 0 || next === OPEN_PAREN) {
-        const node = rootChild[table[prev]!]!;
-        if (node !== 0) this.#walk(text, table, out, i - 1, node, to);
+        const node = this.#child(0, table[prev]!);
+        if (node > 0) this.#walk(text, table, out, i - 1, node, to);
       }
       prev = next;
     }
