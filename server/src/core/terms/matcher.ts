@@ -1,6 +1,6 @@
 /**
  * Every occurrence of every key in one pass over the text: a trie of folded keys, walked only from positions where
- * the raw characters at i and i+1 may begin a key (one read of a 64 K-entry table hashed by the pair, filled with
+ * the raw characters at i and i+1 may begin a key (one bit of a 64 K-bit set, 8 KB, hashed by the pair, filled with
  * every spelling of every key's first two characters through the fold's variants), as far as the text follows the
  * trie. The walk is bounded by the longest key, so the pass is linear in the text.
  *
@@ -38,8 +38,9 @@ function slotOf(node: number, code: number): number {
   return (Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 7;
 }
 
+/** A pair of raw code units hashed to 16 bits: a shift and an xor, cheap enough to run at every position. */
 function pairSlot(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+  return ((a << 5) ^ b) & 0xffff;
 }
 
 /** Matches as parallel typed arrays that grow by doubling. */
@@ -85,7 +86,7 @@ export class KeyTrie {
   /** The first two folded codes of every key, flat: [a0, b0, a1, b1, …]. */
   readonly #pairList: number[] = [];
   #longest = 0;
-  #rawPairs: Uint8Array | undefined;
+  #rawPairs: Int32Array | undefined;
   #rawPairsTable: FoldTable | undefined;
 
   constructor() {
@@ -137,13 +138,14 @@ export class KeyTrie {
   scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
     if (from >= to) return out;
     const pairs = this.#rawPairsFor(table);
-    // One read of a 64 K table per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
+    // One bit of an 8 KB set per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
     // are walked into from their "(". Most positions fail, so the branch is predictable and the fold table is only
     // read where a key may start.
     let prev = text.charCodeAt(from);
     for (let i = from + 1; i < to; i++) {
       const next = text.charCodeAt(i);
-      if (pairs[pairSlot(prev, next)] !== 0 || next === OPEN_PAREN) {
+      const slot = pairSlot(prev, next);
+      if ((pairs[slot >>> 5]! & (1 << (slot & 31))) !== 0 || next === OPEN_PAREN) {
         const node = this.#child(0, table[prev]!);
         if (node > 0) this.#walk(text, table, out, i - 1, node, to);
       }
@@ -196,19 +198,22 @@ export class KeyTrie {
   }
 
   /**
-   * Flags by pairs of raw (unfolded) codes, hashed into 64 K entries: every spelling of every key's first two
+   * Bits by pairs of raw (unfolded) codes, hashed into 64 K bits: every spelling of every key's first two
    * characters (网上, 網上, 網上 … through the fold's variants). False positives only cost a walk.
    */
-  #rawPairsFor(table: FoldTable): Uint8Array {
+  #rawPairsFor(table: FoldTable): Int32Array {
     if (this.#rawPairs === undefined || this.#rawPairsTable !== table) {
-      const pairs = new Uint8Array(0x10000);
+      const pairs = new Int32Array(0x10000 >>> 5);
       const variants = variantsOf(table);
       const spellings = (folded: number): number[] => {
         const list = variants.get(folded) ?? [];
         return table[folded] === folded ? [folded, ...list] : list;
       };
       for (let k = 0; k < this.#pairList.length; k += 2) {
-        for (const a of spellings(this.#pairList[k]!)) for (const b of spellings(this.#pairList[k + 1]!)) pairs[pairSlot(a, b)] = 1;
+        for (const a of spellings(this.#pairList[k]!)) for (const b of spellings(this.#pairList[k + 1]!)) {
+          const slot = pairSlot(a, b);
+          pairs[slot >>> 5]! |= 1 << (slot & 31);
+        }
       }
       this.#rawPairs = pairs;
       this.#rawPairsTable = table;
