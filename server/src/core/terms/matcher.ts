@@ -43,6 +43,11 @@ function pairSlot(a: number, b: number): number {
   return ((a << 5) ^ b) & 0xffff;
 }
 
+/** Three raw code units hashed to 16 bits (only where their first two passed the pair filter). */
+function tripleSlot(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
+}
+
 /** Matches as parallel typed arrays that grow by doubling. */
 export class Matches {
   start: Int32Array = new Int32Array(1024);
@@ -85,6 +90,11 @@ export class KeyTrie {
   #mask = 255;
   /** The first two folded codes of every key, flat: [a0, b0, a1, b1, …]. */
   readonly #pairList: number[] = [];
+  /** The first three folded codes of every key of three or more: [a0, b0, c0, …]. */
+  readonly #tripleList: number[] = [];
+  /** Raw-pair bits of the two-character keys, and raw-triple bits of the first three characters of the longer ones. */
+  #rawWholePairs: Int32Array | undefined;
+  #rawTriples: Int32Array | undefined;
   #longest = 0;
   #rawPairs: Int32Array | undefined;
   #rawPairsTable: FoldTable | undefined;
@@ -113,6 +123,7 @@ export class KeyTrie {
       node = child;
     }
     if (key.length > 1) this.#pairList.push(key.charCodeAt(0), key.charCodeAt(1));
+    if (key.length > 2) this.#tripleList.push(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
     this.#rawPairs = undefined;
     if (key.length > this.#longest) this.#longest = key.length;
     const existing = this.#terminal[node]!;
@@ -138,14 +149,28 @@ export class KeyTrie {
   scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
     if (from >= to) return out;
     const pairs = this.#rawPairsFor(table);
+    const wholePairs = this.#rawWholePairs!;
+    const triples = this.#rawTriples!;
     // One bit of an 8 KB set per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
     // are walked into from their "(". Most positions fail, so the branch is predictable and the fold table is only
-    // read where a key may start.
+    // read where a key may start. Where the pair may begin one, a second bit tells whether the pair is a whole key
+    // or the three characters from i-1 may begin a longer one: most pairs that begin a key (发展, 社会, 国家 before
+    // 发展规划纲要…) are followed by other characters, and skipping their walks skips three fold-table reads each.
     let prev = text.charCodeAt(from);
     for (let i = from + 1; i < to; i++) {
       const next = text.charCodeAt(i);
       const slot = pairSlot(prev, next);
       if ((pairs[slot >>> 5]! & (1 << (slot & 31))) !== 0 || next === OPEN_PAREN) {
+        if (next !== OPEN_PAREN && i + 1 < to && (wholePairs[slot >>> 5]! & (1 << (slot & 31))) === 0) {
+          const third = text.charCodeAt(i + 1);
+          if (third !== OPEN_PAREN) {
+            const t = tripleSlot(prev, next, third);
+            if ((triples[t >>> 5]! & (1 << (t & 31))) === 0) {
+              prev = next;
+              continue;
+            }
+          }
+        }
         const node = this.#child(0, table[prev]!);
         if (node > 0) this.#walk(text, table, out, i - 1, node, to);
       }
@@ -215,7 +240,28 @@ export class KeyTrie {
           pairs[slot >>> 5]! |= 1 << (slot & 31);
         }
       }
+      const wholePairs = new Int32Array(0x10000 >>> 5);
+      const triples = new Int32Array(0x10000 >>> 5);
+      // Pairs that are whole keys (a two-character key, or its pair at the start of longer keys) are walked without
+      // looking at a third character; the others only when the raw triple may begin a key of three or more.
+      for (let k = 0; k < this.#pairList.length; k += 2) {
+        const a0 = this.#pairList[k]!;
+        const b0 = this.#pairList[k + 1]!;
+        if (this.get(String.fromCharCode(a0, b0)) < 0) continue;
+        for (const a of spellings(a0)) for (const b of spellings(b0)) {
+          const slot = pairSlot(a, b);
+          wholePairs[slot >>> 5]! |= 1 << (slot & 31);
+        }
+      }
+      for (let k = 0; k < this.#tripleList.length; k += 3) {
+        for (const a of spellings(this.#tripleList[k]!)) for (const b of spellings(this.#tripleList[k + 1]!)) for (const c of spellings(this.#tripleList[k + 2]!)) {
+          const t = tripleSlot(a, b, c);
+          triples[t >>> 5]! |= 1 << (t & 31);
+        }
+      }
       this.#rawPairs = pairs;
+      this.#rawWholePairs = wholePairs;
+      this.#rawTriples = triples;
       this.#rawPairsTable = table;
     }
     return this.#rawPairs;
