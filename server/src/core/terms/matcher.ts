@@ -34,6 +34,24 @@ function variantsOf(table: FoldTable): Map<number, number[]> {
   return variants;
 }
 
+const spellingTables = new WeakMap<FoldTable, Map<number, readonly number[]>>();
+
+/** Every raw code that folds to `folded` (网: 网, 網), kept per table and code: the lists are read for every index. */
+function spellingsOf(table: FoldTable, folded: number): readonly number[] {
+  let cache = spellingTables.get(table);
+  if (cache === undefined) {
+    cache = new Map();
+    spellingTables.set(table, cache);
+  }
+  let list = cache.get(folded);
+  if (list === undefined) {
+    const others = variantsOf(table).get(folded) ?? [];
+    list = table[folded] === folded ? [folded, ...others] : others;
+    cache.set(folded, list);
+  }
+  return list;
+}
+
 function slotOf(node: number, code: number): number {
   return (Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 7;
 }
@@ -90,6 +108,8 @@ export class KeyTrie {
   #mask = 255;
   /** The first two folded codes of every key, flat: [a0, b0, a1, b1, …]. */
   readonly #pairList: number[] = [];
+  /** The two folded codes of every two-character key: [a0, b0, …]. */
+  readonly #wholePairList: number[] = [];
   /** The first three folded codes of every key of three or more: [a0, b0, c0, …]. */
   readonly #tripleList: number[] = [];
   /** Raw-pair bits of the two-character keys, and raw-triple bits of the first three characters of the longer ones. */
@@ -123,6 +143,7 @@ export class KeyTrie {
       node = child;
     }
     if (key.length > 1) this.#pairList.push(key.charCodeAt(0), key.charCodeAt(1));
+    if (key.length === 2) this.#wholePairList.push(key.charCodeAt(0), key.charCodeAt(1));
     if (key.length > 2) this.#tripleList.push(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
     this.#rawPairs = undefined;
     if (key.length > this.#longest) this.#longest = key.length;
@@ -229,11 +250,7 @@ export class KeyTrie {
   #rawPairsFor(table: FoldTable): Int32Array {
     if (this.#rawPairs === undefined || this.#rawPairsTable !== table) {
       const pairs = new Int32Array(0x10000 >>> 5);
-      const variants = variantsOf(table);
-      const spellings = (folded: number): number[] => {
-        const list = variants.get(folded) ?? [];
-        return table[folded] === folded ? [folded, ...list] : list;
-      };
+      const spellings = (folded: number): readonly number[] => spellingsOf(table, folded);
       for (let k = 0; k < this.#pairList.length; k += 2) {
         for (const a of spellings(this.#pairList[k]!)) for (const b of spellings(this.#pairList[k + 1]!)) {
           const slot = pairSlot(a, b);
@@ -244,11 +261,8 @@ export class KeyTrie {
       const triples = new Int32Array(0x10000 >>> 5);
       // Pairs that are whole keys (a two-character key, or its pair at the start of longer keys) are walked without
       // looking at a third character; the others only when the raw triple may begin a key of three or more.
-      for (let k = 0; k < this.#pairList.length; k += 2) {
-        const a0 = this.#pairList[k]!;
-        const b0 = this.#pairList[k + 1]!;
-        if (this.get(String.fromCharCode(a0, b0)) < 0) continue;
-        for (const a of spellings(a0)) for (const b of spellings(b0)) {
+      for (let k = 0; k < this.#wholePairList.length; k += 2) {
+        for (const a of spellings(this.#wholePairList[k]!)) for (const b of spellings(this.#wholePairList[k + 1]!)) {
           const slot = pairSlot(a, b);
           wholePairs[slot >>> 5]! |= 1 << (slot & 31);
         }
