@@ -145,6 +145,15 @@ describe('zh-report language server over stdio', () => {
       assert.deepEqual(second.range, range(8, 0, 8, 7));
     });
 
+    it('shows a law article\'s first sentence and an appendix\'s title line as the symbol detail', async () => {
+      const uri = newUri('law');
+      open(client, uri, '某某条例\n\n第一章 总则\n\n第一条　为了加强管理，制定本条例。\n\n附件1\n有关单位名单\n');
+      const byName = new Map(walkSymbols(await documentSymbols(client, uri)).map(({ symbol }) => [symbol.name, symbol]));
+      assert.equal(byName.get('第一条')?.detail, '为了加强管理，制定本条例');
+      assert.equal(byName.get('附件1')?.detail, '有关单位名单');
+      assert.equal(byName.get('第一章 总则')?.detail, '章');
+    });
+
     it('documentSymbol: every selectionRange lies in its range, every child in its parent', async () => {
       const symbols = await documentSymbols(client, uri);
       assert.ok(symbols.length > 0, 'no symbols');

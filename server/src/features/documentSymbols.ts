@@ -116,7 +116,8 @@ function symbolName(heading: Heading): string {
   return name.length > 0 ? name : heading.marker.trim() || KIND_LABELS[heading.kind] || '?';
 }
 
+/** The kind of marker, or what the heading has instead of a title: a law article's first sentence, an 附件's title line. */
 function symbolDetail(heading: Heading): string {
-  const label = KIND_LABELS[heading.kind] ?? heading.kind;
+  const label = heading.detail || (KIND_LABELS[heading.kind] ?? heading.kind);
   return heading.repaired ? `${label} · 乱码已修复` : label;
 }
