@@ -49,7 +49,6 @@ interface Candidate {
   lineEnd: number;
   md: number;
   repaired: boolean;
-  glossary: boolean;
   /** Text that completes the heading's own text: the next line for a marker alone on its line, or Taiwan's
    * hard-wrapped continuation lines. */
   more: string;
@@ -106,6 +105,11 @@ function cleanTitle(s: string, glossed: boolean): string {
   while (a < b && isIndent(t.charCodeAt(a))) a++;
   while (b > a && (isIndent(t.charCodeAt(b - 1)) || isItemPunctuation(t.charCodeAt(b - 1)))) b--;
   return a === 0 && b === t.length ? t : t.slice(a, b);
+}
+
+/** A heading with no marker of its own (名词解释, a Markdown `#` line): its whole line is its text. */
+function unmarked(kind: MarkerKind, depth: number, line: number, start: number, headingStart: number, whole: string, p: number, end: number, md: number): Candidate {
+  return { kind, depth, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, more: '', detail: '' };
 }
 
 interface TextLine {
@@ -255,7 +259,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
       candidates.push({
         kind: m.kind, depth: m.depth, ordinal: m.ordinal, marker: source.slice(m.start, m.end).trim(), line, start, headingStart,
-        rest, restStart: repaired ? -1 : m.textStart, lineEnd: repaired ? -1 : end, md, repaired, glossary: false, more: '', detail: '',
+        rest, restStart: repaired ? -1 : m.textStart, lineEnd: repaired ? -1 : end, md, repaired, more: '', detail: '',
       });
       const added = candidates[candidates.length - 1]!;
       if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
@@ -273,12 +277,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
-      candidates.push({ kind: 'appendix', depth: 0, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: true, more: '', detail: '' });
+      candidates.push(unmarked('appendix', 0, line, start, headingStart, whole, p, end, md));
       continue;
     }
     if (md > 0) {
       glossary = false;
-      candidates.push({ kind: 'markdown', depth: md, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, glossary: false, more: '', detail: '' });
+      candidates.push(unmarked('markdown', md, line, start, headingStart, whole, p, end, md));
     }
   }
 
