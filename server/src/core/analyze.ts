@@ -2,7 +2,7 @@
  * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
-import { isCnNumeralCode, isIndent, isSentenceEnd, isHan } from './chars';
+import { isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { isChromeLine } from './chrome';
 import { lineIndexOf } from './lines';
 import { redecodeShifted, type GbkCodec } from './gbk';
@@ -73,16 +73,6 @@ function lineEndAt(text: string, lineStarts: readonly number[], line: number): n
   let end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
   if (end > lineStarts[line]! && text.charCodeAt(end - 1) === 0x0d) end--;
   return end;
-}
-
-function trimEnd(s: string, from: number, to: number): number {
-  while (to > from && isIndent(s.charCodeAt(to - 1))) to--;
-  return to;
-}
-
-function skipIndent(s: string, p: number, end: number): number {
-  while (p < end && isIndent(s.charCodeAt(p))) p++;
-  return p;
 }
 
 function hasHan(s: string): boolean {

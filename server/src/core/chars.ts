@@ -24,6 +24,18 @@ export function isIndent(c: number): boolean {
     || (c >= 0x2000 && c <= 0x200b) || c === Ch.Zwj;
 }
 
+/** The first offset at or after `p` (before `end`) that is not an indent character. */
+export function skipIndent(s: string, p: number, end: number): number {
+  while (p < end && isIndent(s.charCodeAt(p))) p++;
+  return p;
+}
+
+/** `to` moved back over trailing indent characters (not before `from`). */
+export function trimEnd(s: string, from: number, to: number): number {
+  while (to > from && isIndent(s.charCodeAt(to - 1))) to--;
+  return to;
+}
+
 export function isOpenParen(c: number): boolean {
   return c === Ch.OpenParen || c === Ch.FullOpenParen;
 }

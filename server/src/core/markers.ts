@@ -2,7 +2,7 @@
  * Recognise a heading marker at a position in a line. Hand-written scanners: linear, no backtracking.
  */
 import type { MarkerKind } from './model';
-import { cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isIndent, isOpenParen } from './chars';
+import { cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isIndent, isOpenParen, skipIndent } from './chars';
 
 export interface MarkerMatch {
   readonly kind: MarkerKind;
@@ -25,11 +25,6 @@ export interface MarkerMatch {
 const LAW_UNITS: Record<string, MarkerKind> = {
   '编': 'part', '編': 'part', '篇': 'part', '章': 'chapter', '节': 'section', '節': 'section', '条': 'article', '條': 'article',
 };
-
-function skipIndent(s: string, p: number, end: number): number {
-  while (p < end && isIndent(s.charCodeAt(p))) p++;
-  return p;
-}
 
 function readCnNumeral(s: string, p: number, end: number): number {
   while (p < end && isCnNumeralCode(s.charCodeAt(p))) p++;

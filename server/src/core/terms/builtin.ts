@@ -3,6 +3,7 @@
  * states explicitly (../shared/DOMAIN.md). A document's own definition always wins over these: a formula's
  * meaning can depend on who writes (三个认同 in a 民进 report).
  */
+import { isHan } from '../chars';
 
 /** Numerals a numbered formula starts with. */
 const FORMULA_NUMERALS = '一二三四五六七八九十两兩双雙百千万萬';
@@ -52,13 +53,9 @@ export function planExpansion(n: number): BuiltinExpansion {
   return { text: `第${ordinal}个五年规划（${from}—${to} 年）`, note: '五年规划' };
 }
 
-function isHanCode(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
-
 /** A numbered formula: a numeral followed by 1–7 Han characters, all Han (四个自信, 三农, 两个维护, 一带一路). */
 export function isNumberedFormula(name: string): boolean {
   if (name.length < 2 || name.length > 8 || !FORMULA_NUMERALS.includes(name[0]!)) return false;
-  for (let i = 0; i < name.length; i++) if (!isHanCode(name.charCodeAt(i))) return false;
+  for (let i = 0; i < name.length; i++) if (!isHan(name.charCodeAt(i))) return false;
   return planNumber(name) === undefined;
 }
