@@ -177,10 +177,10 @@ export function indexReportTerms(text: string, model: ReportModel): TermIndex {
 
 export function rejectionMessage(uri: string, rejection: Rejection): string {
   const name = displayName(uri);
-  const off = 'the outline, folding and smart selection are off for this file.';
+  const off = 'the outline, terms and checks are off for this file.';
   switch (rejection.reason) {
     case 'tooLarge':
-      return `zh-report: ${name} is ${mb(rejection.bytes)} MB, over the ${mb(rejection.limit)} MB limit (setting zhReport.maxDocumentSizeMB); ${off}`;
+      return `zh-report: ${name} is ${mb(rejection.bytes)} MB, over the ${mb(rejection.limit)} MB limit (setting zh-report.maxFileSizeMB); ${off}`;
     case 'binary':
       return `zh-report: ${name} looks like a binary file (it contains NUL characters); ${off}`;
   }
