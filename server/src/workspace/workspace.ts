@@ -180,7 +180,7 @@ export function rejectionMessage(uri: string, rejection: Rejection): string {
   const off = 'the outline, terms and checks are off for this file.';
   switch (rejection.reason) {
     case 'tooLarge':
-      return `zh-report: ${name} is ${mb(rejection.bytes)} MB, over the ${mb(rejection.limit)} MB limit (setting zh-report.maxFileSizeMB); ${off}`;
+      return `zh-report: ${name} is ${mb(rejection.bytes)} MB, over the ${mb(rejection.limit)} MB limit (setting zh-report.maxFileSizeMB in VS Code, maxDocumentSizeMB for other clients); ${off}`;
     case 'binary':
       return `zh-report: ${name} looks like a binary file (it contains NUL characters); ${off}`;
   }
