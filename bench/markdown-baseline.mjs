@@ -66,15 +66,16 @@ export function createBaseline() {
   return {
     /**
      * Outline `markdown` from scratch: each call uses a fresh document URI, so the service's per-document
-     * cache (keyed by URI) cannot answer from an earlier run. Returns the number of symbols in the tree.
+     * cache (keyed by URI) cannot answer from an earlier run. Returns the document and its symbol tree (the bench
+     * keeps the last ones alive, as it does ours).
      */
     async documentSymbols(markdown) {
       const uri = `file:///bench/report-${++serial}.md`;
-      const doc = TextDocument.create(uri, 'markdown', 1, markdown);
-      workspace.add(doc);
+      const document = TextDocument.create(uri, 'markdown', 1, markdown);
+      workspace.add(document);
       try {
-        const symbols = await service.getDocumentSymbols(doc, { includeLinkDefinitions: false }, neverCancelled);
-        return countSymbols(symbols);
+        const symbols = await service.getDocumentSymbols(document, { includeLinkDefinitions: false }, neverCancelled);
+        return { document, symbols };
       } finally {
         workspace.remove(uri);
       }

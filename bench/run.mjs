@@ -17,7 +17,7 @@ import { checkNumerals } from './cn-numeral.mjs';
 import { countByKind, generateReport, loadCorpus } from './generate.mjs';
 import { startServer, syncKind } from './lsp-client.mjs';
 import { countSymbols, createBaseline } from './markdown-baseline.mjs';
-import { measure, median, ok } from './measure.mjs';
+import { measure, measurePair, median, ok } from './measure.mjs';
 import { TERM_TARGETS, loadOpencc, measureTermsInProcess, measureTermsLsp } from './terms.mjs';
 import { CHECK_TARGETS, checkRatios, loadChecks, measureChecksInProcess, measureChecksLsp } from './checks.mjs';
 
@@ -149,21 +149,15 @@ function gitCommit() {
 
 // ---------------------------------------------------------------------------------------------- in-process outline
 
-/** Roughly what the server's documentSymbol does with a model, minus IPC and JSON: positions via TextDocument, a tree by parent index. */
-function symbolTree(model, doc) {
-  const range = (start, end) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
-  const symbols = model.headings.map((h) => ({
-    name: h.name,
-    kind: 15,
-    range: range(h.start, h.end),
-    selectionRange: range(h.headingStart, h.headingEnd),
-    children: [],
-  }));
-  model.headings.forEach((h, i) => {
-    if (h.parent >= 0) symbols[h.parent].children.push(symbols[i]);
-  });
-  return model.roots.map((i) => symbols[i]);
+/**
+ * The server's own textDocument/documentSymbol provider (compiled next to the core), so the in-process outline is what
+ * the server computes, minus IPC and JSON: positions via TextDocument, names, details and section ranges.
+ */
+function loadSymbolProvider(coreJs) {
+  const path = join(coreJs, '..', '..', 'features', 'documentSymbols.js');
+  return existsSync(path) ? require(path).provideDocumentSymbols : undefined;
 }
+const NEVER_CANCELLED = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
 
 function countFloor(text) {
   const re = new RegExp(FLOOR.source, FLOOR.flags);
@@ -287,6 +281,7 @@ async function main() {
   const haveCore = checkBuilt(CORE_JS, CORE_SRC, 'npx tsc -b');
   const haveServer = opts.lsp && checkBuilt(opts.server, join(ROOT, 'server', 'src'), 'node scripts/bundle.mjs');
   const core = haveCore ? require(CORE_JS) : undefined;
+  const provideSymbols = core ? loadSymbolProvider(CORE_JS) : undefined;
   const opencc = core ? loadOpencc(CORE_JS) : undefined;
   const checks = core ? loadChecks(CORE_JS) : undefined;
 
@@ -312,26 +307,60 @@ async function main() {
       markdownBytes: Buffer.byteLength(report.markdown, 'utf8'),
     };
     results.sizes.push(r);
-    const opt = { warmup: size.warmup, runs: size.runs };
+    const opt = { warmup: size.warmup, runs: size.runs, batch: 'auto' };
 
+    const floor = () => countFloor(report.text);
     if (core) {
-      r.analyze = await measure(() => core.analyze(report.text), opt);
-      const model = r.analyze.result;
-      r.analyze.result = undefined;
-      if (model) {
+      // analyze and the regex floor side by side (see measurePair): the ratio is the median of per-pair ratios
+      const pair = await measurePair(() => core.analyze(report.text), floor, opt);
+      if (pair.error) r.analyze = pair;
+      else {
+        Object.assign(r, { analyze: pair.a, regex: pair.b, analyzeOverRegex: { median: pair.ratio, min: pair.ratioOfMins } });
+        const model = r.analyze.result;
+        r.analyze.result = undefined;
         r.headingsFound = model.headings.length;
         r.headingsFoundByKind = countByKind(model.headings);
       }
-      r.outline = await measure(() => {
-        const doc = TextDocument.create(`file:///bench/report-${size.key}.txt`, 'zh-report', 1, report.text);
-        return countSymbols(symbolTree(core.analyze(report.text), doc));
-      }, opt);
     }
-    r.regex = await measure(() => countFloor(report.text), opt);
+    if (!r.regex) r.regex = await measure(floor, opt);
+
+    // Ours in-process: what the server does for didOpen + documentSymbol, minus IPC and JSON: a fresh TextDocument
+    // (its line table is built on the first positionAt), the analysis, and the server's own documentSymbol provider.
+    // A run returns the document and its model, which a server keeps while the document is open, so the last ones
+    // stay alive while the next are computed.
+    const outline = core && provideSymbols
+      ? () => {
+        const document = TextDocument.create(`file:///bench/report-${size.key}.txt`, 'zh-report', 1, report.text);
+        const analyzed = { document, model: core.analyze(report.text) };
+        return { analyzed, symbols: provideSymbols(analyzed, { textDocument: { uri: document.uri } }, NEVER_CANCELLED) };
+      }
+      : undefined;
+    const baseline = opts.baseline ? createBaseline() : undefined;
+    if (baseline) {
+      // one untimed call first: the baseline overflows its stack on the 10 MB report
+      const t0 = process.hrtime.bigint();
+      try {
+        await baseline.documentSymbols(report.markdown);
+      } catch (error) {
+        r.baseline = { error: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`, failedAfterMs: Number(process.hrtime.bigint() - t0) / 1e6 };
+      }
+    }
+    if (baseline && outline && !r.baseline) {
+      // the baseline and ours side by side: the speed-up is the median of per-pair ratios baseline ÷ ours
+      const pair = await measurePair(() => baseline.documentSymbols(report.markdown), outline, { warmup: 1, warmupB: size.warmup, runs: size.baselineRuns });
+      if (pair.error) r.baseline = pair;
+      else Object.assign(r, { baseline: pair.a, outline: pair.b, speedup: { median: pair.ratio, min: pair.ratioOfMins } });
+    } else if (baseline && !r.baseline) {
+      r.baseline = await measure(() => baseline.documentSymbols(report.markdown), { warmup: 0, runs: size.baselineRuns, batch: 'auto' });
+    }
+    if (outline && !r.outline) r.outline = await measure(outline, opt);
+    baseline?.dispose();
+    if (ok(r.outline)) r.outline.result = countSymbols(r.outline.result.symbols);
+    if (ok(r.baseline)) r.baseline.result = countSymbols(r.baseline.result.symbols);
 
     // Terms: full analysis in-process; hover/definition over LSP on the 10 MB report (see bench/terms.mjs).
     if (core && opencc) {
-      const terms = await measureTermsInProcess(core, opencc, report.text, opt);
+      const terms = await measureTermsInProcess(core, opencc, report.text, opt, floor);
       if (terms) {
         const { index, ...kept } = terms;
         r.terms = kept;
@@ -343,12 +372,6 @@ async function main() {
     if (core && checks) {
       r.checks = await measureChecksInProcess(core, checks, opencc, report.text, opt);
       if (haveServer) r.checksLsp = await measureChecksLsp(opts.server, size.key, report.text, size.lspRuns);
-    }
-
-    if (opts.baseline) {
-      const baseline = createBaseline();
-      r.baseline = await measure(() => baseline.documentSymbols(report.markdown), { warmup: 1, runs: size.baselineRuns });
-      baseline.dispose();
     }
 
     if (haveServer) {
@@ -381,14 +404,15 @@ function coverageNote(found, written, what) {
 
 function derived(r) {
   const d = {};
-  // Ratios of medians decide the marks; ratios of minimums are printed next to them (less noise from a busy machine).
-  if (ok(r.analyze) && ok(r.regex)) {
-    d.analyzeOverRegex = r.analyze.median / r.regex.median;
-    d.analyzeOverRegexMin = r.analyze.min / r.regex.min;
+  // Medians of per-pair ratios (two sides measured alternately, see measurePair) decide the marks; ratios of the
+  // two sides' minimums are printed next to them.
+  if (r.analyzeOverRegex) {
+    d.analyzeOverRegex = r.analyzeOverRegex.median;
+    d.analyzeOverRegexMin = r.analyzeOverRegex.min;
   }
-  if (ok(r.baseline) && ok(r.outline)) {
-    d.speedupInProcess = r.baseline.median / r.outline.median;
-    d.speedupInProcessMin = r.baseline.min / r.outline.min;
+  if (r.speedup) {
+    d.speedupInProcess = r.speedup.median;
+    d.speedupInProcessMin = r.speedup.min;
   }
   if (ok(r.baseline) && ok(r.lsp?.edit)) {
     d.speedupLsp = r.baseline.median / r.lsp.edit.median;
@@ -413,7 +437,7 @@ function printSize(r) {
     console.log(`  ${pad('', 40)}by kind, found/written: ${[...kinds, ...extra].join(' · ')}`);
   }
   console.log(row('regex floor (one /gm scan)', r.regex, ok(r.regex) ? `${n(r.regex.result)} marker lines` : ''));
-  console.log(row('ours in-process: analyze + symbol tree', r.outline, ok(r.outline) ? `${n(r.outline.result)} symbols` : ''));
+  console.log(row('ours in-process: analyze + documentSymbol', r.outline, ok(r.outline) ? `${n(r.outline.result)} symbols` : ''));
   console.log(row('Markdown baseline getDocumentSymbols', r.baseline, ok(r.baseline) ? `${n(r.baseline.result)} symbols` : '', 'baseline failed'));
   const lsp = r.lsp;
   if (lsp?.error && !lsp.open) {
@@ -479,8 +503,8 @@ function printTermRatios(r, line) {
   const t = r.terms;
   if (!t) return;
   const l = r.termsLsp;
-  const full = ok(t.full) && ok(r.regex) ? t.full.median / r.regex.median : undefined;
-  const fullMin = ok(t.full) && ok(r.regex) ? t.full.min / r.regex.min : undefined;
+  const full = t.fullOverRegex?.median;
+  const fullMin = t.fullOverRegex?.min;
   const is1m = r.key === '1m';
   line('full analysis ÷ regex floor', ratio(full), ratio(fullMin), is1m ? `target ≤ ${TERM_TARGETS.fullRatio}×` : 'info (target at 1 MB)', is1m ? mark(full <= TERM_TARGETS.fullRatio, true, full !== undefined) : ' ');
   if (l?.hover) {
@@ -548,11 +572,11 @@ function summarizeTerms(results) {
     });
   }
   const one = bySize['1m'];
-  if (one?.terms && ok(one.regex)) {
-    const full = one.terms.full.median / one.regex.median;
+  if (one?.terms?.fullOverRegex) {
+    const full = one.terms.fullOverRegex.median;
     out.push({
       target: `1 MB: full analysis (headings + terms) ≤ ${TERM_TARGETS.fullRatio}× the regex floor`,
-      value: `${ratio(full)} (${ms(one.terms.full.median)} vs ${ms(one.regex.median)}; by minimums ${ratio(one.terms.full.min / one.regex.min)})`,
+      value: `${ratio(full)} (${ms(one.terms.full.median)} vs ${ms(one.terms.regex.median)}; by minimums ${ratio(one.terms.fullOverRegex.min)})`,
       mark: mark(full <= TERM_TARGETS.fullRatio),
     });
   }

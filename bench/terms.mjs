@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startServer } from './lsp-client.mjs';
-import { measure, ok } from './measure.mjs';
+import { measure, measurePair, ok } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const { TextDocument } = require('vscode-languageserver-textdocument');
@@ -29,10 +29,11 @@ export function percentile(values, p) {
 }
 
 /**
- * In-process: full analysis (analyze + indexTerms) and indexTerms alone; the converter counts before the first term
+ * In-process: full analysis (analyze + indexTerms, side by side with `floor`, the regex floor) and indexTerms alone; the
+ * converter counts before the first term
  * analysis of the process (must be 0: nothing built for the outline) and after all runs (must be 1: built once).
  */
-export async function measureTermsInProcess(core, opencc, text, opt) {
+export async function measureTermsInProcess(core, opencc, text, opt, floor) {
   if (!core?.indexTerms || !opencc) return undefined;
   const before = { tables: core.scriptTableCount(), converters: opencc.openccConverterBuilds() };
   const options = { converter: opencc.openccConverter };
@@ -45,7 +46,10 @@ export async function measureTermsInProcess(core, opencc, text, opt) {
   // steady 3.3–5 ms), while analyze had run dozens of times. A server that has been running a while is warm.
   const model = core.analyze(text);
   for (let i = 0; i < opt.warmup; i++) core.indexTerms(text, model, options);
-  const full = await measure(() => core.indexTerms(text, core.analyze(text), options), opt);
+  // the full analysis and the regex floor side by side (see measurePair)
+  const pair = await measurePair(() => core.indexTerms(text, core.analyze(text), options), floor, opt);
+  if (pair.error) throw new Error(`full analysis failed: ${pair.error}`);
+  const { a: full, b: regex } = pair;
   const termsOnly = await measure(() => core.indexTerms(text, model, options), opt);
   const after = { tables: core.scriptTableCount(), converters: opencc.openccConverterBuilds() };
   full.result = undefined;
@@ -53,6 +57,8 @@ export async function measureTermsInProcess(core, opencc, text, opt) {
   return {
     firstMs,
     full,
+    regex,
+    fullOverRegex: { median: pair.ratio, min: pair.ratioOfMins },
     termsOnly,
     converters: { before, after },
     counts: {
