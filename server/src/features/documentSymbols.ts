@@ -110,10 +110,23 @@ export function flattenDocumentSymbols(uri: string, symbols: readonly DocumentSy
   return result;
 }
 
-/** VS Code rejects a symbol whose name is empty or only whitespace. */
+/** VS Code rejects a symbol whose name is empty or only whitespace. Runs of whitespace become one space. */
 function symbolName(heading: Heading): string {
-  const name = heading.name.replace(/\s+/g, ' ').trim();
+  const raw = heading.name;
+  const name = mayHoldWhitespace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   return name.length > 0 ? name : heading.marker.trim() || KIND_LABELS[heading.kind] || '?';
+}
+
+/**
+ * False only when `s` has none of the characters `\s` matches (a cheap superset test: most names are Han characters
+ * and CJK punctuation only, and need no regular expression).
+ */
+function mayHoldWhitespace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff) return true;
+  }
+  return s.length === 0;
 }
 
 /** The kind of marker, or what the heading has instead of a title: a law article's first sentence, an 附件's title line. */

@@ -4,9 +4,10 @@
 import type { Heading, ReportModel } from '../core';
 
 /**
- * Maps the model's heading tree to a tree of `T` in document order. Uses an explicit stack, not recursion: a
- * large law has tens of thousands of headings. Indices out of range and headings reached twice are skipped, so a
- * malformed model can neither loop forever nor throw here.
+ * Maps the model's heading tree to a tree of `T` in document order. One forward pass over the headings, which are in
+ * document order with every parent before its children (no recursion and no stack: a large law has tens of thousands
+ * of headings). A heading whose parent index is not an earlier heading that was mapped is skipped, so a malformed
+ * model can neither loop forever nor throw here.
  */
 export function mapHeadingTree<T>(
   model: ReportModel,
@@ -15,27 +16,26 @@ export function mapHeadingTree<T>(
 ): T[] {
   const { headings } = model;
   const roots: T[] = [];
-  const seen = new Uint8Array(headings.length);
-  const stack: Array<{ readonly index: number; readonly parent: T | undefined; readonly depth: number }> = [];
-  for (let i = model.roots.length - 1; i >= 0; i--) {
-    stack.push({ index: model.roots[i], parent: undefined, depth: 0 });
-  }
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { index, parent, depth } = top;
-    if (!Number.isInteger(index) || index < 0 || index >= headings.length || seen[index] === 1) {
+  const nodes: Array<T | undefined> = new Array<T | undefined>(headings.length);
+  const depths = new Int32Array(headings.length);
+  for (let i = 0; i < headings.length; i++) {
+    const heading = headings[i];
+    const parent = heading.parent;
+    if (parent < 0) {
+      const node = make(heading, 0);
+      nodes[i] = node;
+      roots.push(node);
       continue;
     }
-    seen[index] = 1;
-    const heading = headings[index];
+    const parentNode = Number.isInteger(parent) && parent < i ? nodes[parent] : undefined;
+    if (parentNode === undefined) {
+      continue;
+    }
+    const depth = depths[parent] + 1;
+    depths[i] = depth;
     const node = make(heading, depth);
-    if (parent === undefined) {
-      roots.push(node);
-    } else {
-      attach(parent, node);
-    }
-    for (let c = heading.children.length - 1; c >= 0; c--) {
-      stack.push({ index: heading.children[c], parent: node, depth: depth + 1 });
-    }
+    nodes[i] = node;
+    attach(parentNode, node);
   }
   return roots;
 }
