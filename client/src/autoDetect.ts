@@ -1,9 +1,13 @@
 /**
  * Switches plain-text documents that look like Chinese reports to the zh-report language when they are opened.
  *
- * Each document is considered once. A language change fires "close" and "open" again for the same document
- * object, so a user who switches a detected document back to Plain Text is not overruled; a document that is
- * really closed and opened again is a new object and is considered again.
+ * Each document is considered once when it opens. A language change fires "close" and "open" again for the same
+ * document object, so a user who switches a detected document back to Plain Text is not overruled; a document that
+ * is really closed and opened again is a new object and is considered again.
+ *
+ * An untitled plain-text document that was not a report when it opened (a new, empty one) is considered again after
+ * each paste-sized insertion (at least `PASTE_MIN_CHARS` characters in one change), until it is switched: pasting a
+ * report into a new file switches it as opening one does. Typing is never re-checked.
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../server/src/protocol';
@@ -14,20 +18,29 @@ import { CONFIG_SECTION, Setting, maxFileSizeMB } from './settings';
 
 /** Schemes of documents a user opens to read (not output channels, git views, settings …). */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/** An insertion at least this long, in one change, is a paste (or a snippet): worth looking at the document again. */
+export const PASTE_MIN_CHARS = 200;
 
 export class ReportDetector implements vscode.Disposable {
   private readonly considered = new WeakSet<vscode.TextDocument>();
-  private readonly subscription: vscode.Disposable;
+  /** Untitled plain-text documents that were not reports when considered: a paste may make them one. */
+  private readonly awaitingPaste = new WeakSet<vscode.TextDocument>();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly log: (message: string) => void) {
-    this.subscription = vscode.workspace.onDidOpenTextDocument((document) => void this.consider(document));
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((document) => void this.consider(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+    ];
     for (const document of vscode.workspace.textDocuments) {
       void this.consider(document);
     }
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
   }
 
   private async consider(document: vscode.TextDocument): Promise<void> {
@@ -35,9 +48,29 @@ export class ReportDetector implements vscode.Disposable {
       return;
     }
     this.considered.add(document);
+    await this.detect(document, 'opened');
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    const { document } = event;
+    if (!this.awaitingPaste.has(document) || document.languageId !== 'plaintext') {
+      return;
+    }
+    if (!event.contentChanges.some((change) => change.text.length >= PASTE_MIN_CHARS)) {
+      return;
+    }
+    // one check at a time per document: it is watched again if this paste does not make it a report
+    this.awaitingPaste.delete(document);
+    void this.detect(document, 'pasted');
+  }
+
+  private async detect(document: vscode.TextDocument, when: 'opened' | 'pasted'): Promise<void> {
     const languageId = document.languageId;
     try {
       if (!(await this.shouldSwitch(document))) {
+        if (document.uri.scheme === 'untitled' && document.languageId === 'plaintext' && !document.isClosed) {
+          this.awaitingPaste.add(document);
+        }
         return;
       }
       // The user may have closed the document or picked a language while the file size was being read.
@@ -45,7 +78,8 @@ export class ReportDetector implements vscode.Disposable {
         return;
       }
       await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-      this.log(`Detected a Chinese report: ${document.uri.toString(true)} (${languageId} → ${LANGUAGE_ID}).`);
+      const how = when === 'pasted' ? ' after a paste' : '';
+      this.log(`Detected a Chinese report${how}: ${document.uri.toString(true)} (${languageId} → ${LANGUAGE_ID}).`);
     } catch (error) {
       this.log(`Could not check or switch the language of ${document.uri.toString(true)}: ${errorMessage(error)}`);
     }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExpectedHeading, LAST_BODY_LINE, TITLE, flatten, hasPinyinGloss, headingMismatch, norm } from './expected';
-import { EXTENSION_ID, LANGUAGE_ID, SymbolNode, countDescendants, describeTree, documentSymbols, openSeedAsReport, waitFor } from './helpers';
+import { EXTENSION_ID, LANGUAGE_ID, SymbolNode, countDescendants, describeTree, documentSymbols, openSeedAsReport, revertAndClose, waitFor } from './helpers';
 
 /** Checks a symbol subtree against the expected headings; collects every problem instead of stopping at the first. */
 function compareTree(actual: SymbolNode, expected: ExpectedHeading, where: string, problems: string[]): void {
@@ -54,6 +54,28 @@ describe('zh-report in a real VS Code', function () {
     await waitFor(`${EXTENSION_ID} to be active`, () => (ext.isActive ? true : undefined));
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('zh-report.restartServer'), 'command zh-report.restartServer is registered');
+  });
+
+  it('switches an untitled plain-text document when a report is pasted into it, not when a line is typed', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    const editor = await vscode.window.showTextDocument(untitled, { preview: false });
+    try {
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '一、会议纪要\n')), 'typed a line');
+      // a short insertion is typing: it is never checked, so the document stays plain text however long we wait
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(untitled.languageId, 'plaintext', 'typing one line does not switch the language');
+      const report = doc.getText();
+      assert.ok(await editor.edit((b) => b.insert(untitled.lineAt(untitled.lineCount - 1).range.end, report)), 'pasted the seed');
+      await waitFor(`the untitled document to switch to '${LANGUAGE_ID}' after the paste`, () => (untitled.languageId === LANGUAGE_ID ? true : undefined));
+      const symbols = await waitFor('an outline of the pasted report', async () => {
+        const s = await documentSymbols(untitled.uri);
+        return s.length > 0 ? s : undefined;
+      });
+      const count = symbols.reduce((n, s) => n + 1 + countDescendants(s), 0);
+      assert.ok(count >= 14, `the pasted report has its outline: ${count} symbols (${describeTree(symbols)})`);
+    } finally {
+      await revertAndClose(untitled);
+    }
   });
 
   it('contributes the zh-report language and a TextMate grammar for it', () => {
