@@ -161,6 +161,21 @@ const PATTERNS: readonly PatternCase[] = [
     doc: '關於2026年工作的報告\n\n一、總體情況\n\n推進“兩‸新”工作。\n\n名詞解釋\n1.“兩新”\n是指大規模設備更新和消費品以舊換新。\n2.“兩重”\n是指國家重大戰略實施。\n',
     term: '兩新', kind: 'glossary', text: '大規模設備更新和消費品以舊換新',
   },
+  {
+    name: '注释 with footnote-style entries ［1］X：, the body marking uses with ［1］',
+    doc: '关于2026年工作的报告\n\n一、总体情况\n\n火灾呈现“一降‸三减”［1］良好态势，持续实施“两新”［2］政策。\n\n注释\n［1］一降三减：\n全年火灾起数总体下降，财产损失数减少。\n［2］两新：\n大规模设备更新和消费品以旧换新。\n',
+    term: '一降三减', kind: 'glossary', text: '全年火灾起数总体下降',
+  },
+  {
+    name: '所稱X，係指… hard-wrapped inside the definition (Taiwan law text)',
+    doc: '第 3 條\n本法所稱行為人，係指實施違反行政法上義務行為之自然人、法人、設有\n代表人或管理人之非法人團體、中央或地方機關或其他組織。\n\n第 4 條\n行‸為人違反行政法上義務。\n',
+    term: '行為人', kind: 'meaning', text: '設有代表人或管理人之非法人團體、中央或地方機關或其他組織。',
+  },
+  {
+    name: '所稱X，指下列…： with hard-wrapped list items (continuation lines indented by spaces)',
+    doc: '第 2 條\n本法所稱其他種類行政罰，指下列裁罰性之不利處分：\n一、限制或禁止行為之處分：限制或停止營業、命令停工或停\n    止使用、禁止行駛。\n二、影響名譽之處分：公布姓名或名稱。\n\n第 3 條\n處其他種類‸行政罰。\n',
+    term: '其他種類行政罰', kind: 'meaning', text: '停止使用、禁止行駛。 二、影響名譽之處分：公布姓名或名稱。',
+  },
 ];
 
 describe('terms: every definition pattern', () => {
@@ -180,6 +195,13 @@ describe('terms: every definition pattern', () => {
       assert.ok(term.uses.length >= 2, 'the definition and the use under the cursor');
     });
   }
+
+  it('a definition on a line without final punctuation ends there when the next line is a heading or a new paragraph', () => {
+    const text = '（一）“两重”是指重大战略实施\n推进“两重”建设\n“两新”是指设备更新\n\u3000\u3000下一段落继续推进。\n';
+    const terms = index(text);
+    const texts = terms.terms.filter((t) => t.definitions.length > 0).map((t) => `${t.name}:${t.definitions[0]!.text}`);
+    assert.deepEqual(texts.sort(), ['两新:是指设备更新', '两重:是指重大战略实施']);
+  });
 
   it('a quoted word followed by 指出 is not defined', () => {
     const terms = index('“报告”指出，要推进“报告”制度。');

@@ -186,16 +186,54 @@ class Extractor {
     return end;
   }
 
-  /** The end of the sentence that starts at `from` (after its 。！？, or the line end). */
+  /** The end of the sentence that starts at `from` (after its 。！？, or the line end unless the line is hard-wrapped). */
   #sentenceEnd(from: number): number {
     const text = this.#text;
     const limit = Math.min(text.length, from + 1200);
     for (let i = from; i < limit; i++) {
       const ch = text[i]!;
-      if (ch === '\n') return i > from && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+      if (ch === '\n') {
+        if (this.#wrapsAt(i)) continue;
+        return i > from && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+      }
       if (SENTENCE_END.includes(ch)) return i + 1;
     }
     return limit;
+  }
+
+  /**
+   * Does the sentence go on after the line break at `nl`? Taiwan law text is hard-wrapped at a fixed width, even
+   * inside a word (本法所稱行為人，係指…、設有\n代表人或管理人之…組織。): the line ends without punctuation, is no
+   * heading, and the next line is text — not blank, not indented by a full-width space or a tab (a report's new
+   * paragraph), no list marker, no heading.
+   */
+  #wrapsAt(nl: number): boolean {
+    const text = this.#text;
+    let e = nl;
+    if (e > 0 && text.charCodeAt(e - 1) === 0x0d) e--;
+    const last = text[e - 1];
+    if (last === undefined || isBlank(last.charCodeAt(0)) || SENTENCE_END.includes(last) || '：:︰；;'.includes(last)) return false;
+    const next = nl + 1;
+    const c = text.charCodeAt(next);
+    if (Number.isNaN(c) || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d) return false;
+    const le = this.#lineEnd(next);
+    let p = next;
+    while (p < le && isBlank(text.charCodeAt(p))) p++;
+    if (p === le || listMarkerEnd(text, p, le) >= 0) return false;
+    const headings = this.#headingLines();
+    const line = lineIndexOf(this.#model.lineStarts, nl);
+    return !headings.has(line) && !headings.has(line + 1);
+  }
+
+  #headingLineSet: Set<number> | undefined;
+
+  /** The lines on which a heading of the model starts. */
+  #headingLines(): Set<number> {
+    if (this.#headingLineSet === undefined) {
+      const starts = this.#model.lineStarts;
+      this.#headingLineSet = new Set(this.#model.headings.map((h) => lineIndexOf(starts, h.headingStart)));
+    }
+    return this.#headingLineSet;
   }
 
   /**
@@ -223,6 +261,12 @@ class Extractor {
       }
       // the items of this list share one marker style; a marker of another style starts the next definition
       const itemStyle = listMarkerStyle(text, p, le);
+      if (itemStyle < 0 && style >= 0 && text.startsWith('  ', ls)) {
+        // a hard-wrapped item's continuation line (Taiwan law text: indented by ASCII spaces)
+        blanks = 0;
+        end = le;
+        continue;
+      }
       if (itemStyle < 0 || (style >= 0 && itemStyle !== style)) break;
       style = itemStyle;
       blanks = 0;
@@ -667,9 +711,12 @@ function listMarkerStyle(text: string, p: number, end: number): number {
   return m ? m.slice(1).findIndex((g) => g !== undefined) : -1;
 }
 
-/** The end of a numbered glossary marker at `p` (1. 1． 1、 （1） (1) ①), or -1. */
+/**
+ * The end of a numbered glossary marker at `p` (1. 1． 1、 （1） (1) ①, and the footnote style of 注释 sections whose
+ * body marks uses with ［1］: ［1］ [1] 〔1〕), or -1.
+ */
 function numberMarkerEnd(text: string, p: number, end: number): number {
-  const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
+  const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
   return m ? p + m[0].length : -1;
 }
 
