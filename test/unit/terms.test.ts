@@ -196,6 +196,29 @@ describe('terms: every definition pattern', () => {
     });
   }
 
+  it('a glossary entry of a 、 list defines each part and the whole: the body may quote a part or write the whole', () => {
+    const doc = '关于2026年工作的报告\n\n一、总体情况\n\n建设“两个‸枢纽”和“两个基地”，推行“五统一、一开放”改革。\n\n注释\n'
+      + '［1］两个基地、两个枢纽：\n国家南繁科研育种基地和种质资源中转基地，国际航运枢纽和国际航空枢纽。\n'
+      + '［2］五统一、一开放：统一规划、统一标准、统一建设、统一管理、统一运营，对外开放。\n';
+    const { term, terms, text } = termUnderCursor(doc);
+    assert.equal(term.name, '两个枢纽');
+    assert.equal(term.definitions[0]?.kind, 'glossary');
+    assert.ok(term.definitions[0]!.text.includes('国际航运枢纽'), term.definitions[0]!.text);
+    const byName = (name: string) => terms.terms[terms.termOfKey(terms.keyOf(name))]!;
+    const whole = byName('两个基地、两个枢纽');
+    const base = byName('两个基地');
+    assert.equal(base.definitions[0]?.text, whole.definitions[0]?.text, 'the part has the entry\'s text');
+    // in the glossary line the use is the whole (the parts are inside it), flagged as its definition
+    const glossaryLine = text.indexOf('［1］') + 3;
+    const flagged = [...whole.uses].filter((u) => (terms.uses.flags[u]! & UseFlag.Definition) !== 0).map((u) => terms.uses.start[u]);
+    assert.deepEqual(flagged, [glossaryLine]);
+    assert.deepEqual([...base.uses].map((u) => terms.uses.start[u]), [text.indexOf('两个基地')], 'the body\'s quoted part is a use of the part');
+    // the whole written in the body is a use of the whole, not of its parts
+    const five = byName('五统一、一开放');
+    assert.equal(five.uses.length, 2);
+    assert.equal(byName('五统一').uses.length, 0);
+  });
+
   it('a definition on a line without final punctuation ends there when the next line is a heading or a new paragraph', () => {
     const text = '（一）“两重”是指重大战略实施\n推进“两重”建设\n“两新”是指设备更新\n\u3000\u3000下一段落继续推进。\n';
     const terms = index(text);

@@ -162,11 +162,12 @@ class Extractor {
     }
     this.#glossaries();
     // At one term position, the most specific pattern wins: a glossary or list entry over the colon or 是指 it contains.
+    // A glossary entry of a 、 list defines its first part and the whole at one position: both are kept.
     const definitions = this.#definitions.sort((a, b) => a.termStart - b.termStart || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.termEnd - b.termEnd);
     const unique: FoundDefinition[] = [];
     for (const d of definitions) {
       const last = unique[unique.length - 1];
-      if (last !== undefined && last.termStart === d.termStart) continue;
+      if (last !== undefined && last.termStart === d.termStart && !(last.kind === 'glossary' && d.kind === 'glossary' && last.termEnd < d.termEnd)) continue;
       unique.push(d);
     }
     return { spans, definitions: unique };
@@ -641,7 +642,10 @@ class Extractor {
       type Item = { termStart: number; termEnd: number; textStart: number; textEnd: number };
       let item: Item | undefined;
       const flush = (): void => {
-        if (item !== undefined && item.textEnd > item.textStart) this.#add('glossary', item.termStart, item.termEnd, item.textStart, item.textEnd, undefined, item.termStart);
+        if (item !== undefined && item.textEnd > item.textStart) {
+          this.#add('glossary', item.termStart, item.termEnd, item.textStart, item.textEnd, undefined, item.termStart);
+          this.#glossaryParts(item.termStart, item.termEnd, item.textStart, item.textEnd);
+        }
         item = undefined;
       };
       for (let line = first; line <= last && line < starts.length; line++) {
@@ -677,6 +681,26 @@ class Extractor {
       }
       flush();
     }
+  }
+
+  /**
+   * A glossary entry that explains a 、 list of terms at once (［10］两个基地、两个枢纽、两个网络：…) while the body
+   * quotes each of them (“两个基地”“两个枢纽”): each part is defined by the entry too, next to the whole (which the
+   * body may write as it is: 五统一、一开放). Only when every part is a term of its own.
+   */
+  #glossaryParts(termStart: number, termEnd: number, textStart: number, textEnd: number): void {
+    const text = this.#text;
+    const parts: Array<[number, number]> = [];
+    let s = termStart;
+    for (let k = termStart; k <= termEnd; k++) {
+      if (k < termEnd && text[k] !== '、') continue;
+      const [ps, pe] = unquote(text, s, k);
+      if (!isTermSpelling(stripGlosses(text.slice(ps, pe)), MAX_DEFINED_TERM)) return;
+      parts.push([ps, pe]);
+      s = k + 1;
+    }
+    if (parts.length < 2) return;
+    for (const [ps, pe] of parts) this.#add('glossary', ps, pe, textStart, textEnd, undefined, termStart);
   }
 }
 

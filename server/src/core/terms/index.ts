@@ -142,8 +142,17 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   // One pass over the text for every key.
   const trie = new KeyTrie();
   builders.forEach((b, id) => trie.add(b.key, id));
+  // the term defined at each position; where two start at one position (a glossary entry of a 、 list defines its
+  // first part and the whole), the longer one, which is the use found there
   const definitionAt = new Map<number, number>();
-  for (const [id, b] of builders.entries()) for (const d of b.definitions) definitionAt.set(d.termStart, id);
+  const definedEnd = new Map<number, number>();
+  for (const [id, b] of builders.entries()) {
+    for (const d of b.definitions) {
+      if ((definedEnd.get(d.termStart) ?? -1) >= d.termEnd) continue;
+      definitionAt.set(d.termStart, id);
+      definedEnd.set(d.termStart, d.termEnd);
+    }
+  }
   const exclusions: Array<[number, number, number]> = [];
   builders.forEach((b, id) => b.fullForms.forEach(([s, e]) => exclusions.push([s, e, id])));
   exclusions.sort((a, b) => a[0] - b[0]);
