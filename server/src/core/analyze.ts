@@ -4,7 +4,6 @@
  */
 import { isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { isChromeLine } from './chrome';
-import { lineIndexOf } from './lines';
 import { redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
@@ -198,10 +197,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let glossary = false;
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
-  // regular expression has no nested quantifier, so it cannot backtrack.
+  // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
+  // per line; the match ends on the line's first character after the indent, so lastIndex - 1 is on that line, and
+  // lines come in order, so the line index only moves forward.
   const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
-  for (let match = lineStartRe.exec(text); match; match = lineStartRe.exec(text)) {
-    const line = lineIndexOf(lineStarts, match.index);
+  let line = 0;
+  while (lineStartRe.test(text)) {
+    const at = lineStartRe.lastIndex - 1;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     lineStartRe.lastIndex = Math.max(lineStartRe.lastIndex, end);
