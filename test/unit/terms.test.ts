@@ -178,8 +178,28 @@ const PATTERNS: readonly PatternCase[] = [
   },
 ];
 
+type Convert = (s: string) => string;
+let cnToTw: Convert | undefined;
+
+/** A pattern case in the other script: traditional → simplified (opencc t2cn), simplified → traditional (cn2t). */
+function inOtherScript(c: PatternCase): PatternCase {
+  const toSimplified: Convert = (s) => openccConverter.toSimplified(s);
+  const traditional = toSimplified(c.doc) !== c.doc;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  cnToTw ??= (require('opencc-js/cn2t') as { Converter(o: { from: string; to: string }): Convert }).Converter({ from: 'cn', to: 'tw' });
+  const convert = traditional ? toSimplified : cnToTw;
+  return {
+    ...c,
+    name: `${c.name} — in ${traditional ? 'simplified' : 'traditional'} characters`,
+    doc: convert(c.doc),
+    term: convert(c.term),
+    text: convert(c.text),
+    ...(c.fullForm === undefined ? {} : { fullForm: convert(c.fullForm) }),
+  };
+}
+
 describe('terms: every definition pattern', () => {
-  for (const c of PATTERNS) {
+  for (const c of PATTERNS.flatMap((p) => [p, inOtherScript(p)])) {
     it(c.name, () => {
       const { term, terms, text } = termUnderCursor(c.doc);
       assert.equal(term.name, c.term);
