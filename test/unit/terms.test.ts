@@ -239,6 +239,27 @@ describe('terms: every definition pattern', () => {
     assert.equal(byName('五统一').uses.length, 0);
   });
 
+  it('a Latin term defined in a glossary or as an abbreviation (ESI, 1+5+N, WTO) is a term, used only as a word', () => {
+    const doc = '关于2026年工作的报告\n\n一、总体情况\n\n世界贸易组织（以下简称WTO）成立以来，WTO规则、WTO2和SWTO都不是它。'
+      + 'ES‸I［5］全球排名前1%的学科增长两倍，ESIGN不是它；“1+5+N”［8］公共卫生体系初步成型。\n\n注释\n'
+      + '［5］ESI：\nEssential Science Indicators，基本科学指标数据库。\n［8］1+5+N：\n“1”即省疾控中心，“5”即五大区域疾控中心。\n';
+    const { term, terms, text } = termUnderCursor(doc);
+    assert.equal(term.name, 'ESI');
+    assert.equal(term.definitions[0]?.kind, 'glossary');
+    assert.ok(term.definitions[0]!.text.startsWith('Essential Science Indicators'), term.definitions[0]!.text);
+    assert.deepEqual(usesOf(terms, term, text), ['ESI', 'ESI'], 'ESI in the body and at its entry, not inside ESIGN');
+    const plus = terms.terms[terms.termOfKey(terms.keyOf('1+5+N'))]!;
+    assert.equal(plus.definitions[0]?.kind, 'glossary');
+    assert.equal(plus.uses.length, 2);
+    const wto = terms.terms[terms.termOfKey(terms.keyOf('WTO'))]!;
+    assert.equal(wto.definitions[0]?.kind, 'abbreviation');
+    assert.equal(wto.definitions[0]?.fullForm, '世界贸易组织');
+    assert.equal(wto.uses.length, 2, 'the definition and WTO规则; not WTO2 or SWTO');
+    // a Latin word quoted alone, or a number, defines nothing
+    const quoted = index('推进“AI”应用，“2025”年目标。');
+    assert.equal(quoted.termOfKey(quoted.keyOf('AI')), -1);
+  });
+
   it('a definition on a line without final punctuation ends there when the next line is a heading or a new paragraph', () => {
     const text = '（一）“两重”是指重大战略实施\n推进“两重”建设\n“两新”是指设备更新\n\u3000\u3000下一段落继续推进。\n';
     const terms = index(text);

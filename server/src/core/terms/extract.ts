@@ -109,6 +109,32 @@ export function isTermSpelling(s: string, max: number, innerQuotes = false): boo
   return han;
 }
 
+/**
+ * A term written in Latin letters and digits (ESI, WTO, 5G, 1+5+N): a term only where the document defines it
+ * explicitly, in a glossary entry or as an abbreviation (世界贸易组织（以下简称WTO）); quoted alone (“AI”) it is not.
+ * Its uses are matched at word boundaries (see `isCodeTermKey`).
+ */
+export function isCodeTerm(s: string): boolean {
+  if (s.length < 2 || s.length > 20 || !isCodeTermKey(s)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || s[i] === '+') return true; // a letter or a +, not only a number (2025)
+  }
+  return false;
+}
+
+/** Only ASCII letters, digits and + - & . (the first and last a letter, digit or +). */
+export function isCodeTermKey(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+    const inner = c === 0x2b || ((c === 0x2d || c === 0x26 || c === 0x2e) && i > 0 && i < s.length - 1);
+    if (!alnum && !inner) return false;
+  }
+  return true;
+}
+
 function allHan(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
   return s.length > 0;
@@ -283,7 +309,9 @@ class Extractor {
     while (termEnd > termStart && isBlank(text.charCodeAt(termEnd - 1))) termEnd--;
     while (textEnd > textStart && isBlank(text.charCodeAt(textEnd - 1))) textEnd--;
     const spelling = stripGlosses(text.slice(termStart, termEnd));
-    if (!isTermSpelling(spelling.replace(/、/g, ''), MAX_DEFINED_TERM, true) || textEnd <= textStart) return;
+    const plain = spelling.replace(/、/g, '');
+    const spelled = isTermSpelling(plain, MAX_DEFINED_TERM, true) || ((kind === 'glossary' || kind === 'abbreviation') && isCodeTerm(plain));
+    if (!spelled || textEnd <= textStart) return;
     this.#definitions.push({ kind, spelling, termStart, termEnd, textStart, textEnd, fullForm, start: Math.min(start, termStart), end: Math.max(textEnd, termEnd) });
   }
 

@@ -4,7 +4,7 @@
  */
 import type { ReportModel } from '../model';
 import { BUILTIN_EXPANSIONS, isNumberedFormula, planExpansion, planNumber, type BuiltinExpansion } from './builtin';
-import { extract, readableText } from './extract';
+import { extract, isCodeTermKey, readableText } from './extract';
 import { KeyTrie, Matches } from './matcher';
 import { foldTable, keyOf, type FoldTable, type ScriptConverter } from './normalize';
 import { UseFlag, type Term, type TermDefinition, type TermIndex, type TermKind, type TermUses } from './types';
@@ -163,6 +163,8 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   // not one of 技术), except inside a title: 《开展“网上沙龙”…》 does use 网上沙龙. `cover` is the furthest end of the
   // non-title uses so far.
   const isTitle = builders.map((b) => b.kind === 'title');
+  // a Latin term (ESI, WTO) is used only where it stands as a word: not inside ESIGN or WTO2
+  const isCode = builders.map((b) => isCodeTermKey(b.key));
   const matches = trie.scan(text, table, new Matches());
   let cover = -1;
   for (let m = 0; m < matches.count; ) {
@@ -175,6 +177,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
       const end = matches.end[g]!;
       const id = matches.id[g]!;
       if (end <= cover) continue;
+      if (isCode[id] && (isWordCode(text.charCodeAt(start - 1)) || isWordCode(text.charCodeAt(end)))) continue;
       if (insideFullForm(exclusions, ex, start, end, id)) continue;
       let flags = 0;
       if (definitionAt.get(start) === id) flags |= UseFlag.Definition;
@@ -208,6 +211,12 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     };
   });
   return { terms, uses: frozen, longestUse: longest, termOfKey: (key) => ids.get(key) ?? -1, keyOf: (spelling) => keyOf(spelling, table) };
+}
+
+/** An ASCII or full-width letter or digit (NaN, off the text, is not). */
+function isWordCode(c: number): boolean {
+  const a = c >= 0xff10 && c <= 0xff5a ? c - 0xfee0 : c;
+  return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a);
 }
 
 /** Is this match inside a full form of its own term (城市规划区国有土地 before （以下简称国有土地）)? */
