@@ -10,8 +10,8 @@
 //  3. A throw-away code-server (own user-data and extensions dirs under test/e2e/.work/) with the .vsix installed and
 //     the test-only driver extension (test/e2e/driver) that runs the suite in the extension host and writes a results
 //     file; Chromium opens the workbench on the seeds/ folder, which starts the extension host.
-//  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; a screenshot to
-//     docs/images/outline.png.
+//  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; screenshots to
+//     docs/images/ (outline.png, hover.png, problems.png) for the README.
 //  5. Prints mocha's summary and a closing 'N passed, N failed' line; exits non-zero on any failure. Every process it
 //     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
 //
@@ -39,6 +39,9 @@ const SEEDS = path.join(REPO, 'seeds');
 const SEED_FILE = 'chongqing-minjin-2017-scraped.txt';
 const VSIX = path.join(REPO, 'dist', 'zh-report.vsix');
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'outline.png');
+/** The README's other pictures, taken during the UI checks that show them (unless --no-screenshot). */
+const HOVER_SHOT = path.join(REPO, 'docs', 'images', 'hover.png');
+const PROBLEMS_SHOT = path.join(REPO, 'docs', 'images', 'problems.png');
 const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000;
 const args = new Set(process.argv.slice(2));
 const t0 = Date.now();
@@ -464,6 +467,7 @@ async function uiChecks(page, expected, ui) {
     if (!hover.strong.includes('五指緊扣')) problems.push(`the term is not rendered bold (bold parts: ${JSON.stringify(hover.strong)})`);
     if (/\*\*|\\[()[\]*_]/.test(hover.text)) problems.push('Markdown syntax or backslash escapes are shown as text');
     if (!flat.includes('(一)“五指緊扣”“七措連環”')) problems.push('the section path (一)“五指緊扣”“七措連環”… is not shown as written');
+    if (problems.length === 0 && !args.has('--no-screenshot')) await page.screenshot({ path: HOVER_SHOT });
     await page.keyboard.press('Escape');
     if (problems.length) throw new Error(`${problems.join('; ')}\nhover text: ${JSON.stringify(hover.text)}`);
     return hover.text.split('\n').filter((l) => l.trim()).slice(hover.text.split('\n').filter((l) => l.trim()).findIndex((l) => l.startsWith('五指緊扣')), undefined).slice(0, 2).join(' / ');
@@ -501,6 +505,7 @@ async function uiChecks(page, expected, ui) {
     const gloss = await shown('pinyin-gloss', glossLines.length);
     if (!gloss.rows.some((r) => r.text.includes(SEED_FILE))) throw new Error(`the seed's file row is missing: ${JSON.stringify(gloss.rows.map((r) => r.text))}`);
     const gbk = await shown('gbk-misaligned', mojibakeHeadings.length + 2);
+    if (!args.has('--no-screenshot')) await page.screenshot({ path: PROBLEMS_SHOT });
     const gbkLines = gbk.markers.map(lineOf);
     const missing = mojibakeHeadings.filter((l) => !gbkLines.includes(l));
     await filter.fill('');
