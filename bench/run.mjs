@@ -45,7 +45,7 @@ const TARGETS = {
 const SIZES = [
   { key: '100k', label: '100 KB', bytes: 100 * 1024, warmup: 40, runs: 31, baselineRuns: 15, lspRuns: 9, opens: 5 },
   { key: '1m', label: '1 MB', bytes: 1024 * 1024, warmup: 15, runs: 31, baselineRuns: 11, lspRuns: 7, opens: 5 },
-  { key: '10m', label: '10 MB', bytes: 10 * 1024 * 1024, warmup: 1, runs: 5, baselineRuns: 3, lspRuns: 5, opens: 3 },
+  { key: '10m', label: '10 MB', bytes: 10 * 1024 * 1024, warmup: 1, runs: 9, baselineRuns: 3, lspRuns: 5, opens: 3 },
 ];
 
 // ---------------------------------------------------------------------------------------------- options

@@ -33,26 +33,29 @@ const GLOSSARY_HEADERS = new Set([
 /** What follows a 第X条 that is cited rather than headed: 第X条第二款, 第X条、第Y条, 第X条至…, 第X条规定 … */
 const CITATION_FOLLOWERS = '第、，,至及和或与與的之所款项項规規中上下';
 
+/** What the line scan records about a heading: its strings are made from these when first read (see `LazyHeading`). */
 interface Candidate {
-  kind: MarkerKind;
-  depth: number;
-  ordinal: number | undefined;
-  marker: string;
-  line: number;
-  start: number;
-  headingStart: number;
+  readonly kind: MarkerKind;
+  readonly depth: number;
+  readonly ordinal: number | undefined;
+  /** The marker as written (trimmed), before glosses are stripped. */
+  readonly rawMarker: string;
+  readonly line: number;
+  readonly start: number;
+  readonly headingStart: number;
   /** The text after the marker, and where it sits (for offsets) — for repaired lines, the repaired text. */
-  rest: string;
-  restStart: number;
+  readonly rest: string;
+  readonly restStart: number;
   /** -1 when `rest` does not map to document offsets (a repaired line). */
-  lineEnd: number;
-  md: number;
-  repaired: boolean;
+  readonly lineEnd: number;
+  /** The `#` depth of a Markdown heading line, 0 for a plain line. */
+  readonly md: number;
+  readonly repaired: boolean;
   /** Text that completes the heading's own text: the next line for a marker alone on its line, or Taiwan's
    * hard-wrapped continuation lines. */
   more: string;
   /** For an appendix alone on its line: the title line below it. */
-  detail: string;
+  rawDetail: string;
 }
 
 /**
@@ -97,8 +100,8 @@ function cleanTitle(s: string, glossed: boolean): string {
 }
 
 /** A heading with no marker of its own (名词解释, a Markdown `#` line): its whole line is its text. */
-function unmarked(kind: MarkerKind, depth: number, line: number, start: number, headingStart: number, whole: string, p: number, end: number, md: number): Candidate {
-  return { kind, depth, ordinal: undefined, marker: '', line, start, headingStart, rest: whole, restStart: p, lineEnd: end, md, repaired: false, more: '', detail: '' };
+function unmarked(context: Context, kind: MarkerKind, depth: number, line: number, start: number, headingStart: number, whole: string, p: number, end: number, md: number): LazyHeading {
+  return new LazyHeading(context, kind, depth, undefined, '', line, start, headingStart, whole, p, end, md, false);
 }
 
 interface TextLine {
@@ -191,8 +194,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const glosses = findGlosses(text);
   const glossed = glosses.length >= GLOSS_DAMAGE_THRESHOLD;
 
-  // Pass 1: heading candidates, line by line.
-  const candidates: Candidate[] = [];
+  // Pass 1: heading candidates, line by line. Each is the heading it becomes (one object per heading; its strings
+  // are made when first read).
+  const context: Context = { text, lineStarts, glossed };
+  const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
 
@@ -250,17 +255,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
-      candidates.push({
-        kind: m.kind, depth: m.depth, ordinal: m.ordinal, marker: source.slice(m.start, m.end).trim(), line, start, headingStart,
-        rest, restStart: repaired ? -1 : m.textStart, lineEnd: repaired ? -1 : end, md, repaired, more: '', detail: '',
-      });
-      const added = candidates[candidates.length - 1]!;
+      const added = new LazyHeading(
+        context, m.kind, m.depth, m.ordinal, source.slice(m.start, m.end).trim(), line, start, headingStart,
+        rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
+      );
+      candidates.push(added);
       if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
         // a marker alone on its line: "第一、" takes the next line as its text; "附件2" shows it as its detail
         const next = nextTextLine(text, lineStarts, line);
         if (next && next.text[0] !== '#' && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) {
           if (m.kind === 'ordinal' || m.colon) added.more = next.text; // 第一、 / 附件： promise their text
-          else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.detail = next.text;
+          else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.rawDetail = next.text;
         }
       } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
@@ -270,12 +275,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
-      candidates.push(unmarked('appendix', 0, line, start, headingStart, whole, p, end, md));
+      candidates.push(unmarked(context, 'appendix', 0, line, start, headingStart, whole, p, end, md));
       continue;
     }
     if (md > 0) {
       glossary = false;
-      candidates.push(unmarked('markdown', md, line, start, headingStart, whole, p, end, md));
+      candidates.push(unmarked(context, 'markdown', md, line, start, headingStart, whole, p, end, md));
     }
   }
 
@@ -301,9 +306,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     headings.push(title);
     mds.push(1);
   }
-  const context: Context = { text, lineStarts, glossed };
   for (const c of kept) {
-    headings.push(new LazyHeading(context, c));
+    headings.push(c);
     mds.push(c.md);
   }
   buildTree(headings, mds, title !== undefined);
@@ -368,6 +372,9 @@ function firstSentence(rest: string): { text: string; runIn: boolean } {
   return { text: rest, runIn: false };
 }
 
+/** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
 /** What a heading reads as: computed from its candidate on first use (most requests need few of them). */
 interface HeadingText {
   readonly marker: string;
@@ -388,7 +395,7 @@ interface Context {
  * A heading whose strings (marker, title, name, detail) are made when first read: analysing a 10 MB report with
  * 50,000 headings then costs a few objects per heading, and the outline pays for the names it shows.
  */
-class LazyHeading implements Heading {
+class LazyHeading implements Heading, Candidate {
   readonly kind: MarkerKind;
   readonly depth: number;
   readonly ordinal: number | undefined;
@@ -396,25 +403,39 @@ class LazyHeading implements Heading {
   readonly start: number;
   readonly headingStart: number;
   readonly repaired: boolean;
+  readonly rawMarker: string;
+  readonly rest: string;
+  readonly restStart: number;
+  readonly lineEnd: number;
+  readonly md: number;
+  more = '';
+  rawDetail = '';
   level = 0;
   end: number;
   parent = -1;
-  readonly children: number[] = [];
+  /** Shared and frozen while the heading has no children (most headings): one array fewer per leaf. */
+  children: number[] = NO_CHILDREN;
   readonly #context: Context;
-  readonly #candidate: Candidate;
   #text: HeadingText | undefined;
 
-  constructor(context: Context, c: Candidate) {
-    this.kind = c.kind;
-    this.depth = c.kind === 'markdown' ? c.md : c.depth;
-    this.ordinal = c.ordinal;
-    this.line = c.line;
-    this.start = c.start;
-    this.headingStart = c.headingStart;
-    this.repaired = c.repaired;
+  constructor(
+    context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string, line: number, start: number,
+    headingStart: number, rest: string, restStart: number, lineEnd: number, md: number, repaired: boolean,
+  ) {
+    this.kind = kind;
+    this.depth = kind === 'markdown' ? md : depth;
+    this.ordinal = ordinal;
+    this.line = line;
+    this.start = start;
+    this.headingStart = headingStart;
+    this.repaired = repaired;
+    this.rawMarker = rawMarker;
+    this.rest = rest;
+    this.restStart = restStart;
+    this.lineEnd = lineEnd;
+    this.md = md;
     this.end = context.text.length;
     this.#context = context;
-    this.#candidate = c;
   }
 
   get marker(): string {
@@ -444,14 +465,14 @@ class LazyHeading implements Heading {
   }
 
   #read(): HeadingText {
-    return (this.#text ??= headingText(this.#context, this.#candidate));
+    return (this.#text ??= headingText(this.#context, this));
   }
 }
 
 function headingText({ text, lineStarts, glossed }: Context, c: Candidate): HeadingText {
   const isLaw = LAW_RANK[c.kind] !== undefined;
   let title: string;
-  let detail = c.detail;
+  let detail = c.rawDetail;
   let runIn = false;
   let headingEnd: number;
   if (c.kind === 'article') {
@@ -464,7 +485,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
     detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
-    headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.marker.length;
+    headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
   } else {
     const fs = firstSentence(c.more ? c.rest + c.more : c.rest);
     runIn = fs.runIn;
@@ -475,9 +496,9 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
       headingEnd = trimEnd(text, c.headingStart, lineEndAt(text, lineStarts, c.line));
     }
   }
-  const lastOfMarker = c.marker.charCodeAt(c.marker.length - 1);
+  const lastOfMarker = c.rawMarker.charCodeAt(c.rawMarker.length - 1);
   const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
-  const marker = glossed ? stripGlosses(c.marker) : c.marker;
+  const marker = glossed ? stripGlosses(c.rawMarker) : c.rawMarker;
   const name = c.kind === 'markdown' || (c.kind === 'appendix' && marker === '') ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
   return { marker, title, name, detail, runIn, headingEnd: Math.max(headingEnd, c.headingStart + 1) };
 }
@@ -544,7 +565,8 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     if (parent >= 0) {
       const ph = headings[parent]!;
       h.level = ph.level + 1;
-      ph.children.push(i);
+      if (ph.children === NO_CHILDREN) (ph as LazyHeading).children = [i];
+      else ph.children.push(i);
     } else {
       h.level = 0;
     }
