@@ -19,6 +19,8 @@ const HOVER_TEXT_MAX = 160;
 const MAX_VARIANTS = 6;
 /** Uses read to collect the spellings seen. */
 const VARIANT_SCAN = 2000;
+/** Distinct spellings counted (real terms have a handful: scripts, widths, glosses). */
+const MAX_SPELLINGS_SEEN = 64;
 
 export const KIND_LABELS: Readonly<Record<Term['kind'], string>> = {
   defined: '术语 / Defined term',
@@ -103,16 +105,35 @@ function context(text: string, start: number, end: number): string {
   return `${from > lineStart ? '…' : ''}${escapeMarkdown(before)}**${escapeMarkdown(term)}**${escapeMarkdown(after)}${to < lineEnd ? '…' : ''}`;
 }
 
-/** The distinct spellings of a term's uses, most frequent first. */
+/** Spellings per term, kept while its index (one per document version) is alive: hovering a term again reads none. */
+const spellingCache = new WeakMap<Term, string[]>();
+
+/**
+ * The distinct spellings of a term's uses, most frequent first. A use is compared with the spellings already seen
+ * before it is copied out of the text, so a term used thousands of times makes a handful of strings, not thousands.
+ */
 function spellings(doc: TermDocument, text: string, term: Term): string[] {
-  const counts = new Map<string, number>();
+  const cached = spellingCache.get(term);
+  if (cached !== undefined) return cached;
+  const seen: string[] = [];
+  const counts: number[] = [];
   const n = Math.min(term.uses.length, VARIANT_SCAN);
   for (let i = 0; i < n; i++) {
     const u = term.uses[i]!;
-    const s = text.slice(doc.terms.uses.start[u]!, doc.terms.uses.end[u]!);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+    const start = doc.terms.uses.start[u]!;
+    const length = doc.terms.uses.end[u]! - start;
+    let k = 0;
+    while (k < seen.length && !(seen[k]!.length === length && text.startsWith(seen[k]!, start))) k++;
+    if (k === seen.length) {
+      if (seen.length === MAX_SPELLINGS_SEEN) continue;
+      seen.push(text.slice(start, start + length));
+      counts.push(0);
+    }
+    counts[k]!++;
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_VARIANTS).map(([s]) => s);
+  const result = seen.map((s, k) => ({ s, c: counts[k]! })).sort((a, b) => b.c - a.c).slice(0, MAX_VARIANTS).map(({ s }) => s);
+  spellingCache.set(term, result);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------- headings
