@@ -31,6 +31,13 @@ function termUnderCursor(marked: string): { term: Term; terms: TermIndex; text: 
   return { term: terms.terms[id]!, terms, text, offset };
 }
 
+/** The term with this spelling (any script), or a failed assertion. */
+function termNamed(terms: TermIndex, name: string): Term {
+  const id = terms.termOfKey(terms.keyOf(name));
+  assert.ok(id >= 0, `no term ${name}`);
+  return terms.terms[id]!;
+}
+
 function usesOf(terms: TermIndex, term: Term, text: string): string[] {
   return [...term.uses].map((u) => text.slice(terms.uses.start[u]!, terms.uses.end[u]!));
 }
@@ -224,9 +231,8 @@ describe('terms: every definition pattern', () => {
     assert.equal(term.name, '两个枢纽');
     assert.equal(term.definitions[0]?.kind, 'glossary');
     assert.ok(term.definitions[0]!.text.includes('国际航运枢纽'), term.definitions[0]!.text);
-    const byName = (name: string) => terms.terms[terms.termOfKey(terms.keyOf(name))]!;
-    const whole = byName('两个基地、两个枢纽');
-    const base = byName('两个基地');
+    const whole = termNamed(terms, '两个基地、两个枢纽');
+    const base = termNamed(terms, '两个基地');
     assert.equal(base.definitions[0]?.text, whole.definitions[0]?.text, 'the part has the entry\'s text');
     // in the glossary line the use is the whole (the parts are inside it), flagged as its definition
     const glossaryLine = text.indexOf('［1］') + 3;
@@ -234,9 +240,9 @@ describe('terms: every definition pattern', () => {
     assert.deepEqual(flagged, [glossaryLine]);
     assert.deepEqual([...base.uses].map((u) => terms.uses.start[u]), [text.indexOf('两个基地')], 'the body\'s quoted part is a use of the part');
     // the whole written in the body is a use of the whole, not of its parts
-    const five = byName('五统一、一开放');
+    const five = termNamed(terms, '五统一、一开放');
     assert.equal(five.uses.length, 2);
-    assert.equal(byName('五统一').uses.length, 0);
+    assert.equal(termNamed(terms, '五统一').uses.length, 0);
   });
 
   it('a Latin term defined in a glossary or as an abbreviation (ESI, 1+5+N, WTO) is a term, used only as a word', () => {
@@ -248,10 +254,10 @@ describe('terms: every definition pattern', () => {
     assert.equal(term.definitions[0]?.kind, 'glossary');
     assert.ok(term.definitions[0]!.text.startsWith('Essential Science Indicators'), term.definitions[0]!.text);
     assert.deepEqual(usesOf(terms, term, text), ['ESI', 'ESI'], 'ESI in the body and at its entry, not inside ESIGN');
-    const plus = terms.terms[terms.termOfKey(terms.keyOf('1+5+N'))]!;
+    const plus = termNamed(terms, '1+5+N');
     assert.equal(plus.definitions[0]?.kind, 'glossary');
     assert.equal(plus.uses.length, 2);
-    const wto = terms.terms[terms.termOfKey(terms.keyOf('WTO'))]!;
+    const wto = termNamed(terms, 'WTO');
     assert.equal(wto.definitions[0]?.kind, 'abbreviation');
     assert.equal(wto.definitions[0]?.fullForm, '世界贸易组织');
     assert.equal(wto.uses.length, 2, 'the definition and WTO规则; not WTO2 or SWTO');
