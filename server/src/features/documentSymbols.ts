@@ -111,7 +111,7 @@ export function flattenDocumentSymbols(uri: string, symbols: readonly DocumentSy
 }
 
 /** VS Code rejects a symbol whose name is empty or only whitespace. Runs of whitespace become one space. */
-function symbolName(heading: Heading): string {
+export function symbolName(heading: Heading): string {
   const raw = heading.name;
   const name = mayHoldWhitespace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   return name.length > 0 ? name : heading.marker.trim() || KIND_LABELS[heading.kind] || '?';

@@ -75,6 +75,23 @@ export class ReportWorkspace implements Disposable {
     return this.#documents.keys().length;
   }
 
+  /** The open documents. */
+  openDocuments(): TextDocument[] {
+    return this.#documents.all();
+  }
+
+  /**
+   * The analysis and the term index of a text that is not an open document (a report file read from disk), made as
+   * for open documents; undefined when the text is over the size limit or binary.
+   */
+  analyzeText(text: string): { readonly model: ReportModel; readonly terms: TermIndex } | undefined {
+    if (this.#reject(text) !== undefined) {
+      return undefined;
+    }
+    const model = this.#analyze(text);
+    return { model, terms: this.#indexTerms(text, model) };
+  }
+
   /** The open document with this URI, if any. */
   get(uri: string): TextDocument | undefined {
     return this.#documents.get(uri);

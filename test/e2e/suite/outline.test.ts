@@ -78,6 +78,22 @@ describe('zh-report in a real VS Code', function () {
     }
   });
 
+  it('Go to Symbol in Workspace finds headings of the seed and of the other reports in the folder, in either script', async () => {
+    const found = await waitFor('workspace symbols for 主要成效', async () => {
+      const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '主要成效');
+      return symbols.some((s) => s.location.uri.toString() === doc.uri.toString()) ? symbols : undefined;
+    });
+    const seedHeading = found.find((s) => s.location.uri.toString() === doc.uri.toString());
+    assert.ok(seedHeading && norm(seedHeading.name).includes('主要成效'), `the seed's 一、主要成效: ${found.map((s) => s.name).join(' | ')}`);
+    // the seed is traditional; a simplified query finds it too, and a law in the folder is read from disk
+    const simplified = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '基本做法');
+    assert.ok(simplified.some((s) => s.location.uri.toString() === doc.uri.toString()), `基本做法 finds 二、基本做法 in the seed: ${simplified.map((s) => s.name).join(' | ')}`);
+    // seeds/ also holds a regulation that no test opens: its articles come from the file on disk
+    const articles = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '第一条');
+    const fromDisk = articles.find((s) => path.basename(s.location.uri.fsPath) === 'cn_reg_hazardous_chemicals_regulation_2013.md');
+    assert.ok(fromDisk, `第一条 of the regulation in seeds/: ${articles.map((s) => `${s.name} (${path.basename(s.location.uri.fsPath)})`).join(' | ')}`);
+  });
+
   it('contributes the zh-report language and a TextMate grammar for it', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);

@@ -1,0 +1,74 @@
+/**
+ * workspace/symbol: the headings and the defined terms of every report in the workspace — the open documents as the
+ * editor has them, and the report files of the workspace folders as they are on disk (workspace/reportFiles.ts) —
+ * matched against the query whatever the script (总则 finds 總則), width or case.
+ *
+ * - a heading: name and kind as in the outline, location = the heading itself, containerName = its parent heading;
+ * - a defined term: kind Key, location = the term where it is first defined, containerName = the section defining it.
+ */
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { foldForSearch, headingAt, matchesFolded, type FoldTable, type ReportModel, type TermIndex } from '../core';
+import { SYMBOL_KINDS, symbolName } from './documentSymbols';
+
+/** A symbol with its name folded for matching (computed once per document version or file). */
+export interface IndexedSymbol {
+  readonly symbol: SymbolInformation;
+  readonly folded: string;
+}
+
+/** At most this many symbols in one answer (an empty query asks for everything). */
+export const MAX_WORKSPACE_SYMBOLS = 2000;
+
+/** The symbols of one report, in document order: its headings, then its defined terms. */
+export function reportSymbols(document: TextDocument, model: ReportModel, terms: TermIndex | undefined, table: FoldTable): IndexedSymbol[] {
+  const uri = document.uri;
+  const location = (start: number, end: number): SymbolInformation['location'] => ({
+    uri,
+    range: { start: document.positionAt(start), end: document.positionAt(Math.max(start, end)) },
+  });
+  const out: IndexedSymbol[] = [];
+  const push = (symbol: SymbolInformation): void => {
+    out.push({ symbol, folded: foldForSearch(symbol.name, table) });
+  };
+  for (const heading of model.headings) {
+    const parent = heading.parent >= 0 ? model.headings[heading.parent] : undefined;
+    push({
+      name: symbolName(heading),
+      kind: SYMBOL_KINDS[heading.kind] ?? SymbolKind.String,
+      location: location(heading.headingStart, heading.headingEnd),
+      ...(parent === undefined ? {} : { containerName: symbolName(parent) }),
+    });
+  }
+  for (const term of terms?.terms ?? []) {
+    const definition = term.definitions[0];
+    if (definition === undefined) continue;
+    const section = headingAt(model, definition.termStart);
+    push({
+      name: term.name,
+      kind: SymbolKind.Key,
+      location: location(definition.termStart, definition.termEnd),
+      ...(section < 0 ? {} : { containerName: symbolName(model.headings[section]!) }),
+    });
+  }
+  return out;
+}
+
+/** The symbols of `reports` (each report's list in document order) whose names match `query`, at most `limit`. */
+export function provideWorkspaceSymbols(
+  query: string,
+  table: FoldTable,
+  reports: Iterable<readonly IndexedSymbol[]>,
+  limit = MAX_WORKSPACE_SYMBOLS,
+): SymbolInformation[] {
+  const folded = foldForSearch(query, table);
+  const result: SymbolInformation[] = [];
+  for (const symbols of reports) {
+    for (const { symbol, folded: name } of symbols) {
+      if (!matchesFolded(folded, name)) continue;
+      result.push(symbol);
+      if (result.length >= limit) return result;
+    }
+  }
+  return result;
+}
