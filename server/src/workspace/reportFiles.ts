@@ -6,7 +6,7 @@
  * file that is not a report (undefined) is kept too, so it is not read again.
  *
  * The walk yields to the event loop after each file it reads, so other requests are answered meanwhile, and stops
- * when the request is cancelled.
+ * when the request is cancelled. One pass reads at most MAX_BYTES_PER_PASS; files left over are read by the next.
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +18,8 @@ export const REPORT_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.te
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules']);
 /** At most this many files are looked at in all the folders together. */
 export const MAX_REPORT_FILES = 5000;
+/** One pass reads at most this many bytes (a folder full of large logs): the rest is read by the next passes. */
+export const MAX_BYTES_PER_PASS = 256 * 1024 * 1024;
 
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
@@ -82,8 +84,11 @@ export class ReportFiles<T> {
     for (const file of this.#cache.keys()) if (!seen.has(file)) this.#cache.delete(file);
     const stale = candidates.filter((c) => !this.#fresh(c));
     let read = 0;
+    let bytes = 0;
     for (const candidate of stale) {
       if (token.isCancellationRequested) return undefined;
+      bytes += candidate.size;
+      if (bytes > MAX_BYTES_PER_PASS && read > 0) break;
       progress?.(read, stale.length);
       this.#cache.set(candidate.file, { mtimeMs: candidate.mtimeMs, size: candidate.size, summary: await this.#read(candidate.file) });
       read++;
