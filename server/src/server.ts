@@ -21,7 +21,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { foldTable, isReportModel, type FoldTable, type ReportModel } from './core';
+import type { ReportModel } from './core';
 import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
 import { flattenDocumentSymbols, provideDocumentSymbols } from './features/documentSymbols';
@@ -42,10 +42,7 @@ import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
 import { ReportWorkspace } from './workspace/workspace';
 import { ChecksFeature } from './features/checks';
-import { provideWorkspaceSymbols, reportSymbols, type IndexedSymbol } from './features/workspaceSymbols';
-import { openccConverter } from './opencc';
-import { maxDocumentBytes } from './workspace/settings';
-import { ReportFiles } from './workspace/reportFiles';
+import { WorkspaceSymbolsFeature } from './features/workspaceSymbols';
 
 export interface ServerOptions {
   /** Replaces the core's `analyze` (tests). */
@@ -66,20 +63,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const checks = new ChecksFeature(connection, workspace, logger);
   /** Setting zh-report.outline.showTerms: defined terms in the outline under their sections. */
   let showTermsInOutline = false;
-  /** Folds names and queries of workspace symbols (built on the first workspace/symbol request). */
-  let searchTable: FoldTable | undefined;
-  const table = (): FoldTable => (searchTable ??= foldTable(openccConverter));
-  /** The report files of the workspace folders, summarised as their symbols (workspace/symbol). */
-  const reportFiles = new ReportFiles<IndexedSymbol[]>(
-    (uri, text) => {
-      const analyzed = workspace.analyzeText(text);
-      if (analyzed === undefined || !isReportModel(analyzed.model)) return undefined;
-      return reportSymbols(TextDocument.create(uri, 'zh-report', 0, text), analyzed.model, analyzed.terms, table());
-    },
-    () => maxDocumentBytes(workspace.settings),
-  );
-  /** Symbols of open documents, per analysed version. */
-  const openSymbols = new WeakMap<ReportModel, IndexedSymbol[]>();
+  /** workspace/symbol over the open documents and the report files of the workspace folders. */
+  const workspaceSymbols = new WorkspaceSymbolsFeature(workspace);
 
   connection.onInitialize((params): InitializeResult => {
     client.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -89,7 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     showTermsInOutline = readShowTerms(params.initializationOptions) ?? showTermsInOutline;
     client.workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    reportFiles.setFolders(folders.map((f) => f.uri));
+    workspaceSymbols.setFolders(folders.map((f) => f.uri));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -131,7 +116,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void pullShowTerms();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
-        void connection.workspace.getWorkspaceFolders().then((folders) => reportFiles.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
+        void connection.workspace.getWorkspaceFolders().then((folders) => workspaceSymbols.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
       });
     }
   });
@@ -213,36 +198,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(Methods.outline, guard(logger, Methods.outline, outline));
 
-  // workspace/symbol: open documents as the editor has them, then the report files on disk that are not open.
   connection.onWorkspaceSymbol((params, token, workDone) =>
-    guard(logger, 'workspace/symbol', async (p: typeof params, t: CancellationToken) => {
-      const open: IndexedSymbol[][] = [];
-      const openUris = new Set<string>();
-      for (const document of workspace.openDocuments()) {
-        openUris.add(document.uri);
-        const analyzed = workspace.analyzed(document);
-        if (analyzed === undefined) continue;
-        let symbols = openSymbols.get(analyzed.model);
-        if (symbols === undefined) {
-          symbols = reportSymbols(document, analyzed.model, workspace.terms(analyzed), table());
-          openSymbols.set(analyzed.model, symbols);
-        }
-        open.push(symbols);
-        if (t.isCancellationRequested) throw cancelled();
-      }
-      let begun = false;
-      const files = await reportFiles.summaries(t, (read, toRead) => {
-        if (!begun) {
-          begun = true;
-          workDone.begin('zh-report', 0, `reading ${toRead} report files`, true);
-        }
-        workDone.report(Math.round((100 * read) / Math.max(1, toRead)), `${read} / ${toRead}`);
-      });
-      if (begun) workDone.done();
-      if (files === undefined) throw cancelled();
-      const onDisk = files.filter((f) => !openUris.has(f.uri)).map((f) => f.summary);
-      return provideWorkspaceSymbols(p.query, table(), [...open, ...onDisk]);
-    })(params, token),
+    guard(logger, 'workspace/symbol', (p: typeof params, t: CancellationToken) => workspaceSymbols.provide(p, t, workDone))(params, token),
   );
 
   connection.onRequest(Methods.status, guard(logger, Methods.status, (): StatusResult => provideStatus(workspace, version)));

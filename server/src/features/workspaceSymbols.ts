@@ -6,9 +6,14 @@
  * - a heading: name and kind as in the outline, location = the heading itself, containerName = its parent heading;
  * - a defined term: kind Key, location = the term where it is first defined, containerName = the section defining it.
  */
-import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { foldForSearch, headingAt, matchesFolded, type FoldTable, type ReportModel, type TermIndex } from '../core';
+import { SymbolKind, type CancellationToken, type SymbolInformation, type WorkDoneProgressReporter, type WorkspaceSymbolParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { foldForSearch, foldTable, headingAt, isReportModel, matchesFolded, type FoldTable, type ReportModel, type TermIndex } from '../core';
+import { openccConverter } from '../opencc';
+import { cancelled } from '../requests';
+import { ReportFiles } from '../workspace/reportFiles';
+import { maxDocumentBytes } from '../workspace/settings';
+import type { ReportWorkspace } from '../workspace/workspace';
 import { SYMBOL_KINDS, symbolName } from './documentSymbols';
 
 /** A symbol with its name folded for matching (computed once per document version or file). */
@@ -71,4 +76,65 @@ export function provideWorkspaceSymbols(
     }
   }
   return result;
+}
+
+/** The feature: the open documents' symbols per analysed version, the report files' per file (workspace/reportFiles.ts). */
+export class WorkspaceSymbolsFeature {
+  readonly #workspace: ReportWorkspace;
+  readonly #files: ReportFiles<IndexedSymbol[]>;
+  readonly #open = new WeakMap<ReportModel, IndexedSymbol[]>();
+  /** Folds names and queries (built on the first request: it needs the opencc character table). */
+  #table: FoldTable | undefined;
+
+  constructor(workspace: ReportWorkspace) {
+    this.#workspace = workspace;
+    this.#files = new ReportFiles<IndexedSymbol[]>(
+      (uri, text) => {
+        const analyzed = workspace.analyzeText(text);
+        if (analyzed === undefined || !isReportModel(analyzed.model)) return undefined;
+        return reportSymbols(TextDocument.create(uri, 'zh-report', 0, text), analyzed.model, analyzed.terms, this.#foldTable());
+      },
+      () => maxDocumentBytes(workspace.settings),
+    );
+  }
+
+  /** The workspace folders whose report files are searched (`file:` URIs). */
+  setFolders(uris: readonly string[]): void {
+    this.#files.setFolders(uris);
+  }
+
+  /** Open documents as the editor has them, then the report files on disk that are not open. */
+  async provide(params: WorkspaceSymbolParams, token: CancellationToken, workDone: WorkDoneProgressReporter): Promise<SymbolInformation[]> {
+    const table = this.#foldTable();
+    const open: IndexedSymbol[][] = [];
+    const openUris = new Set<string>();
+    for (const document of this.#workspace.openDocuments()) {
+      openUris.add(document.uri);
+      const analyzed = this.#workspace.analyzed(document);
+      if (analyzed === undefined) continue;
+      let symbols = this.#open.get(analyzed.model);
+      if (symbols === undefined) {
+        symbols = reportSymbols(document, analyzed.model, this.#workspace.terms(analyzed), table);
+        this.#open.set(analyzed.model, symbols);
+      }
+      open.push(symbols);
+      if (token.isCancellationRequested) throw cancelled();
+    }
+    let begun = false;
+    const files = await this.#files.summaries(token, (read, toRead) => {
+      if (!begun) {
+        begun = true;
+        workDone.begin('zh-report', 0, `reading ${toRead} report files`, true);
+      }
+      workDone.report(Math.round((100 * read) / Math.max(1, toRead)), `${read} / ${toRead}`);
+    });
+    if (begun) workDone.done();
+    if (files === undefined) throw cancelled();
+    const onDisk = files.filter((f) => !openUris.has(f.uri)).map((f) => f.summary);
+    return provideWorkspaceSymbols(params.query, table, [...open, ...onDisk]);
+  }
+
+  #foldTable(): FoldTable {
+    return (this.#table ??= foldTable(openccConverter));
+  }
 }
