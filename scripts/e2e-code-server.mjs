@@ -11,7 +11,7 @@
 //     the test-only driver extension (test/e2e/driver) that runs the suite in the extension host and writes a results
 //     file; Chromium opens the workbench on the seeds/ folder, which starts the extension host.
 //  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; screenshots to
-//     docs/images/ (outline.png, hover.png, problems.png) for the README.
+//     docs/images/ (outline.png, hover.png, terms.png, problems.png) for the README.
 //  5. Prints mocha's summary and a closing 'N passed, N failed' line; exits non-zero on any failure. Every process it
 //     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
 //
@@ -42,6 +42,7 @@ const SCREENSHOT = path.join(REPO, 'docs', 'images', 'outline.png');
 /** The README's other pictures, taken during the UI checks that show them (unless --no-screenshot). */
 const HOVER_SHOT = path.join(REPO, 'docs', 'images', 'hover.png');
 const PROBLEMS_SHOT = path.join(REPO, 'docs', 'images', 'problems.png');
+const TERMS_SHOT = path.join(REPO, 'docs', 'images', 'terms.png');
 const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000;
 const args = new Set(process.argv.slice(2));
 const t0 = Date.now();
@@ -471,6 +472,35 @@ async function uiChecks(page, expected, ui) {
     await page.keyboard.press('Escape');
     if (problems.length) throw new Error(`${problems.join('; ')}\nhover text: ${JSON.stringify(hover.text)}`);
     return hover.text.split('\n').filter((l) => l.trim()).slice(hover.text.split('\n').filter((l) => l.trim()).findIndex((l) => l.startsWith('五指緊扣')), undefined).slice(0, 2).join(' / ');
+  });
+
+  await ui('the Report Terms view lists the seed\'s defined terms with their definitions', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await runCommand(page, 'Explorer: Focus on Report Terms View');
+    // give the view the side bar's height, as for the Outline view above
+    await page.evaluate(() => {
+      for (const header of document.querySelectorAll('.sidebar .pane-header[aria-expanded="true"]')) {
+        if (!/^\s*report terms/i.test(header.textContent ?? '')) header.click();
+      }
+    });
+    const readRows = () => page.evaluate(() => {
+      const pane = [...document.querySelectorAll('.pane')].find((p) => /^\s*report terms/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+      const list = pane?.querySelectorAll('.pane-body .monaco-list-row') ?? [];
+      return [...list].map((r) => ({
+        label: (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim(),
+        description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
+      }));
+    });
+    const rows = await waitUntil('the Report Terms view to list 五指緊扣', () => readRows().then((r) => (r.some((x) => x.label === '五指緊扣') ? r : undefined)), 20_000)
+      .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
+    const problems = [];
+    if (!/^Defined terms \(\d+\)$/.test(rows[0]?.label ?? '')) problems.push(`the first row is not the "Defined terms (N)" group: ${JSON.stringify(rows[0])}`);
+    const five = rows.find((r) => r.label === '五指緊扣');
+    if (!five.description.startsWith('市委會機關“四處一室”從制度機制入手')) problems.push(`五指緊扣 shows ${JSON.stringify(five.description)}, not its definition`);
+    if (problems.length) throw new Error(`${problems.join('; ')}\nrows: ${JSON.stringify(rows)}`);
+    if (!args.has('--no-screenshot')) await page.screenshot({ path: TERMS_SHOT });
+    return `${rows.length} rows; 五指緊扣 — ${five.description}`;
   });
 
   await ui('the Problems panel lists the seed\'s pinyin-gloss lines and GBK-misaligned runs', async () => {

@@ -1,12 +1,13 @@
 /**
- * The zh-report extension: a thin client. It starts the language server, registers two commands and switches
- * plain-text documents that look like Chinese reports to the zh-report language.
+ * The zh-report extension: a thin client. It starts the language server, registers its commands and the Report
+ * Terms view, and switches plain-text documents that look like Chinese reports to the zh-report language.
  */
 import * as vscode from 'vscode';
 import { ReportDetector } from './autoDetect';
 import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
 import { ServerController } from './languageClient';
+import { TermsView } from './termsView';
 
 export const Commands = {
   restartServer: 'zh-report.restartServer',
@@ -16,11 +17,13 @@ export const Commands = {
 class ZhReportExtension implements vscode.Disposable {
   private readonly output: vscode.OutputChannel;
   private readonly server: ServerController;
+  private readonly termsView: TermsView;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('zh-report');
     this.server = new ServerController(context, this.output);
+    this.termsView = new TermsView((method, params) => this.server.request(method, params));
     this.disposables.push(
       this.output,
       this.server,
@@ -28,6 +31,7 @@ class ZhReportExtension implements vscode.Disposable {
       vscode.commands.registerCommand(Commands.showOutput, () => this.output.show()),
       new ReportDetector((message) => this.output.appendLine(message)),
       ...registerConvertCommands(),
+      this.termsView,
     );
   }
 
@@ -35,6 +39,7 @@ class ZhReportExtension implements vscode.Disposable {
   async start(): Promise<void> {
     try {
       await this.server.start();
+      void this.termsView.refresh();
     } catch (error) {
       this.output.appendLine(`The zh-report language server could not start: ${errorMessage(error)}`);
       void this.offerOutput(vscode.l10n.t('zh-report: the language server could not start: {0}', errorMessage(error)));
@@ -55,6 +60,7 @@ class ZhReportExtension implements vscode.Disposable {
   private async restartServer(): Promise<void> {
     try {
       await this.server.restart();
+      void this.termsView.refresh();
       vscode.window.setStatusBarMessage(vscode.l10n.t('zh-report: language server restarted'), 5000);
     } catch (error) {
       this.output.appendLine(`The zh-report language server could not restart: ${errorMessage(error)}`);

@@ -56,6 +56,19 @@ export class ServerController implements vscode.Disposable {
     });
   }
 
+  /** Sends a request to the server; undefined when it is not running or the request fails (logged). */
+  async request<R>(method: string, params: unknown): Promise<R | undefined> {
+    if (this.client.state !== State.Running) {
+      return undefined;
+    }
+    try {
+      return await this.client.sendRequest<R>(method, params);
+    } catch (error) {
+      this.output.appendLine(`${method} failed: ${errorMessage(error)}`);
+      return undefined;
+    }
+  }
+
   dispose(): void {
     this.configListener.dispose();
     this.client.dispose().catch(() => undefined);

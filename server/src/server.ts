@@ -36,13 +36,14 @@ import { checkTextDocumentPosition, type TermDocument } from './features/terms';
 import { provideOutline } from './features/outline';
 import { emptySelectionRanges, provideSelectionRanges } from './features/selectionRanges';
 import { provideStatus } from './features/status';
-import { Methods, type OutlineNode, type OutlineParams, type StatusResult } from './protocol';
+import { Methods, type OutlineNode, type OutlineParams, type StatusResult, type TermSummary, type TermsParams } from './protocol';
 import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
 import { ReportWorkspace } from './workspace/workspace';
 import { ChecksFeature } from './features/checks';
 import { WorkspaceSymbolsFeature } from './features/workspaceSymbols';
+import { provideTermList } from './features/termList';
 
 export interface ServerOptions {
   /** Replaces the core's `analyze` (tests). */
@@ -169,6 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     withTerms(atPosition, feature, empty);
   const semanticTokensFull = withTerms<SemanticTokensParams, SemanticTokens>(textDocumentUri, provideSemanticTokens, () => ({ data: [] }));
   const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
+  const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
 
   connection.onHover(guard(logger, 'textDocument/hover', onTerms(provideHover, () => null)));
   connection.onDefinition(guard(logger, 'textDocument/definition', onTerms(provideDefinition, () => null)));
@@ -197,6 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onRequest(Methods.outline, guard(logger, Methods.outline, outline));
+  connection.onRequest(Methods.terms, guard(logger, Methods.terms, termList));
 
   connection.onWorkspaceSymbol((params, token, workDone) =>
     guard(logger, 'workspace/symbol', (p: typeof params, t: CancellationToken) => workspaceSymbols.provide(p, t, workDone))(params, token),

@@ -20,11 +20,14 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import type { Methods, TermSummary } from '../../server/src/protocol';
 import { LspClient, LspResponseError } from '../util/lsp-client';
 import { SEED_PATH } from '../util/paths';
 import { positionOf, walkSymbols } from '../util/text';
 
 const INVALID_PARAMS = -32602;
+// The wire name of the request, checked against the shared declaration at compile time.
+const TERMS: (typeof Methods)['terms'] = 'zh-report/terms';
 const HIGHLIGHT_READ = 2;
 const HIGHLIGHT_WRITE = 3;
 
@@ -307,6 +310,29 @@ describe('zh-report term features over stdio', () => {
       const tokens = decode(await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range }), legend);
       assert.ok(tokens.length > 0);
       assert.ok(tokens.every((t) => t.line === 10));
+    });
+  });
+
+  describe('zh-report/terms (the Report Terms view)', () => {
+    it('lists defined terms first with their definitions, then the others by first use, with uses and sections', async () => {
+      const terms = await client.request<TermSummary[]>(TERMS, { uri });
+      assert.deepEqual(
+        terms.map((t) => [t.name, t.kind, t.uses]),
+        [['五指紧扣', 'defined', 3], ['两重', 'defined', 1], ['網上沙龍', 'quoted', 2], ['四个自信', 'formula', 1], ['金点子', 'quoted', 2], ['重庆政协报', 'title', 1]],
+      );
+      const [five, twoHeavy, salon, confidence] = terms;
+      assert.equal(five!.definition, '市委会机关从制度机制入手，形成合力。');
+      assert.equal(five!.section, '一、总体情况 › （一）“五指紧扣”，一盘棋推进');
+      assert.deepEqual(five!.range.start, positionOf(REPORT, '五指紧扣”:', 0));
+      assert.equal(twoHeavy!.section, '名词解释');
+      assert.equal(salon!.definition, undefined, 'no definition, no built-in');
+      assert.deepEqual(salon!.range.start, positionOf(REPORT, '網(wǎng)上沙龍', 0), 'an undefined term goes to its first use');
+      assert.equal(confidence!.builtin, true);
+      assert.ok(confidence!.definition?.includes('道路自信'));
+    });
+
+    it('a document that is not open gives InvalidParams', async () => {
+      await assert.rejects(client.request(TERMS, { uri: newUri('not-open') }), (e: unknown) => e instanceof LspResponseError && e.code === INVALID_PARAMS);
     });
   });
 

@@ -12,7 +12,40 @@ export const Methods = {
   outline: 'zh-report/outline',
   /** Request: the server's status (version, open documents). */
   status: 'zh-report/status',
+  /** Request: the key terms of a document, for the client's Report Terms view (`TermsParams` → `TermSummary[]`). */
+  terms: 'zh-report/terms',
 } as const;
+
+export interface TermsParams {
+  readonly uri: string;
+}
+
+/** A position and a range as LSP has them (zero-based line, UTF-16 character). */
+export interface PlainPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface PlainRange {
+  readonly start: PlainPosition;
+  readonly end: PlainPosition;
+}
+
+/** One key term of a document: defined terms first (in the order of their definitions), then the others by first use. */
+export interface TermSummary {
+  readonly name: string;
+  /** 'defined' | 'plan' | 'formula' | 'title' | 'quoted' (the core's TermKind). */
+  readonly kind: string;
+  readonly uses: number;
+  /** Where to go: the term where it is defined, else its first use. */
+  readonly range: PlainRange;
+  /** The definition (an abbreviation's full form), else a built-in expansion marked as such; shortened. */
+  readonly definition?: string;
+  /** True when `definition` is a built-in expansion, not the document's. */
+  readonly builtin?: boolean;
+  /** The section that defines it, or holds its first use. */
+  readonly section: string;
+}
 
 export interface OutlineParams {
   readonly uri: string;
