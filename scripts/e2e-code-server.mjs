@@ -500,7 +500,14 @@ async function uiChecks(page, expected, ui) {
     if (!five.description.startsWith('市委會機關“四處一室”從制度機制入手')) problems.push(`五指緊扣 shows ${JSON.stringify(five.description)}, not its definition`);
     if (problems.length) throw new Error(`${problems.join('; ')}\nrows: ${JSON.stringify(rows)}`);
     if (!args.has('--no-screenshot')) await page.screenshot({ path: TERMS_SHOT });
-    return `${rows.length} rows; 五指緊扣 — ${five.description}`;
+    // selecting the term goes to its definition and selects it: line 27 of the seed, “五指緊扣”:…
+    await page.locator('.pane-body .monaco-list-row', { hasText: '五指緊扣' }).first().click();
+    let cursor = '';
+    await waitUntil('the four characters of 五指緊扣 selected on line 27', async () => {
+      cursor = ((await page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+      return /^Ln 27, Col \d+ \(4 selected\)/.test(cursor) ? true : undefined;
+    }, 15_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(cursor)}`); });
+    return `${rows.length} rows; 五指緊扣 — ${five.description}; selecting it goes to ${cursor}`;
   });
 
   await ui('the Problems panel lists the seed\'s pinyin-gloss lines and GBK-misaligned runs', async () => {
