@@ -43,6 +43,8 @@ const SCREENSHOT = path.join(REPO, 'docs', 'images', 'outline.png');
 const HOVER_SHOT = path.join(REPO, 'docs', 'images', 'hover.png');
 const PROBLEMS_SHOT = path.join(REPO, 'docs', 'images', 'problems.png');
 const TERMS_SHOT = path.join(REPO, 'docs', 'images', 'terms.png');
+/** A GBK copy of a report in seeds/: the editor opens it as UTF-8 and the extension offers to reopen it. */
+const GBK_SEED_FILE = 'cn_prov_2026_sichuan_excerpt_gbk.txt';
 const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000;
 const args = new Set(process.argv.slice(2));
 const t0 = Date.now();
@@ -268,7 +270,15 @@ function prepareProfile({ node24, csEntry }, vsix, { driver = true } = {}) {
   const installed = fs.readdirSync(extDir).filter((d) => d.startsWith('zh-report.zh-report-') && d !== path.basename(driverDir));
   if (installed.length === 0) throw new HarnessError(`the .vsix did not install into ${extDir} (see ${path.join(WORK, 'logs', 'install-extension.log')})`);
 
-  return { userData, extDir, configFile, resultsFile, installed: installed[0] };
+  // The tests open a copy of seeds/, so nothing they do (an edit, a save, a reopen with another encoding) can change
+  // the repository's samples; the demo (--serve) opens seeds/ itself.
+  let folder = SEEDS;
+  if (driver) {
+    folder = path.join(WORK, 'seeds');
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.cpSync(SEEDS, folder, { recursive: true });
+  }
+  return { userData, extDir, configFile, resultsFile, installed: installed[0], folder };
 }
 
 function startCodeServer({ node24, csEntry }, profile, port) {
@@ -277,7 +287,7 @@ function startCodeServer({ node24, csEntry }, profile, port) {
   const child = spawn(
     node24,
     [csEntry, '--config', profile.configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', profile.userData, '--extensions-dir', profile.extDir, SEEDS],
+      '--disable-workspace-trust', '--user-data-dir', profile.userData, '--extensions-dir', profile.extDir, profile.folder],
     {
       detached: true, // its own process group: the file watcher, pty host and extension host die with it
       stdio: ['ignore', fd, fd],
@@ -556,6 +566,28 @@ async function uiChecks(page, expected, ui) {
     }
     return `${gloss.badge} pinyin-gloss (${glossLines.length} lines); ${gbk.badge} gbk-misaligned at lines ${gbkLines.join(', ')}`;
   });
+
+  await ui('a GBK file opened as UTF-8: the offer to reopen it, and VS Code\'s picker reopens it as GB18030', async () => {
+    await quickInput(page, 'Control+P', GBK_SEED_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: GBK_SEED_FILE }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'GB18030' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    const message = ((await toast.locator('.notification-list-item-message').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    await toast.locator('.monaco-button', { hasText: 'Reopen with Encoding' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reopen with Encoding' }).first().click({ timeout: 10_000 });
+    // the encodings (VS Code's guess from the bytes first); type into the picker once it asks for the encoding
+    const input = page.locator('.quick-input-widget input[placeholder*="Encoding"]').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('18030');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '18030' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
+      [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 15_000);
+    const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+    if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+    return `${message.slice(0, 100)} → ${encoding}`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -645,7 +677,7 @@ async function main() {
     const consoleLog = fs.createWriteStream(path.join(WORK, 'logs', 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(SEEDS)}`, { timeout: remaining(60_000) });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(profile.folder)}`, { timeout: remaining(60_000) });
     await page.locator('.monaco-workbench').first().waitFor({ state: 'attached', timeout: remaining(60_000) });
     log('workbench loaded in Chromium; waiting for the driver extension to run the suite');
 

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ReportDetector } from './autoDetect';
+import { EncodingAdvisor } from './encodingAdvisor';
 import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
 import { ServerController } from './languageClient';
@@ -30,6 +31,7 @@ class ZhReportExtension implements vscode.Disposable {
       vscode.commands.registerCommand(Commands.restartServer, () => this.restartServer()),
       vscode.commands.registerCommand(Commands.showOutput, () => this.output.show()),
       new ReportDetector((message) => this.output.appendLine(message)),
+      new EncodingAdvisor((message) => this.output.appendLine(message)),
       ...registerConvertCommands(),
       this.termsView,
     );

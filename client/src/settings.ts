@@ -10,6 +10,7 @@ export const Setting = {
   detectEnabled: 'detect.enabled',
   detectMarkdown: 'detect.markdown',
   maxFileSizeMB: 'maxFileSizeMB',
+  encodingHint: 'encodingHint.enabled',
 } as const;
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;

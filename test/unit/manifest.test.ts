@@ -89,11 +89,12 @@ describe('manifest: language, grammar, commands, settings', () => {
     assert.deepEqual(defaults, {
       'zh-report.detect.enabled': true,
       'zh-report.detect.markdown': false,
+      'zh-report.encodingHint.enabled': true,
       'zh-report.maxFileSizeMB': 20,
       'zh-report.outline.showTerms': false,
       'zh-report.trace.server': 'off',
     });
-    for (const key of ['detect.enabled', 'detect.markdown', 'maxFileSizeMB', 'diagnostics']) {
+    for (const key of ['detect.enabled', 'detect.markdown', 'encodingHint.enabled', 'maxFileSizeMB', 'diagnostics']) {
       assert.ok(clientSources.includes(`'${key}'`), `client/src does not read zh-report.${key}`);
     }
   });
