@@ -76,6 +76,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     workspaceSymbols.setFolders(folders.map((f) => f.uri));
+    workspaceSymbols.setLocale(params.locale);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -14,6 +14,7 @@ import { cancelled } from '../requests';
 import { ReportFiles } from '../workspace/reportFiles';
 import { maxDocumentBytes } from '../workspace/settings';
 import type { ReportWorkspace } from '../workspace/workspace';
+import { languageOf, type Lang } from './diagnostics';
 import { SYMBOL_KINDS, symbolName } from './documentSymbols';
 
 /** A symbol with its name folded for matching (computed once per document version or file). */
@@ -85,6 +86,8 @@ export class WorkspaceSymbolsFeature {
   readonly #open = new WeakMap<ReportModel, IndexedSymbol[]>();
   /** Folds names and queries (built on the first request: it needs the opencc character table). */
   #table: FoldTable | undefined;
+  /** The language of the progress messages: the client's locale (Chinese without one, as the diagnostics). */
+  #lang: Lang = 'zh';
 
   constructor(workspace: ReportWorkspace) {
     this.#workspace = workspace;
@@ -96,6 +99,11 @@ export class WorkspaceSymbolsFeature {
       },
       () => maxDocumentBytes(workspace.settings),
     );
+  }
+
+  /** The client's locale (initialize params), for the progress messages. */
+  setLocale(locale: string | undefined): void {
+    this.#lang = languageOf(locale);
   }
 
   /** The workspace folders whose report files are searched (`file:` URIs). */
@@ -124,7 +132,7 @@ export class WorkspaceSymbolsFeature {
     const files = await this.#files.summaries(token, (read, toRead) => {
       if (!begun) {
         begun = true;
-        workDone.begin('zh-report', 0, `reading ${toRead} report files`, true);
+        workDone.begin('zh-report', 0, this.#lang === 'zh' ? `正在读取 ${toRead} 个报告文件` : `reading ${toRead} report files`, true);
       }
       workDone.report(Math.round((100 * read) / Math.max(1, toRead)), `${read} / ${toRead}`);
     });
