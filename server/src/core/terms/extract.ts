@@ -533,19 +533,12 @@ class Extractor {
    * (军用输油、输水管道) is one term.
    */
   #addParts(kind: DefinitionKind, termStart: number, termEnd: number, textStart: number, textEnd: number, start: number): void {
-    const text = this.#text;
-    const parts = text.slice(termStart, termEnd).split('、');
-    if (parts.length === 1 || parts.some((part) => part.length > 3)) {
+    const parts = enumerationParts(this.#text, termStart, termEnd);
+    if (parts.length === 1 || parts.some(([s, e]) => e - s > 3)) {
       this.#add(kind, termStart, termEnd, textStart, textEnd, undefined, start);
       return;
     }
-    let s = termStart;
-    for (let k = termStart; k <= termEnd; k++) {
-      if (k === termEnd || text[k] === '、') {
-        this.#add(kind, s, k, textStart, textEnd, undefined, start);
-        s = k + 1;
-      }
-    }
+    for (const [s, e] of parts) this.#add(kind, s, e, textStart, textEnd, undefined, start);
   }
 
   // ------------------------------------------------------------------------------------------ 稱X者，謂…
@@ -718,18 +711,22 @@ class Extractor {
    */
   #glossaryParts(termStart: number, termEnd: number, textStart: number, textEnd: number): void {
     const text = this.#text;
-    const parts: Array<[number, number]> = [];
-    let s = termStart;
-    for (let k = termStart; k <= termEnd; k++) {
-      if (k < termEnd && text[k] !== '、') continue;
-      const [ps, pe] = unquote(text, s, k);
-      if (!isTermSpelling(stripGlosses(text.slice(ps, pe)), MAX_DEFINED_TERM)) return;
-      parts.push([ps, pe]);
-      s = k + 1;
-    }
-    if (parts.length < 2) return;
-    for (const [ps, pe] of parts) this.#add('glossary', ps, pe, textStart, textEnd, undefined, termStart);
+    const parts = enumerationParts(text, termStart, termEnd).map(([s, e]) => unquote(text, s, e));
+    if (parts.length < 2 || !parts.every(([s, e]) => isTermSpelling(stripGlosses(text.slice(s, e)), MAX_DEFINED_TERM))) return;
+    for (const [s, e] of parts) this.#add('glossary', s, e, textStart, textEnd, undefined, termStart);
   }
+}
+
+/** The pieces of text[start, end) between its 、 (one piece, the whole, when there is none), as [start, end) pairs. */
+function enumerationParts(text: string, start: number, end: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let s = start;
+  for (let k = start; k <= end; k++) {
+    if (k < end && text[k] !== '、') continue;
+    parts.push([s, k]);
+    s = k + 1;
+  }
+  return parts;
 }
 
 /** [start, end) without the quotes around it when one pair of quotes wraps the whole of it (“两重” → 两重). */
