@@ -2,8 +2,8 @@
  * The report files of the workspace folders, read from disk (for workspace symbols): every `.txt`, `.text`, `.md` or
  * `.markdown` file below a folder (not in hidden folders or node_modules), decoded as the command line does (UTF-8,
  * UTF-16 with a BOM, else GB18030), summarised once by the caller's function and kept until the file's size or
- * modification time changes. Files over the size limit and binary files are skipped; what the summary says about a
- * file that is not a report (undefined) is kept too, so it is not read again.
+ * modification time changes. Files over the size limit are not read; binary files and files that are not reports
+ * are the summary's to turn down (undefined), and that answer is kept too, so they are not read again.
  *
  * The walk yields to the event loop after each file it reads, so other requests are answered meanwhile, and stops
  * when the request is cancelled. One pass reads at most MAX_BYTES_PER_PASS; files left over are read by the next.
@@ -111,9 +111,7 @@ export class ReportFiles<T> {
   async #read(file: string): Promise<T | undefined> {
     try {
       const bytes = await fs.readFile(file);
-      const { text } = decodeBytes(bytes);
-      if (text.includes('\0')) return undefined;
-      return this.#summarize(pathToFileURL(file).href, text);
+      return this.#summarize(pathToFileURL(file).href, decodeBytes(bytes).text);
     } catch {
       return undefined; // unreadable (removed meanwhile, no permission): nothing to show
     }
