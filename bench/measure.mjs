@@ -10,6 +10,16 @@ const gc = vm.runInNewContext('gc');
 const BATCH_TARGET_MS = 30;
 const BATCH_MAX = 1000;
 
+/** How many calls make a batch of about BATCH_TARGET_MS, given one call took `oneMs`. */
+function batchSize(oneMs) {
+  return Math.max(1, Math.min(BATCH_MAX, Math.round(BATCH_TARGET_MS / Math.max(oneMs, 0.001))));
+}
+
+/** What a measurement reports from its samples. */
+function summary(samples, batch, warmup, result) {
+  return { min: Math.min(...samples), median: median(samples), runs: samples.length, batch, warmup, samples, result };
+}
+
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -52,8 +62,7 @@ export async function measure(fn, { warmup, runs, between, batch }) {
       if (between) throw new Error('measure: `between` cannot be combined with batches');
       const c0 = process.hrtime.bigint();
       await call();
-      const oneMs = Number(process.hrtime.bigint() - c0) / 1e6;
-      size = Math.max(1, Math.min(BATCH_MAX, Math.round(BATCH_TARGET_MS / Math.max(oneMs, 0.001))));
+      size = batchSize(Number(process.hrtime.bigint() - c0) / 1e6);
       gc();
     }
     for (let s = 0; s < runs; s++) {
@@ -69,7 +78,7 @@ export async function measure(fn, { warmup, runs, between, batch }) {
     const failedAfterMs = Number(process.hrtime.bigint() - callStart) / 1e6;
     return { error: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`, failedAfterMs, samples, result };
   }
-  return { min: Math.min(...samples), median: median(samples), runs: samples.length, batch: size, warmup, samples, result };
+  return summary(samples, size, warmup, result);
 }
 
 /**
@@ -88,8 +97,7 @@ export async function measurePair(fnA, fnB, { warmup, runs, warmupB = warmup }) 
       for (let w = 0; w < side.warmup; w++) side.result = await side.fn();
       const c0 = process.hrtime.bigint();
       side.result = await side.fn();
-      const oneMs = Number(process.hrtime.bigint() - c0) / 1e6;
-      side.size = Math.max(1, Math.min(BATCH_MAX, Math.round(BATCH_TARGET_MS / Math.max(oneMs, 0.001))));
+      side.size = batchSize(Number(process.hrtime.bigint() - c0) / 1e6);
     }
     gc();
     for (let s = 0; s < runs; s++) {
@@ -103,9 +111,7 @@ export async function measurePair(fnA, fnB, { warmup, runs, warmupB = warmup }) 
   } catch (error) {
     return { error: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}` };
   }
-  const [a, b] = sides.map(({ samples, size, warmup: w, result }) => ({
-    min: Math.min(...samples), median: median(samples), runs: samples.length, batch: size, warmup: w, samples, result,
-  }));
+  const [a, b] = sides.map(({ samples, size, warmup: w, result }) => summary(samples, size, w, result));
   return { a, b, ratios, ratio: median(ratios), ratioOfMins: a.min / b.min };
 }
 
