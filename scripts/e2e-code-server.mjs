@@ -345,6 +345,18 @@ async function runCommand(page, label) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Collapses every expanded section of the side bar except the one titled `title`, which gets the side bar's height
+ * (a view's list renders only the rows in view).
+ */
+function collapseOtherPanes(page, title) {
+  return page.evaluate((keep) => {
+    for (const header of document.querySelectorAll('.sidebar .pane-header[aria-expanded="true"]')) {
+      if (!(header.textContent ?? '').trim().toLowerCase().startsWith(keep)) header.click();
+    }
+  }, title.toLowerCase());
+}
+
 async function uiChecks(page, expected, ui) {
   const { flatten, headingMismatch, norm, TITLE } = expected;
 
@@ -389,11 +401,7 @@ async function uiChecks(page, expected, ui) {
     // sections of the Explorer (the folder, Timeline).
     const outlineHeader = page.locator('.pane-header', { hasText: /^\s*Outline/i }).first();
     await outlineHeader.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.evaluate(() => {
-      for (const header of document.querySelectorAll('.sidebar .pane-header[aria-expanded="true"]')) {
-        if (!/^\s*Outline/i.test(header.textContent ?? '')) header.click();
-      }
-    });
+    await collapseOtherPanes(page, 'Outline');
     const want = flatten();
     const readRows = () => page.evaluate(() => {
       const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.trim().toLowerCase().startsWith('outline'));
@@ -489,11 +497,7 @@ async function uiChecks(page, expected, ui) {
     await page.locator('.editor-instance .view-lines').first().click();
     await runCommand(page, 'Explorer: Focus on Report Terms View');
     // give the view the side bar's height, as for the Outline view above
-    await page.evaluate(() => {
-      for (const header of document.querySelectorAll('.sidebar .pane-header[aria-expanded="true"]')) {
-        if (!/^\s*report terms/i.test(header.textContent ?? '')) header.click();
-      }
-    });
+    await collapseOtherPanes(page, 'Report Terms');
     const readRows = () => page.evaluate(() => {
       const pane = [...document.querySelectorAll('.pane')].find((p) => /^\s*report terms/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
       const list = pane?.querySelectorAll('.pane-body .monaco-list-row') ?? [];
