@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CompletionList,
   type Connection,
   type DocumentSymbol,
   type DocumentSymbolParams,
@@ -36,7 +37,19 @@ import { checkTextDocumentPosition, type TermDocument } from './features/terms';
 import { provideOutline } from './features/outline';
 import { emptySelectionRanges, provideSelectionRanges } from './features/selectionRanges';
 import { provideStatus } from './features/status';
-import { Methods, type OutlineNode, type OutlineParams, type StatusResult, type TermSummary, type TermsParams } from './protocol';
+import {
+  Methods,
+  type ExportText,
+  type GlossaryParams,
+  type OutlineNode,
+  type OutlineParams,
+  type OutlineTextParams,
+  type StatusResult,
+  type TermSummary,
+  type TermsParams,
+  type WordCountParams,
+  type WordCountResult,
+} from './protocol';
 import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
@@ -44,6 +57,9 @@ import { ReportWorkspace } from './workspace/workspace';
 import { ChecksFeature } from './features/checks';
 import { WorkspaceSymbolsFeature } from './features/workspaceSymbols';
 import { provideTermList } from './features/termList';
+import { provideWordCount, readShowWordCount } from './features/wordCount';
+import { provideGlossary, provideOutlineText } from './features/exportText';
+import { UiLanguage } from './messages';
 
 export interface ServerOptions {
   /** Replaces the core's `analyze` (tests). */
@@ -64,6 +80,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const checks = new ChecksFeature(connection, workspace, logger);
   /** Setting zh-report.outline.showTerms: defined terms in the outline under their sections. */
   let showTermsInOutline = false;
+  /** Setting zh-report.outline.showWordCount: each section's 字数 in the outline. */
+  let showWordCountInOutline = false;
+  /** The client's display language (hovers, completion details, exports). */
+  const ui = new UiLanguage();
   /** workspace/symbol over the open documents and the report files of the workspace folders. */
   const workspaceSymbols = new WorkspaceSymbolsFeature(workspace);
 
@@ -73,6 +93,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     workspace.updateSettings(mergeSettings(workspace.settings, params.initializationOptions));
     showTermsInOutline = readShowTerms(params.initializationOptions) ?? showTermsInOutline;
+    showWordCountInOutline = readShowWordCount(params.initializationOptions) ?? showWordCountInOutline;
+    ui.set(params.locale);
     client.workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     workspaceSymbols.setFolders(folders.map((f) => f.uri));
@@ -105,6 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const [section] = (await connection.workspace.getConfiguration([{ section: 'zh-report' }])) as unknown[];
       showTermsInOutline = readShowTerms(section) ?? showTermsInOutline;
+      showWordCountInOutline = readShowWordCount(section) ?? showWordCountInOutline;
     } catch {
       // a client that cannot answer keeps the value it sent, if any
     }
@@ -127,6 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checks.configurationChanged(params);
     workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
     showTermsInOutline = readShowTerms(settingsSection(params)) ?? showTermsInOutline;
+    showWordCountInOutline = readShowWordCount(settingsSection(params)) ?? showWordCountInOutline;
     void pullShowTerms();
   });
 
@@ -134,7 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace,
     textDocumentUri,
     (analyzed, params: DocumentSymbolParams, token) => {
-      const symbols = provideDocumentSymbols(analyzed, params, token);
+      const symbols = provideDocumentSymbols(analyzed, params, token, { wordCounts: showWordCountInOutline, lang: ui.lang });
       const terms = showTermsInOutline ? workspace.terms(analyzed) : undefined;
       return terms === undefined ? symbols : addTermSymbols(symbols, { ...analyzed, terms });
     },
@@ -143,6 +167,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const foldingRanges = onDocument(workspace, textDocumentUri, provideFoldingRanges, () => []);
   const selectionRanges = onDocument(workspace, textDocumentUri, provideSelectionRanges, emptySelectionRanges);
   const outline = onDocument<OutlineParams, OutlineNode[]>(workspace, plainUri, provideOutline, () => []);
+  const wordCount = onDocument<WordCountParams, WordCountResult | null>(workspace, plainUri, provideWordCount, () => null);
+  const outlineText = onDocument<OutlineTextParams, ExportText>(workspace, plainUri, provideOutlineText, () => ({ text: '', items: 0 }));
 
   /**
    * A term feature: the document's term index is built on first use (once per version); `uriOf` validates the params
@@ -172,14 +198,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const semanticTokensFull = withTerms<SemanticTokensParams, SemanticTokens>(textDocumentUri, provideSemanticTokens, () => ({ data: [] }));
   const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
   const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
+  const glossary = withTerms<GlossaryParams, ExportText>(plainUri, (doc, p, t) => provideGlossary(doc, p, t, ui.lang), () => ({ text: '', items: 0 }));
 
-  connection.onHover(guard(logger, 'textDocument/hover', onTerms(provideHover, () => null)));
+  connection.onHover(guard(logger, 'textDocument/hover', onTerms((doc, p, t) => provideHover(doc, p, t, ui.lang), () => null)));
   connection.onDefinition(guard(logger, 'textDocument/definition', onTerms(provideDefinition, () => null)));
   connection.onReferences(guard(logger, 'textDocument/references', onTerms(provideReferences, () => null)));
   connection.onDocumentHighlight(guard(logger, 'textDocument/documentHighlight', onTerms(provideDocumentHighlights, () => null)));
   connection.onPrepareRename(guard(logger, 'textDocument/prepareRename', onTerms(providePrepareRename, () => null)));
   connection.onRenameRequest(guard(logger, 'textDocument/rename', onTerms(provideRename, () => null)));
-  connection.onCompletion(guard(logger, 'textDocument/completion', onTerms(provideCompletion, () => ({ isIncomplete: false, items: [] }))));
+  connection.onCompletion(guard(logger, 'textDocument/completion', onTerms((doc, p, t) => provideCompletion(doc, p, t, ui.lang), (): CompletionList => ({ isIncomplete: false, items: [] }))));
   connection.languages.semanticTokens.on(guard(logger, 'textDocument/semanticTokens/full', semanticTokensFull));
   connection.languages.semanticTokens.onRange(guard(logger, 'textDocument/semanticTokens/range', semanticTokensRange));
 
@@ -201,6 +228,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(Methods.outline, guard(logger, Methods.outline, outline));
   connection.onRequest(Methods.terms, guard(logger, Methods.terms, termList));
+  connection.onRequest(Methods.wordCount, guard(logger, Methods.wordCount, wordCount));
+  connection.onRequest(Methods.outlineText, guard(logger, Methods.outlineText, outlineText));
+  connection.onRequest(Methods.glossary, guard(logger, Methods.glossary, glossary));
 
   connection.onWorkspaceSymbol((params, token, workDone) =>
     guard(logger, 'workspace/symbol', (p: typeof params, t: CancellationToken) => workspaceSymbols.provide(p, t, workDone))(params, token),

@@ -8,5 +8,6 @@ export { findGlosses, stripGlosses } from './gloss';
 export { indexTerms, useAt, termAt, mainDefinition, type TermOptions } from './terms';
 export * from './terms/types';
 export { foldTable, keyOf, scriptTableCount, readableText, BUILTIN_EXPANSIONS, isNumberedFormula, planNumber, planYears, planExpansion, type FoldTable, type ScriptConverter, type BuiltinExpansion } from './terms';
+export { outlineText, glossaryText, type OutlineFormat, type GlossaryEntry, type GlossaryLabels } from './exportText';
 export { WordCounter, countText, type WordCount, type WordCountOptions } from './wordCount';
 export { isReportModel, foldForSearch, matchesFolded, MIN_REPORT_HEADINGS } from './symbols';

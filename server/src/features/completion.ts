@@ -14,7 +14,8 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import type { Term } from '../core';
-import { KIND_LABELS } from './hover';
+import { message, type DisplayLanguage } from '../messages';
+import { termKindLabel } from './hover';
 import { shorten, type TermDocument } from './terms';
 
 /** Characters that open a completion, and the mark that closes each. */
@@ -22,7 +23,7 @@ export const COMPLETION_TRIGGERS: Readonly<Record<string, string>> = { '“': '�
 const MAX_PREFIX = 16;
 const MAX_ITEMS = 300;
 
-export function provideCompletion(doc: TermDocument, params: CompletionParams, token: CancellationToken): CompletionList {
+export function provideCompletion(doc: TermDocument, params: CompletionParams, token: CancellationToken, lang: DisplayLanguage = 'zh-cn'): CompletionList {
   const text = doc.document.getText();
   const offset = doc.document.offsetAt(params.position);
   const open = openerBefore(text, offset);
@@ -49,7 +50,7 @@ export function provideCompletion(doc: TermDocument, params: CompletionParams, t
     return {
       label: term.name,
       kind: definition !== undefined ? CompletionItemKind.Constant : CompletionItemKind.Text,
-      detail: `${KIND_LABELS[term.kind]} · ${term.uses.length} 处 / uses`,
+      detail: `${termKindLabel(term.kind, lang)} · ${message('completion.uses', lang, term.uses.length)}`,
       ...(about === undefined ? {} : { documentation: { kind: MarkupKind.PlainText, value: shorten(about, 200) } }),
       sortText: String(i).padStart(5, '0'),
       // the editor filters by this: a term written in the other script still passes with what was typed before it

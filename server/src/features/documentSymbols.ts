@@ -4,7 +4,8 @@
  *
  * - name: the heading's display name (marker + title), e.g. "（一）主要成效", "第三条".
  * - detail: what kind of marker it is, in Chinese (see `KIND_LABELS`), plus "乱码已修复" when the heading
- *   was recovered from GBK mojibake.
+ *   was recovered from GBK mojibake; with `zh-report.outline.showWordCount`, the section's 字数 first (the count of
+ *   the heading hover and the status bar: features/wordCount.ts).
  * - range: the whole section, from the start of the heading line to the end of its last non-blank line;
  *   selectionRange: the heading itself.
  * - kind: chosen so the icons tell the levels apart (see `SYMBOL_KINDS`): the title is a File, the structure of
@@ -19,8 +20,17 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import type { Heading, MarkerKind } from '../core';
+import { formatNumber, message, type DisplayLanguage } from '../messages';
 import type { AnalyzedDocument } from '../workspace/workspace';
 import { contentEnd, mapHeadingTree } from './headings';
+import { wordCounterOf } from './wordCount';
+
+/** What the outline shows besides the headings. */
+export interface SymbolOptions {
+  /** Each section's 字数 in its detail. */
+  readonly wordCounts?: boolean;
+  readonly lang?: DisplayLanguage;
+}
 
 export const SYMBOL_KINDS: Readonly<Record<MarkerKind, SymbolKind>> = {
   title: SymbolKind.File,
@@ -59,16 +69,22 @@ export const KIND_LABELS: Readonly<Record<MarkerKind, string>> = {
 };
 
 export function provideDocumentSymbols(
-  { document, model }: AnalyzedDocument,
+  analyzed: AnalyzedDocument,
   _params: DocumentSymbolParams,
   _token: CancellationToken,
+  options: SymbolOptions = {},
 ): DocumentSymbol[] {
+  const { document, model } = analyzed;
   const text = document.getText();
+  const counter = options.wordCounts === true ? wordCounterOf(analyzed) : undefined;
+  const lang = options.lang ?? 'zh-cn';
   return mapHeadingTree<DocumentSymbol>(
     model,
-    (heading) => ({
+    (heading, _depth, index) => ({
       name: symbolName(heading),
-      detail: symbolDetail(heading),
+      detail: counter === undefined
+        ? symbolDetail(heading)
+        : `${message('outline.words', lang, formatNumber(counter.sectionWords(index)))} · ${symbolDetail(heading)}`,
       kind: SYMBOL_KINDS[heading.kind] ?? SymbolKind.String,
       range: {
         start: document.positionAt(Math.min(heading.start, heading.headingStart)),

@@ -11,7 +11,7 @@ import type { Heading, ReportModel } from '../core';
  */
 export function mapHeadingTree<T>(
   model: ReportModel,
-  make: (heading: Heading, depth: number) => T,
+  make: (heading: Heading, depth: number, index: number) => T,
   attach: (parent: T, child: T) => void,
 ): T[] {
   const { headings } = model;
@@ -22,7 +22,7 @@ export function mapHeadingTree<T>(
     const heading = headings[i];
     const parent = heading.parent;
     if (parent < 0) {
-      const node = make(heading, 0);
+      const node = make(heading, 0, i);
       nodes[i] = node;
       roots.push(node);
       continue;
@@ -33,7 +33,7 @@ export function mapHeadingTree<T>(
     }
     const depth = depths[parent] + 1;
     depths[i] = depth;
-    const node = make(heading, depth);
+    const node = make(heading, depth, i);
     nodes[i] = node;
     attach(parentNode, node);
   }

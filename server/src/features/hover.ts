@@ -1,18 +1,21 @@
 /**
  * textDocument/hover: on a term, what it means; on a heading marker, where the section sits and how large it is.
  *
- * A term's hover (Markdown, Chinese label first, English after a slash, short):
+ * A term's hover (Markdown, short, its labels in the client's display language: English, simplified or traditional
+ * Chinese — see messages.ts):
  * - the term and its kind;
  * - the document's definition (for an abbreviation, its full form) and where it is (section path, line) — or, when
  *   the document defines nothing, the built-in expansion of a numbered formula or five-year plan, marked as such,
  *   and else the first use in context;
  * - how many uses, and the spellings seen (網上沙龍, 網(wǎng)上沙龍, 网上沙龙 …).
- * A heading marker's hover: the heading, its section path, its size in characters (blanks not counted) and its
- * sub-sections (direct and all).
+ * A heading marker's hover: the heading, its section path, its 字数 (the count of the status bar and of the outline's
+ * section sizes: features/wordCount.ts) and its sub-sections (direct and all).
  */
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
-import { headingAt, lineIndexOf, stripGlosses, type Heading, type ReportModel, type Term, type TermDefinition } from '../core';
+import { headingAt, stripGlosses, type ReportModel, type Term, type TermDefinition } from '../core';
+import { formatNumber, message, type DisplayLanguage, type MessageKey } from '../messages';
 import { escapeMarkdown, rangeOf, sectionPath, shorten, useAtOffset, type TermDocument } from './terms';
+import { wordCounterOf } from './wordCount';
 
 /** Longest definition text shown in a hover; the rest is cut with an ellipsis. */
 const HOVER_TEXT_MAX = 160;
@@ -22,76 +25,79 @@ const VARIANT_SCAN = 2000;
 /** Distinct spellings counted (real terms have a handful: scripts, widths, glosses). */
 const MAX_SPELLINGS_SEEN = 64;
 
-export const KIND_LABELS: Readonly<Record<Term['kind'], string>> = {
-  defined: '术语 / Defined term',
-  plan: '五年规划 / Five-year plan',
-  formula: '数字化缩略语 / Numbered formula',
-  title: '书名 / Title',
-  quoted: '引号术语 / Quoted term',
+const KIND_LABELS: Readonly<Record<Term['kind'], MessageKey>> = {
+  defined: 'term.defined',
+  plan: 'term.plan',
+  formula: 'term.formula',
+  title: 'term.title',
+  quoted: 'term.quoted',
 };
 
-const DEFINITION_LABELS: Readonly<Record<TermDefinition['kind'], string>> = {
-  abbreviation: '简称 / Abbreviation',
-  meaning: '术语 / Defined term',
-  quotedMeaning: '术语 / Defined term',
-  colon: '术语 / Defined term',
-  namely: '术语 / Defined term',
-  called: '术语 / Defined term',
-  list: '用语定义 / Defined term',
-  glossary: '名词解释 / Glossary term',
+/** A term's kind in the display language (hover and completion). */
+export function termKindLabel(kind: Term['kind'], lang: DisplayLanguage): string {
+  return message(KIND_LABELS[kind], lang);
+}
+
+const DEFINITION_LABELS: Readonly<Record<TermDefinition['kind'], MessageKey>> = {
+  abbreviation: 'term.abbreviation',
+  meaning: 'term.defined',
+  quotedMeaning: 'term.defined',
+  colon: 'term.defined',
+  namely: 'term.defined',
+  called: 'term.defined',
+  list: 'term.listed',
+  glossary: 'term.glossary',
 };
 
-export function provideHover(doc: TermDocument, params: HoverParams, _token: CancellationToken): Hover | null {
+export function provideHover(doc: TermDocument, params: HoverParams, _token: CancellationToken, lang: DisplayLanguage = 'zh-cn'): Hover | null {
   const text = doc.document.getText();
   const offset = doc.document.offsetAt(params.position);
   const heading = headingMarkerAt(doc.model, text, offset);
-  if (heading !== undefined) return headingHover(doc, text, heading);
+  if (heading >= 0) return headingHover(doc, heading, lang);
   const at = useAtOffset(doc.terms, offset);
   if (at === undefined) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: termMarkdown(doc, text, at.term) },
+    contents: { kind: MarkupKind.Markdown, value: termMarkdown(doc, text, at.term, lang) },
     range: rangeOf(doc, at.start, at.end),
   };
 }
 
 /** The Markdown of a term's hover. */
-export function termMarkdown(doc: TermDocument, text: string, term: Term): string {
+export function termMarkdown(doc: TermDocument, text: string, term: Term, lang: DisplayLanguage): string {
+  const t = (key: MessageKey, ...args: Array<string | number>): string => message(key, lang, ...args);
+  const colon = lang === 'en' ? ': ' : '：';
   const lines: string[] = [];
   const definition = term.definitions[0];
-  const label = definition !== undefined ? DEFINITION_LABELS[definition.kind] : KIND_LABELS[term.kind];
+  const label = definition !== undefined ? t(DEFINITION_LABELS[definition.kind]) : t(KIND_LABELS[term.kind]);
   lines.push(`**${escapeMarkdown(term.name)}** · ${label}`);
   if (definition !== undefined) {
-    if (definition.kind === 'abbreviation') {
-      lines.push(`**全称** / Full form：${escapeMarkdown(shorten(definition.text, HOVER_TEXT_MAX))}`);
-    } else {
-      lines.push(`**定义** / Definition：${escapeMarkdown(shorten(definition.text, HOVER_TEXT_MAX))}`);
-    }
-    lines.push(`**出处** / Defined in：${where(doc, definition.termStart)}`);
-    if (term.definitions.length > 1) lines.push(`另有 ${term.definitions.length - 1} 处定义 / ${term.definitions.length - 1} more definition(s)`);
+    const key = definition.kind === 'abbreviation' ? 'hover.fullForm' : 'hover.definition';
+    lines.push(`**${t(key)}**${colon}${escapeMarkdown(shorten(definition.text, HOVER_TEXT_MAX))}`);
+    lines.push(`**${t('hover.definedIn')}**${colon}${where(doc, definition.termStart, lang)}`);
+    if (term.definitions.length > 1) lines.push(t('hover.moreDefinitions', term.definitions.length - 1));
   } else if (term.builtin !== undefined) {
     const note = term.builtin.note ? `（${escapeMarkdown(term.builtin.note)}）` : '';
-    lines.push(`**内置释义** / Built-in：${escapeMarkdown(term.builtin.text)}${note}`);
-    lines.push('*文中未定义，按公开表述补充 / Not defined in this document; the publicly stated expansion*');
+    lines.push(`**${t('hover.builtin')}**${colon}${escapeMarkdown(term.builtin.text)}${note}`);
+    lines.push(`*${t('hover.builtinNote')}*`);
   } else if (term.uses.length > 0) {
     const first = term.uses[0]!;
     const start = doc.terms.uses.start[first]!;
     const end = doc.terms.uses.end[first]!;
-    lines.push(`**首次出现** / First use：${context(text, start, end)}`);
-    lines.push(`**位置** / At：${where(doc, start)}`);
+    lines.push(`**${t('hover.firstUse')}**${colon}${context(text, start, end)}`);
+    lines.push(`**${t('hover.at')}**${colon}${where(doc, start, lang)}`);
   }
   const variants = spellings(doc, text, term);
-  const variantText = variants.length > 1 ? ` · **写法** / Variants：${variants.map(escapeMarkdown).join('、')}` : '';
-  lines.push(`**用例** / Uses：${term.uses.length}${variantText}`);
+  const variantText = variants.length > 1 ? ` · **${t('hover.variants')}**${colon}${variants.map(escapeMarkdown).join('、')}` : '';
+  lines.push(`**${t('hover.uses')}**${colon}${term.uses.length}${variantText}`);
   return lines.join('\n\n');
 }
 
-/** "二、基本做法 › （一）… · 第 24 行 / line 24" */
-function where(doc: TermDocument, offset: number): string {
+/** "二、基本做法 › （一）… · 第 24 行" */
+function where(doc: TermDocument, offset: number, lang: DisplayLanguage): string {
   const path = sectionPath(doc.model, offset);
   const line = doc.document.positionAt(offset).line + 1;
-  return `${path ? escapeMarkdown(path) + ' · ' : ''}第 ${line} 行 / line ${line}`;
+  return `${path ? escapeMarkdown(path) + ' · ' : ''}${message('hover.line', lang, line)}`;
 }
-
 /** The use in its line: up to 24 characters either side, glosses stripped, the term in bold. */
 function context(text: string, start: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -138,56 +144,21 @@ function spellings(doc: TermDocument, text: string, term: Term): string[] {
 
 // ---------------------------------------------------------------------------------------------- headings
 
-/** The heading whose marker is under `offset` (for a heading recovered from mojibake: anywhere on the heading). */
-export function headingMarkerAt(model: ReportModel, text: string, offset: number): Heading | undefined {
+/** The index of the heading whose marker is under `offset` (for a heading recovered from mojibake: anywhere on the heading), or -1. */
+export function headingMarkerAt(model: ReportModel, text: string, offset: number): number {
   const index = headingAt(model, offset);
-  if (index < 0) return undefined;
+  if (index < 0) return -1;
   // headingAt gives the innermost section holding the offset: its own heading is the only candidate
   const h = model.headings[index]!;
-  if (offset < h.headingStart) return undefined;
-  if (h.repaired) return offset < h.headingEnd ? h : undefined;
-  if (h.marker === '' || !text.startsWith(h.marker, h.headingStart)) return undefined;
-  return offset < h.headingStart + h.marker.length ? h : undefined;
+  if (offset < h.headingStart) return -1;
+  if (h.repaired) return offset < h.headingEnd ? index : -1;
+  if (h.marker === '' || !text.startsWith(h.marker, h.headingStart)) return -1;
+  return offset < h.headingStart + h.marker.length ? index : -1;
 }
 
-const nonBlankPrefix = new WeakMap<ReportModel, Int32Array>();
-
-/** Non-blank characters before each line start (computed once per model version): section sizes in O(1). */
-function nonBlankBeforeLines(model: ReportModel, text: string): Int32Array {
-  let prefix = nonBlankPrefix.get(model);
-  if (prefix === undefined) {
-    const starts = model.lineStarts;
-    prefix = new Int32Array(starts.length + 1);
-    let count = 0;
-    let line = 0;
-    for (let i = 0; i < text.length; i++) {
-      while (line < starts.length && starts[line] === i) prefix[line++] = count;
-      const c = text.charCodeAt(i);
-      if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b)) count++;
-    }
-    while (line <= starts.length) prefix[line++] = count;
-    nonBlankPrefix.set(model, prefix);
-  }
-  return prefix;
-}
-
-function nonBlankBetween(model: ReportModel, text: string, start: number, end: number): number {
-  const prefix = nonBlankBeforeLines(model, text);
-  const at = (offset: number): number => {
-    const starts = model.lineStarts;
-    const lo = lineIndexOf(starts, offset);
-    let count = prefix[lo]!;
-    for (let i = starts[lo]!; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b)) count++;
-    }
-    return count;
-  };
-  return at(end) - at(start);
-}
-
-function headingHover(doc: TermDocument, text: string, h: Heading): Hover {
+function headingHover(doc: TermDocument, index: number, lang: DisplayLanguage): Hover {
   const model = doc.model;
+  const h = model.headings[index]!;
   let all = 0;
   const stack = [...h.children];
   while (stack.length > 0) {
@@ -195,13 +166,14 @@ function headingHover(doc: TermDocument, text: string, h: Heading): Hover {
     all++;
     stack.push(...model.headings[c]!.children);
   }
-  const chars = nonBlankBetween(model, text, h.start, h.end);
+  const words = wordCounterOf(doc).sectionWords(index);
   const path = sectionPath(model, h.headingStart);
+  const colon = lang === 'en' ? ': ' : '：';
   const lines = [`**${escapeMarkdown(h.name || h.marker)}**`];
-  if (path) lines.push(`**位置** / Path：${escapeMarkdown(path)}`);
-  const sub = h.children.length === all ? `${all} 个小节 / sub-sections` : `${h.children.length} 个下级小节，共 ${all} 个 / ${h.children.length} direct, ${all} in all`;
-  lines.push(`**篇幅** / Size：${chars.toLocaleString('en-US')} 字 / characters · ${sub}`);
-  if (h.repaired) lines.push('*此标题由乱码修复 / recovered from GBK mojibake*');
+  if (path) lines.push(`**${message('hover.path', lang)}**${colon}${escapeMarkdown(path)}`);
+  const sub = h.children.length === all ? message('hover.subsections', lang, all) : message('hover.subsectionsNested', lang, h.children.length, all);
+  lines.push(`**${message('hover.size', lang)}**${colon}${message('hover.words', lang, formatNumber(words))} · ${sub}`);
+  if (h.repaired) lines.push(`*${message('hover.repaired', lang)}*`);
   const markerEnd = h.repaired ? h.headingEnd : h.headingStart + h.marker.length;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: rangeOf(doc, h.headingStart, markerEnd) };
 }

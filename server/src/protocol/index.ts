@@ -14,6 +14,12 @@ export const Methods = {
   status: 'zh-report/status',
   /** Request: the key terms of a document, for the client's Report Terms view (`TermsParams` → `TermSummary[]`). */
   terms: 'zh-report/terms',
+  /** Request: 字数 of the document, the section under a position and the selections (`WordCountParams` → `WordCountResult`). */
+  wordCount: 'zh-report/wordCount',
+  /** Request: the outline (提纲) as text to copy (`OutlineTextParams` → `ExportText`). */
+  outlineText: 'zh-report/outlineText',
+  /** Request: the document's defined terms as a glossary to export (`GlossaryParams` → `ExportText`). */
+  glossary: 'zh-report/glossary',
 } as const;
 
 export interface TermsParams {
@@ -107,4 +113,67 @@ export interface ConvertScriptResult {
   readonly applied: boolean;
   /** Number of text edits in the workspace edit. */
   readonly edits: number;
+}
+
+/** 字数 as Word and WPS count it (see README, "字数"): the fields of the core's `WordCount`. */
+export interface WordCounts {
+  /** 字数 = `cjk` + `nonCjkWords`. */
+  readonly words: number;
+  /** 中文字符和朝鲜语单词: Han characters, full-width marks and symbols one each. */
+  readonly cjk: number;
+  /** 非中文单词: runs of Latin letters or digits (with what is attached to them). */
+  readonly nonCjkWords: number;
+  /** 字符数(不计空格). */
+  readonly chars: number;
+  /** 字符数(计空格). */
+  readonly charsWithSpaces: number;
+  /** 汉字. */
+  readonly han: number;
+  /** 字符数 without punctuation marks. */
+  readonly charsWithoutPunctuation: number;
+  /** 段落数: non-empty lines. */
+  readonly paragraphs: number;
+  /** Pinyin glosses left out. */
+  readonly glosses: number;
+}
+
+export interface WordCountParams {
+  readonly uri: string;
+  /** The cursor: the section holding it is counted too. */
+  readonly position?: PlainPosition;
+  /** The selections: their counts are added up (empty ones are ignored). */
+  readonly selections?: readonly PlainRange[];
+}
+
+export interface WordCountResult {
+  readonly document: WordCounts;
+  /** The innermost section holding `position`, with its path of markers ("二、 › （三）") and its heading. */
+  readonly section?: { readonly path: string; readonly name: string; readonly counts: WordCounts };
+  readonly selection?: WordCounts;
+}
+
+/** How an outline is written: markers and indentation, Markdown headings (# …), or a Markdown list (- …). */
+export type OutlineTextFormat = 'text' | 'markdownHeadings' | 'markdownList';
+
+export const OUTLINE_TEXT_FORMATS: readonly OutlineTextFormat[] = ['text', 'markdownHeadings', 'markdownList'];
+
+export interface OutlineTextParams {
+  readonly uri: string;
+  readonly format: OutlineTextFormat;
+  /** Only the section holding this position (the innermost one), with everything below it. */
+  readonly position?: PlainPosition;
+}
+
+/** A glossary as a Markdown table or as CSV (UTF-8 with a BOM, CRLF, so that Excel reads the Chinese). */
+export type GlossaryFormat = 'markdown' | 'csv';
+
+export interface GlossaryParams {
+  readonly uri: string;
+  readonly format: GlossaryFormat;
+}
+
+/** Text the server has formatted for the user to copy or save; `items` headings or terms are in it. */
+export interface ExportText {
+  readonly text: string;
+  readonly items: number;
 }

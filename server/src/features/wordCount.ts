@@ -1,0 +1,102 @@
+/**
+ * zh-report/wordCount: 字数 of the document, of the section under the cursor and of the selections (core/wordCount.ts
+ * has the rules). One `WordCounter` per document version: the document's count and the per-line totals behind the
+ * outline's section sizes and the heading hover are computed once, then read.
+ */
+import type { CancellationToken } from 'vscode-languageserver';
+import { headingAt, WordCounter, type ReportModel, type WordCount } from '../core';
+import type { PlainPosition, PlainRange, WordCountParams, WordCountResult } from '../protocol';
+import { cancelled, invalidParams } from '../requests';
+import type { AnalyzedDocument } from '../workspace/workspace';
+
+const counters = new WeakMap<ReportModel, WordCounter>();
+
+/** A Markdown document (by language or file name): its syntax is not counted. */
+function isMarkdown({ document }: AnalyzedDocument): boolean {
+  return document.languageId === 'markdown' || /\.(?:md|markdown)$/i.test(document.uri);
+}
+
+/** The counter of this version of the document (made on first use). */
+export function wordCounterOf(analyzed: AnalyzedDocument): WordCounter {
+  let counter = counters.get(analyzed.model);
+  if (counter === undefined) {
+    counter = new WordCounter(analyzed.document.getText(), analyzed.model, { markdown: isMarkdown(analyzed) });
+    counters.set(analyzed.model, counter);
+  }
+  return counter;
+}
+
+/** "二、 › （三）": the markers from the top-level section down to the innermost one holding `offset`. */
+export function markerPath(model: ReportModel, offset: number): string {
+  const parts: string[] = [];
+  for (let h = headingAt(model, offset); h >= 0; h = model.headings[h]!.parent) {
+    const heading = model.headings[h]!;
+    if (heading.kind === 'title') continue;
+    const name = heading.marker.trim() || heading.name;
+    parts.push(name.length > 12 ? `${name.slice(0, 12)}…` : name);
+  }
+  return parts.reverse().join(' › ');
+}
+
+export function provideWordCount(analyzed: AnalyzedDocument, params: WordCountParams, token: CancellationToken): WordCountResult {
+  const { document, model } = analyzed;
+  const counter = wordCounterOf(analyzed);
+  const result: { document: WordCount; section?: WordCountResult['section']; selection?: WordCount } = { document: counter.document() };
+  if (token.isCancellationRequested) throw cancelled();
+  if (params.position !== undefined) {
+    checkPosition(params.position);
+    const offset = document.offsetAt(params.position);
+    const h = headingAt(model, offset);
+    if (h >= 0 && model.headings[h]!.kind !== 'title') {
+      result.section = { path: markerPath(model, offset), name: model.headings[h]!.name, counts: counter.section(h) };
+    }
+  }
+  if (params.selections !== undefined) {
+    if (!Array.isArray(params.selections)) throw invalidParams('params.selections must be an array of ranges.');
+    const parts: WordCount[] = [];
+    for (const range of params.selections) {
+      checkRange(range);
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      if (start !== end) parts.push(counter.count(Math.min(start, end), Math.max(start, end)));
+      if (token.isCancellationRequested) throw cancelled();
+    }
+    if (parts.length > 0) result.selection = sum(parts);
+  }
+  return result;
+}
+
+function sum(parts: readonly WordCount[]): WordCount {
+  const total: Record<keyof WordCount, number> = { ...parts[0]! };
+  for (const part of parts.slice(1)) for (const key of Object.keys(total) as Array<keyof WordCount>) total[key] += part[key];
+  return total;
+}
+
+function isNatural(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function checkPosition(value: PlainPosition): void {
+  if (typeof value !== 'object' || value === null || !isNatural(value.line) || !isNatural(value.character)) {
+    throw invalidParams('A position must be { line, character } with non-negative integers.');
+  }
+}
+
+function checkRange(value: PlainRange): void {
+  if (typeof value !== 'object' || value === null) throw invalidParams('A range must be { start, end }.');
+  checkPosition(value.start);
+  checkPosition(value.end);
+}
+
+/** `outline.showWordCount` from what a client sends: a flat `showWordCountInOutline`, or `{ outline: { showWordCount } }`; else undefined. */
+export function readShowWordCount(value: unknown): boolean | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  if (typeof record['showWordCountInOutline'] === 'boolean') return record['showWordCountInOutline'];
+  const outline = record['outline'];
+  if (typeof outline === 'object' && outline !== null) {
+    const show = (outline as Record<string, unknown>)['showWordCount'];
+    if (typeof show === 'boolean') return show;
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * The server's words for people, in the display language of the client: English, simplified Chinese (mainland usage)
+ * or traditional Chinese (Taiwan usage: 設定, 檔案, 資訊, 預設, 游標 …, written by hand, not converted).
+ *
+ * The language comes from `InitializeParams.locale` (VS Code sends its display language: en, zh-cn, zh-tw …).
+ * zh-tw, zh-hk, zh-mo and zh-Hant get traditional Chinese; any other zh, or no locale at all, simplified Chinese (the
+ * documents are Chinese); anything else English.
+ *
+ * Messages with a `{0}` take arguments. Every key has all three languages (the type says so; a unit test checks that
+ * none is empty and that the Taiwan text has no mainland words).
+ */
+
+export type DisplayLanguage = 'en' | 'zh-cn' | 'zh-tw';
+
+export const DISPLAY_LANGUAGES: readonly DisplayLanguage[] = ['en', 'zh-cn', 'zh-tw'];
+
+export function displayLanguageOf(locale: string | undefined): DisplayLanguage {
+  const l = (locale ?? '').toLowerCase();
+  if (l === '' || l === 'zh') return 'zh-cn';
+  if (!l.startsWith('zh')) return 'en';
+  return /^zh[-_](?:tw|hk|mo|hant)/.test(l) ? 'zh-tw' : 'zh-cn';
+}
+
+export type Texts = Readonly<Record<DisplayLanguage, string>>;
+
+export const MESSAGES = {
+  // hover on a term: its kind
+  'term.defined': { en: 'Defined term', 'zh-cn': '术语', 'zh-tw': '術語' },
+  'term.plan': { en: 'Five-year plan', 'zh-cn': '五年规划', 'zh-tw': '五年規劃' },
+  'term.formula': { en: 'Numbered formula', 'zh-cn': '数字化缩略语', 'zh-tw': '數字縮略語' },
+  'term.title': { en: 'Title', 'zh-cn': '书名', 'zh-tw': '書名' },
+  'term.quoted': { en: 'Quoted term', 'zh-cn': '引号术语', 'zh-tw': '引號術語' },
+  'term.abbreviation': { en: 'Abbreviation', 'zh-cn': '简称', 'zh-tw': '簡稱' },
+  'term.listed': { en: 'Defined term (list)', 'zh-cn': '用语定义', 'zh-tw': '用語定義' },
+  'term.glossary': { en: 'Glossary term', 'zh-cn': '名词解释', 'zh-tw': '名詞解釋' },
+  // hover on a term: its lines
+  'hover.fullForm': { en: 'Full form', 'zh-cn': '全称', 'zh-tw': '全稱' },
+  'hover.definition': { en: 'Definition', 'zh-cn': '定义', 'zh-tw': '定義' },
+  'hover.definedIn': { en: 'Defined in', 'zh-cn': '出处', 'zh-tw': '出處' },
+  'hover.moreDefinitions': { en: '{0} more definition(s)', 'zh-cn': '另有 {0} 处定义', 'zh-tw': '另有 {0} 處定義' },
+  'hover.builtin': { en: 'Built-in', 'zh-cn': '内置释义', 'zh-tw': '內建釋義' },
+  'hover.builtinNote': {
+    en: 'Not defined in this document; the publicly stated expansion',
+    'zh-cn': '文中未定义，按公开表述补充',
+    'zh-tw': '文中未定義，依公開說法補充',
+  },
+  'hover.firstUse': { en: 'First use', 'zh-cn': '首次出现', 'zh-tw': '首次出現' },
+  'hover.at': { en: 'At', 'zh-cn': '位置', 'zh-tw': '位置' },
+  'hover.line': { en: 'line {0}', 'zh-cn': '第 {0} 行', 'zh-tw': '第 {0} 行' },
+  'hover.uses': { en: 'Uses', 'zh-cn': '用例', 'zh-tw': '出現次數' },
+  'hover.variants': { en: 'Variants', 'zh-cn': '写法', 'zh-tw': '寫法' },
+  // completion of a term: its uses
+  'completion.uses': { en: '{0} uses', 'zh-cn': '{0} 处', 'zh-tw': '{0} 處' },
+  // hover on a heading marker
+  'hover.path': { en: 'Path', 'zh-cn': '位置', 'zh-tw': '位置' },
+  'hover.size': { en: 'Size', 'zh-cn': '篇幅', 'zh-tw': '篇幅' },
+  'hover.words': { en: '{0} 字 (as Word counts)', 'zh-cn': '{0} 字', 'zh-tw': '{0} 字' },
+  'hover.subsections': { en: '{0} sub-sections', 'zh-cn': '{0} 个小节', 'zh-tw': '{0} 個小節' },
+  'hover.subsectionsNested': { en: '{0} sub-sections, {1} in all', 'zh-cn': '{0} 个下级小节，共 {1} 个', 'zh-tw': '{0} 個下層小節，共 {1} 個' },
+  'hover.repaired': { en: 'recovered from GBK mojibake', 'zh-cn': '此标题由乱码修复', 'zh-tw': '此標題由亂碼修復' },
+  // the outline's detail with zh-report.outline.showWordCount
+  'outline.words': { en: '{0} 字', 'zh-cn': '{0} 字', 'zh-tw': '{0} 字' },
+  // the glossary export
+  'glossary.title': { en: 'Glossary', 'zh-cn': '术语表', 'zh-tw': '術語表' },
+  'glossary.term': { en: 'Term', 'zh-cn': '术语', 'zh-tw': '術語' },
+  'glossary.definition': { en: 'Definition', 'zh-cn': '释义', 'zh-tw': '釋義' },
+  'glossary.section': { en: 'Defined in', 'zh-cn': '出处', 'zh-tw': '出處' },
+  'glossary.line': { en: 'Line', 'zh-cn': '行', 'zh-tw': '行' },
+} as const satisfies Record<string, Texts>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The message in `lang`, `{0}`, `{1}` … replaced by the arguments. */
+export function message(key: MessageKey, lang: DisplayLanguage, ...args: ReadonlyArray<string | number>): string {
+  const text: string = MESSAGES[key][lang];
+  return args.length === 0 ? text : text.replace(/\{(\d)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}
+
+/** Digits grouped as both languages write them in running text: 12,345. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The client's display language, set once from the initialize params. */
+export class UiLanguage {
+  #lang: DisplayLanguage = 'zh-cn';
+
+  get lang(): DisplayLanguage {
+    return this.#lang;
+  }
+
+  set(locale: string | undefined): void {
+    this.#lang = displayLanguageOf(locale);
+  }
+}
