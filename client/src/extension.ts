@@ -9,6 +9,8 @@ import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
 import { ServerController } from './languageClient';
 import { TermsView } from './termsView';
+import { WordCountStatus } from './wordCountStatus';
+import { registerExportCommands } from './exportCommands';
 
 export const Commands = {
   restartServer: 'zh-report.restartServer',
@@ -19,12 +21,14 @@ class ZhReportExtension implements vscode.Disposable {
   private readonly output: vscode.OutputChannel;
   private readonly server: ServerController;
   private readonly termsView: TermsView;
+  private readonly wordCount: WordCountStatus;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('zh-report');
     this.server = new ServerController(context, this.output);
     this.termsView = new TermsView((method, params) => this.server.request(method, params));
+    this.wordCount = new WordCountStatus((method, params, token) => this.server.request(method, params, token));
     this.disposables.push(
       this.output,
       this.server,
@@ -34,6 +38,8 @@ class ZhReportExtension implements vscode.Disposable {
       new EncodingAdvisor((message) => this.output.appendLine(message)),
       ...registerConvertCommands(),
       this.termsView,
+      this.wordCount,
+      ...registerExportCommands((method, params) => this.server.request(method, params)),
     );
   }
 
@@ -42,6 +48,7 @@ class ZhReportExtension implements vscode.Disposable {
     try {
       await this.server.start();
       void this.termsView.refresh();
+      void this.wordCount.refresh();
     } catch (error) {
       this.output.appendLine(`The zh-report language server could not start: ${errorMessage(error)}`);
       void this.offerOutput(vscode.l10n.t('zh-report: the language server could not start: {0}', errorMessage(error)));
@@ -63,6 +70,7 @@ class ZhReportExtension implements vscode.Disposable {
     try {
       await this.server.restart();
       void this.termsView.refresh();
+      void this.wordCount.refresh();
       vscode.window.setStatusBarMessage(vscode.l10n.t('zh-report: language server restarted'), 5000);
     } catch (error) {
       this.output.appendLine(`The zh-report language server could not restart: ${errorMessage(error)}`);

@@ -56,15 +56,18 @@ export class ServerController implements vscode.Disposable {
     });
   }
 
-  /** Sends a request to the server; undefined when it is not running or the request fails (logged). */
-  async request<R>(method: string, params: unknown): Promise<R | undefined> {
+  /**
+   * Sends a request to the server; undefined when it is not running, when the request fails (logged) or when `token`
+   * cancels it (not logged: a newer request took its place).
+   */
+  async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R | undefined> {
     if (this.client.state !== State.Running) {
       return undefined;
     }
     try {
-      return await this.client.sendRequest<R>(method, params);
+      return await (token === undefined ? this.client.sendRequest<R>(method, params) : this.client.sendRequest<R>(method, params, token));
     } catch (error) {
-      this.output.appendLine(`${method} failed: ${errorMessage(error)}`);
+      if (token?.isCancellationRequested !== true) this.output.appendLine(`${method} failed: ${errorMessage(error)}`);
       return undefined;
     }
   }

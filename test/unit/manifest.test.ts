@@ -73,8 +73,15 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.convertToTraditional',
       'zh-report.convertToTraditionalHongKong',
       'zh-report.convertToTraditionalPhrases',
+      'zh-report.copyOutline',
+      'zh-report.copyOutlineMarkdown',
+      'zh-report.copyOutlineMarkdownList',
+      'zh-report.copySectionOutline',
+      'zh-report.exportGlossaryCsv',
+      'zh-report.exportGlossaryMarkdown',
       'zh-report.restartServer',
       'zh-report.showOutput',
+      'zh-report.showWordCount',
     ]);
     for (const command of commands) {
       assert.ok(clientSources.includes(`'${command}'`), `${command} is not registered in client/src`);
@@ -92,6 +99,7 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.encodingHint.enabled': true,
       'zh-report.maxFileSizeMB': 20,
       'zh-report.outline.showTerms': false,
+      'zh-report.outline.showWordCount': false,
       'zh-report.trace.server': 'off',
     });
     for (const key of ['detect.enabled', 'detect.markdown', 'encodingHint.enabled', 'maxFileSizeMB', 'diagnostics']) {
