@@ -60,6 +60,8 @@ export const MESSAGES = {
   'hover.repaired': { en: 'recovered from GBK mojibake', 'zh-cn': '此标题由乱码修复', 'zh-tw': '此標題由亂碼修復' },
   // the outline's detail with zh-report.outline.showWordCount
   'outline.words': { en: '{0} 字', 'zh-cn': '{0} 字', 'zh-tw': '{0} 字' },
+  // workspace symbols: progress while report files are first read
+  'progress.readingReports': { en: 'reading {0} report files', 'zh-cn': '正在读取 {0} 个报告文件', 'zh-tw': '正在讀取 {0} 個報告檔案' },
   // the glossary export
   'glossary.title': { en: 'Glossary', 'zh-cn': '术语表', 'zh-tw': '術語表' },
   'glossary.term': { en: 'Term', 'zh-cn': '术语', 'zh-tw': '術語' },

@@ -56,15 +56,17 @@ describe('Checks (features/diagnostics.ts)', () => {
     assert.equal(converterBuilds(), 0, 'no opencc converter built by the checks');
   });
 
-  it('picks the message language from the locale: Chinese for zh* or none, English otherwise', () => {
-    assert.equal(languageOf('zh-cn'), 'zh');
-    assert.equal(languageOf('zh-TW'), 'zh');
-    assert.equal(languageOf(undefined), 'zh');
+  it('picks the message language from the locale: Chinese for zh* or none (traditional for zh-tw), English otherwise', () => {
+    assert.equal(languageOf('zh-cn'), 'zh-cn');
+    assert.equal(languageOf('zh-TW'), 'zh-tw');
+    assert.equal(languageOf(undefined), 'zh-cn');
     assert.equal(languageOf('en'), 'en');
     assert.equal(languageOf('de'), 'en');
     const checks = new Checks(() => assert.fail('not needed'));
     checks.initialize(init('en-us'));
     assert.equal(checks.diagnostics(analyzed('一、甲\n三、乙\n'))[0]!.message, 'Numbering gap: 「三、」 follows 「一、」; 「二、」 is missing.');
+    checks.initialize(init('zh-tw'));
+    assert.equal(checks.diagnostics(analyzed('一、甲\n三、乙\n'))[0]!.message, '編號跳號：「一、」之後是「三、」，缺少「二、」。');
   });
 
   it('answers "unchanged" for the result id of the version and settings in effect', () => {

@@ -136,7 +136,7 @@ describe('manifest: language, grammar, commands, settings', () => {
 describe('manifest: localisation', () => {
   const keys = placeholders(manifest);
 
-  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) {
     it(`${file} has exactly the manifest's %keys%`, () => {
       const nls = record(readJson(file), file);
       assert.ok(keys.size >= 8);
@@ -154,10 +154,10 @@ describe('manifest: localisation', () => {
     assert.equal(zh['command.restartServer.title'], '重启语言服务器');
   });
 
-  it('l10n/bundle.l10n.zh-cn.json translates exactly the strings the client passes to vscode.l10n.t', () => {
+  for (const file of ['l10n/bundle.l10n.zh-cn.json', 'l10n/bundle.l10n.zh-tw.json']) it(`${file} translates exactly the strings the client passes to vscode.l10n.t`, () => {
     const used = new Set([...clientSources.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]));
     assert.ok(used.size >= 3);
-    const bundle = record(readJson('l10n/bundle.l10n.zh-cn.json'), 'bundle');
+    const bundle = record(readJson(file), 'bundle');
     assert.deepEqual(Object.keys(bundle).sort(), [...used].sort());
     for (const [source, translation] of Object.entries(bundle)) {
       const placeholdersIn = (text: string): string[] => (text.match(/\{\d+\}/g) ?? []).sort();

@@ -39,14 +39,14 @@ function matches(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /** Titles of "fix all of this kind"; `n` counts edits for glosses (one finding per line), findings otherwise. */
-const FIX_ALL_OF: Partial<Record<CheckCode, (n: number) => Localized>> = {
-  'pinyin-gloss': (n) => ({ zh: `删除全文全部 ${n} 处拼音注音`, en: `Remove all ${n} pinyin glosses in the document` }),
-  'page-chrome': (n) => ({ zh: `删除全部 ${n} 行网页残留`, en: `Remove all ${n} page-chrome lines` }),
-  'gbk-misaligned': (n) => ({ zh: `恢复全部 ${n} 处 GBK 错位乱码`, en: `Recover all ${n} GBK-misaligned runs` }),
-  mojibake: (n) => ({ zh: `重新解码全部 ${n} 处 UTF-8 乱码`, en: `Decode all ${n} UTF-8 mojibake runs again` }),
-  'marker-punctuation': (n) => ({ zh: `修正全部 ${n} 处编号标点`, en: `Fix the punctuation of all ${n} markers` }),
-  'numbering-bracket-width': (n) => ({ zh: `统一全部 ${n} 处编号括号宽度`, en: `Make the brackets of all ${n} markers match` }),
-  'marker-space': (n) => ({ zh: `在全部 ${n} 处编号后加空格`, en: `Insert the blank after all ${n} markers` }),
+const FIX_ALL_OF: Partial<Record<CheckCode, (n: number) => Localized & { readonly tw: string }>> = {
+  'pinyin-gloss': (n) => ({ zh: `删除全文全部 ${n} 处拼音注音`, en: `Remove all ${n} pinyin glosses in the document`, tw: `刪除全文全部 ${n} 處拼音注音` }),
+  'page-chrome': (n) => ({ zh: `删除全部 ${n} 行网页残留`, en: `Remove all ${n} page-chrome lines`, tw: `刪除全部 ${n} 行網頁殘留` }),
+  'gbk-misaligned': (n) => ({ zh: `恢复全部 ${n} 处 GBK 错位乱码`, en: `Recover all ${n} GBK-misaligned runs`, tw: `還原全部 ${n} 處 GBK 錯位亂碼` }),
+  mojibake: (n) => ({ zh: `重新解码全部 ${n} 处 UTF-8 乱码`, en: `Decode all ${n} UTF-8 mojibake runs again`, tw: `重新解碼全部 ${n} 處 UTF-8 亂碼` }),
+  'marker-punctuation': (n) => ({ zh: `修正全部 ${n} 处编号标点`, en: `Fix the punctuation of all ${n} markers`, tw: `修正全部 ${n} 處編號標點` }),
+  'numbering-bracket-width': (n) => ({ zh: `统一全部 ${n} 处编号括号宽度`, en: `Make the brackets of all ${n} markers match`, tw: `統一全部 ${n} 處編號括號寬度` }),
+  'marker-space': (n) => ({ zh: `在全部 ${n} 处编号后加空格`, en: `Insert the blank after all ${n} markers`, tw: `在全部 ${n} 處編號後加空格` }),
 };
 
 export function provideCodeActions(
@@ -101,7 +101,7 @@ export function provideCodeActions(
     const edits = fixAllEdits(findings);
     if (edits.length > 0) {
       actions.push({
-        title: pick({ zh: `修复全部可安全修复的问题（${edits.length} 处修改）`, en: `Fix all safely fixable problems (${edits.length} edits)` }, lang),
+        title: pick({ zh: `修复全部可安全修复的问题（${edits.length} 处修改）`, en: `Fix all safely fixable problems (${edits.length} edits)`, tw: `修正全部可安全修正的問題（${edits.length} 處修改）` }, lang),
         kind: FIX_ALL_KIND,
         edit: workspaceEdit(document, edits, caps),
       });

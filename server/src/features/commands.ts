@@ -8,6 +8,7 @@ import type { Edit } from '../core/checks';
 import { CONVERT_TARGETS, type ConvertScriptArgs, type ConvertTarget } from '../protocol';
 import { invalidParams } from '../requests';
 import { conversionEdits } from './convert';
+import { pick, type Lang } from './diagnostics';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,13 +61,13 @@ export function convertEdits(document: TextDocument, args: ConvertScriptArgs, _t
   return merged.flatMap(([a, b]) => conversionEdits(text, a, b, args.target));
 }
 
-const LABELS: Record<ConvertTarget, { zh: string; en: string }> = {
-  cn: { zh: '转换为简体', en: 'Convert to simplified Chinese' },
-  tw: { zh: '转换为繁体（台湾）', en: 'Convert to traditional Chinese (Taiwan)' },
-  twp: { zh: '转换为繁体（台湾，含用词）', en: 'Convert to traditional Chinese (Taiwan, with phrases)' },
-  hk: { zh: '转换为繁体（香港）', en: 'Convert to traditional Chinese (Hong Kong)' },
+const LABELS: Record<ConvertTarget, { zh: string; en: string; tw: string }> = {
+  cn: { zh: '转换为简体', en: 'Convert to simplified Chinese', tw: '轉換為簡體' },
+  tw: { zh: '转换为繁体（台湾）', en: 'Convert to traditional Chinese (Taiwan)', tw: '轉換為繁體（臺灣）' },
+  twp: { zh: '转换为繁体（台湾，含用词）', en: 'Convert to traditional Chinese (Taiwan, with phrases)', tw: '轉換為繁體（臺灣，含臺灣用詞）' },
+  hk: { zh: '转换为繁体（香港）', en: 'Convert to traditional Chinese (Hong Kong)', tw: '轉換為繁體（香港）' },
 };
 
-export function convertLabel(target: ConvertTarget, lang: 'zh' | 'en'): string {
-  return LABELS[target][lang];
+export function convertLabel(target: ConvertTarget, lang: Lang): string {
+  return pick(LABELS[target], lang);
 }

@@ -3,7 +3,8 @@
  *
  * Findings are computed once per document version (keyed by its model, which the workspace builds once per
  * version) and per set of enabled rules; a change of severity only re-maps them. A pull for a version and settings
- * the client already has is answered `unchanged`. Messages are in Chinese or English by the client's locale.
+ * the client already has is answered `unchanged`. Messages follow the client's display language: English, simplified
+ * Chinese, or traditional Chinese with Taiwan usage (messagesTaiwan.ts) for zh-tw and zh-hk.
  */
 import {
   DiagnosticSeverity,
@@ -19,19 +20,21 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel, TermIndex } from '../core';
 import { runChecks, type CheckCode, type Finding, type Localized, type RuleSeverity, type ScriptTable } from '../core/checks';
 import { gbkCodec } from '../codec';
+import { displayLanguageOf, type DisplayLanguage } from '../messages';
+import { taiwanMessage } from '../messagesTaiwan';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { enabledSignature, sameSettings, severityOf, type DiagnosticSettings } from '../workspace/diagnosticSettings';
 import type { AnalyzedDocument } from '../workspace/workspace';
 
-export type Lang = 'zh' | 'en';
+export type Lang = DisplayLanguage;
 
-/** Chinese for a zh* locale or none at all (the documents are Chinese), English for any other locale. */
-export function languageOf(locale: string | undefined): Lang {
-  return locale === undefined || locale === '' || locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+/** Chinese for a zh* locale or none at all (the documents are Chinese; traditional for zh-tw/zh-hk), else English. */
+export const languageOf = displayLanguageOf;
 
-export function pick(text: Localized, lang: Lang): string {
-  return lang === 'zh' ? text.zh : text.en;
+/** The text in `lang`; in traditional Chinese the `tw` text where one is written, else the Taiwan table's. */
+export function pick(text: Localized & { readonly tw?: string }, lang: Lang): string {
+  if (lang === 'en') return text.en;
+  return lang === 'zh-tw' ? (text.tw ?? taiwanMessage(text.zh)) : text.zh;
 }
 
 const TERM_CODES: readonly CheckCode[] = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'];
@@ -52,7 +55,7 @@ interface CacheEntry {
 export class Checks {
   #settings: DiagnosticSettings = {};
   #generation = 0;
-  #lang: Lang = 'zh';
+  #lang: Lang = 'zh-cn';
   #relatedInformation = false;
   #unnecessaryTag = false;
   readonly #cache = new WeakMap<ReportModel, CacheEntry>();

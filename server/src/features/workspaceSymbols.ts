@@ -14,6 +14,7 @@ import { cancelled } from '../requests';
 import { ReportFiles } from '../workspace/reportFiles';
 import { maxDocumentBytes } from '../workspace/settings';
 import type { ReportWorkspace } from '../workspace/workspace';
+import { message } from '../messages';
 import { languageOf, type Lang } from './diagnostics';
 import { SYMBOL_KINDS, symbolName } from './documentSymbols';
 
@@ -87,7 +88,7 @@ export class WorkspaceSymbolsFeature {
   /** Folds names and queries (built on the first request: it needs the opencc character table). */
   #table: FoldTable | undefined;
   /** The language of the progress messages: the client's locale (Chinese without one, as the diagnostics). */
-  #lang: Lang = 'zh';
+  #lang: Lang = 'zh-cn';
 
   constructor(workspace: ReportWorkspace) {
     this.#workspace = workspace;
@@ -132,7 +133,7 @@ export class WorkspaceSymbolsFeature {
     const files = await this.#files.summaries(token, (read, toRead) => {
       if (!begun) {
         begun = true;
-        workDone.begin('zh-report', 0, this.#lang === 'zh' ? `正在读取 ${toRead} 个报告文件` : `reading ${toRead} report files`, true);
+        workDone.begin('zh-report', 0, message('progress.readingReports', this.#lang, toRead), true);
       }
       workDone.report(Math.round((100 * read) / Math.max(1, toRead)), `${read} / ${toRead}`);
     });
