@@ -16,7 +16,9 @@
 //     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
 //
 // Options: --skip-build (reuse dist/zh-report.vsix and out/e2e), --vsix FILE (install FILE instead of building the
-// extension), --no-ui (suite only), --no-screenshot.
+// extension), --no-ui (suite only), --no-screenshot, --zh-tw (the extension's UI with VS Code's display language
+// zh-tw: code-server --locale zh-tw with a stub language pack, so that VS Code resolves the locale; its own UI stays
+// English, the extension's strings are traditional Chinese; screenshot docs/images/zh-tw.png).
 // --serve: no tests: install the extension (without the driver) and keep code-server running on seeds/ at
 // http://127.0.0.1:$ZH_REPORT_DEMO_PORT (default 8765) until Ctrl+C — what `npm run demo` uses.
 // Environment: ZH_REPORT_E2E_CACHE, ZH_REPORT_E2E_TIMEOUT_S (run phase after the installs, default 420),
@@ -43,10 +45,15 @@ const SCREENSHOT = path.join(REPO, 'docs', 'images', 'outline.png');
 const HOVER_SHOT = path.join(REPO, 'docs', 'images', 'hover.png');
 const PROBLEMS_SHOT = path.join(REPO, 'docs', 'images', 'problems.png');
 const TERMS_SHOT = path.join(REPO, 'docs', 'images', 'terms.png');
+const WORD_COUNT_SHOT = path.join(REPO, 'docs', 'images', 'wordcount.png');
+/** --zh-tw: code-server started with --locale zh-tw; the extension's UI in traditional Chinese. */
+const ZH_TW_SHOT = path.join(REPO, 'docs', 'images', 'zh-tw.png');
 /** A GBK copy of a report in seeds/: the editor opens it as UTF-8 and the extension offers to reopen it. */
 const GBK_SEED_FILE = 'cn_prov_2026_sichuan_excerpt_gbk.txt';
 const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000;
 const args = new Set(process.argv.slice(2));
+/** --zh-tw: no suite; code-server with --locale zh-tw and a stub language pack; checks of the extension's zh-tw UI. */
+const ZH_TW = args.has('--zh-tw');
 const t0 = Date.now();
 
 const log = (msg) => console.log(`e2e [${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
@@ -244,7 +251,7 @@ const SETTINGS = {
 };
 
 /** Fresh user-data and extensions dirs with the .vsix and the driver installed. */
-function prepareProfile({ node24, csEntry }, vsix, { driver = true } = {}) {
+function prepareProfile({ node24, csEntry }, vsix, { driver = true, locale } = {}) {
   for (const d of ['user-data', 'extensions']) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
   const userData = path.join(WORK, 'user-data');
   const extDir = path.join(WORK, 'extensions');
@@ -262,12 +269,13 @@ function prepareProfile({ node24, csEntry }, vsix, { driver = true } = {}) {
     fs.cpSync(path.join(REPO, 'test', 'e2e', 'driver'), driverDir, { recursive: true });
     fs.writeFileSync(path.join(driverDir, 'e2e-config.json'), JSON.stringify({ suiteIndex: path.join(REPO, 'out', 'e2e', 'suite', 'index.js'), resultsFile }, null, 2));
   }
+  if (locale) writeStubLanguagePack(userData, extDir, locale);
   log(`installing ${path.relative(REPO, vsix)} into a fresh extensions dir`);
   runTool('code-server --install-extension', node24, [csEntry, '--config', configFile, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', vsix], {
     env: cleanEnv({ PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` }),
     logFile: path.join(WORK, 'logs', 'install-extension.log'),
   });
-  const installed = fs.readdirSync(extDir).filter((d) => d.startsWith('zh-report.zh-report-') && d !== path.basename(driverDir));
+  const installed = fs.readdirSync(extDir).filter((d) => d.startsWith('zh-report.zh-report-') && !d.startsWith('zh-report.zh-report-e2e-'));
   if (installed.length === 0) throw new HarnessError(`the .vsix did not install into ${extDir} (see ${path.join(WORK, 'logs', 'install-extension.log')})`);
 
   // The tests open a copy of seeds/, so nothing they do (an edit, a save, a reopen with another encoding) can change
@@ -281,13 +289,33 @@ function prepareProfile({ node24, csEntry }, vsix, { driver = true } = {}) {
   return { userData, extDir, configFile, resultsFile, installed: installed[0], folder };
 }
 
-function startCodeServer({ node24, csEntry }, profile, port) {
+/**
+ * A language pack with no translations, so that VS Code resolves `locale` (code-server --locale) instead of falling
+ * back to English: its own UI stays English, and extensions see it as their display language (vscode.env.language,
+ * package.nls.<locale>.json, l10n bundles, the language server's initialize locale). Registered like the driver (in
+ * the extensions dir before the first install) and in languagepacks.json, which VS Code reads at start.
+ */
+function writeStubLanguagePack(userData, extDir, locale) {
+  const dir = path.join(extDir, `zh-report.zh-report-e2e-language-pack-${locale}-0.0.1`);
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  const translations = path.join(dir, 'translations', 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: `zh-report-e2e-language-pack-${locale}`, publisher: 'zh-report', version: '0.0.1', engines: { vscode: '^1.82.0' },
+    contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }, null, 2));
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: { hash: 'zh-report-e2e', extensions: [{ extensionIdentifier: { id: `zh-report.zh-report-e2e-language-pack-${locale}` }, version: '0.0.1' }], translations: { vscode: translations }, label: locale },
+  }, null, 2));
+}
+
+function startCodeServer({ node24, csEntry }, profile, port, extraArgs = []) {
   const logFile = path.join(WORK, 'logs', 'code-server.log');
   const fd = fs.openSync(logFile, 'w');
   const child = spawn(
     node24,
     [csEntry, '--config', profile.configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', profile.userData, '--extensions-dir', profile.extDir, profile.folder],
+      '--disable-workspace-trust', '--user-data-dir', profile.userData, '--extensions-dir', profile.extDir, ...extraArgs, profile.folder],
     {
       detached: true, // its own process group: the file watcher, pty host and extension host die with it
       stdio: ['ignore', fd, fd],
@@ -592,6 +620,84 @@ async function uiChecks(page, expected, ui) {
     if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
     return `${message.slice(0, 100)} → ${encoding}`;
   });
+
+  await wordCountChecks(page, ui, { words: '2,826', path: '二、 › （三）', breakdown: '字数 (Word count)', shot: WORD_COUNT_SHOT });
+
+  await ui('Copy Outline from the Outline view\'s title bar: the clipboard holds the seed\'s 提纲', async () => {
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    await collapseOtherPanes(page, 'Outline');
+    const header = page.locator('.pane-header', { hasText: /^\s*Outline/i }).first();
+    await header.hover();
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await header.locator('.action-label[aria-label*="Copy Outline"]').first().click({ timeout: 10_000 });
+    const text = await waitUntil('the outline on the clipboard', () => page.evaluate(() => navigator.clipboard.readText()).then((t) => (t ? t : undefined)), 10_000);
+    const lines = text.split('\n').filter((l) => l);
+    const problems = [];
+    if (lines.length !== 14) problems.push(`${lines.length} lines, expected the title and 13 headings`);
+    if (!lines.includes('\u3000\u3000二、基本做法')) problems.push('no line 　　二、基本做法');
+    if (!lines.some((l) => l.startsWith('\u3000\u3000\u3000\u3000（三）'))) problems.push('no line 　　　　（三）… under it');
+    if (problems.length) throw new Error(`${problems.join('; ')}\nclipboard: ${JSON.stringify(text)}`);
+    return `${lines.length} lines: ${lines.slice(0, 3).map((l) => JSON.stringify(l)).join(', ')} …`;
+  });
+}
+
+/**
+ * The status bar's 字数 on the seed with the cursor in 二、 › （三） (line 35), then with a selection; clicking it
+ * shows the breakdown (screenshot `shot`). `want` holds the texts in the display language under test.
+ */
+async function wordCountChecks(page, ui, want) {
+  const item = page.locator('.statusbar-item', { hasText: /\d 字/ }).first();
+  const itemText = async () => ((await item.textContent({ timeout: 1000 }).catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+  await ui(`the status bar shows 字数: the seed ${want.words} 字, the section ${want.path}, the selection`, async () => {
+    // another editor may be active (the GBK file): pick the seed's row itself, then wait for its tab to be the active one
+    await quickInput(page, 'Control+P', SEED_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED_FILE }).first().click({ timeout: 15_000 });
+    await page.locator(`.tabs-container .tab.active[aria-label*="${SEED_FILE}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.editor-instance .view-lines').first().click();
+    await quickInput(page, 'Control+G', ':35:10');
+    await page.keyboard.press('Enter');
+    let text = '';
+    await waitUntil(`the status bar item with ${want.words} 字 and ${want.path}`, async () => {
+      text = await itemText();
+      return text.includes(`${want.words} 字`) && text.includes(want.path) ? true : undefined;
+    }, 20_000).catch((err) => { throw new Error(`${err.message}; it shows ${JSON.stringify(text)}`); });
+    const before = text;
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await waitUntil('a third part for the selection', async () => {
+      text = await itemText();
+      return text.split(' · ').length === 3 ? true : undefined;
+    }, 10_000).catch((err) => { throw new Error(`${err.message}; it shows ${JSON.stringify(text)}`); });
+    return `${before} → ${text}`;
+  });
+  await ui('clicking the 字数 item shows the breakdown', async () => {
+    await item.click();
+    const rows = await waitUntil('the breakdown', () => page.evaluate(() =>
+      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    ).then((r) => (r.some((x) => x.includes(want.breakdown)) ? r : undefined)), 10_000);
+    const words = rows.find((r) => r.includes(want.breakdown));
+    if (!words?.includes(want.words)) throw new Error(`the ${want.breakdown} row does not show ${want.words}: ${JSON.stringify(rows)}`);
+    if (want.shot && !args.has('--no-screenshot')) await page.screenshot({ path: want.shot });
+    await page.keyboard.press('Escape');
+    return `${rows.length} rows; ${words}`;
+  });
+}
+
+/** --zh-tw: the extension's UI in traditional Chinese (Taiwan): the status bar and its breakdown, the command titles. */
+async function zhTwChecks(page, ui) {
+  await wordCountChecks(page, ui, { words: '2,826', path: '二、 › （三）', breakdown: '字數' });
+  await ui('the palette lists zh-report\'s commands in traditional Chinese: docs/images/zh-tw.png', async () => {
+    await quickInput(page, 'Control+Shift+P', '>zh-report');
+    const rows = await waitUntil('zh-report commands in the palette', () => page.evaluate(() =>
+      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    ).then((r) => (r.length >= 8 ? r : undefined)), 15_000);
+    const wanted = ['重啟語言伺服器', '轉換為簡體', '複製提綱（純文字）', '匯出術語表（CSV，可用 Excel 開啟）', '顯示字數統計'];
+    const missing = wanted.filter((w) => !rows.some((r) => r.includes(w)));
+    if (missing.length) throw new Error(`missing ${missing.join(', ')}: ${JSON.stringify(rows)}`);
+    if (!args.has('--no-screenshot')) await page.screenshot({ path: ZH_TW_SHOT });
+    await page.keyboard.press('Escape');
+    return rows.slice(0, 4).join(' | ');
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -630,8 +736,8 @@ async function main() {
   const remaining = (capMs) => Math.max(1000, Math.min(capMs, runDeadline - Date.now()));
   fs.rmSync(WORK, { recursive: true, force: true });
   const vsix = build();
-  const profile = prepareProfile(tools, vsix);
-  log(`installed ${profile.installed} and the e2e driver into ${path.relative(REPO, profile.extDir)}`);
+  const profile = prepareProfile(tools, vsix, ZH_TW ? { driver: false, locale: 'zh-tw' } : {});
+  log(`installed ${profile.installed}${ZH_TW ? '' : ' and the e2e driver'} into ${path.relative(REPO, profile.extDir)}`);
 
   const state = { child: undefined, browser: undefined, stopped: false };
   // The run phase races a watchdog: when time is up, everything is stopped and the run counts as failed.
@@ -653,7 +759,7 @@ async function main() {
   let harnessError;
   const runPhase = async () => {
     const port = await freePort();
-    state.child = startCodeServer(tools, profile, port);
+    state.child = startCodeServer(tools, profile, port, ZH_TW ? ['--locale', 'zh-tw'] : []);
     const exited = new Promise((resolve) => state.child.once('exit', (code, sig) => resolve(`code-server exited (${sig ?? code})`)));
     let exitReason;
     exited.then((r) => { exitReason = r; });
@@ -678,6 +784,8 @@ async function main() {
       timeout: remaining(60_000),
     });
     const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // the copy commands write the clipboard and the checks read it back
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
     const consoleLog = fs.createWriteStream(path.join(WORK, 'logs', 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
@@ -685,14 +793,16 @@ async function main() {
     await page.locator('.monaco-workbench').first().waitFor({ state: 'attached', timeout: remaining(60_000) });
     log('workbench loaded in Chromium; waiting for the driver extension to run the suite');
 
-    const startedFile = `${profile.resultsFile}.started`;
-    await waitUntil('the e2e driver extension to start the suite (onStartupFinished)', () => { alive(); return fs.existsSync(startedFile); }, remaining(90_000));
-    log('the driver is running the suite in the extension host');
-    await waitUntil('the suite results file', () => { alive(); return fs.existsSync(profile.resultsFile); }, remaining(240_000), 200);
-    const results = JSON.parse(fs.readFileSync(profile.resultsFile, 'utf8'));
-    Object.assign(suite, results);
-    log(`suite finished: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
-    console.log(`\n${results.summary}`);
+    if (!ZH_TW) {
+      const startedFile = `${profile.resultsFile}.started`;
+      await waitUntil('the e2e driver extension to start the suite (onStartupFinished)', () => { alive(); return fs.existsSync(startedFile); }, remaining(90_000));
+      log('the driver is running the suite in the extension host');
+      await waitUntil('the suite results file', () => { alive(); return fs.existsSync(profile.resultsFile); }, remaining(240_000), 200);
+      const results = JSON.parse(fs.readFileSync(profile.resultsFile, 'utf8'));
+      Object.assign(suite, results);
+      log(`suite finished: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+      console.log(`\n${results.summary}`);
+    }
 
     if (!args.has('--no-ui')) {
       const expected = await loadExpected();
@@ -712,7 +822,7 @@ async function main() {
           await page.screenshot({ path: path.join(WORK, 'logs', `ui-failure-${ui.failures.length}.png`) }).catch(() => undefined);
         }
       };
-      await uiChecks(page, expected, check);
+      await (ZH_TW ? zhTwChecks(page, check) : uiChecks(page, expected, check));
       console.log(`\n  ${ui.passed} passing${ui.failed ? `\n  ${ui.failed} failing` : ''}`);
       if (ui.failures.length) console.log(`\n${ui.failures.join('\n\n')}\n(failure screenshots in ${path.relative(REPO, path.join(WORK, 'logs'))})`);
     }

@@ -125,6 +125,19 @@ describe('manifest: language, grammar, commands, settings', () => {
     assert.equal(RULES.find((r) => r.code === 'script-mixing')?.defaultSeverity, 'off', 'script mixing is off by default');
   });
 
+  it('offers the copy-outline commands in the Outline view\'s title bar and the glossary export in the Report Terms view\'s, for reports', () => {
+    const menus = record(contributes['menus'], 'menus');
+    const title = array(menus['view/title'], 'view/title').map((m) => record(m, 'menu item'));
+    const inView = (view: string): string[] => title.filter((m) => String(m['when']).startsWith(`view == ${view}`)).map((m) => String(m['command']));
+    assert.deepEqual(inView('outline').sort(), ['zh-report.copyOutline', 'zh-report.copyOutlineMarkdown', 'zh-report.copyOutlineMarkdownList', 'zh-report.copySectionOutline']);
+    for (const m of title.filter((x) => String(x['when']).startsWith('view == outline'))) assert.match(String(m['when']), /zh-report\.activeReport/);
+    assert.deepEqual(inView('zh-report.terms').sort(), ['zh-report.exportGlossaryCsv', 'zh-report.exportGlossaryMarkdown']);
+    const palette = array(menus['commandPalette'], 'commandPalette').map((m) => record(m, 'menu item'));
+    for (const command of [...inView('outline'), ...inView('zh-report.terms'), 'zh-report.showWordCount']) {
+      assert.equal(palette.find((m) => m['command'] === command)?.['when'], 'editorLangId == zh-report', command);
+    }
+  });
+
   it('offers the conversion commands in the palette for zh-report documents only', () => {
     const palette = array(record(contributes['menus'], 'menus')['commandPalette'], 'commandPalette').map((m) => record(m, 'menu item'));
     for (const command of ['zh-report.convertToSimplified', 'zh-report.convertToTraditional', 'zh-report.convertToTraditionalPhrases', 'zh-report.convertToTraditionalHongKong']) {

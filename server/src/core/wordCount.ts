@@ -127,7 +127,16 @@ function classifyAstral(cp: number): C {
   return C.Wide; // emoji and other symbols
 }
 
-const PUNCT_CLASSES = new Set([C.WidePunct, C.Punct]);
+/** The class of every BMP code unit, built on first use (a 64 KB table: the scan reads one byte per character). */
+let bmpClasses: Uint8Array | undefined;
+
+function classes(): Uint8Array {
+  if (bmpClasses === undefined) {
+    bmpClasses = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) bmpClasses[c] = classify(c);
+  }
+  return bmpClasses;
+}
 
 /** Accumulates counts over ranges of one text (runs end at every range end, so ranges can be summed). */
 class Tally {
@@ -166,11 +175,7 @@ function tally(text: string, from: number, to: number, skips: SkipList, t: Tally
   let hangul = false; // inside a run of Hangul
   let lineHas = false; // something counted on this line
   let k = skips.firstEndingAfter(from);
-  const endWord = (): void => {
-    if (word && wordCounts) t.nonCjkWords++;
-    word = false;
-    wordCounts = false;
-  };
+  const table = classes();
   let i = from;
   while (i < to) {
     if (k < skips.length && i >= skips.start[k]!) {
@@ -192,50 +197,46 @@ function tally(text: string, from: number, to: number, skips: SkipList, t: Tally
         width = 2;
       }
     }
-    const cls = width === 2 ? classifyAstral(c) : classify(c);
+    const cls: C = width === 2 ? classifyAstral(c) : table[c]!;
     i += width;
-    if (c === 0x0a) {
-      endWord();
+    if (cls === C.Alnum || cls === C.Punct || cls === C.Symbol) {
+      // part of a non-Chinese word
       hangul = false;
-      if (lineHas) t.paragraphs++;
-      lineHas = false;
+      word = true;
+      if (cls === C.Alnum) wordCounts = true;
+      else if (cls === C.Punct) t.punctuation++;
+      t.chars++;
+      lineHas = true;
       continue;
     }
-    switch (cls) {
-      case C.None:
-        if (c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x0b || c === 0x0c) {
-          endWord();
-          hangul = false;
-        }
-        continue;
-      case C.Blank:
-        endWord();
-        hangul = false;
-        t.blanks++;
-        continue;
-      case C.Alnum:
-      case C.Punct:
-      case C.Symbol:
-        hangul = false;
-        word = true;
-        if (cls === C.Alnum) wordCounts = true;
-        break;
-      case C.Hangul:
-        endWord();
-        if (!hangul) t.cjk++;
-        hangul = true;
-        break;
-      default:
-        endWord();
-        hangul = false;
-        t.cjk++;
-        if (cls === C.Han) t.han++;
+    // anything else ends a word
+    if (word) {
+      if (wordCounts) t.nonCjkWords++;
+      word = false;
+      wordCounts = false;
+    }
+    if (cls === C.None || cls === C.Blank) {
+      hangul = false;
+      if (cls === C.Blank) t.blanks++;
+      else if (c === 0x0a) {
+        if (lineHas) t.paragraphs++;
+        lineHas = false;
+      }
+      continue;
+    }
+    if (cls === C.Hangul) {
+      if (!hangul) t.cjk++;
+      hangul = true;
+    } else {
+      hangul = false;
+      t.cjk++;
+      if (cls === C.Han) t.han++;
+      else if (cls === C.WidePunct) t.punctuation++;
     }
     t.chars++;
     lineHas = true;
-    if (PUNCT_CLASSES.has(cls)) t.punctuation++;
   }
-  endWord();
+  if (word && wordCounts) t.nonCjkWords++;
   if (lineHas) t.paragraphs++;
 }
 
@@ -293,11 +294,12 @@ export function markdownSyntax(text: string): Array<[number, number, number]> {
       p = e;
     }
   }
+  // the next HTML comment, searched again only once passed (a search from every line would be quadratic)
+  let comment = -2;
   while (p < text.length) {
     let lineEnd = text.indexOf('\n', p);
     if (lineEnd < 0) lineEnd = text.length;
-    // an HTML comment: to its end, over lines
-    const comment = text.indexOf('<!--', p);
+    if (comment !== -1 && comment < p) comment = text.indexOf('<!--', p);
     markdownLine(text, p, comment >= 0 && comment < lineEnd ? comment : lineEnd, out);
     if (comment >= 0 && comment < lineEnd) {
       const close = text.indexOf('-->', comment + 4);
