@@ -358,6 +358,7 @@ export class WordCounter {
   readonly #skips: SkipList;
   #lineWords: Int32Array | undefined;
   #document: WordCount | undefined;
+  readonly #sections = new Map<number, WordCount>();
 
   constructor(text: string, model: ReportModel, options: WordCountOptions = {}) {
     this.#text = text;
@@ -388,10 +389,15 @@ export class WordCounter {
     return this.#wordsBefore(h.end) - this.#wordsBefore(h.start);
   }
 
-  /** The counts of a section, in full. */
+  /** The counts of a section, in full (kept: the cursor moves within one section many times per version). */
   section(heading: number): WordCount {
-    const h = this.#model.headings[heading];
-    return h === undefined ? new Tally().toCount() : this.count(h.start, h.end);
+    let counts = this.#sections.get(heading);
+    if (counts === undefined) {
+      const h = this.#model.headings[heading];
+      counts = h === undefined ? new Tally().toCount() : this.count(h.start, h.end);
+      this.#sections.set(heading, counts);
+    }
+    return counts;
   }
 
   /** 字数 before `offset`: per-line totals (built on first use) plus the part of the line before it. */

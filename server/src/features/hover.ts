@@ -98,6 +98,7 @@ function where(doc: TermDocument, offset: number, lang: DisplayLanguage): string
   const line = doc.document.positionAt(offset).line + 1;
   return `${path ? escapeMarkdown(path) + ' · ' : ''}${message('hover.line', lang, line)}`;
 }
+
 /** The use in its line: up to 24 characters either side, glosses stripped, the term in bold. */
 function context(text: string, start: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;

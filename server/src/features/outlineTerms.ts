@@ -55,12 +55,17 @@ function before(a: Range, b: Range): boolean {
 
 /** `outline.showTerms` from what a client sends: a flat `showTermsInOutline`, or `{ outline: { showTerms } }`; else undefined. */
 export function readShowTerms(value: unknown): boolean | undefined {
+  return readOutlineFlag(value, 'showTermsInOutline', 'showTerms');
+}
+
+/** An `outline.*` flag from what a client sends: flat (`{ [flat]: true }`) or nested (`{ outline: { [nested]: true } }`). */
+export function readOutlineFlag(value: unknown, flat: string, nested: string): boolean | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  if (typeof record['showTermsInOutline'] === 'boolean') return record['showTermsInOutline'];
+  if (typeof record[flat] === 'boolean') return record[flat];
   const outline = record['outline'];
   if (typeof outline === 'object' && outline !== null) {
-    const show = (outline as Record<string, unknown>)['showTerms'];
+    const show = (outline as Record<string, unknown>)[nested];
     if (typeof show === 'boolean') return show;
   }
   return undefined;

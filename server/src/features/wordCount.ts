@@ -8,6 +8,7 @@ import { headingAt, WordCounter, type ReportModel, type WordCount } from '../cor
 import type { PlainPosition, PlainRange, WordCountParams, WordCountResult } from '../protocol';
 import { cancelled, invalidParams } from '../requests';
 import type { AnalyzedDocument } from '../workspace/workspace';
+import { readOutlineFlag } from './outlineTerms';
 
 const counters = new WeakMap<ReportModel, WordCounter>();
 
@@ -88,15 +89,7 @@ function checkRange(value: PlainRange): void {
   checkPosition(value.end);
 }
 
-/** `outline.showWordCount` from what a client sends: a flat `showWordCountInOutline`, or `{ outline: { showWordCount } }`; else undefined. */
+/** `outline.showWordCount` from what a client sends: a flat `showWordCountInOutline`, or `{ outline: { showWordCount } }`. */
 export function readShowWordCount(value: unknown): boolean | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record['showWordCountInOutline'] === 'boolean') return record['showWordCountInOutline'];
-  const outline = record['outline'];
-  if (typeof outline === 'object' && outline !== null) {
-    const show = (outline as Record<string, unknown>)['showWordCount'];
-    if (typeof show === 'boolean') return show;
-  }
-  return undefined;
+  return readOutlineFlag(value, 'showWordCountInOutline', 'showWordCount');
 }

@@ -115,27 +115,14 @@ export interface ConvertScriptResult {
   readonly edits: number;
 }
 
-/** 字数 as Word and WPS count it (see README, "字数"): the fields of the core's `WordCount`. */
-export interface WordCounts {
-  /** 字数 = `cjk` + `nonCjkWords`. */
-  readonly words: number;
-  /** 中文字符和朝鲜语单词: Han characters, full-width marks and symbols one each. */
-  readonly cjk: number;
-  /** 非中文单词: runs of Latin letters or digits (with what is attached to them). */
-  readonly nonCjkWords: number;
-  /** 字符数(不计空格). */
-  readonly chars: number;
-  /** 字符数(计空格). */
-  readonly charsWithSpaces: number;
-  /** 汉字. */
-  readonly han: number;
-  /** 字符数 without punctuation marks. */
-  readonly charsWithoutPunctuation: number;
-  /** 段落数: non-empty lines. */
-  readonly paragraphs: number;
-  /** Pinyin glosses left out. */
-  readonly glosses: number;
-}
+/**
+ * 字数 as Word and WPS count it (README, "字数"; the core's `WordCount` says what each field counts): 字数 (`words`) =
+ * 中文字符和朝鲜语单词 (`cjk`) + 非中文单词 (`nonCjkWords`); 字符数 without and with spaces (`chars`, `charsWithSpaces`);
+ * 汉字 (`han`); 字符数 without punctuation; 段落数 (`paragraphs`); pinyin glosses left out (`glosses`).
+ */
+export type WordCountField = 'words' | 'cjk' | 'nonCjkWords' | 'chars' | 'charsWithSpaces' | 'han' | 'charsWithoutPunctuation' | 'paragraphs' | 'glosses';
+
+export type WordCounts = Readonly<Record<WordCountField, number>>;
 
 export interface WordCountParams {
   readonly uri: string;
