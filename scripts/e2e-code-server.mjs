@@ -11,7 +11,7 @@
 //     the test-only driver extension (test/e2e/driver) that runs the suite in the extension host and writes a results
 //     file; Chromium opens the workbench on the seeds/ folder, which starts the extension host.
 //  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; screenshots to
-//     docs/images/ (outline.png, hover.png, terms.png, problems.png) for the README.
+//     docs/images/ (outline.png, hover.png, terms.png, problems.png, wordcount.png) for the README.
 //  5. Prints mocha's summary and a closing 'N passed, N failed' line; exits non-zero on any failure. Every process it
 //     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
 //
