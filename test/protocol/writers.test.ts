@@ -169,3 +169,18 @@ describe('hover labels in the display language only', () => {
     });
   }
 });
+
+describe('the checks in traditional Chinese for a zh-tw client', () => {
+  it('a numbering gap and its related text, in Taiwan usage, the markers quoted as written', async () => {
+    const client = await startWith('zh-tw');
+    try {
+      const uri = 'file:///test/writers-zh-tw.txt';
+      open(client, uri, '一、总体要求\n三、主要任务\n');
+      const report = await client.request<{ items: Array<{ message: string; code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
+      const gap = report.items.find((d) => d.code === 'numbering-gap');
+      assert.equal(gap?.message, '編號跳號：「一、」之後是「三、」，缺少「二、」。');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
