@@ -62,6 +62,17 @@ export const MESSAGES = {
   'outline.words': { en: '{0} 字', 'zh-cn': '{0} 字', 'zh-tw': '{0} 字' },
   // workspace symbols: progress while report files are first read
   'progress.readingReports': { en: 'reading {0} report files', 'zh-cn': '正在读取 {0} 个报告文件', 'zh-tw': '正在讀取 {0} 個報告檔案' },
+  // a document the server does not analyse (window/showMessage)
+  'warning.tooLarge': {
+    en: 'zh-report: {0} is {1} MB, over the {2} MB limit (setting zh-report.maxFileSizeMB in VS Code, maxDocumentSizeMB for other clients); the outline, terms and checks are off for this file.',
+    'zh-cn': 'zh-report：{0} 有 {1} MB，超过 {2} MB 的上限（VS Code 中的设置 zh-report.maxFileSizeMB，其他客户端为 maxDocumentSizeMB）；此文件不提供大纲、术语和检查。',
+    'zh-tw': 'zh-report：{0} 有 {1} MB，超過 {2} MB 的上限（VS Code 中的設定 zh-report.maxFileSizeMB，其他用戶端為 maxDocumentSizeMB）；此檔案不提供大綱、術語和檢查。',
+  },
+  'warning.binary': {
+    en: 'zh-report: {0} looks like a binary file (it contains NUL characters); the outline, terms and checks are off for this file.',
+    'zh-cn': 'zh-report：{0} 看起来是二进制文件（含有 NUL 字符）；此文件不提供大纲、术语和检查。',
+    'zh-tw': 'zh-report：{0} 看起來是二進位檔案（含有 NUL 字元）；此檔案不提供大綱、術語和檢查。',
+  },
   // the glossary export
   'glossary.title': { en: 'Glossary', 'zh-cn': '术语表', 'zh-tw': '術語表' },
   'glossary.term': { en: 'Term', 'zh-cn': '术语', 'zh-tw': '術語' },

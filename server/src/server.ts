@@ -70,9 +70,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const version = serverVersion();
   const logger: Logger = { error: (message) => connection.console.error(message) };
   const documents = new TextDocuments(TextDocument);
+  /** The client's display language (hovers, completion details, exports, warnings). */
+  const ui = new UiLanguage();
   const workspace = new ReportWorkspace(
     documents,
-    { warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) },
+    {
+      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+      language: () => ui.lang,
+    },
     options.analyze === undefined ? {} : { analyze: options.analyze },
   );
   const client = { hierarchicalSymbols: false, configuration: false, dynamicConfiguration: false, workspaceFolders: false };
@@ -82,8 +87,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let showTermsInOutline = false;
   /** Setting zh-report.outline.showWordCount: each section's 字数 in the outline. */
   let showWordCountInOutline = false;
-  /** The client's display language (hovers, completion details, exports). */
-  const ui = new UiLanguage();
   /** workspace/symbol over the open documents and the report files of the workspace folders. */
   const workspaceSymbols = new WorkspaceSymbolsFeature(workspace);
 

@@ -408,7 +408,7 @@ describe('zh-report language server: settings, clients and lifecycle', () => {
       const big = REPORT + '正文。'.repeat(2000); // about 18 KB in UTF-8
       const uri = newUri('big');
       open(client, uri, big);
-      const warning = await client.waitForNotification<ShowMessageParams>('window/showMessage', (p) => p.message.includes('limit'));
+      const warning = await client.waitForNotification<ShowMessageParams>('window/showMessage', (p) => p.message.includes('maxDocumentSizeMB'));
       assert.equal(warning.type, MESSAGE_WARNING);
       assert.match(warning.message, /maxDocumentSizeMB/);
       assert.deepEqual(await documentSymbols(client, uri), []);

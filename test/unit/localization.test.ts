@@ -17,6 +17,7 @@ import { pick } from '../../server/src/features/diagnostics';
 import { DISPLAY_LANGUAGES, displayLanguageOf, MESSAGES } from '../../server/src/messages';
 import { taiwanFromTable } from '../../server/src/messagesTaiwan';
 import { openccConverter } from '../../server/src/opencc';
+import { rejectionMessage } from '../../server/src/workspace/workspace';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 
@@ -109,6 +110,14 @@ describe('localization: the checks’ messages in Taiwan Chinese', () => {
     assert.equal(pick({ zh: '恢复为：（三）抓“关键少数”', en: '' }, 'zh-tw'), '還原為：（三）抓“关键少数”');
     assert.equal(pick({ zh: '本行有 2 处拼音注音（网页抓取残留）：发(fā)、网(wǎng)', en: '' }, 'zh-tw'), '本行有 2 處拼音注音（網頁擷取殘留）：发(fā)、网(wǎng)');
     assert.equal(pick({ zh: 'x', en: 'y', tw: 'z' }, 'zh-tw'), 'z');
+  });
+
+  it('the warning for a document the server does not analyse, in each language, naming the setting', () => {
+    const tooLarge = { reason: 'tooLarge', bytes: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 } as const;
+    assert.match(rejectionMessage('file:///r/big.txt', tooLarge, 'zh-tw'), /^zh-report：big\.txt 有 30\.0 MB，超過 20\.0 MB 的上限（VS Code 中的設定 zh-report\.maxFileSizeMB/);
+    assert.match(rejectionMessage('file:///r/big.txt', tooLarge, 'zh-cn'), /超过 20\.0 MB 的上限（VS Code 中的设置 zh-report\.maxFileSizeMB/);
+    assert.match(rejectionMessage('file:///r/big.txt', tooLarge), /over the 20\.0 MB limit/);
+    assert.match(rejectionMessage('file:///r/a.bin', { reason: 'binary' }, 'zh-tw'), /二進位檔案/);
   });
 
   it('every message, fix title and related text the checks give on the seeds and the corpus has a Taiwan form', () => {

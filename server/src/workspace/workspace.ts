@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, indexTerms, type ReportModel, type TermIndex } from '../core';
 import { gbkCodec } from '../codec';
 import { openccConverter } from '../opencc';
+import { message, type DisplayLanguage } from '../messages';
 import { DEFAULT_SETTINGS, maxDocumentBytes, type ServerSettings } from './settings';
 
 /** One version of an open document with its model: what every feature works on. */
@@ -25,6 +26,8 @@ export type Rejection = { readonly reason: 'tooLarge'; readonly bytes: number; r
 export interface WorkspaceHost {
   /** Shows a warning to the user (window/showMessage). */
   warn(message: string): void;
+  /** The client's display language, for that warning (English when not given). */
+  language?(): DisplayLanguage;
 }
 
 export interface WorkspaceOptions {
@@ -147,7 +150,7 @@ export class ReportWorkspace implements Disposable {
     const entry = this.#entry(document);
     if (entry.rejection !== undefined && !this.#warned.has(document.uri)) {
       this.#warned.add(document.uri);
-      this.#host.warn(rejectionMessage(document.uri, entry.rejection));
+      this.#host.warn(rejectionMessage(document.uri, entry.rejection, this.#host.language?.() ?? 'en'));
     }
   }
 
@@ -192,14 +195,13 @@ export function indexReportTerms(text: string, model: ReportModel): TermIndex {
   return indexTerms(text, model, { converter: openccConverter });
 }
 
-export function rejectionMessage(uri: string, rejection: Rejection): string {
+export function rejectionMessage(uri: string, rejection: Rejection, lang: DisplayLanguage = 'en'): string {
   const name = displayName(uri);
-  const off = 'the outline, terms and checks are off for this file.';
   switch (rejection.reason) {
     case 'tooLarge':
-      return `zh-report: ${name} is ${mb(rejection.bytes)} MB, over the ${mb(rejection.limit)} MB limit (setting zh-report.maxFileSizeMB in VS Code, maxDocumentSizeMB for other clients); ${off}`;
+      return message('warning.tooLarge', lang, name, mb(rejection.bytes), mb(rejection.limit));
     case 'binary':
-      return `zh-report: ${name} looks like a binary file (it contains NUL characters); ${off}`;
+      return message('warning.binary', lang, name);
   }
 }
 
