@@ -2,12 +2,13 @@
  * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
-import { isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isChromeLine } from './chrome';
+import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
+import { isChromeLine, isSiteTitle } from './chrome';
 import { redecodeShifted, type GbkCodec } from './gbk';
-import { findGlosses, stripGlossRemnants, stripGlosses } from './gloss';
+import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
-import type { Damage, Heading, MarkerKind, ReportModel } from './model';
+import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
+import { compact, findToc, linkToc, namesToc } from './toc';
 
 export interface AnalyzeOptions {
   /** Byte codec for repairing GBK-misaligned lines; without it such lines are left as they are. */
@@ -63,7 +64,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
+const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -89,6 +90,11 @@ function isItemPunctuation(c: number): boolean {
 
 function cleanTitle(s: string, glossed: boolean): string {
   let t = glossed ? stripGlosses(s) : s;
+  // a gloss right after the marker (第二節(à)…) has no Han character before it in the title: strip it too
+  if (glossed && t.charCodeAt(0) === 0x28) {
+    const e = glossAt('字' + t, 1);
+    if (e > 0) t = t.slice(e - 1);
+  }
   if (t.startsWith('**')) t = t.slice(2);
   if (t.endsWith('**')) t = t.slice(0, -2);
   // an item's closing ；/，/、 is punctuation of the list, not of the heading; allocate only when there is work
@@ -146,7 +152,13 @@ function continuationLines(text: string, lineStarts: readonly number[], line: nu
 
 /** Markers of GB/T list levels: their depth comes from the order in which they appear. */
 function isListKind(kind: MarkerKind): boolean {
-  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled' || kind === 'ordinal';
+  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled' || kind === 'ordinal'
+    || kind === 'cnFormal' || kind === 'stem' || kind === 'subhead';
+}
+
+/** The section markers a contract groups its articles under (一、…十、 holding 第１条 …). */
+function isSectionKind(kind: MarkerKind): boolean {
+  return kind === 'cn' || kind === 'cnFormal';
 }
 
 /** Lines that a one-byte-late GBK decoding leaves behind start with the trail of the lost lead byte. */
@@ -187,6 +199,49 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
   }
 }
 
+/** What may follow 五、六 in an approximate number (五、六十年代, 七、八个, 二、三十人) rather than a heading's text. */
+const APPROXIMATE_FOLLOWERS = '十百千万萬亿億个個人年月日天次位名家项項条條种種倍成岁歲多余餘';
+
+/** 五、六十年代 / 七、八个: a range of two neighbouring numbers, not the heading 五、. */
+function isApproximateNumber(m: MarkerMatch, rest: string): boolean {
+  if ((m.kind !== 'cn' && m.kind !== 'cnFormal') || m.ordinal === undefined || m.ordinal >= 10 || rest.length < 2) return false;
+  return cnNumeralValue(rest[0]!) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
+}
+
+/** A numeric table cell: 1,234,567.89 / (4.2%) / -12 / 35％. No nested quantifier: linear. */
+const NUMERIC_CELL = /^[-+(（]?[0-9０-９][0-9０-９,，.．]*[%％)）]?$/;
+
+/** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
+function isTableRow(rest: string): boolean {
+  let cells: string[];
+  if (rest.includes('\t')) cells = rest.split('\t');
+  else if (rest.includes('  ')) cells = rest.split(/ {2,}/);
+  else return false;
+  for (let i = 1; i < cells.length; i++) if (NUMERIC_CELL.test(cells[i]!.trim())) return true;
+  return false;
+}
+
+/** A hard-wrapped paragraph's line is at least this long; a shorter line above a marker is a heading or a short paragraph. */
+const WRAP_MIN = 15;
+
+/**
+ * True when the line above `line` breaks off mid-sentence (a long line of prose that ends in a character, a comma or a
+ * digit, with no blank line between): then a marker at the start of `line` continues that sentence — 第三，… /
+ * 三、（一）第10行… in a hard-wrapped judgment — and is not a heading.
+ */
+function continuesLineAbove(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return false;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  const p = skipIndent(text, start, end);
+  if (end - p < WRAP_MIN) return false;
+  const c = text.charCodeAt(end - 1);
+  if (!(isHan(c) || c === 0xff0c || c === 0x2c || c === 0x3001 || digitValue(c) >= 0)) return false;
+  // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off
+  const m = matchMarker(text, p, end);
+  return m === undefined && text.charCodeAt(p) !== 0x23;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
@@ -200,6 +255,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+  const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
+  const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
@@ -213,6 +270,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     lineStartRe.lastIndex = Math.max(lineStartRe.lastIndex, end);
+    if (toc && line >= toc.line && line <= tocLast) continue; // the table of contents lists headings, it has none
     let p = skipIndent(text, start, end);
     if (p >= end) continue;
     let md = 0;
@@ -252,6 +310,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (m) {
       const rest = source.slice(m.textStart, sourceEnd);
       if (!acceptMarker(m, rest, prevArticle)) continue;
+      // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
+      if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
+      if (md === 0 && !repaired && isListKind(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+        && continuesLineAbove(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
@@ -284,12 +346,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
+  const merged = dropRunningHeaders(mergeByPosition(candidates, findLabels(context, candidates, toc, tocLast)));
+
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
-  const firstLaw = candidates.findIndex((c) => LAW_RANK[c.kind] !== undefined);
-  const preamble = firstLaw > 0 ? candidates.slice(0, firstLaw) : [];
+  const firstLaw = merged.findIndex((c) => LAW_RANK[c.kind] !== undefined);
+  const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
   const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0);
-  const kept = history ? candidates.slice(firstLaw) : candidates;
+  const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
   const headings: Heading[] = [];
@@ -312,13 +376,156 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   }
   buildTree(headings, mds, title !== undefined);
   computeEnds(headings, text.length);
+  if (toc) linkToc(toc, headings);
 
   if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
   damage.sort((a, b) => a.start - b.start);
 
   const roots: number[] = [];
   for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
-  return { length: text.length, headings, roots, damage, lineStarts };
+  return toc ? { length: text.length, headings, roots, damage, lineStarts, toc } : { length: text.length, headings, roots, damage, lineStarts };
+}
+
+/**
+ * Unnumbered structural headings, whole lines (blanks inside ignored: 主  文). Judgments: 主文 / 事实 / 理由 hold what
+ * follows; a preface or closing (总纲, 前言, 结束语) is a leaf beside the numbered parts.
+ */
+const CONTAINER_LABELS = new Set([
+  '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
+]);
+const LEAF_LABELS = new Set(['总纲', '總綱', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
+/** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
+const OPENING_LABELS = ['本院认为', '本院認為'];
+const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定如下', '決定如下'];
+/** A label line is short; an inferred sub-heading shorter still. */
+const LABEL_MAX = 16;
+const SUBHEAD_MIN = 2;
+const SUBHEAD_MAX = 12;
+/** The paragraph around an inferred sub-heading: prose lines at least this long. */
+const SUBHEAD_PARAGRAPH_MIN = 20;
+/** A document infers sub-headings only when it has this many: a speech uses them throughout, prose rarely has one. */
+const SUBHEADS_MIN = 3;
+
+function isLabelChar(c: number): boolean {
+  return isHan(c) || c === 0xb7 || c === 0x30fb;
+}
+
+/** The closest non-blank line above (within two lines): its trimmed bounds, or undefined. */
+function lineAbove(text: string, lineStarts: readonly number[], line: number): { p: number; end: number; line: number } | undefined {
+  for (let l = line - 1; l >= Math.max(0, line - 2); l--) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p < end) return { p, end, line: l };
+  }
+  return undefined;
+}
+
+/** Ends like a finished sentence: 。！？；… or a closing quote or bracket after one. */
+function endsSentence(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  return isSentenceEnd(c) || c === 0xff1b || c === 0x3b || c === 0x201d || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x2026;
+}
+
+/**
+ * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
+ * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
+ * sub-headings). Precision first: a sub-heading is 2–12 Han characters with no punctuation, after a paragraph that
+ * ends a sentence and before a paragraph at least twice as long; poems, dialogue and lists do not qualify.
+ */
+function findLabels(context: Context, markers: readonly LazyHeading[], toc: TableOfContents | undefined, tocLast: number): LazyHeading[] {
+  const { text, lineStarts } = context;
+  const listed = new Set<string>();
+  if (toc) {
+    for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
+  }
+  const markerLines = new Set<number>();
+  for (const c of markers) markerLines.add(c.line);
+  const labels: LazyHeading[] = [];
+  const subheads: LazyHeading[] = [];
+  for (let line = 0; line < lineStarts.length; line++) {
+    if (toc && line >= toc.line && line <= tocLast) continue;
+    const start = lineStarts[line]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    const p = skipIndent(text, start, end);
+    if (p >= end) continue;
+    const length = end - p;
+    if (length <= LABEL_MAX && !markerLines.has(line)) {
+      const whole = text.slice(p, end);
+      const key = compact(whole);
+      const leaf = LEAF_LABELS.has(key);
+      if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
+        labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
+        continue;
+      }
+      if (length >= SUBHEAD_MIN && length <= SUBHEAD_MAX && isSubhead(text, lineStarts, line, p, end, markerLines)) {
+        subheads.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, whole, p, end, 0, false));
+      }
+      continue;
+    }
+    for (const word of OPENING_LABELS) {
+      if (text.startsWith(word, p) && (text[p + word.length] === '，' || text[p + word.length] === '：') && !continuesLineAbove(text, lineStarts, line)) {
+        labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, word, p, p + word.length, 0, false));
+      }
+    }
+    if (text.charCodeAt(end - 1) === 0xff1a /* ： */) {
+      for (const word of CLOSING_LABELS) {
+        const at = end - 1 - word.length;
+        // Taiwan: …本院判決如下： then 主文 — the label 主文 names that section
+        const next = at > p && text.startsWith(word, at) && !markerLines.has(line) ? nextTextLine(text, lineStarts, line) : undefined;
+        if (next && !CONTAINER_LABELS.has(compact(next.text))) {
+          labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, at, word, at, at + word.length, 0, false));
+        }
+      }
+    }
+  }
+  return subheads.length >= SUBHEADS_MIN ? mergeByPosition(labels, subheads) : labels;
+}
+
+/** A short line of Han characters between a finished paragraph and a longer one. */
+function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): boolean {
+  for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
+  if (isChromeLine(text.slice(p, end))) return false;
+  const above = lineAbove(text, lineStarts, line);
+  if (!above) return false;
+  const aboveIsHeading = markerLines.has(above.line) && above.end - above.p <= SUBHEAD_MAX;
+  if (!aboveIsHeading && (above.end - above.p < SUBHEAD_PARAGRAPH_MIN || !endsSentence(text, above.end))) return false;
+  const below = nextTextLine(text, lineStarts, line);
+  if (!below || markerLines.has(below.line)) return false;
+  const length = below.end - below.p;
+  return length >= SUBHEAD_PARAGRAPH_MIN && length >= 2 * (end - p) && !/^[。，、；：,;.）)」』”]/.test(below.text);
+}
+
+/** Two lists of headings in document order, merged (both are in order). */
+function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: LazyHeading[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.headingStart <= b[j]!.headingStart)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
+/**
+ * A page's running header repeats the open chapter (第一章 公司简介 on every page of an annual report) or label: a
+ * structural heading named exactly as the last one of its kind is that header, not a new heading.
+ */
+function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
+  const last = new Map<MarkerKind, string>();
+  const out: LazyHeading[] = [];
+  for (const h of list) {
+    if (LAW_RANK[h.kind] !== undefined && h.kind !== 'article' || h.kind === 'label') {
+      const key = compact(h.rawMarker + h.rest);
+      if (last.get(h.kind) === key) continue;
+      last.set(h.kind, key);
+    }
+    out.push(h);
+  }
+  return out;
 }
 
 function makeTitle(text: string, line: number, start: number, headingStart: number, end: number, glossed: boolean): Heading {
@@ -339,7 +546,12 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (p >= end) continue;
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
-    if (isChromeLine(plain)) continue;
+    if (isChromeLine(plain) || isSiteTitle(plain)) continue;
+    const menu = menuRunEnd(text, lineStarts, line, lines);
+    if (menu > line) {
+      line = menu;
+      continue;
+    }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
@@ -349,6 +561,28 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     return makeTitle(text, line, start, p, end, glossed);
   }
   return undefined;
+}
+
+/** A site menu is a run of this many short lines or more (网站首页 / 新闻中心 / 政务公开 …). */
+const MENU_RUN = 3;
+const MENU_ITEM_MAX = 6;
+
+/** A line of a site menu: a few Han characters with no punctuation, or several such words on one line. */
+function isMenuLine(s: string): boolean {
+  if (s.length === 0) return false;
+  const words = s.split(/[ \u00a0\u3000]+/);
+  return words.every((w) => w.length > 0 && w.length <= MENU_ITEM_MAX && !/[。，、；：:,.！？]/.test(w)) && (words.length > 1 || s.length <= MENU_ITEM_MAX);
+}
+
+/** The last line of a site menu starting at `line` (at least MENU_RUN menu lines in a row), or `line` - 1 when there is none. */
+function menuRunEnd(text: string, lineStarts: readonly number[], line: number, limit: number): number {
+  let l = line;
+  while (l < limit) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (!isMenuLine(s)) break;
+    l++;
+  }
+  return l - line >= MENU_RUN ? l - 1 : line - 1;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
@@ -370,6 +604,22 @@ function firstSentence(rest: string): { text: string; runIn: boolean } {
     }
   }
   return { text: rest, runIn: false };
+}
+
+/** A contract article's title sentence is short and has no comma: 合同文件 / 词语定义. */
+const ARTICLE_TITLE_MAX = 16;
+
+/**
+ * Contracts write 第１条　合同文件。: full-width digits and a title sentence. Laws write a first sentence that is a
+ * rule (第一条　为了…，制定本法。); only the contract form (full-width digits) gets a title, so laws keep theirs.
+ */
+function isArticleTitle(marker: string, first: string): boolean {
+  if (first.length === 0 || first.length > ARTICLE_TITLE_MAX || /[，,、；;：:]/.test(first)) return false;
+  for (let i = 0; i < marker.length; i++) {
+    const c = marker.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
 }
 
 /** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
@@ -484,12 +734,19 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
       if (next) body = next.text;
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
-    detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
     headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
+    if (isArticleTitle(c.rawMarker, first)) {
+      // a contract's 第３条　合同文件。: the short first sentence is the article's title
+      title = first;
+      if (c.restStart >= 0 && body === c.rest) headingEnd = c.restStart + first.length;
+    } else {
+      detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
+    }
   } else {
     const fs = firstSentence(c.more ? c.rest + c.more : c.rest);
     runIn = fs.runIn;
     title = cleanTitle(fs.text, glossed);
+    if (c.kind === 'label') title = compact(title); // 主  文 → 主文
     if (c.restStart >= 0) {
       headingEnd = c.restStart + Math.min(fs.text.length, c.rest.length);
     } else {
@@ -499,7 +756,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
   const lastOfMarker = c.rawMarker.charCodeAt(c.rawMarker.length - 1);
   const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
   const marker = glossed ? stripGlosses(c.rawMarker) : c.rawMarker;
-  const name = c.kind === 'markdown' || (c.kind === 'appendix' && marker === '') ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
+  const name = marker === '' ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
   return { marker, title, name, detail, runIn, headingEnd: Math.max(headingEnd, c.headingStart + 1) };
 }
 
@@ -527,6 +784,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
       }
     } else if (rankOf(h) !== undefined) {
       const rank = rankOf(h)!;
+      const law = LAW_RANK[h.kind] !== undefined;
       while (stack.length > 0) {
         const t = stack[stack.length - 1]!;
         const th = headings[t]!;
@@ -538,20 +796,33 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           }
           break;
         }
+        // a contract's section 一、 (outside any article) holds the articles that follow it
+        if (h.kind === 'article' && isSectionKind(th.kind) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
         const tr = rankOf(th);
+        // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
+        if (law && th.kind === 'label') {
+          stack.pop();
+          continue;
+        }
         if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
     } else {
       let found = -1;
+      let acrossArticle = false;
       for (let k = stack.length - 1; k >= 0; k--) {
         const t = stack[k]!;
         const th = headings[t]!;
         if (th.kind === h.kind) {
-          found = k;
+          // past an article, only the contract section the article sits in, continued in order (二、 after 一、)
+          found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
         }
         if (isListKind(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
+        if (th.kind === 'article' && isSectionKind(h.kind) && md === 0) {
+          acrossArticle = true;
+          continue;
+        }
         break;
       }
       if (found >= 0) {
@@ -570,8 +841,15 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     } else {
       h.level = 0;
     }
-    stack.push(i);
+    // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
+    if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
+}
+
+/** True when the stack holds an article below its top (list items inside an article belong to it). */
+function insideArticle(headings: readonly Heading[], stack: readonly number[]): boolean {
+  for (let k = stack.length - 1; k >= 0; k--) if (headings[stack[k]!]!.kind === 'article') return true;
+  return false;
 }
 
 /** A plain (non-`#`) list item, 条 or 节: such a line cannot enclose a `#` line. */
@@ -584,6 +862,7 @@ function isPlainInner(h: Heading, md: number): boolean {
 /** Rank of structural headings: appendix 0.5 (just under the title), law 1–5, decimal 10+depth. */
 function rankOf(h: Heading): number | undefined {
   if (h.kind === 'appendix') return h.marker === '' ? 0.75 : 0.5; // a 名词解释 header may sit inside an 附件
+  if (h.kind === 'label') return 0.6; // 主文 / 事实 / 理由: above every list level, below an appendix
 
   const law = LAW_RANK[h.kind];
   if (law !== undefined) return law;

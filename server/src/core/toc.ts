@@ -1,0 +1,161 @@
+/**
+ * Tables of contents (目录): a block of lines that repeat heading names followed by dot leaders and a page number,
+ * before the body. Its entries are not headings of their own; each links to the heading it lists.
+ * One pass over the lines, no regular expression that can backtrack.
+ */
+import { digitValue, isHan, isIndent, skipIndent, trimEnd } from './chars';
+import { matchMarker } from './markers';
+import type { Heading, TableOfContents, TocEntry } from './model';
+
+/** Headers of a table of contents, compared with their blanks removed (目 录, 目　錄). */
+const TOC_HEADERS = new Set(['目录', '目錄', '目次', '目录：', '目錄：']);
+/** A listed title is at most this long; longer lines are prose. */
+const ENTRY_MAX = 60;
+/** Lines between entries that may belong to the block (a page break's running header, a page number). */
+const GAP_MAX = 6;
+const GAP_LINE_MAX = 30;
+/** Entries looked up by prefix at most (each costs a pass over the names): keeps linking linear. */
+const FUZZY_LOOKUPS = 64;
+
+function isLeader(c: number): boolean {
+  // . … · ． ・ ‥ ⋯ _ - — and blanks
+  return c === 0x2e || c === 0x2026 || c === 0xb7 || c === 0xff0e || c === 0x30fb || c === 0x2025 || c === 0x22ef || c === 0x5f
+    || c === 0x2d || c === 0x2014 || isIndent(c);
+}
+
+function isDot(c: number): boolean {
+  return c === 0x2e || c === 0x2026 || c === 0xb7 || c === 0xff0e || c === 0x30fb || c === 0x2025 || c === 0x22ef;
+}
+
+/** Blanks removed: how an entry and a heading are compared (目 录 = 目录, 第一章　总则 = 第一章总则). */
+export function compact(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!isIndent(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
+interface EntryLine {
+  readonly titleEnd: number;
+  readonly page: number;
+  /** Dot leaders (strong evidence) rather than blanks only. */
+  readonly dotted: boolean;
+}
+
+/** `title … 12` / `title 12`: the title's end and the page number, or undefined. */
+function entryAt(text: string, p: number, end: number): EntryLine | undefined {
+  let q = end;
+  while (q > p && digitValue(text.charCodeAt(q - 1)) >= 0) q--;
+  if (q === end || end - q > 4) return undefined;
+  let page = 0;
+  for (let i = q; i < end; i++) page = page * 10 + digitValue(text.charCodeAt(i));
+  let dots = 0;
+  let r = q;
+  while (r > p && isLeader(text.charCodeAt(r - 1))) {
+    if (isDot(text.charCodeAt(r - 1))) dots++;
+    r--;
+  }
+  if (r === q || r <= p) return undefined;
+  const titleEnd = trimEnd(text, p, r);
+  if (titleEnd - p > ENTRY_MAX) return undefined;
+  let han = false;
+  for (let i = p; i < titleEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09 || c === 0x3002 || c === 0xff1b) return undefined; // a table row or a sentence
+    if (isHan(c)) han = true;
+  }
+  return han ? { titleEnd, page, dotted: dots >= 3 } : undefined;
+}
+
+/**
+ * The document's table of contents: the first block of at least three entries (two after a 目录 header), where an
+ * entry ends in dot leaders and a page number, or — after a 目录 header — in blanks and a page number.
+ */
+export function findToc(text: string, lineStarts: readonly number[], lineEnd: (line: number) => number): TableOfContents | undefined {
+  let header = -1;
+  let entries: TocEntry[] = [];
+  let gap = 0;
+  let first = -1;
+  const close = (): TableOfContents | undefined => {
+    if (entries.length >= 3 || (header >= 0 && entries.length >= 2)) {
+      const from = header >= 0 && header < first ? header : first;
+      const last = entries[entries.length - 1]!;
+      return { line: from, start: lineStarts[from]!, end: lineEnd(last.line), entries };
+    }
+    return undefined;
+  };
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line]!;
+    const end = trimEnd(text, start, lineEnd(line));
+    const p = skipIndent(text, start, end);
+    if (p >= end) continue;
+    const e = entryAt(text, p, end);
+    const inBlock = entries.length > 0;
+    if (e && (e.dotted || header >= 0)) {
+      if (!inBlock) first = line;
+      entries.push({ line, start: p, end: e.titleEnd, text: text.slice(p, e.titleEnd), page: e.page, target: -1 });
+      gap = 0;
+      continue;
+    }
+    const compacted = end - p <= 12 ? compact(text.slice(p, end)) : '';
+    if (TOC_HEADERS.has(compacted)) {
+      if (!inBlock) header = line;
+      gap = 0;
+      continue;
+    }
+    if (inBlock) {
+      // a listed part without a page number (第一篇 …), or a page break's header lines
+      const m = end - p <= ENTRY_MAX ? matchMarker(text, p, end) : undefined;
+      if (m && m.kind !== 'decimal' && !/[。，；]/.test(text.slice(p, end))) {
+        entries.push({ line, start: p, end, text: text.slice(p, end), page: undefined, target: -1 });
+        gap = 0;
+        continue;
+      }
+      if (end - p <= GAP_LINE_MAX && ++gap <= GAP_MAX) continue;
+      const toc = close();
+      if (toc) return toc;
+      entries = [];
+      header = -1;
+    } else if (header >= 0 && line - header > GAP_MAX) {
+      header = -1;
+    }
+    gap = 0;
+  }
+  return close();
+}
+
+/** True when the entry names the table of contents itself (a 目录 line listed in the 目录). */
+export function namesToc(entry: TocEntry): boolean {
+  return TOC_HEADERS.has(compact(entry.text));
+}
+
+/**
+ * Link each entry to the heading it lists (before or after the table): the first heading after the previous link whose name, blanks removed,
+ * equals the entry's (or one begins with the other, for titles cut short in the table). Linear: one index of names.
+ */
+export function linkToc(toc: TableOfContents, headings: readonly Heading[]): void {
+  const byName = new Map<string, number[]>();
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if ((h.start >= toc.start && h.start <= toc.end) || h.kind === 'title') continue;
+    const key = compact(h.name);
+    const list = byName.get(key);
+    if (list) list.push(i);
+    else byName.set(key, [i]);
+  }
+  const keys = [...byName.keys()];
+  let last = -1;
+  let fuzzy = FUZZY_LOOKUPS;
+  for (const entry of toc.entries) {
+    const key = compact(entry.text);
+    let list = byName.get(key);
+    if (!list && key.length >= 6 && fuzzy-- > 0) {
+      // a title cut short (or wrapped) in the table: a unique heading whose name begins with it, or the reverse
+      const near = keys.filter((k) => k.length >= 6 && (k.startsWith(key) || key.startsWith(k)));
+      if (near.length === 1) list = byName.get(near[0]!);
+    }
+    if (!list) continue;
+    const next = list.find((i) => i > last) ?? list[0]!;
+    entry.target = next;
+    last = Math.max(last, next);
+  }
+}
