@@ -5,7 +5,7 @@
  */
 import { digitValue, isHan, isIndent, skipIndent, trimEnd } from './chars';
 import { matchMarker } from './markers';
-import type { Heading, TableOfContents, TocEntry } from './model';
+import type { Heading, ReportModel, TableOfContents, TocEntry } from './model';
 
 /** Headers of a table of contents, compared with their blanks removed (目 录, 目　錄). */
 const TOC_HEADERS = new Set(['目录', '目錄', '目次', '目录：', '目錄：']);
@@ -158,4 +158,21 @@ export function linkToc(toc: TableOfContents, headings: readonly Heading[]): voi
     entry.target = next;
     last = Math.max(last, next);
   }
+}
+
+/** The heading listed by the table-of-contents entry at `offset` (title, leaders or page number), if any. */
+export function tocTargetAt(model: ReportModel, offset: number): Heading | undefined {
+  const toc = model.toc;
+  if (toc === undefined || offset < toc.start || offset > toc.end) return undefined;
+  let lo = 0;
+  let hi = toc.entries.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (toc.entries[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const entry = toc.entries[lo];
+  if (entry === undefined || entry.target < 0 || offset < entry.start) return undefined;
+  const lineEnd = entry.line + 1 < model.lineStarts.length ? model.lineStarts[entry.line + 1]! : model.length;
+  return offset < lineEnd ? model.headings[entry.target] : undefined;
 }
