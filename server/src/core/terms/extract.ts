@@ -84,6 +84,13 @@ const KIND_RANK: Readonly<Record<DefinitionKind, number>> = {
   glossary: 0, list: 1, abbreviation: 2, meaning: 3, called: 4, quotedMeaning: 5, colon: 6, namely: 7,
 };
 
+/** Header rows of a 释义 table, not terms. */
+const TABLE_HEADERS = new Set(['释义项', '釋義項', '释义', '釋義', '词语', '詞語', '简称', '簡稱']);
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
 const GLOSSARY_TITLE = /^(?:名词解释|名詞解釋|名词注释|名詞註釋|注释|註釋|注解|註解|附注|附註)[：:]?$/;
 const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]/g;
 /**
@@ -187,6 +194,7 @@ class Extractor {
       else this.#listAt(p);
     }
     this.#glossaries();
+    this.#pointerRows();
     // At one term position, the most specific pattern wins: a glossary or list entry over the colon or 是指 it contains.
     // A glossary entry of a 、 list defines its first part and the whole at one position: both are kept.
     const definitions = this.#definitions.sort((a, b) => a.termStart - b.termStart || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.termEnd - b.termEnd);
@@ -567,6 +575,10 @@ class Extractor {
   /** At the comma of ，即. */
   #namelyAt(comma: number): void {
     const text = this.#text;
+    if (text[comma] === '）' || text[comma] === ')') {
+      this.#glossedNamelyAt(comma);
+      return;
+    }
     if (text[comma] !== '，' && text[comma] !== ',') return;
     {
       const next = text[comma + 2] ?? '';
@@ -595,6 +607,64 @@ class Extractor {
       if ([...term].some((c) => NUMERAL_CHARS.includes(c))) return;
       const from = text[comma + 1] === '即' ? comma + 2 : comma + 1; // the defining text is what follows 即
       this.#add('namely', s, comma, from, this.#definingText(from));
+    }
+  }
+
+  /**
+   * 区块链（Blockchain）即… : a term with its foreign name in brackets, then 即. The term opens its sentence or line and
+   * the brackets hold Latin letters only (a bracketed remark or an abbreviation of Chinese words is no such name).
+   */
+  #glossedNamelyAt(close: number): void {
+    const text = this.#text;
+    let open = close - 1;
+    while (open > 0 && close - open <= 40 && /[A-Za-z .\-]/.test(text[open]!)) open--;
+    if ((text[open] !== '（' && text[open] !== '(') || open === close - 1) return;
+    let s = open;
+    while (s > 0 && open - s < MAX_DEFINED_TERM && isHanCode(text.charCodeAt(s - 1))) s--;
+    const opens = s === 0 || '。！？；;!?\n'.includes(text[s - 1]!) || this.#opensLine(s);
+    if (!opens || open - s < 2 || DEMONSTRATIVES.includes(text[s]!)) return;
+    const from = close + 2;
+    this.#add('namely', s, open, from, this.#definingText(from));
+  }
+
+  // ------------------------------------------------------------------------------------------ 释义 tables: X<TAB>指<TAB>Y
+
+  /**
+   * A definition a row: `本公司<TAB>指<TAB>某某股份有限公司` (an annual report's 释义 table; cells split by TABs or runs of
+   * blanks) and numbered ones inside a contract article (`１２．工期：指…`). The term is
+   * the first cell (several names split by 、 are each defined); 指 stands alone as a cell or right after the colon.
+   */
+  #pointerRows(): void {
+    const text = this.#text;
+    for (let q = text.indexOf('指'); q >= 0; q = text.indexOf('指', q + 1)) {
+      let b = q;
+      while (b > 0 && (text[b - 1] === '\t' || text[b - 1] === ' ' || text[b - 1] === '　')) b--;
+      const blank = b < q;
+      const colon = text[b - 1] === '：' || text[b - 1] === ':';
+      if (!blank && !colon) continue;
+      let a = q + 1;
+      while (a < text.length && (text[a] === '\t' || text[a] === ' ' || text[a] === '　' || text[a] === '：' || text[a] === ':')) a++;
+      if (!colon && a === q + 1) continue; // 指 inside a sentence, not a cell of its own
+      const ls = this.#lineStart(q);
+      let t = ls;
+      while (t < b && isBlank(text.charCodeAt(t))) t++;
+      const marker = numberMarkerEnd(text, t, b);
+      if (marker >= 0) t = marker;
+      else if (colon && !blank) continue; // X：指 defines only as a numbered item (１２．工期：指…); else a list intro is needed
+      while (t < b && isBlank(text.charCodeAt(t))) t++;
+      let e = colon ? b - 1 : b;
+      while (e > t && isBlank(text.charCodeAt(e - 1))) e--;
+      if (e - t < 2 || e - t > MAX_DEFINED_TERM) continue;
+      const term = text.slice(t, e);
+      if (/[。，；;,\t“”「」]/.test(term) || TABLE_HEADERS.has(term)) continue;
+      const le = this.#lineEnd(q);
+      if (a >= le) continue;
+      if (colon) {
+        this.#addParts('colon', t, e, a, this.#definingText(a), t);
+        continue;
+      }
+      // a table's first cell may name several terms: 平安银行、本行 — each is defined by the row
+      for (const [ps, pe] of enumerationParts(text, t, e)) if (pe - ps >= 2) this.#add('glossary', ps, pe, a, le, undefined, t);
     }
   }
 
