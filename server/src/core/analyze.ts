@@ -570,8 +570,14 @@ const MENU_ITEM_MAX = 6;
 /** A line of a site menu: a few Han characters with no punctuation, or several such words on one line. */
 function isMenuLine(s: string): boolean {
   if (s.length === 0) return false;
+  if (s.length <= 2 && !hasHan(s) && !/[0-9A-Za-z]/.test(s)) return true; // a close button ✖ between menu rows
   const words = s.split(/[ \u00a0\u3000]+/);
-  return words.every((w) => w.length > 0 && w.length <= MENU_ITEM_MAX && !/[。，、；：:,.！？]/.test(w)) && (words.length > 1 || s.length <= MENU_ITEM_MAX);
+  return words.every((w) => w.length > 0 && w.length <= MENU_ITEM_MAX && hanOnly(w)) && (words.length > 1 || s.length <= MENU_ITEM_MAX);
+}
+
+function hanOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The last line of a site menu starting at `line` (at least MENU_RUN menu lines in a row), or `line` - 1 when there is none. */

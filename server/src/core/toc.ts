@@ -76,6 +76,8 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
   let gap = 0;
   let first = -1;
   const close = (): TableOfContents | undefined => {
+    // marker lines without a page number after the last numbered entry are the body's headings, not the table's
+    while (entries.length > 0 && entries[entries.length - 1]!.page === undefined) entries.pop();
     if (entries.length >= 3 || (header >= 0 && entries.length >= 2)) {
       const from = header >= 0 && header < first ? header : first;
       const last = entries[entries.length - 1]!;
