@@ -231,6 +231,13 @@ describe('kinds: definitions', () => {
     assert.ok(bank.definitions[0]!.text.startsWith('深圳发展银行股份有限公司'));
   });
 
+  it('a charter’s “X”是… when the quoted term opens its sentence, not a quote inside one', () => {
+    const doc = '总纲\n“四个全面”是全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党。\n他说“好”是对的。“放管服”是否有效，要看落实。\n';
+    const terms = indexTerms(doc, parse(doc));
+    const defined = terms.terms.filter((t) => t.definitions.length > 0).map((t) => doc.slice(t.definitions[0]!.termStart, t.definitions[0]!.termEnd));
+    assert.deepEqual(defined, ['四个全面']);
+  });
+
   it('X（English）即…, and rows split by blanks', () => {
     const doc = '说明\n区块链（Blockchain）即一种分布式账本技术。\n本公司  指  某某股份有限公司\n';
     const terms = indexTerms(doc, parse(doc));

@@ -398,7 +398,18 @@ class Extractor {
     if (comma && text[p] === '即' && !JI_NOT_NAMELY.includes(text[p + 1] ?? '')) {
       // the defining text is what follows 即
       this.#add('namely', span.start, span.end, p + 1, this.#definingText(p + 1));
+      return;
     }
+    // a charter's “X”是… : only when the quoted term opens its sentence (他说“好”是对的 is no definition)
+    if (!comma && text[p] === '是' && !'否不非'.includes(text[p + 1] ?? '') && this.#opensSentence(span.start - 1)) {
+      this.#add('quotedMeaning', span.start, span.end, p + 1, this.#definingText(p + 1));
+    }
+  }
+
+  /** True when the quote at `q` opens a sentence: first on its line, or right after 。！？；. */
+  #opensSentence(q: number): boolean {
+    const prev = this.#text[q - 1];
+    return prev === undefined || '。！？；;!?'.includes(prev) || this.#opensLine(q);
   }
 
   /** True when the quote at `q` is the first thing on its line (after an indent and an optional list marker). */
