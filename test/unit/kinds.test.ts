@@ -125,9 +125,14 @@ describe('kinds: judgments', () => {
 });
 
 describe('kinds: speeches', () => {
-  it('the 2014 policy address: 71 short sub-headings standing alone, each under its numbered part', () => {
+  it('the 2014 policy address: 86 short sub-headings standing alone, each under its numbered part or its group', () => {
     const model = parse(readCorpus('kinds/hk_policy_address_2014_legco_hansard.txt'));
-    assert.equal(count(model, 'subhead'), 71);
+    assert.equal(count(model, 'subhead'), 86);
+    // two short lines together: a group (安老) and its first topic (安老服務計劃方案); the topics after it are the group's
+    assert.equal(parentName(model, named(model, '安老')), '(三)扶貧安老助弱');
+    assert.equal(parentName(model, named(model, '安老服務計劃方案')), '安老');
+    assert.equal(parentName(model, named(model, '居家安老')), '安老');
+    assert.equal(parentName(model, named(model, '助弱')), '(三)扶貧安老助弱');
     assert.equal(parentName(model, named(model, '金融業')), '(二)經濟');
     assert.equal(parentName(model, named(model, '一、不少基層人士是家中唯一的就業成員，雖然有法定最低工資的保障，但生活擔子仍然沉重')), '低收入在職家庭津貼');
     assert.equal(parentName(model, named(model, '政制發展')), '(九)政制及行政');

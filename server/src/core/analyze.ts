@@ -118,9 +118,9 @@ interface TextLine {
   readonly text: string;
 }
 
-/** The next non-blank line within two lines below `line`, if any. */
-function nextTextLine(text: string, lineStarts: readonly number[], line: number): TextLine | undefined {
-  for (let l = line + 1; l < Math.min(lineStarts.length, line + 3); l++) {
+/** The next non-blank line within `span` lines below `line`, if any. */
+function nextTextLine(text: string, lineStarts: readonly number[], line: number, span = 2): TextLine | undefined {
+  for (let l = line + 1; l < Math.min(lineStarts.length, line + 1 + span); l++) {
     const start = lineStarts[l]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
     const p = skipIndent(text, start, end);
@@ -182,7 +182,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
-      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon);
+      // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
+      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
     case 'ordinal':
       // 第一、…  /  第一， on a line of its own (a run-in 第一，…。 is an enumeration inside a paragraph)
       if (rest.length === 0) return true;
@@ -400,19 +401,34 @@ const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定�
 /** A label line is short; an inferred sub-heading shorter still. */
 const LABEL_MAX = 16;
 const SUBHEAD_MIN = 2;
-const SUBHEAD_MAX = 12;
+const SUBHEAD_MAX = 20;
+/** Blank lines (a figure's room, a page break) that may stand around a sub-heading. */
+const SUBHEAD_BLANKS = 5;
 /** The paragraph around an inferred sub-heading: prose lines at least this long. */
 const SUBHEAD_PARAGRAPH_MIN = 20;
 /** A document infers sub-headings only when it has this many: a speech uses them throughout, prose rarely has one. */
-const SUBHEADS_MIN = 3;
+const SUBHEADS_MIN = 5;
+/** A heading does not end on a word that needs more after it (二是, …的, …和): such a line is a broken sentence. */
+const OPEN_ENDINGS = '是的了和及或对對把将將从從于於被让讓';
+/** A numbered line this short is a heading of its own, not a paragraph. */
+const NUMBERED_HEADING_MAX = 30;
+/** What `isSubhead` finds: no sub-heading, a sub-heading, or the first of two (a group: 安老 above 安老服務). */
+const enum Subhead { None, Topic, Group }
 
 function isLabelChar(c: number): boolean {
-  return isHan(c) || c === 0xb7 || c === 0x30fb;
+  // Han, a middle dot, or a private-use character (HKSCS characters such as the 埗 of 深水埗 in Hong Kong PDFs)
+  return isHan(c) || c === 0xb7 || c === 0x30fb || (c >= 0xe000 && c <= 0xf8ff);
 }
 
-/** The closest non-blank line above (within two lines): its trimmed bounds, or undefined. */
-function lineAbove(text: string, lineStarts: readonly number[], line: number): { p: number; end: number; line: number } | undefined {
-  for (let l = line - 1; l >= Math.max(0, line - 2); l--) {
+/** Brackets a sub-heading may hold a name in: 《香港2030+》, "再工業化", “青年發展基金”, 「…」. */
+const HEAD_QUOTES: Readonly<Record<number, number>> = { 0x300a: 0x300b, 0x22: 0x22, 0x201c: 0x201d, 0x300c: 0x300d };
+
+/** A figure's or table's caption (表1, 圖2, 地圖7): the text goes on after it as after a paragraph. */
+const CAPTION = /^(?:表|圖|图|地圖|地图|附表|附圖|附图)[0-9０-９一二三四五六七八九十]{1,3}$/;
+
+/** The closest non-blank line above (within `span` lines): its trimmed bounds, or undefined. */
+function lineAbove(text: string, lineStarts: readonly number[], line: number, span = 2): { p: number; end: number; line: number } | undefined {
+  for (let l = line - 1; l >= Math.max(0, line - span); l--) {
     const start = lineStarts[l]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
     const p = skipIndent(text, start, end);
@@ -458,8 +474,9 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
         continue;
       }
-      if (length >= SUBHEAD_MIN && length <= SUBHEAD_MAX && isSubhead(text, lineStarts, line, p, end, markerLines)) {
-        subheads.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, whole, p, end, 0, false));
+      const sub = isSubhead(text, lineStarts, line, p, end, markerLines);
+      if (sub !== Subhead.None) {
+        subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
       }
       continue;
     }
@@ -479,21 +496,85 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
-  return subheads.length >= SUBHEADS_MIN ? mergeByPosition(labels, subheads) : labels;
+  // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
+  const articles = markers.some((c) => c.kind === 'article');
+  return subheads.length >= SUBHEADS_MIN && !articles ? mergeByPosition(labels, subheads) : labels;
 }
 
-/** A short line of Han characters between a finished paragraph and a longer one. */
-function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): boolean {
-  for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
-  if (isChromeLine(text.slice(p, end))) return false;
-  const above = lineAbove(text, lineStarts, line);
-  if (!above) return false;
-  const aboveIsHeading = markerLines.has(above.line) && above.end - above.p <= SUBHEAD_MAX;
-  if (!aboveIsHeading && (above.end - above.p < SUBHEAD_PARAGRAPH_MIN || !endsSentence(text, above.end))) return false;
-  const below = nextTextLine(text, lineStarts, line);
-  if (!below || markerLines.has(below.line)) return false;
+/**
+ * A sub-heading's own text: Han characters, with at most a 、 or a single blank between words (短、中期土地供應,
+ * 優化人口 創建未來), or a quoted name (“青年發展基金”); no other punctuation.
+ */
+function isShortHeadText(text: string, p: number, end: number): boolean {
+  if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) return false;
+  let close = -1;
+  let han = 0;
+  for (let i = p; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isLabelChar(c)) {
+      han++;
+      continue;
+    }
+    if (c === close) {
+      close = -1;
+      continue;
+    }
+    const pair = HEAD_QUOTES[c];
+    if (pair !== undefined && close < 0) {
+      close = pair; // a name in brackets: 《香港2030+》
+      continue;
+    }
+    if (i === p) return false;
+    // digits (將軍澳第137區), and one 、 or blank between two characters (短、中期土地供應, 優化人口 創建未來)
+    if (digitValue(c) >= 0 || (close >= 0 && c === 0x2b)) continue;
+    if ((c === 0x3001 || c === 0x20 || c === 0x3000) && i + 1 < end && isLabelChar(text.charCodeAt(i + 1))) continue;
+    return false;
+  }
+  if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
+  return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(text.charCodeAt(end - 1)) || HEAD_QUOTES[text.charCodeAt(p)] !== undefined || text.charCodeAt(end - 1) === 0x300b);
+}
+
+function isShortHeadLine(text: string, line: { p: number; end: number }): boolean {
+  return isShortHeadText(text, line.p, line.end) && !isChromeLine(text.slice(line.p, line.end));
+}
+
+/** A paragraph of prose below a sub-heading: long, and not the tail of a sentence. */
+function isParagraphBelow(below: { p: number; end: number; text: string }, headLength: number): boolean {
   const length = below.end - below.p;
-  return length >= SUBHEAD_PARAGRAPH_MIN && length >= 2 * (end - p) && !/^[。，、；：,;.）)」』”]/.test(below.text);
+  return length >= SUBHEAD_PARAGRAPH_MIN && length >= 2 * headLength && !/^[。，、；：,;.）)」』”]/.test(below.text);
+}
+
+/** What may stand above a sub-heading: a short numbered heading, or a line that finishes a sentence (a paragraph, a list item). */
+function isFinishedAbove(text: string, above: { p: number; end: number; line: number }, markerLines: ReadonlySet<number>): boolean {
+  if (above.end - above.p <= 5 && CAPTION.test(text.slice(above.p, above.end))) return true;
+  // a numbered heading of its own ((四) 房屋土地與交通運輸) or a list item that ends a sentence
+  if (markerLines.has(above.line)) return above.end - above.p <= NUMBERED_HEADING_MAX || endsSentence(text, above.end);
+  return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN && endsSentence(text, above.end);
+}
+
+/**
+ * A short line standing alone between a finished paragraph and a longer one. Two such lines may stand together (安老
+ * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
+ */
+function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): Subhead {
+  if (!isShortHeadText(text, p, end) || isChromeLine(text.slice(p, end))) return Subhead.None;
+  const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (!above) return Subhead.None;
+  let aboveOk = isFinishedAbove(text, above, markerLines);
+  let pairedAbove = false;
+  if (!aboveOk && !markerLines.has(above.line) && isShortHeadLine(text, above)) {
+    const further = lineAbove(text, lineStarts, above.line, SUBHEAD_BLANKS);
+    aboveOk = further !== undefined && isFinishedAbove(text, further, markerLines);
+    pairedAbove = aboveOk;
+  }
+  if (!aboveOk) return Subhead.None;
+  const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (!below || markerLines.has(below.line)) return Subhead.None;
+  if (isParagraphBelow(below, end - p)) return Subhead.Topic;
+  // the first of two short lines: the second must be followed by prose (and this one not be the second of a pair)
+  if (pairedAbove || !isShortHeadLine(text, below)) return Subhead.None;
+  const after = nextTextLine(text, lineStarts, below.line, SUBHEAD_BLANKS);
+  return after !== undefined && !markerLines.has(after.line) && isParagraphBelow(after, below.end - below.p) ? Subhead.Group : Subhead.None;
 }
 
 /** Two lists of headings in document order, merged (both are in order). */
@@ -813,13 +894,16 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
+    } else if (h.kind === 'subhead' && h.depth === 1) {
+      // a group of topics (安老 above 安老服務 …) takes the place of the sub-headings open above it
+      while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'subhead') stack.pop();
     } else {
       let found = -1;
       let acrossArticle = false;
       for (let k = stack.length - 1; k >= 0; k--) {
         const t = stack[k]!;
         const th = headings[t]!;
-        if (th.kind === h.kind) {
+        if (th.kind === h.kind && (h.kind !== 'subhead' || th.depth === h.depth)) {
           // past an article, only the contract section the article sits in, continued in order (二、 after 一、)
           found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
