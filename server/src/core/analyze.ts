@@ -209,17 +209,36 @@ function isApproximateNumber(m: MarkerMatch, rest: string): boolean {
   return cnNumeralValue(rest[0]!) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
 }
 
-/** A numeric table cell: 1,234,567.89 / (4.2%) / -12 / 35％. No nested quantifier: linear. */
-const NUMERIC_CELL = /^[-+(（]?[0-9０-９][0-9０-９,，.．]*[%％)）]?$/;
+/** A numeric table cell: 1,234,567.89 / (4.2%) / -12 / 35％ (a scan, nothing allocated). */
+function isNumericCell(s: string, from: number, to: number): boolean {
+  while (from < to && s.charCodeAt(from) === 0x20) from++;
+  while (to > from && s.charCodeAt(to - 1) === 0x20) to--;
+  if (from < to && '-+(（'.includes(s[from]!)) from++;
+  if (to > from && '%％)）'.includes(s[to - 1]!)) to--;
+  if (from >= to || digitValue(s.charCodeAt(from)) < 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (digitValue(c) < 0 && c !== 0x2c && c !== 0xff0c && c !== 0x2e && c !== 0xff0e) return false;
+  }
+  return true;
+}
+
+/** A table row is a line of cells, not a paragraph. */
+const TABLE_ROW_MAX = 300;
 
 /** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
 function isTableRow(rest: string): boolean {
-  let cells: string[];
-  if (rest.includes('\t')) cells = rest.split('\t');
-  else if (rest.includes('  ')) cells = rest.split(/ {2,}/);
-  else return false;
-  for (let i = 1; i < cells.length; i++) if (NUMERIC_CELL.test(cells[i]!.trim())) return true;
-  return false;
+  if (rest.length > TABLE_ROW_MAX || (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0)) return false;
+  let cell = -1; // start of the current cell after the first separator
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    const separator = c === 0x09 || (c === 0x20 && rest.charCodeAt(i + 1) === 0x20);
+    if (!separator) continue;
+    if (cell >= 0 && isNumericCell(rest, cell, i)) return true;
+    while (i + 1 < rest.length && (rest.charCodeAt(i + 1) === 0x09 || rest.charCodeAt(i + 1) === 0x20)) i++;
+    cell = i + 1;
+  }
+  return cell >= 0 && isNumericCell(rest, cell, rest.length);
 }
 
 /** A hard-wrapped paragraph's line is at least this long; a shorter line above a marker is a heading or a short paragraph. */
@@ -402,6 +421,8 @@ const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定�
 const LABEL_MAX = 16;
 const SUBHEAD_MIN = 2;
 const SUBHEAD_MAX = 20;
+/** Lines at most this long may be a label or a sub-heading. */
+const SHORT_LINE_MAX = 20;
 /** Blank lines (a figure's room, a page break) that may stand around a sub-heading. */
 const SUBHEAD_BLANKS = 5;
 /** The paragraph around an inferred sub-heading: prose lines at least this long. */
@@ -457,6 +478,10 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   const markerLines = new Set<number>();
   for (const c of markers) markerLines.add(c.line);
+  // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
+  const articles = markers.some((c) => c.kind === 'article');
+  const firsts = new Set<number>();
+  for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   const labels: LazyHeading[] = [];
   const subheads: LazyHeading[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
@@ -466,23 +491,29 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     const p = skipIndent(text, start, end);
     if (p >= end) continue;
     const length = end - p;
-    if (length <= LABEL_MAX && !markerLines.has(line)) {
-      const whole = text.slice(p, end);
-      const key = compact(whole);
-      const leaf = LEAF_LABELS.has(key);
-      if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
-        labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
-        continue;
+    if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
+      // only a line that starts as some label does is compared with the labels (no string made for the others)
+      if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
+        const whole = text.slice(p, end);
+        const key = compact(whole);
+        const leaf = LEAF_LABELS.has(key);
+        if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
+          labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
+          continue;
+        }
       }
-      const sub = isSubhead(text, lineStarts, line, p, end, markerLines);
+      const sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
       if (sub !== Subhead.None) {
+        const whole = text.slice(p, end);
         subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
       }
       continue;
     }
-    for (const word of OPENING_LABELS) {
-      if (text.startsWith(word, p) && (text[p + word.length] === '，' || text[p + word.length] === '：') && !continuesLineAbove(text, lineStarts, line)) {
-        labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, word, p, p + word.length, 0, false));
+    if (text.charCodeAt(p) === 0x672c /* 本 */) {
+      for (const word of OPENING_LABELS) {
+        if (text.startsWith(word, p) && (text[p + word.length] === '，' || text[p + word.length] === '：') && !continuesLineAbove(text, lineStarts, line)) {
+          labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, word, p, p + word.length, 0, false));
+        }
       }
     }
     if (text.charCodeAt(end - 1) === 0xff1a /* ： */) {
@@ -496,8 +527,6 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
-  // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
-  const articles = markers.some((c) => c.kind === 'article');
   return subheads.length >= SUBHEADS_MIN && !articles ? mergeByPosition(labels, subheads) : labels;
 }
 
@@ -596,13 +625,14 @@ function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
  * structural heading named exactly as the last one of its kind is that header, not a new heading.
  */
 function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
-  const last = new Map<MarkerKind, string>();
+  const last = new Map<MarkerKind, LazyHeading>();
   const out: LazyHeading[] = [];
   for (const h of list) {
     if (LAW_RANK[h.kind] !== undefined && h.kind !== 'article' || h.kind === 'label') {
-      const key = compact(h.rawMarker + h.rest);
-      if (last.get(h.kind) === key) continue;
-      last.set(h.kind, key);
+      const before = last.get(h.kind);
+      // the same number first (cheap), then the same name blanks aside
+      if (before !== undefined && before.ordinal === h.ordinal && before.rawMarker === h.rawMarker && compact(before.rest) === compact(h.rest)) continue;
+      last.set(h.kind, h);
     }
     out.push(h);
   }

@@ -14,6 +14,8 @@ const ENTRY_MAX = 60;
 /** Lines between entries that may belong to the block (a page break's running header, a page number). */
 const GAP_MAX = 6;
 const GAP_LINE_MAX = 30;
+/** A table of contents stands before the body: it is looked for in the first lines only. */
+const TOC_SEARCH_LINES = 5000;
 /** Entries looked up by prefix at most (each costs a pass over the names): keeps linking linear. */
 const FUZZY_LOOKUPS = 64;
 
@@ -85,7 +87,8 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
     }
     return undefined;
   };
-  for (let line = 0; line < lineStarts.length; line++) {
+  const limit = Math.min(lineStarts.length, TOC_SEARCH_LINES);
+  for (let line = 0; line < limit; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEnd(line));
     const p = skipIndent(text, start, end);
@@ -98,7 +101,7 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
       gap = 0;
       continue;
     }
-    const compacted = end - p <= 12 ? compact(text.slice(p, end)) : '';
+    const compacted = end - p <= 12 && text.charCodeAt(p) === 0x76ee /* 目 */ ? compact(text.slice(p, end)) : '';
     if (TOC_HEADERS.has(compacted)) {
       if (!inBlock) header = line;
       gap = 0;
@@ -124,6 +127,7 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
   }
   return close();
 }
+
 
 /** True when the entry names the table of contents itself (a 目录 line listed in the 目录). */
 export function namesToc(entry: TocEntry): boolean {
