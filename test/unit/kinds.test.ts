@@ -209,6 +209,55 @@ describe('kinds: markers in context', () => {
   });
 });
 
+describe('kinds: plans', () => {
+  it('a 规划纲要: 目录 kept out, 第一篇 > 第一章 > 第一节, a 专栏 box is not a heading', () => {
+    const doc = [
+      '国民经济和社会发展第十四个五年规划纲要',
+      '目　录',
+      '第一篇　开启全面建设社会主义现代化国家新征程',
+      '第一章　发展环境……………………1',
+      '第一节　重大成就……………………1',
+      '第二节　发展形势……………………3',
+      '第二章　指导方针……………………4',
+      '第二篇　坚持创新驱动发展',
+      '第五章　强化国家战略科技力量……………………10',
+      '',
+      '第一篇　开启全面建设社会主义现代化国家新征程',
+      '第一章　发展环境',
+      '第一节　重大成就',
+      '“十三五”时期，我国经济实力、科技实力、综合国力跃上新的大台阶，经济运行总体平稳。',
+      '专栏1　“十三五”规划主要指标实现情况',
+      '指标\t2015年\t2020年',
+      '第二节　发展形势',
+      '当前和今后一个时期，我国发展仍然处于重要战略机遇期，但机遇和挑战都有新的发展变化。',
+      '第二章　指导方针',
+      '坚持党的全面领导。',
+      '第二篇　坚持创新驱动发展',
+      '第五章　强化国家战略科技力量',
+      '正文。',
+    ].join('\n');
+    const model = parse(doc);
+    assert.deepEqual(outline(model), [
+      '国民经济和社会发展第十四个五年规划纲要',
+      '  第一篇 开启全面建设社会主义现代化国家新征程',
+      '    第一章 发展环境',
+      '      第一节 重大成就',
+      '      第二节 发展形势',
+      '    第二章 指导方针',
+      '  第二篇 坚持创新驱动发展',
+      '    第五章 强化国家战略科技力量',
+    ]);
+    assert.equal(model.toc?.entries.length, 7);
+    assert.ok(model.toc!.entries.every((e) => e.target >= 0), 'every entry links to its heading');
+    assert.deepEqual(runChecks(doc, model).filter((f) => f.code === 'toc-mismatch'), []);
+  });
+
+  it('a part title on the line below its marker', () => {
+    const model = parse('合同\n第一部分\n合同协议书\n发包人（全称）：某某公司\n第二部分　通用合同条款\n第１条　词语定义。下列词语具有本条所赋予的含义。\n');
+    assert.deepEqual(outline(model), ['合同', '  第一部分 合同协议书', '  第二部分 通用合同条款', '    第１条 词语定义']);
+  });
+});
+
 describe('kinds: title of a web page', () => {
   it('the browser-tab title, its date tail and the site menu are skipped', () => {
     const model = parse(readCorpus('kinds/cn_web_2015_wanzai_statistical_communique_scrape.txt'));

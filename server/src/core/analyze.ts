@@ -156,6 +156,14 @@ function isListKind(kind: MarkerKind): boolean {
     || kind === 'cnFormal' || kind === 'stem' || kind === 'subhead';
 }
 
+/** A part's title on the line below its marker is at most this long. */
+const PART_TITLE_MAX = 30;
+
+/** 编 / 分编 / 篇 / 部分 / 章 / 节: structure above the article. */
+function isStructureKind(kind: MarkerKind): boolean {
+  return kind === 'part' || kind === 'subpart' || kind === 'chapter' || kind === 'section';
+}
+
 /** The section markers a contract groups its articles under (一、…十、 holding 第１条 …). */
 function isSectionKind(kind: MarkerKind): boolean {
   return kind === 'cn' || kind === 'cnFormal';
@@ -349,6 +357,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
           if (m.kind === 'ordinal' || m.colon) added.more = next.text; // 第一、 / 附件： promise their text
           else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.rawDetail = next.text;
         }
+      } else if (rest.length === 0 && md === 0 && !repaired && isStructureKind(m.kind)) {
+        // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书
+        const next = nextTextLine(text, lineStarts, line, 1);
+        if (next && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
+          && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) added.more = next.text;
       } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
@@ -444,8 +457,13 @@ function isLabelChar(c: number): boolean {
 /** Brackets a sub-heading may hold a name in: 《香港2030+》, "再工業化", “青年發展基金”, 「…」. */
 const HEAD_QUOTES: Readonly<Record<number, number>> = { 0x300a: 0x300b, 0x22: 0x22, 0x201c: 0x201d, 0x300c: 0x300d };
 
-/** A figure's or table's caption (表1, 圖2, 地圖7): the text goes on after it as after a paragraph. */
-const CAPTION = /^(?:表|圖|图|地圖|地图|附表|附圖|附图)[0-9０-９一二三四五六七八九十]{1,3}$/;
+/**
+ * A figure's, table's or box's caption (表1, 圖2, 地圖7, 专栏3): the text goes on after it as after a paragraph, and it
+ * is no heading — a plan's 专栏 is a box of figures beside the text, not a section of it.
+ */
+const CAPTION = /^(?:表|圖|图|地圖|地图|附表|附圖|附图|专栏|專欄)[0-9０-９一二三四五六七八九十]{1,3}$/;
+/** The same at the start of a line: 专栏1　“十三五”规划主要指标. */
+const CAPTION_START = /^(?:表|圖|图|地圖|地图|附表|附圖|附图|专栏|專欄)[0-9０-９一二三四五六七八九十]{1,3}(?:[ 　]|$)/;
 
 /** The closest non-blank line above (within `span` lines): its trimmed bounds, or undefined. */
 function lineAbove(text: string, lineStarts: readonly number[], line: number, span = 2): { p: number; end: number; line: number } | undefined {
@@ -586,7 +604,7 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
  * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
  */
 function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): Subhead {
-  if (!isShortHeadText(text, p, end) || isChromeLine(text.slice(p, end))) return Subhead.None;
+  if (!isShortHeadText(text, p, end) || isChromeLine(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return Subhead.None;
   const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
   if (!above) return Subhead.None;
   let aboveOk = isFinishedAbove(text, above, markerLines);

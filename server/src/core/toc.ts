@@ -107,11 +107,17 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
       gap = 0;
       continue;
     }
-    if (inBlock) {
+    if (inBlock || header >= 0) {
       // a listed part without a page number (第一篇 …), or a page break's header lines
       const m = end - p <= ENTRY_MAX ? matchMarker(text, p, end) : undefined;
       if (m && m.kind !== 'decimal' && !/[。，；]/.test(text.slice(p, end))) {
+        if (!inBlock) first = line;
         entries.push({ line, start: p, end, text: text.slice(p, end), page: undefined, target: -1 });
+        gap = 0;
+        continue;
+      }
+      if (!inBlock) {
+        if (line - header > GAP_MAX) header = -1;
         gap = 0;
         continue;
       }
@@ -119,8 +125,6 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
       const toc = close();
       if (toc) return toc;
       entries = [];
-      header = -1;
-    } else if (header >= 0 && line - header > GAP_MAX) {
       header = -1;
     }
     gap = 0;
