@@ -196,6 +196,9 @@ describe('kinds: markers in context', () => {
     const terms = indexTerms(doc, model);
     const period = terms.terms.find((t) => t.definitions.some((d) => doc.slice(d.termStart, d.termEnd) === '工期'));
     assert.ok(period, '１．工期：指… defines 工期');
+    const template = '通用合同条款\n1.1 词语定义与解释\n1.1.1.1 合同：是指根据法律规定和合同当事人约定具有约束力的文件。\n1.1.1.2 合同协议书：是指构成合同的书面文件。\n';
+    const defined = indexTerms(template, parse(template)).terms.filter((t) => t.definitions.length > 0).map((t) => template.slice(t.definitions[0]!.termStart, t.definitions[0]!.termEnd));
+    assert.deepEqual(defined.sort(), ['合同', '合同协议书']);
   });
 
   it('laws keep their articles as they were: no title from a first sentence, half-width or Chinese numerals', () => {
@@ -255,6 +258,29 @@ describe('kinds: plans', () => {
   it('a part title on the line below its marker', () => {
     const model = parse('合同\n第一部分\n合同协议书\n发包人（全称）：某某公司\n第二部分　通用合同条款\n第１条　词语定义。下列词语具有本条所赋予的含义。\n');
     assert.deepEqual(outline(model), ['合同', '  第一部分 合同协议书', '  第二部分 通用合同条款', '    第１条 词语定义']);
+  });
+});
+
+describe('kinds: a white paper from the web', () => {
+  it('a 目录 without page numbers, whose titles come back in the body, is a table of contents too', () => {
+    const doc = [
+      '新时代的中国绿色发展', '中华人民共和国', '国务院新闻办公室', '2023年1月', '目录', '前言', '一、坚定不移走绿色发展之路',
+      '二、绿色空间格局基本形成', '三、产业结构持续优化', '结束语', '前言', '绿色是生命的象征、大自然的底色，良好生态环境是美好生活的基础。',
+      '一、坚定不移走绿色发展之路', '中国坚持绿色发展，走出了一条生产发展、生活富裕、生态良好的文明发展道路。', '（一）坚持以人民为中心',
+      '正文。', '二、绿色空间格局基本形成', '正文。', '三、产业结构持续优化', '正文。', '结束语', '新时代的中国，绿色发展成效显著。',
+    ].join('\n');
+    const model = parse(doc);
+    assert.deepEqual(outline(model), [
+      '新时代的中国绿色发展', '  前言', '  一、坚定不移走绿色发展之路', '    （一）坚持以人民为中心', '  二、绿色空间格局基本形成',
+      '  三、产业结构持续优化', '  结束语',
+    ]);
+    assert.equal(model.toc?.entries.length, 5);
+    assert.ok(model.toc!.entries.every((e) => e.target >= 0));
+  });
+
+  it('short lines after a 目录 that do not come back are not taken for a table', () => {
+    const model = parse('说明\n目录\n甲\n乙\n丙\n\n一、总则\n正文。\n');
+    assert.equal(model.toc, undefined);
   });
 });
 

@@ -73,6 +73,18 @@ function entryAt(text: string, p: number, end: number): EntryLine | undefined {
  * entry ends in dot leaders and a page number, or — after a 目录 header — in blanks and a page number.
  */
 export function findToc(text: string, lineStarts: readonly number[], lineEnd: (line: number) => number): TableOfContents | undefined {
+  const headers: number[] = [];
+  const paged = findPagedToc(text, lineStarts, lineEnd, headers);
+  if (paged) return paged;
+  for (const header of headers.slice(0, 3)) {
+    const listed = findListedToc(text, lineStarts, lineEnd, header);
+    if (listed) return listed;
+  }
+  return undefined;
+}
+
+/** A table of contents with page numbers; the 目录 headers seen are collected in `headers`. */
+function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (line: number) => number, headers: number[]): TableOfContents | undefined {
   let header = -1;
   let entries: TocEntry[] = [];
   let gap = 0;
@@ -103,6 +115,7 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
     }
     const compacted = end - p <= 12 && text.charCodeAt(p) === 0x76ee /* 目 */ ? compact(text.slice(p, end)) : '';
     if (TOC_HEADERS.has(compacted)) {
+      headers.push(line);
       if (!inBlock) header = line;
       gap = 0;
       continue;
@@ -132,6 +145,50 @@ export function findToc(text: string, lineStarts: readonly number[], lineEnd: (l
   return close();
 }
 
+
+/** A listed table is at most this many entries. */
+const LISTED_MAX = 400;
+
+/**
+ * A table of contents without page numbers (a web page's 目录): the short lines after a 目录 header, up to the first
+ * long line or the first entry's title coming round again, where most entries reappear later as lines of the body.
+ */
+function findListedToc(text: string, lineStarts: readonly number[], lineEnd: (line: number) => number, header: number): TableOfContents | undefined {
+  const entries: TocEntry[] = [];
+  const keys = new Set<string>();
+  let firstKey = '';
+  let line = header + 1;
+  for (; line < lineStarts.length && entries.length < LISTED_MAX; line++) {
+    const start = lineStarts[line]!;
+    const end = trimEnd(text, start, lineEnd(line));
+    const p = skipIndent(text, start, end);
+    if (p >= end) continue;
+    if (end - p > ENTRY_MAX || /[。；;]/.test(text.slice(p, end))) break;
+    const key = compact(text.slice(p, end));
+    if (key === firstKey) break; // the body begins: the first listed title again
+    if (TOC_HEADERS.has(key)) continue;
+    if (entries.length === 0) firstKey = key;
+    keys.add(key);
+    entries.push({ line, start: p, end, text: text.slice(p, end), page: undefined, target: -1 });
+  }
+  if (entries.length < 3) return undefined;
+  // the entries must come back as lines of the body
+  const seen = new Set<string>();
+  for (let l = entries[entries.length - 1]!.line + 1; l < lineStarts.length; l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEnd(l));
+    const p = skipIndent(text, start, end);
+    if (p >= end || end - p > ENTRY_MAX) continue;
+    const key = compact(text.slice(p, end));
+    if (keys.has(key)) seen.add(key);
+  }
+  if (seen.size < Math.max(3, Math.ceil(entries.length * LISTED_SEEN))) return undefined;
+  const last = entries[entries.length - 1]!;
+  return { line: header, start: lineStarts[header]!, end: lineEnd(last.line), entries };
+}
+
+/** The share of a listed table's entries that must come back in the body. */
+const LISTED_SEEN = 0.6;
 
 /** True when the entry names the table of contents itself (a 目录 line listed in the 目录). */
 export function namesToc(entry: TocEntry): boolean {

@@ -651,6 +651,7 @@ class Extractor {
       let b = q;
       while (b > 0 && (text[b - 1] === '\t' || text[b - 1] === ' ' || text[b - 1] === '　')) b--;
       const blank = b < q;
+      if (!blank && text[b - 1] === '是' && (text[b - 2] === '：' || text[b - 2] === ':')) b--; // 合同：是指…
       const colon = text[b - 1] === '：' || text[b - 1] === ':';
       if (!blank && !colon) continue;
       let a = q + 1;
@@ -659,7 +660,7 @@ class Extractor {
       const ls = this.#lineStart(q);
       let t = ls;
       while (t < b && isBlank(text.charCodeAt(t))) t++;
-      const marker = numberMarkerEnd(text, t, b);
+      const marker = Math.max(numberMarkerEnd(text, t, b), decimalMarkerEnd(text, t, b));
       if (marker >= 0) t = marker;
       else if (colon && !blank) continue; // X：指 defines only as a numbered item (１２．工期：指…); else a list intro is needed
       while (t < b && isBlank(text.charCodeAt(t))) t++;
@@ -847,6 +848,12 @@ function listMarkerStyle(text: string, p: number, end: number): number {
  */
 function numberMarkerEnd(text: string, p: number, end: number): number {
   const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
+  return m ? p + m[0].length : -1;
+}
+
+/** The end of a decimal clause number and its blank at `p` (1.1.1.1 合同：是指… in a contract template), or -1. */
+function decimalMarkerEnd(text: string, p: number, end: number): number {
+  const m = /^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,4}[ 　\t]/.exec(text.slice(p, Math.min(end, p + 24)));
   return m ? p + m[0].length : -1;
 }
 
