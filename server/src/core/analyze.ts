@@ -426,7 +426,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
 const CONTAINER_LABELS = new Set([
   '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
 ]);
-const LEAF_LABELS = new Set(['总纲', '總綱', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
+const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
 const OPENING_LABELS = ['本院认为', '本院認為'];
 const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定如下', '決定如下'];
