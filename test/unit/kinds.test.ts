@@ -311,6 +311,15 @@ describe('kinds: definitions', () => {
     assert.ok(bank.definitions[0]!.text.startsWith('深圳发展银行股份有限公司'));
   });
 
+  it('a judgment’s abbreviations: the full form starts after the parties’ roles and conjunctions', () => {
+    const text = readCorpus('kinds/cn_judgment_2019_meishan_pengshan_construction_contract_first_instance.txt');
+    const terms = indexTerms(text, parse(text));
+    const full = (abbreviation: string) => terms.terms.flatMap((t) => t.definitions).find((d) => d.kind === 'abbreviation' && text.slice(d.termStart, d.termEnd) === abbreviation)?.fullForm;
+    assert.equal(full('中阳公司'), '中阳建设集团有限公司');
+    assert.equal(full('灵石小学'), '眉山市彭山区凤鸣镇灵石小学');
+    assert.equal(full('会议纪要'), '四川省眉山市彭山区城南小学项目会议纪要');
+  });
+
   it('a charter’s “X”是… when the quoted term opens its sentence, not a quote inside one', () => {
     const doc = '总纲\n“四个全面”是全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党。\n他说“好”是对的。“放管服”是否有效，要看落实。\n';
     const terms = indexTerms(doc, parse(doc));

@@ -84,6 +84,17 @@ const KIND_RANK: Readonly<Record<DefinitionKind, number>> = {
   glossary: 0, list: 1, abbreviation: 2, meaning: 3, called: 4, quotedMeaning: 5, colon: 6, namely: 7,
 };
 
+/** Where a noun phrase may begin after: a conjunction, 的, or a party's role in a judgment. */
+const PHRASE_JOINS = '与與和及同、的';
+const PARTY_WORDS = ['原审原告', '原审被告', '原審原告', '原審被告', '被上诉人', '被上訴人', '上诉人', '上訴人', '被申请人', '被申請人', '申请人', '申請人', '第三人', '原告', '被告'];
+
+/** True when the characters of `needle` occur in text[from, to) in order (中阳公司 in 中阳建设集团有限公司). */
+function isSubsequence(needle: string, text: string, from: number, to: number): boolean {
+  let k = 0;
+  for (let i = from; i < to && k < needle.length; i++) if (text[i] === needle[k]) k++;
+  return k === needle.length;
+}
+
 /** Header rows of a 释义 table, not terms. */
 const TABLE_HEADERS = new Set(['释义项', '釋義項', '释义', '釋義', '词语', '詞語', '简称', '簡稱']);
 
@@ -445,14 +456,14 @@ class Extractor {
       if (text[q] !== '）' && text[q] !== ')') return;
       const first = text[termStart]!;
       if (!quoted && (first === '为' || first === '為' || first === '作')) return; // （称为…）, （称作…）: not an abbreviation
-      const full = this.#fullFormBefore(bracket);
+      const full = this.#fullFormBefore(bracket, text.slice(termStart, termEnd));
       if (full === undefined) return;
       this.#add('abbreviation', termStart, termEnd, full.start, full.end, full.display, full.start);
     }
   }
 
   /** The noun phrase just before an abbreviation's bracket: a 《title》, a quoted phrase, or the clause's noun phrase. */
-  #fullFormBefore(bracket: number): { start: number; end: number; display: string } | undefined {
+  #fullFormBefore(bracket: number, abbreviation?: string): { start: number; end: number; display: string } | undefined {
     const text = this.#text;
     const before = text[bracket - 1] ?? '';
     if (before === '》' || CLOSE_QUOTES.includes(before)) {
@@ -482,7 +493,29 @@ class Extractor {
     }
     if (bracket - s > MAX_FULL_FORM) s = bracket - MAX_FULL_FORM;
     if (bracket - s < 2) return undefined;
+    if (abbreviation !== undefined) s = this.#nounPhraseStart(s, bracket, abbreviation);
     return { start: s, end: bracket, display: stripGlosses(text.slice(s, bracket)) };
+  }
+
+  /**
+   * Where the full form begins inside a clause that names parties: after the last party word or conjunction (原告邹洪蛟与被告中阳建设集团
+   * 有限公司 → 中阳建设集团有限公司; …会议室达成的…会议纪要 → …会议纪要) — the latest such cut whose tail still holds the
+   * abbreviation's characters in order (中阳公司 in 中阳建设集团有限公司), so a full form is never cut short.
+   */
+  #nounPhraseStart(s: number, bracket: number, abbreviation: string): number {
+    const text = this.#text;
+    // only where parties are named (a judgment's 原告…与被告…): elsewhere 和 / 的 / 、 join parts of one noun phrase
+    // (生产、储存…危险化学品的单位, 导弹相关物项和技术出口申请表)
+    const clause = text.slice(s, bracket);
+    if (!PARTY_WORDS.some((w) => clause.includes(w))) return s;
+    let best = s;
+    for (let i = s; i < bracket - 1; i++) {
+      let cut = -1;
+      if (PHRASE_JOINS.includes(text[i]!)) cut = i + 1;
+      else for (const w of PARTY_WORDS) if (text.startsWith(w, i)) cut = i + w.length;
+      if (cut > best && bracket - cut >= 2 && isSubsequence(abbreviation, text, cut, bracket)) best = cut;
+    }
+    return best;
   }
 
   // ------------------------------------------------------------------------------------------ 所称X，是指…
