@@ -5,25 +5,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ClientCapabilities, Diagnostic, DocumentSymbol, FullDocumentDiagnosticReport, Hover, Location, MarkupContent, Position, Range } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, DocumentSymbol, FullDocumentDiagnosticReport, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { EDITOR_CAPABILITIES, LspClient } from '../util/lsp-client';
 import { readCorpus } from '../util/corpus';
-import { positionOf } from '../util/text';
+import { positionOf, textOf } from '../util/text';
 
 const CAPABILITIES: ClientCapabilities = {
   ...EDITOR_CAPABILITIES,
   textDocument: { ...EDITOR_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } },
 };
-
-function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
-  return offset + position.character;
-}
-
-function textOf(text: string, range: Range): string {
-  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
-}
 
 function names(symbols: readonly DocumentSymbol[], depth = 0, out: string[] = []): string[] {
   for (const s of symbols) {
