@@ -72,6 +72,10 @@ describe('kinds: table of contents', () => {
     assert.ok(findings[0]!.message.zh.includes('第三章 管理层讨论与分析') && findings[0]!.message.en.includes('第三章'));
   });
 
+  it('a document that opens with its 目录 has no title taken from the table', () => {
+    assert.deepEqual(outline(parse('目录\n一、总则……1\n二、目标……3\n三、措施……5\n\n一、总则\n正文。\n二、目标\n正文。\n三、措施\n正文。\n')), ['一、总则', '二、目标', '三、措施']);
+  });
+
   it('a heading the 目录 leaves out among listed siblings is toc-mismatch too', () => {
     const doc = '报告\n目录\n第一章 总则 ……… 1\n第二章 目标 ……… 3\n第四章 附则 ……… 9\n\n第一章 总则\n正文。\n第二章 目标\n正文。\n第三章 措施\n正文。\n第四章 附则\n正文。\n';
     const m = parse(doc);

@@ -396,7 +396,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const c = kept.shift()!;
     title = makeTitle(text, c.line, c.start, c.headingStart, c.lineEnd, glossed);
   } else {
-    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES), glossed);
+    // the title stands above the table of contents, never in it
+    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed);
   }
   const mds: number[] = [];
   if (title) {
@@ -430,12 +431,12 @@ const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
 const OPENING_LABELS = ['本院认为', '本院認為'];
 const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定如下', '決定如下'];
-/** A label line is short; an inferred sub-heading shorter still. */
+/** A label line (blanks inside it counted: 主  文) and an inferred sub-heading are short. */
 const LABEL_MAX = 16;
 const SUBHEAD_MIN = 2;
 const SUBHEAD_MAX = 20;
 /** Lines at most this long may be a label or a sub-heading. */
-const SHORT_LINE_MAX = 20;
+const SHORT_LINE_MAX = Math.max(LABEL_MAX, SUBHEAD_MAX);
 /** Blank lines (a figure's room, a page break) that may stand around a sub-heading. */
 const SUBHEAD_BLANKS = 5;
 /** The paragraph around an inferred sub-heading: prose lines at least this long. */
@@ -485,8 +486,9 @@ function endsSentence(text: string, end: number): boolean {
 /**
  * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
  * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
- * sub-headings). Precision first: a sub-heading is 2–12 Han characters with no punctuation, after a paragraph that
- * ends a sentence and before a paragraph at least twice as long; poems, dialogue and lists do not qualify.
+ * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
+ * paragraph that ends a sentence and before a paragraph at least twice as long, in a document with at least five of
+ * them and no articles; poems, dialogue and lists do not qualify.
  */
 function findLabels(context: Context, markers: readonly LazyHeading[], toc: TableOfContents | undefined, tocLast: number): LazyHeading[] {
   const { text, lineStarts } = context;
