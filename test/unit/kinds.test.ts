@@ -119,6 +119,14 @@ describe('kinds: judgments', () => {
     assert.equal(named(model, '本院认为').line, 58);
   });
 
+  it('本院认为，…判决如下： on one line: two labels, their sections one after the other', () => {
+    const doc = '判决书\n原告诉称，被告应当支付货款，双方对此有争议。\n本院认为，原告的请求有事实和法律依据，依照有关规定，判决如下：\n一、被告支付货款十万元。\n二、驳回原告其他诉讼请求。\n';
+    const model = parse(doc);
+    assert.deepEqual(outline(model), ['判决书', '  本院认为', '  判决如下', '    一、被告支付货款十万元', '    二、驳回原告其他诉讼请求']);
+    const [, opinion, decision] = model.headings;
+    assert.ok(opinion!.end <= decision!.start && opinion!.headingEnd <= opinion!.end, 'the sections do not overlap');
+  });
+
   it('Taiwan: …本院判決如下： before 主文 is not a second label', () => {
     const model = parse(fixture('tw_judgment_2008_taiwan_high_court_appeal_5898.txt'));
     assert.ok(!model.headings.some((h) => h.name === '判決如下'));

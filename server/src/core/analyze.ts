@@ -542,7 +542,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         // Taiwan: …本院判決如下： then 主文 — the label 主文 names that section
         const next = at > p && text.startsWith(word, at) && !markerLines.has(line) ? nextTextLine(text, lineStarts, line) : undefined;
         if (next && !CONTAINER_LABELS.has(compact(next.text))) {
-          labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, at, word, at, at + word.length, 0, false));
+          // its section starts at the label (本院认为，…判决如下： on one line holds two sections)
+          labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, at, at, word, at, at + word.length, 0, false));
         }
       }
     }
