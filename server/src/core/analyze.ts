@@ -457,6 +457,7 @@ function isLabelChar(c: number): boolean {
 
 /** Brackets a sub-heading may hold a name in: 《香港2030+》, "再工業化", “青年發展基金”, 「…」. */
 const HEAD_QUOTES: Readonly<Record<number, number>> = { 0x300a: 0x300b, 0x22: 0x22, 0x201c: 0x201d, 0x300c: 0x300d };
+const CLOSING_QUOTES: ReadonlySet<number> = new Set(Object.values(HEAD_QUOTES));
 
 /**
  * A figure's, table's or box's caption (表1, 圖2, 地圖7, 专栏3): the text goes on after it as after a paragraph, and it
@@ -581,7 +582,8 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
     return false;
   }
   if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
-  return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(text.charCodeAt(end - 1)) || HEAD_QUOTES[text.charCodeAt(p)] !== undefined || text.charCodeAt(end - 1) === 0x300b);
+  const last = text.charCodeAt(end - 1);
+  return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(last) || CLOSING_QUOTES.has(last));
 }
 
 function isShortHeadLine(text: string, line: { p: number; end: number }): boolean {
