@@ -231,12 +231,26 @@ function isNumericCell(s: string, from: number, to: number): boolean {
   return true;
 }
 
+/** `一、营业收入 146,695 164,699`: a row whose cells a PDF tool split by single blanks ends in two numbers or more. */
+function endsInNumbers(rest: string): boolean {
+  let end = rest.length;
+  let numbers = 0;
+  while (end > 0) {
+    const blank = rest.lastIndexOf(' ', end - 1);
+    if (blank < 0 || !isNumericCell(rest, blank + 1, end)) break;
+    numbers++;
+    end = blank;
+  }
+  return numbers >= 2;
+}
+
 /** A table row is a line of cells, not a paragraph. */
 const TABLE_ROW_MAX = 300;
 
 /** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
 function isTableRow(rest: string): boolean {
-  if (rest.length > TABLE_ROW_MAX || (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0)) return false;
+  if (rest.length > TABLE_ROW_MAX) return false;
+  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsInNumbers(rest);
   let cell = -1; // start of the current cell after the first separator
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);
