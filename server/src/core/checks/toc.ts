@@ -27,7 +27,7 @@ export function checkToc(ctx: CheckContext, out: Finding[]): void {
       },
     });
   }
-  for (const i of unlisted(toc, headings, listed)) {
+  for (const i of unlisted(toc, headings, ctx.model.roots, listed)) {
     const h = headings[i]!;
     out.push({
       code: 'toc-mismatch', start: h.headingStart, end: h.headingEnd, fixes: [],
@@ -44,7 +44,7 @@ export function checkToc(ctx: CheckContext, out: Finding[]): void {
  * a table that lists some of a section's children (第三章's 3.1 … 3.9) is expected to list all of them; children of
  * a section it does not open (1.1 under 第一章) are not expected.
  */
-function unlisted(toc: TableOfContents, headings: readonly Heading[], listed: ReadonlySet<number>): number[] {
+function unlisted(toc: TableOfContents, headings: readonly Heading[], roots: readonly number[], listed: ReadonlySet<number>): number[] {
   const out: number[] = [];
   const seen = new Set<string>();
   for (const i of listed) {
@@ -52,17 +52,11 @@ function unlisted(toc: TableOfContents, headings: readonly Heading[], listed: Re
     const key = `${h.parent}:${h.kind}:${h.depth}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const siblings = h.parent >= 0 ? headings[h.parent]!.children : rootsOf(headings);
+    const siblings = h.parent >= 0 ? headings[h.parent]!.children : roots;
     for (const s of siblings) {
       const sh = headings[s]!;
       if (!listed.has(s) && sh.kind === h.kind && sh.depth === h.depth && sh.start > toc.end) out.push(s);
     }
   }
   return out.sort((a, b) => a - b);
-}
-
-function rootsOf(headings: readonly Heading[]): number[] {
-  const roots: number[] = [];
-  for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
-  return roots;
 }
