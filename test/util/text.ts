@@ -16,6 +16,18 @@ export function positionOf(text: string, needle: string, offset = 0, nth = 0): P
   return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
+/** The offset of an LSP position in `text` (lines split at \n). */
+export function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + position.character;
+}
+
+/** The text an LSP range covers. */
+export function textOf(text: string, r: Range): string {
+  return text.slice(offsetAt(text, r.start), offsetAt(text, r.end));
+}
+
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }

@@ -2,12 +2,13 @@
  * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
-import { isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isChromeLine } from './chrome';
+import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
+import { isChromeLine, isSiteTitle } from './chrome';
 import { redecodeShifted, type GbkCodec } from './gbk';
-import { findGlosses, stripGlossRemnants, stripGlosses } from './gloss';
+import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
-import type { Damage, Heading, MarkerKind, ReportModel } from './model';
+import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
+import { compact, findToc, linkToc, namesToc } from './toc';
 
 export interface AnalyzeOptions {
   /** Byte codec for repairing GBK-misaligned lines; without it such lines are left as they are. */
@@ -63,7 +64,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
+const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -89,6 +90,11 @@ function isItemPunctuation(c: number): boolean {
 
 function cleanTitle(s: string, glossed: boolean): string {
   let t = glossed ? stripGlosses(s) : s;
+  // a gloss right after the marker (第二節(à)…) has no Han character before it in the title: strip it too
+  if (glossed && t.charCodeAt(0) === 0x28) {
+    const e = glossAt('字' + t, 1);
+    if (e > 0) t = t.slice(e - 1);
+  }
   if (t.startsWith('**')) t = t.slice(2);
   if (t.endsWith('**')) t = t.slice(0, -2);
   // an item's closing ；/，/、 is punctuation of the list, not of the heading; allocate only when there is work
@@ -112,9 +118,9 @@ interface TextLine {
   readonly text: string;
 }
 
-/** The next non-blank line within two lines below `line`, if any. */
-function nextTextLine(text: string, lineStarts: readonly number[], line: number): TextLine | undefined {
-  for (let l = line + 1; l < Math.min(lineStarts.length, line + 3); l++) {
+/** The next non-blank line within `span` lines below `line`, if any. */
+function nextTextLine(text: string, lineStarts: readonly number[], line: number, span = 2): TextLine | undefined {
+  for (let l = line + 1; l < Math.min(lineStarts.length, line + 1 + span); l++) {
     const start = lineStarts[l]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
     const p = skipIndent(text, start, end);
@@ -146,7 +152,21 @@ function continuationLines(text: string, lineStarts: readonly number[], line: nu
 
 /** Markers of GB/T list levels: their depth comes from the order in which they appear. */
 function isListKind(kind: MarkerKind): boolean {
-  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled' || kind === 'ordinal';
+  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled' || kind === 'ordinal'
+    || kind === 'cnFormal' || kind === 'stem' || kind === 'subhead';
+}
+
+/** A part's title on the line below its marker is at most this long. */
+const PART_TITLE_MAX = 30;
+
+/** 编 / 分编 / 篇 / 部分 / 章 / 节: structure above the article. */
+function isStructureKind(kind: MarkerKind): boolean {
+  return kind === 'part' || kind === 'subpart' || kind === 'chapter' || kind === 'section';
+}
+
+/** The section markers a contract groups its articles under (一、…十、 holding 第１条 …). */
+function isSectionKind(kind: MarkerKind): boolean {
+  return kind === 'cn' || kind === 'cnFormal';
 }
 
 /** Lines that a one-byte-late GBK decoding leaves behind start with the trail of the lost lead byte. */
@@ -170,7 +190,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
-      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon);
+      // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
+      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
     case 'ordinal':
       // 第一、…  /  第一， on a line of its own (a run-in 第一，…。 is an enumeration inside a paragraph)
       if (rest.length === 0) return true;
@@ -187,6 +208,82 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
   }
 }
 
+/** What may follow 五、六 in an approximate number (五、六十年代, 七、八个, 二、三十人) rather than a heading's text. */
+const APPROXIMATE_FOLLOWERS = '十百千万萬亿億个個人年月日天次位名家项項条條种種倍成岁歲多余餘';
+
+/** 五、六十年代 / 七、八个: a range of two neighbouring numbers, not the heading 五、. */
+function isApproximateNumber(m: MarkerMatch, rest: string): boolean {
+  if ((m.kind !== 'cn' && m.kind !== 'cnFormal') || m.ordinal === undefined || m.ordinal >= 10 || rest.length < 2) return false;
+  return cnNumeralValue(rest[0]!) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
+}
+
+/** A numeric table cell: 1,234,567.89 / (4.2%) / -12 / 35％ (a scan, nothing allocated). */
+function isNumericCell(s: string, from: number, to: number): boolean {
+  while (from < to && s.charCodeAt(from) === 0x20) from++;
+  while (to > from && s.charCodeAt(to - 1) === 0x20) to--;
+  if (from < to && '-+(（'.includes(s[from]!)) from++;
+  if (to > from && '%％)）'.includes(s[to - 1]!)) to--;
+  if (from >= to || digitValue(s.charCodeAt(from)) < 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (digitValue(c) < 0 && c !== 0x2c && c !== 0xff0c && c !== 0x2e && c !== 0xff0e) return false;
+  }
+  return true;
+}
+
+/** `一、营业收入 146,695 164,699`: a row whose cells a PDF tool split by single blanks ends in two numbers or more. */
+function endsInNumbers(rest: string): boolean {
+  let end = rest.length;
+  let numbers = 0;
+  while (end > 0) {
+    const blank = rest.lastIndexOf(' ', end - 1);
+    if (blank < 0 || !isNumericCell(rest, blank + 1, end)) break;
+    numbers++;
+    end = blank;
+  }
+  return numbers >= 2;
+}
+
+/** A table row is a line of cells, not a paragraph. */
+const TABLE_ROW_MAX = 300;
+
+/** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
+function isTableRow(rest: string): boolean {
+  if (rest.length > TABLE_ROW_MAX) return false;
+  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsInNumbers(rest);
+  let cell = -1; // start of the current cell after the first separator
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    const separator = c === 0x09 || (c === 0x20 && rest.charCodeAt(i + 1) === 0x20);
+    if (!separator) continue;
+    if (cell >= 0 && isNumericCell(rest, cell, i)) return true;
+    while (i + 1 < rest.length && (rest.charCodeAt(i + 1) === 0x09 || rest.charCodeAt(i + 1) === 0x20)) i++;
+    cell = i + 1;
+  }
+  return cell >= 0 && isNumericCell(rest, cell, rest.length);
+}
+
+/** A hard-wrapped paragraph's line is at least this long; a shorter line above a marker is a heading or a short paragraph. */
+const WRAP_MIN = 15;
+
+/**
+ * True when the line above `line` breaks off mid-sentence (a long line of prose that ends in a character, a comma or a
+ * digit, with no blank line between): then a marker at the start of `line` continues that sentence — 第三，… /
+ * 三、（一）第10行… in a hard-wrapped judgment — and is not a heading.
+ */
+function continuesLineAbove(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return false;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  const p = skipIndent(text, start, end);
+  if (end - p < WRAP_MIN) return false;
+  const c = text.charCodeAt(end - 1);
+  if (!(isHan(c) || c === 0xff0c || c === 0x2c || c === 0x3001 || digitValue(c) >= 0)) return false;
+  // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off
+  const m = matchMarker(text, p, end);
+  return m === undefined && text.charCodeAt(p) !== 0x23;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
@@ -200,6 +297,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+  const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
+  const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
@@ -213,6 +312,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     lineStartRe.lastIndex = Math.max(lineStartRe.lastIndex, end);
+    if (toc && line >= toc.line && line <= tocLast) continue; // the table of contents lists headings, it has none
     let p = skipIndent(text, start, end);
     if (p >= end) continue;
     let md = 0;
@@ -252,6 +352,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (m) {
       const rest = source.slice(m.textStart, sourceEnd);
       if (!acceptMarker(m, rest, prevArticle)) continue;
+      // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
+      if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
+      if (md === 0 && !repaired && isListKind(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+        && continuesLineAbove(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
@@ -267,6 +371,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
           if (m.kind === 'ordinal' || m.colon) added.more = next.text; // 第一、 / 附件： promise their text
           else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.rawDetail = next.text;
         }
+      } else if (rest.length === 0 && md === 0 && !repaired && isStructureKind(m.kind)) {
+        // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书
+        const next = nextTextLine(text, lineStarts, line, 1);
+        if (next && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
+          && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) added.more = next.text;
       } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
@@ -284,12 +393,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
+  const merged = dropRunningHeaders(mergeByPosition(candidates, findLabels(context, candidates, toc, tocLast)));
+
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
-  const firstLaw = candidates.findIndex((c) => LAW_RANK[c.kind] !== undefined);
-  const preamble = firstLaw > 0 ? candidates.slice(0, firstLaw) : [];
+  const firstLaw = merged.findIndex((c) => LAW_RANK[c.kind] !== undefined);
+  const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
   const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0);
-  const kept = history ? candidates.slice(firstLaw) : candidates;
+  const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
   const headings: Heading[] = [];
@@ -299,7 +410,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const c = kept.shift()!;
     title = makeTitle(text, c.line, c.start, c.headingStart, c.lineEnd, glossed);
   } else {
-    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES), glossed);
+    // the title stands above the table of contents, never in it
+    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed);
   }
   const mds: number[] = [];
   if (title) {
@@ -312,13 +424,256 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   }
   buildTree(headings, mds, title !== undefined);
   computeEnds(headings, text.length);
+  if (toc) linkToc(toc, headings);
 
   if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
   damage.sort((a, b) => a.start - b.start);
 
   const roots: number[] = [];
   for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
-  return { length: text.length, headings, roots, damage, lineStarts };
+  return toc ? { length: text.length, headings, roots, damage, lineStarts, toc } : { length: text.length, headings, roots, damage, lineStarts };
+}
+
+/**
+ * Unnumbered structural headings, whole lines (blanks inside ignored: 主  文). Judgments: 主文 / 事实 / 理由 hold what
+ * follows; a preface or closing (总纲, 前言, 结束语) is a leaf beside the numbered parts.
+ */
+const CONTAINER_LABELS = new Set([
+  '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
+]);
+const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
+/** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
+const OPENING_LABELS = ['本院认为', '本院認為'];
+const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定如下', '決定如下'];
+/** A label line (blanks inside it counted: 主  文) and an inferred sub-heading are short. */
+const LABEL_MAX = 16;
+const SUBHEAD_MIN = 2;
+const SUBHEAD_MAX = 20;
+/** Lines at most this long may be a label or a sub-heading. */
+const SHORT_LINE_MAX = Math.max(LABEL_MAX, SUBHEAD_MAX);
+/** Blank lines (a figure's room, a page break) that may stand around a sub-heading. */
+const SUBHEAD_BLANKS = 5;
+/** The paragraph around an inferred sub-heading: prose lines at least this long. */
+const SUBHEAD_PARAGRAPH_MIN = 20;
+/** A document infers sub-headings only when it has this many: a speech uses them throughout, prose rarely has one. */
+const SUBHEADS_MIN = 5;
+/** A heading does not end on a word that needs more after it (二是, …的, …和): such a line is a broken sentence. */
+const OPEN_ENDINGS = '是的了和及或对對把将將从從于於被让讓';
+/** A numbered line this short is a heading of its own, not a paragraph. */
+const NUMBERED_HEADING_MAX = 30;
+/** What `isSubhead` finds: no sub-heading, a sub-heading, or the first of two (a group: 安老 above 安老服務). */
+const enum Subhead { None, Topic, Group }
+
+function isLabelChar(c: number): boolean {
+  // Han, a middle dot, or a private-use character (HKSCS characters such as the 埗 of 深水埗 in Hong Kong PDFs)
+  return isHan(c) || c === 0xb7 || c === 0x30fb || (c >= 0xe000 && c <= 0xf8ff);
+}
+
+/** Brackets a sub-heading may hold a name in: 《香港2030+》, "再工業化", “青年發展基金”, 「…」. */
+const HEAD_QUOTES: Readonly<Record<number, number>> = { 0x300a: 0x300b, 0x22: 0x22, 0x201c: 0x201d, 0x300c: 0x300d };
+const CLOSING_QUOTES: ReadonlySet<number> = new Set(Object.values(HEAD_QUOTES));
+
+/**
+ * A figure's, table's or box's caption (表1, 圖2, 地圖7, 专栏3): the text goes on after it as after a paragraph, and it
+ * is no heading — a plan's 专栏 is a box of figures beside the text, not a section of it.
+ */
+const CAPTION = /^(?:表|圖|图|地圖|地图|附表|附圖|附图|专栏|專欄)[0-9０-９一二三四五六七八九十]{1,3}$/;
+/** The same at the start of a line: 专栏1　“十三五”规划主要指标. */
+const CAPTION_START = /^(?:表|圖|图|地圖|地图|附表|附圖|附图|专栏|專欄)[0-9０-９一二三四五六七八九十]{1,3}(?:[ 　]|$)/;
+
+/** The closest non-blank line above (within `span` lines): its trimmed bounds, or undefined. */
+function lineAbove(text: string, lineStarts: readonly number[], line: number, span = 2): { p: number; end: number; line: number } | undefined {
+  for (let l = line - 1; l >= Math.max(0, line - span); l--) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p < end) return { p, end, line: l };
+  }
+  return undefined;
+}
+
+/** Ends like a finished sentence: 。！？；… or a closing quote or bracket after one. */
+function endsSentence(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  return isSentenceEnd(c) || c === 0xff1b || c === 0x3b || c === 0x201d || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x2026;
+}
+
+/**
+ * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
+ * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
+ * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
+ * paragraph that ends a sentence and before a paragraph at least twice as long, in a document with at least five of
+ * them and no articles; poems, dialogue and lists do not qualify.
+ */
+function findLabels(context: Context, markers: readonly LazyHeading[], toc: TableOfContents | undefined, tocLast: number): LazyHeading[] {
+  const { text, lineStarts } = context;
+  const listed = new Set<string>();
+  if (toc) {
+    for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
+  }
+  const markerLines = new Set<number>();
+  for (const c of markers) markerLines.add(c.line);
+  // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
+  const articles = markers.some((c) => c.kind === 'article');
+  const firsts = new Set<number>();
+  for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
+  const labels: LazyHeading[] = [];
+  const subheads: LazyHeading[] = [];
+  for (let line = 0; line < lineStarts.length; line++) {
+    if (toc && line >= toc.line && line <= tocLast) continue;
+    const start = lineStarts[line]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    const p = skipIndent(text, start, end);
+    if (p >= end) continue;
+    const length = end - p;
+    if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
+      // only a line that starts as some label does is compared with the labels (no string made for the others)
+      if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
+        const whole = text.slice(p, end);
+        const key = compact(whole);
+        const leaf = LEAF_LABELS.has(key);
+        if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
+          labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
+          continue;
+        }
+      }
+      const sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
+      if (sub !== Subhead.None) {
+        const whole = text.slice(p, end);
+        subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
+      }
+      continue;
+    }
+    if (text.charCodeAt(p) === 0x672c /* 本 */) {
+      for (const word of OPENING_LABELS) {
+        if (text.startsWith(word, p) && (text[p + word.length] === '，' || text[p + word.length] === '：') && !continuesLineAbove(text, lineStarts, line)) {
+          labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, word, p, p + word.length, 0, false));
+        }
+      }
+    }
+    if (text.charCodeAt(end - 1) === 0xff1a /* ： */) {
+      for (const word of CLOSING_LABELS) {
+        const at = end - 1 - word.length;
+        // Taiwan: …本院判決如下： then 主文 — the label 主文 names that section
+        const next = at > p && text.startsWith(word, at) && !markerLines.has(line) ? nextTextLine(text, lineStarts, line) : undefined;
+        if (next && !CONTAINER_LABELS.has(compact(next.text))) {
+          // its section starts at the label (本院认为，…判决如下： on one line holds two sections)
+          labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, at, at, word, at, at + word.length, 0, false));
+        }
+      }
+    }
+  }
+  return subheads.length >= SUBHEADS_MIN && !articles ? mergeByPosition(labels, subheads) : labels;
+}
+
+/**
+ * A sub-heading's own text: Han characters, with at most a 、 or a single blank between words (短、中期土地供應,
+ * 優化人口 創建未來), or a quoted name (“青年發展基金”); no other punctuation.
+ */
+function isShortHeadText(text: string, p: number, end: number): boolean {
+  if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) return false;
+  let close = -1;
+  let han = 0;
+  for (let i = p; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isLabelChar(c)) {
+      han++;
+      continue;
+    }
+    if (c === close) {
+      close = -1;
+      continue;
+    }
+    const pair = HEAD_QUOTES[c];
+    if (pair !== undefined && close < 0) {
+      close = pair; // a name in brackets: 《香港2030+》
+      continue;
+    }
+    if (i === p) return false;
+    // digits (將軍澳第137區), and one 、 or blank between two characters (短、中期土地供應, 優化人口 創建未來)
+    if (digitValue(c) >= 0 || (close >= 0 && c === 0x2b)) continue;
+    if ((c === 0x3001 || c === 0x20 || c === 0x3000) && i + 1 < end && isLabelChar(text.charCodeAt(i + 1))) continue;
+    return false;
+  }
+  if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
+  const last = text.charCodeAt(end - 1);
+  return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(last) || CLOSING_QUOTES.has(last));
+}
+
+function isShortHeadLine(text: string, line: { p: number; end: number }): boolean {
+  return isShortHeadText(text, line.p, line.end) && !isChromeLine(text.slice(line.p, line.end));
+}
+
+/** A paragraph of prose below a sub-heading: long, and not the tail of a sentence. */
+function isParagraphBelow(below: { p: number; end: number; text: string }, headLength: number): boolean {
+  const length = below.end - below.p;
+  return length >= SUBHEAD_PARAGRAPH_MIN && length >= 2 * headLength && !/^[。，、；：,;.）)」』”]/.test(below.text);
+}
+
+/** What may stand above a sub-heading: a short numbered heading, or a line that finishes a sentence (a paragraph, a list item). */
+function isFinishedAbove(text: string, above: { p: number; end: number; line: number }, markerLines: ReadonlySet<number>): boolean {
+  if (above.end - above.p <= 5 && CAPTION.test(text.slice(above.p, above.end))) return true;
+  // a numbered heading of its own ((四) 房屋土地與交通運輸) or a list item that ends a sentence
+  if (markerLines.has(above.line)) return above.end - above.p <= NUMBERED_HEADING_MAX || endsSentence(text, above.end);
+  return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN && endsSentence(text, above.end);
+}
+
+/**
+ * A short line standing alone between a finished paragraph and a longer one. Two such lines may stand together (安老
+ * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
+ */
+function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): Subhead {
+  if (!isShortHeadText(text, p, end) || isChromeLine(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return Subhead.None;
+  const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (!above) return Subhead.None;
+  let aboveOk = isFinishedAbove(text, above, markerLines);
+  let pairedAbove = false;
+  if (!aboveOk && !markerLines.has(above.line) && isShortHeadLine(text, above)) {
+    const further = lineAbove(text, lineStarts, above.line, SUBHEAD_BLANKS);
+    aboveOk = further !== undefined && isFinishedAbove(text, further, markerLines);
+    pairedAbove = aboveOk;
+  }
+  if (!aboveOk) return Subhead.None;
+  const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (!below || markerLines.has(below.line)) return Subhead.None;
+  if (isParagraphBelow(below, end - p)) return Subhead.Topic;
+  // the first of two short lines: the second must be followed by prose (and this one not be the second of a pair)
+  if (pairedAbove || !isShortHeadLine(text, below)) return Subhead.None;
+  const after = nextTextLine(text, lineStarts, below.line, SUBHEAD_BLANKS);
+  return after !== undefined && !markerLines.has(after.line) && isParagraphBelow(after, below.end - below.p) ? Subhead.Group : Subhead.None;
+}
+
+/** Two lists of headings in document order, merged (both are in order). */
+function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: LazyHeading[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.headingStart <= b[j]!.headingStart)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
+/**
+ * A page's running header repeats the open chapter (第一章 公司简介 on every page of an annual report) or label: a
+ * structural heading named exactly as the last one of its kind is that header, not a new heading.
+ */
+function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
+  const last = new Map<MarkerKind, LazyHeading>();
+  const out: LazyHeading[] = [];
+  for (const h of list) {
+    if (LAW_RANK[h.kind] !== undefined && h.kind !== 'article' || h.kind === 'label') {
+      const before = last.get(h.kind);
+      // the same number first (cheap), then the same name blanks aside
+      if (before !== undefined && before.ordinal === h.ordinal && before.rawMarker === h.rawMarker && compact(before.rest) === compact(h.rest)) continue;
+      last.set(h.kind, h);
+    }
+    out.push(h);
+  }
+  return out;
 }
 
 function makeTitle(text: string, line: number, start: number, headingStart: number, end: number, glossed: boolean): Heading {
@@ -339,7 +694,12 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (p >= end) continue;
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
-    if (isChromeLine(plain)) continue;
+    if (isChromeLine(plain) || isSiteTitle(plain)) continue;
+    const menu = menuRunEnd(text, lineStarts, line, lines);
+    if (menu > line) {
+      line = menu;
+      continue;
+    }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
@@ -349,6 +709,34 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     return makeTitle(text, line, start, p, end, glossed);
   }
   return undefined;
+}
+
+/** A site menu is a run of this many short lines or more (网站首页 / 新闻中心 / 政务公开 …). */
+const MENU_RUN = 3;
+const MENU_ITEM_MAX = 6;
+
+/** A line of a site menu: a few Han characters with no punctuation, or several such words on one line. */
+function isMenuLine(s: string): boolean {
+  if (s.length === 0) return false;
+  if (s.length <= 2 && !hasHan(s) && !/[0-9A-Za-z]/.test(s)) return true; // a close button ✖ between menu rows
+  const words = s.split(/[ \u00a0\u3000]+/);
+  return words.every((w) => w.length > 0 && w.length <= MENU_ITEM_MAX && hanOnly(w)) && (words.length > 1 || s.length <= MENU_ITEM_MAX);
+}
+
+function hanOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The last line of a site menu starting at `line` (at least MENU_RUN menu lines in a row), or `line` - 1 when there is none. */
+function menuRunEnd(text: string, lineStarts: readonly number[], line: number, limit: number): number {
+  let l = line;
+  while (l < limit) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (!isMenuLine(s)) break;
+    l++;
+  }
+  return l - line >= MENU_RUN ? l - 1 : line - 1;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
@@ -370,6 +758,22 @@ function firstSentence(rest: string): { text: string; runIn: boolean } {
     }
   }
   return { text: rest, runIn: false };
+}
+
+/** A contract article's title sentence is short and has no comma: 合同文件 / 词语定义. */
+const ARTICLE_TITLE_MAX = 16;
+
+/**
+ * Contracts write 第１条　合同文件。: full-width digits and a title sentence. Laws write a first sentence that is a
+ * rule (第一条　为了…，制定本法。); only the contract form (full-width digits) gets a title, so laws keep theirs.
+ */
+function isArticleTitle(marker: string, first: string): boolean {
+  if (first.length === 0 || first.length > ARTICLE_TITLE_MAX || /[，,、；;：:]/.test(first)) return false;
+  for (let i = 0; i < marker.length; i++) {
+    const c = marker.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
 }
 
 /** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
@@ -484,12 +888,19 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
       if (next) body = next.text;
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
-    detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
     headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
+    if (isArticleTitle(c.rawMarker, first)) {
+      // a contract's 第３条　合同文件。: the short first sentence is the article's title
+      title = first;
+      if (c.restStart >= 0 && body === c.rest) headingEnd = c.restStart + first.length;
+    } else {
+      detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
+    }
   } else {
     const fs = firstSentence(c.more ? c.rest + c.more : c.rest);
     runIn = fs.runIn;
     title = cleanTitle(fs.text, glossed);
+    if (c.kind === 'label') title = compact(title); // 主  文 → 主文
     if (c.restStart >= 0) {
       headingEnd = c.restStart + Math.min(fs.text.length, c.rest.length);
     } else {
@@ -499,7 +910,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
   const lastOfMarker = c.rawMarker.charCodeAt(c.rawMarker.length - 1);
   const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
   const marker = glossed ? stripGlosses(c.rawMarker) : c.rawMarker;
-  const name = c.kind === 'markdown' || (c.kind === 'appendix' && marker === '') ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
+  const name = marker === '' ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
   return { marker, title, name, detail, runIn, headingEnd: Math.max(headingEnd, c.headingStart + 1) };
 }
 
@@ -527,6 +938,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
       }
     } else if (rankOf(h) !== undefined) {
       const rank = rankOf(h)!;
+      const law = LAW_RANK[h.kind] !== undefined;
       while (stack.length > 0) {
         const t = stack[stack.length - 1]!;
         const th = headings[t]!;
@@ -538,20 +950,36 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           }
           break;
         }
+        // a contract's section 一、 (outside any article) holds the articles that follow it
+        if (h.kind === 'article' && isSectionKind(th.kind) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
         const tr = rankOf(th);
+        // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
+        if (law && th.kind === 'label') {
+          stack.pop();
+          continue;
+        }
         if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
+    } else if (h.kind === 'subhead' && h.depth === 1) {
+      // a group of topics (安老 above 安老服務 …) takes the place of the sub-headings open above it
+      while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'subhead') stack.pop();
     } else {
       let found = -1;
+      let acrossArticle = false;
       for (let k = stack.length - 1; k >= 0; k--) {
         const t = stack[k]!;
         const th = headings[t]!;
-        if (th.kind === h.kind) {
-          found = k;
+        if (th.kind === h.kind && (h.kind !== 'subhead' || th.depth === h.depth)) {
+          // past an article, only the contract section the article sits in, continued in order (二、 after 一、)
+          found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
         }
         if (isListKind(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
+        if (th.kind === 'article' && isSectionKind(h.kind) && md === 0) {
+          acrossArticle = true;
+          continue;
+        }
         break;
       }
       if (found >= 0) {
@@ -570,8 +998,15 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     } else {
       h.level = 0;
     }
-    stack.push(i);
+    // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
+    if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
+}
+
+/** True when the stack holds an article below its top (list items inside an article belong to it). */
+function insideArticle(headings: readonly Heading[], stack: readonly number[]): boolean {
+  for (let k = stack.length - 1; k >= 0; k--) if (headings[stack[k]!]!.kind === 'article') return true;
+  return false;
 }
 
 /** A plain (non-`#`) list item, 条 or 节: such a line cannot enclose a `#` line. */
@@ -584,6 +1019,7 @@ function isPlainInner(h: Heading, md: number): boolean {
 /** Rank of structural headings: appendix 0.5 (just under the title), law 1–5, decimal 10+depth. */
 function rankOf(h: Heading): number | undefined {
   if (h.kind === 'appendix') return h.marker === '' ? 0.75 : 0.5; // a 名词解释 header may sit inside an 附件
+  if (h.kind === 'label') return 0.6; // 主文 / 事实 / 理由: above every list level, below an appendix
 
   const law = LAW_RANK[h.kind];
   if (law !== undefined) return law;

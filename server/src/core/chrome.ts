@@ -7,7 +7,7 @@ const CHROME_EXACT = new Set([
 ]);
 
 const CHROME_PREFIXES = [
-  '当前位置', '當前位置', '您现在的位置', '您的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
+  '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
   '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '来源：', '来源:', '來源：', '來源:', '时间：', '時間：', '时间:', '時間:',
   '作者：', '作者:', '责任编辑', '責任編輯', '编辑：', '編輯：', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
 ];
@@ -30,6 +30,33 @@ export function isChromeLine(line: string): boolean {
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
     if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
+  }
+  return false;
+}
+
+/** The end of a site's name: 某某市政府网, 中国政府网, 新华网, 某某门户网站, or a Latin host name. */
+const SITE_NAME_END = /(?:网|網|网站|網站|门户|門戶|政府|官网|官網|首页|首頁|频道|頻道|平台|平臺)$/;
+const LATIN_SITE = /^[A-Za-z0-9][A-Za-z0-9 .:/-]*$/;
+
+function isSiteName(part: string): boolean {
+  const t = part.trim();
+  return t.length > 0 && t.length <= 30 && (SITE_NAME_END.test(t) || LATIN_SITE.test(t));
+}
+
+/**
+ * A browser tab's title saved as a page's first line: `标题_某某市政府网`, `标题 - site`, `site | 标题`. The page's
+ * own title follows further down, so this line is never the document's title.
+ */
+export function isSiteTitle(line: string): boolean {
+  if (line.startsWith('|') || line.startsWith('｜')) return true; // `| 2023年10月11日 星期三`: the tab title's tail
+  for (const sep of ['|', '｜', '_', ' - ', ' – ', ' — ', '-']) {
+    const at = line.indexOf(sep);
+    if (at <= 0) continue;
+    const last = line.lastIndexOf(sep);
+    const head = line.slice(0, at);
+    const tail = line.slice(last + sep.length);
+    if (tail.length > 0 && isSiteName(tail)) return true;
+    if (sep !== '-' && isSiteName(head)) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@ export * from './model';
 export { analyze, type AnalyzeOptions } from './analyze';
 export { selectionRanges, headingAt } from './selection';
 export { lineIndexOf } from './lines';
+export { tocTargetAt } from './toc';
 export type { GbkCodec } from './gbk';
 export { findGlosses, stripGlosses } from './gloss';
 export { indexTerms, useAt, termAt, mainDefinition, type TermOptions } from './terms';

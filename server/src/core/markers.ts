@@ -26,6 +26,16 @@ const LAW_UNITS: Record<string, MarkerKind> = {
   '编': 'part', '編': 'part', '篇': 'part', '章': 'chapter', '节': 'section', '節': 'section', '条': 'article', '條': 'article',
 };
 
+/** Heavenly stems, the 甲、乙、 level of Taiwan judgments. */
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+/** Formal (financial) numerals: 壹貳參 … 拾佰仟; 壹、 numbers a level above or beside 一、. */
+const FORMAL = '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
+
+function isFormalNumeral(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!FORMAL.includes(s[i]!)) return false;
+  return true;
+}
+
 function readCnNumeral(s: string, p: number, end: number): number {
   while (p < end && isCnNumeralCode(s.charCodeAt(p))) p++;
   return p;
@@ -106,16 +116,23 @@ export function matchMarker(s: string, p: number, end: number): MarkerMatch | un
 
   if (c === 0x7b2c /* 第 */) return lawMarker(s, p, end);
 
-  // 一、 (also the misuse 一. / 一．)
+  // 一、 (also the misuse 一. / 一．); 壹、 in formal numerals is a level of its own
   if (isCnNumeralCode(c)) {
     const q = readCnNumeral(s, p, end);
     if (q < end && q - p <= 8) {
       const sep = s.charCodeAt(q);
       if (sep === 0x3001 || ((sep === 0x2e || sep === 0xff0e) && !(q + 1 < end && digitValue(s.charCodeAt(q + 1)) >= 0))) {
         const ordinal = cnNumeralValueAt(s, p, q);
-        if (ordinal !== undefined && ordinal > 0) return finish('cn', ordinal, p, q + 1, s, end);
+        if (ordinal !== undefined && ordinal > 0) return finish(isFormalNumeral(s, p, q) ? 'cnFormal' : 'cn', ordinal, p, q + 1, s, end);
       }
     }
+    return undefined;
+  }
+
+  // 甲、 乙、 (not 甲、乙双方: a stem list inside a sentence)
+  const stem = STEMS.indexOf(s[p]!);
+  if (stem >= 0) {
+    if (p + 2 < end && s.charCodeAt(p + 1) === 0x3001 && !STEMS.includes(s[p + 2]!)) return finish('stem', stem + 1, p, p + 2, s, end);
     return undefined;
   }
 

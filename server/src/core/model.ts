@@ -15,6 +15,8 @@ export type MarkerKind =
   | 'section' // 第X节 / 第X節
   | 'article' // 第X条 / 第 1 條 / 第X条之一
   | 'cn' // 一、
+  | 'cnFormal' // 壹、 貳、 (Taiwan judgments: above or below 甲、, above 一、)
+  | 'stem' // 甲、 乙、 丙、 (heavenly stems, Taiwan judgments)
   | 'cnParen' // （一） (一) ㈠
   | 'num' // 1. 1． １． 1、
   | 'numParen' // （1） (1) ⑴
@@ -22,6 +24,8 @@ export type MarkerKind =
   | 'ordinal' // 第一、 / 第一， on a line of its own (older reports)
   | 'decimal' // 3.1 / 3.1.2 (technical standards); `depth` is the number of dots
   | 'appendix' // 附件 / 附件1 / 附录
+  | 'label' // an unnumbered structural heading: 主文 / 事实 / 理由 / 本院认为 / 判决如下, 总纲 / 前言 (`depth` 1: a leaf that takes no children), a TOC entry's unnumbered title
+  | 'subhead' // an unnumbered sub-heading inferred from layout: a short line standing alone between paragraphs (speeches)
   | 'markdown'; // a Markdown `#` heading with no marker of its own
 
 /** One heading: a node of the outline. */
@@ -87,4 +91,28 @@ export interface ReportModel {
   readonly damage: readonly Damage[];
   /** Offsets of line starts (line i starts at lineStarts[i]). */
   readonly lineStarts: readonly number[];
+  /** The table of contents (目录), if the document has one: its entries are not headings. */
+  readonly toc?: TableOfContents;
+}
+
+/** One line of a table of contents: a heading's name followed by (dot leaders and) a page number. */
+export interface TocEntry {
+  readonly line: number;
+  /** Offsets of the entry's title (without leaders and page number). */
+  readonly start: number;
+  readonly end: number;
+  /** The title as written (trimmed). */
+  readonly text: string;
+  readonly page: number | undefined;
+  /** Index into `ReportModel.headings` of the heading it lists, or -1 when the body has none. */
+  target: number;
+}
+
+export interface TableOfContents {
+  /** Line of the 目录 header, or of the first entry when there is no header. */
+  readonly line: number;
+  /** Offsets of the whole block (header to last entry). */
+  readonly start: number;
+  readonly end: number;
+  readonly entries: readonly TocEntry[];
 }

@@ -40,6 +40,8 @@ export const SYMBOL_KINDS: Readonly<Record<MarkerKind, SymbolKind>> = {
   section: SymbolKind.Namespace,
   article: SymbolKind.Field,
   cn: SymbolKind.Class,
+  cnFormal: SymbolKind.Class,
+  stem: SymbolKind.Class,
   cnParen: SymbolKind.Method,
   num: SymbolKind.Field,
   numParen: SymbolKind.Property,
@@ -47,6 +49,8 @@ export const SYMBOL_KINDS: Readonly<Record<MarkerKind, SymbolKind>> = {
   ordinal: SymbolKind.Class,
   decimal: SymbolKind.Number,
   appendix: SymbolKind.File,
+  label: SymbolKind.Namespace,
+  subhead: SymbolKind.Class,
   markdown: SymbolKind.String,
 };
 
@@ -58,6 +62,8 @@ export const KIND_LABELS: Readonly<Record<MarkerKind, string>> = {
   section: '节',
   article: '条',
   cn: '汉字序号',
+  cnFormal: '大写汉字序号',
+  stem: '天干序号',
   cnParen: '括号汉字序号',
   num: '数字序号',
   numParen: '括号数字序号',
@@ -65,6 +71,8 @@ export const KIND_LABELS: Readonly<Record<MarkerKind, string>> = {
   ordinal: '第X序号',
   decimal: '多级编号',
   appendix: '附件',
+  label: '无序号标题',
+  subhead: '无序号小标题',
   markdown: 'Markdown 标题',
 };
 

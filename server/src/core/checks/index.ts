@@ -13,6 +13,7 @@ import { checkPairs } from './pairs';
 import { checkMarkerPunctuation, checkMarkerSpace } from './punctuation';
 import { checkScriptMixing } from './script';
 import { checkTerms } from './terms';
+import { checkToc } from './toc';
 import type { CheckOptions, Finding } from './types';
 
 export * from './types';
@@ -36,6 +37,7 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('mojibake')) checkMojibake(ctx, out);
   if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
   if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
+  if (ctx.wants('toc-mismatch')) checkToc(ctx, out);
   const terms = ctx.options.terms;
   if (terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, terms);
   return out.sort(byPosition);

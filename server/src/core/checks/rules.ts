@@ -31,6 +31,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('term-before-definition', 'warning', '简称在定义之前就已使用。', 'An abbreviation used before its definition.'),
   rule('term-redefined', 'warning', '同一术语被定义两次且定义不同。', 'A term defined twice with different definitions.'),
   rule('term-full-form-after-abbreviation', 'information', '已定义简称后又使用了全称。', 'The full form used again after its abbreviation was defined.'),
+  rule('toc-mismatch', 'warning', '目录与正文不符：目录列出的标题正文中没有，或正文标题没有列入目录（只看目录列出的那一级）。', 'The table of contents and the body disagree: a listed heading the body lacks, or a heading at a listed level the table leaves out.'),
   rule('script-mixing', 'off', '简繁混用：繁体文档中的简体字，或简体文档中的繁体字（默认关闭）。', 'Script mixing: simplified characters in a traditional document and the reverse (off by default).'),
 ];
 

@@ -84,6 +84,24 @@ const KIND_RANK: Readonly<Record<DefinitionKind, number>> = {
   glossary: 0, list: 1, abbreviation: 2, meaning: 3, called: 4, quotedMeaning: 5, colon: 6, namely: 7,
 };
 
+/** Where a noun phrase may begin after: a conjunction, 的, or a party's role in a judgment. */
+const PHRASE_JOINS = '与與和及同、的';
+const PARTY_WORDS = ['原审原告', '原审被告', '原審原告', '原審被告', '被上诉人', '被上訴人', '上诉人', '上訴人', '被申请人', '被申請人', '申请人', '申請人', '第三人', '原告', '被告'];
+
+/** True when the characters of `needle` occur in text[from, to) in order (中阳公司 in 中阳建设集团有限公司). */
+function isSubsequence(needle: string, text: string, from: number, to: number): boolean {
+  let k = 0;
+  for (let i = from; i < to && k < needle.length; i++) if (text[i] === needle[k]) k++;
+  return k === needle.length;
+}
+
+/** Header rows of a 释义 table, not terms. */
+const TABLE_HEADERS = new Set(['释义项', '釋義項', '释义', '釋義', '词语', '詞語', '简称', '簡稱']);
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
 const GLOSSARY_TITLE = /^(?:名词解释|名詞解釋|名词注释|名詞註釋|注释|註釋|注解|註解|附注|附註)[：:]?$/;
 const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]/g;
 /**
@@ -187,6 +205,7 @@ class Extractor {
       else this.#listAt(p);
     }
     this.#glossaries();
+    this.#pointerRows();
     // At one term position, the most specific pattern wins: a glossary or list entry over the colon or 是指 it contains.
     // A glossary entry of a 、 list defines its first part and the whole at one position: both are kept.
     const definitions = this.#definitions.sort((a, b) => a.termStart - b.termStart || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.termEnd - b.termEnd);
@@ -390,7 +409,18 @@ class Extractor {
     if (comma && text[p] === '即' && !JI_NOT_NAMELY.includes(text[p + 1] ?? '')) {
       // the defining text is what follows 即
       this.#add('namely', span.start, span.end, p + 1, this.#definingText(p + 1));
+      return;
     }
+    // a charter's “X”是… : only when the quoted term opens its sentence (他说“好”是对的 is no definition)
+    if (!comma && text[p] === '是' && !'否不非'.includes(text[p + 1] ?? '') && this.#opensSentence(span.start - 1)) {
+      this.#add('quotedMeaning', span.start, span.end, p + 1, this.#definingText(p + 1));
+    }
+  }
+
+  /** True when the quote at `q` opens a sentence: first on its line, or right after 。！？；. */
+  #opensSentence(q: number): boolean {
+    const prev = this.#text[q - 1];
+    return prev === undefined || '。！？；;!?'.includes(prev) || this.#opensLine(q);
   }
 
   /** True when the quote at `q` is the first thing on its line (after an indent and an optional list marker). */
@@ -426,14 +456,14 @@ class Extractor {
       if (text[q] !== '）' && text[q] !== ')') return;
       const first = text[termStart]!;
       if (!quoted && (first === '为' || first === '為' || first === '作')) return; // （称为…）, （称作…）: not an abbreviation
-      const full = this.#fullFormBefore(bracket);
+      const full = this.#fullFormBefore(bracket, text.slice(termStart, termEnd));
       if (full === undefined) return;
       this.#add('abbreviation', termStart, termEnd, full.start, full.end, full.display, full.start);
     }
   }
 
   /** The noun phrase just before an abbreviation's bracket: a 《title》, a quoted phrase, or the clause's noun phrase. */
-  #fullFormBefore(bracket: number): { start: number; end: number; display: string } | undefined {
+  #fullFormBefore(bracket: number, abbreviation?: string): { start: number; end: number; display: string } | undefined {
     const text = this.#text;
     const before = text[bracket - 1] ?? '';
     if (before === '》' || CLOSE_QUOTES.includes(before)) {
@@ -463,7 +493,29 @@ class Extractor {
     }
     if (bracket - s > MAX_FULL_FORM) s = bracket - MAX_FULL_FORM;
     if (bracket - s < 2) return undefined;
+    if (abbreviation !== undefined) s = this.#nounPhraseStart(s, bracket, abbreviation);
     return { start: s, end: bracket, display: stripGlosses(text.slice(s, bracket)) };
+  }
+
+  /**
+   * Where the full form begins inside a clause that names parties: after the last party word or conjunction (原告邹洪蛟与被告中阳建设集团
+   * 有限公司 → 中阳建设集团有限公司; …会议室达成的…会议纪要 → …会议纪要) — the latest such cut whose tail still holds the
+   * abbreviation's characters in order (中阳公司 in 中阳建设集团有限公司), so a full form is never cut short.
+   */
+  #nounPhraseStart(s: number, bracket: number, abbreviation: string): number {
+    const text = this.#text;
+    // only where parties are named (a judgment's 原告…与被告…): elsewhere 和 / 的 / 、 join parts of one noun phrase
+    // (生产、储存…危险化学品的单位, 导弹相关物项和技术出口申请表)
+    const clause = text.slice(s, bracket);
+    if (!PARTY_WORDS.some((w) => clause.includes(w))) return s;
+    let best = s;
+    for (let i = s; i < bracket - 1; i++) {
+      let cut = -1;
+      if (PHRASE_JOINS.includes(text[i]!)) cut = i + 1;
+      else for (const w of PARTY_WORDS) if (text.startsWith(w, i)) cut = i + w.length;
+      if (cut > best && bracket - cut >= 2 && isSubsequence(abbreviation, text, cut, bracket)) best = cut;
+    }
+    return best;
   }
 
   // ------------------------------------------------------------------------------------------ 所称X，是指…
@@ -567,6 +619,10 @@ class Extractor {
   /** At the comma of ，即. */
   #namelyAt(comma: number): void {
     const text = this.#text;
+    if (text[comma] === '）' || text[comma] === ')') {
+      this.#glossedNamelyAt(comma);
+      return;
+    }
     if (text[comma] !== '，' && text[comma] !== ',') return;
     {
       const next = text[comma + 2] ?? '';
@@ -595,6 +651,65 @@ class Extractor {
       if ([...term].some((c) => NUMERAL_CHARS.includes(c))) return;
       const from = text[comma + 1] === '即' ? comma + 2 : comma + 1; // the defining text is what follows 即
       this.#add('namely', s, comma, from, this.#definingText(from));
+    }
+  }
+
+  /**
+   * 区块链（Blockchain）即… : a term with its foreign name in brackets, then 即. The term opens its sentence or line and
+   * the brackets hold Latin letters only (a bracketed remark or an abbreviation of Chinese words is no such name).
+   */
+  #glossedNamelyAt(close: number): void {
+    const text = this.#text;
+    let open = close - 1;
+    while (open > 0 && close - open <= 40 && /[A-Za-z .\-]/.test(text[open]!)) open--;
+    if ((text[open] !== '（' && text[open] !== '(') || open === close - 1) return;
+    let s = open;
+    while (s > 0 && open - s < MAX_DEFINED_TERM && isHanCode(text.charCodeAt(s - 1))) s--;
+    const opens = s === 0 || '。！？；;!?\n'.includes(text[s - 1]!) || this.#opensLine(s);
+    if (!opens || open - s < 2 || DEMONSTRATIVES.includes(text[s]!)) return;
+    const from = close + 2;
+    this.#add('namely', s, open, from, this.#definingText(from));
+  }
+
+  // ------------------------------------------------------------------------------------------ 释义 tables: X<TAB>指<TAB>Y
+
+  /**
+   * A definition a row: `本公司<TAB>指<TAB>某某股份有限公司` (an annual report's 释义 table; cells split by TABs or runs of
+   * blanks) and numbered ones inside a contract article (`１２．工期：指…`). The term is
+   * the first cell (several names split by 、 are each defined); 指 stands alone as a cell or right after the colon.
+   */
+  #pointerRows(): void {
+    const text = this.#text;
+    for (let q = text.indexOf('指'); q >= 0; q = text.indexOf('指', q + 1)) {
+      let b = q;
+      while (b > 0 && (text[b - 1] === '\t' || text[b - 1] === ' ' || text[b - 1] === '　')) b--;
+      const blank = b < q;
+      if (!blank && text[b - 1] === '是' && (text[b - 2] === '：' || text[b - 2] === ':')) b--; // 合同：是指…
+      const colon = text[b - 1] === '：' || text[b - 1] === ':';
+      if (!blank && !colon) continue;
+      let a = q + 1;
+      while (a < text.length && (text[a] === '\t' || text[a] === ' ' || text[a] === '　' || text[a] === '：' || text[a] === ':')) a++;
+      if (!colon && a === q + 1) continue; // 指 inside a sentence, not a cell of its own
+      const ls = this.#lineStart(q);
+      let t = ls;
+      while (t < b && isBlank(text.charCodeAt(t))) t++;
+      const marker = Math.max(numberMarkerEnd(text, t, b), decimalMarkerEnd(text, t, b));
+      if (marker >= 0) t = marker;
+      else if (colon && !blank) continue; // X：指 defines only as a numbered item (１２．工期：指…); else a list intro is needed
+      while (t < b && isBlank(text.charCodeAt(t))) t++;
+      let e = colon ? b - 1 : b;
+      while (e > t && isBlank(text.charCodeAt(e - 1))) e--;
+      if (e - t < 2 || e - t > MAX_DEFINED_TERM) continue;
+      const term = text.slice(t, e);
+      if (/[。，；;,\t“”「」]/.test(term) || TABLE_HEADERS.has(term)) continue;
+      const le = this.#lineEnd(q);
+      if (a >= le) continue;
+      if (colon) {
+        this.#addParts('colon', t, e, a, this.#definingText(a), t);
+        continue;
+      }
+      // a table's first cell may name several terms: 平安银行、本行 — each is defined by the row
+      for (const [ps, pe] of enumerationParts(text, t, e)) if (pe - ps >= 2) this.#add('glossary', ps, pe, a, le, undefined, t);
     }
   }
 
@@ -766,6 +881,12 @@ function listMarkerStyle(text: string, p: number, end: number): number {
  */
 function numberMarkerEnd(text: string, p: number, end: number): number {
   const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
+  return m ? p + m[0].length : -1;
+}
+
+/** The end of a decimal clause number and its blank at `p` (1.1.1.1 合同：是指… in a contract template), or -1. */
+function decimalMarkerEnd(text: string, p: number, end: number): number {
+  const m = /^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,4}[ 　\t]/.exec(text.slice(p, Math.min(end, p + 24)));
   return m ? p + m[0].length : -1;
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Other kinds of documents over stdio against the built server (dist/server.js): the outline of a real annual report
+ * with a table of contents and a real Taiwan judgment, go to definition from a 目录 entry to its heading, the
+ * toc-mismatch diagnostic, and hover on a term defined by a 释义 table row.
+ */
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ClientCapabilities, Diagnostic, DocumentSymbol, FullDocumentDiagnosticReport, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { EDITOR_CAPABILITIES, LspClient } from '../util/lsp-client';
+import { readCorpus } from '../util/corpus';
+import { positionOf, textOf } from '../util/text';
+
+const CAPABILITIES: ClientCapabilities = {
+  ...EDITOR_CAPABILITIES,
+  textDocument: { ...EDITOR_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } },
+};
+
+function names(symbols: readonly DocumentSymbol[], depth = 0, out: string[] = []): string[] {
+  for (const s of symbols) {
+    out.push('  '.repeat(depth) + s.name);
+    names(s.children ?? [], depth + 1, out);
+  }
+  return out;
+}
+
+describe('zh-report on other kinds of documents, over stdio', () => {
+  let client: LspClient;
+  const report = readCorpus('kinds/cn_annual_report_2024_ping_an_bank_excerpt.txt');
+  const judgment = readCorpus('kinds/tw_judgment_2009_kinmen_high_court_wildlife_conservation_appeal.txt');
+  const reportUri = 'file:///kinds/annual-report.txt';
+  const judgmentUri = 'file:///kinds/judgment.txt';
+  const at = (needle: string, offset = 1, nth = 0) => ({ textDocument: { uri: reportUri }, position: positionOf(report, needle, offset, nth) });
+
+  before(async () => {
+    client = LspClient.start();
+    await client.initialize(CAPABILITIES);
+    client.notify('textDocument/didOpen', { textDocument: { uri: reportUri, languageId: 'zh-report', version: 1, text: report } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: judgmentUri, languageId: 'zh-report', version: 1, text: judgment } });
+  });
+
+  after(async () => {
+    await client.dispose();
+  });
+
+  it('outline: the 目录 lists headings but is none of them; the running header does not repeat a chapter', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: reportUri } });
+    const outline = names(symbols);
+    assert.equal(outline.filter((n) => n.trim().startsWith('第一章')).length, 1);
+    assert.ok(!outline.some((n) => n.includes('....')), 'no dot leaders in the outline');
+    assert.deepEqual(symbols[0]!.children!.slice(0, 4).map((s) => s.name), ['重要提示', '备查文件目录', '释义', '行长致辞']);
+  });
+
+  it('go to definition on a 目录 entry: the heading it lists', async () => {
+    const locations = await client.request<Location[]>('textDocument/definition', at('第二章 会计数据和财务指标', 2));
+    assert.equal(locations.length, 1);
+    const target = locations[0]!.range;
+    assert.equal(textOf(report, target), '第二章 会计数据和财务指标');
+    assert.ok(target.start.line > 100, 'the body heading, not the entry');
+  });
+
+  it('toc-mismatch: the chapters the excerpt leaves out, as warnings with the code', async () => {
+    const result = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: reportUri } });
+    const toc = result.items.filter((d: Diagnostic) => d.code === 'toc-mismatch');
+    assert.equal(toc.length, 17);
+    assert.equal(textOf(report, toc[0]!.range), '第三章 管理层讨论与分析');
+    assert.equal(toc[0]!.severity, 2);
+  });
+
+  it('hover on a term a 释义 row defines', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', at('本集团报告期', 1));
+    assert.ok(hover, 'hover on 本集团');
+    assert.ok((hover.contents as MarkupContent).value.includes('平安银行股份有限公司及其全资子公司'));
+    const [definition] = await client.request<Location[]>('textDocument/definition', at('本集团报告期', 1));
+    assert.equal(definition!.range.start.line, 69, 'the 释义 row');
+  });
+
+  it('a Taiwan judgment: 主文 / 事實 / 理由 at the top, 壹、 under 理由, 甲、 under 壹、', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: judgmentUri } });
+    const top = symbols[0]!.children!.map((s) => s.name);
+    assert.deepEqual(top.filter((n) => ['主文', '事實', '理由'].includes(n)), ['主文', '事實', '理由']);
+    const reasons = symbols[0]!.children!.find((s) => s.name === '理由')!;
+    assert.ok(reasons.children!.some((s) => s.name.startsWith('貳、')));
+    const second = reasons.children!.find((s) => s.name.startsWith('貳、'))!;
+    assert.ok(second.children!.some((s) => s.name.startsWith('甲、')));
+  });
+});
