@@ -68,3 +68,97 @@ export function redecodeShifted(run: string, lost: number, codec: GbkCodec): str
   }
   return out;
 }
+
+/**
+ * Characters that do not belong in Chinese prose and that GBK read one byte out of step is full of: the symbol rows
+ * A4–A9 (kana, bopomofo, Greek, Cyrillic, pinyin letters, box drawing), full-width Latin letters, math operators,
+ * radicals, CJK Extension A and compatibility ideographs, private-use code points (cp936's FE row), controls — and a
+ * single ASCII letter between two Han characters (瓣P鍵, 趯W習: a trail byte 0x40–0x7E read on its own).
+ */
+function isOddCode(c: number): boolean {
+  return (
+    (c < 0x20 && c !== 0x09) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0xc0 && c <= 0x24f) || // Latin letters with diacritics (pinyin outside a gloss)
+    (c >= 0x370 && c <= 0x4ff) || // Greek, Cyrillic
+    (c >= 0x2200 && c <= 0x23ff) || // math operators, technical symbols
+    (c >= 0x2500 && c <= 0x259f) || // box drawing, block elements
+    (c >= 0x2e80 && c <= 0x2fff) || // radicals, ideographic description
+    (c >= 0x3040 && c <= 0x30ff) || // kana
+    (c >= 0x3100 && c <= 0x312f) || (c >= 0x31a0 && c <= 0x31bf) || // bopomofo
+    (c >= 0x3400 && c <= 0x4dbf) || // Extension A
+    (c >= 0xe000 && c <= 0xf8ff) || // private use
+    (c >= 0xf900 && c <= 0xfaff) || // compatibility ideographs
+    (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) // full-width Latin letters
+  );
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isHanCode(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
+ * How many characters of s[from…to) do not read as Chinese prose (see `isOddCode`); pinyin glosses (發(fā)) and their
+ * remnants are skipped, U+FFFD is not counted (a lost character, the same before and after a re-decoding).
+ */
+export function oddCharacters(s: string, from = 0, to = s.length): number {
+  let odd = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 /* ( */) {
+      // a gloss: "(" then lowercase pinyin letters, one tone-marked, then ")"
+      let q = i + 1;
+      while (q < s.length && q - i <= 7 && (isAsciiLetter(s.charCodeAt(q)) || isPinyinMark(s.charCodeAt(q)))) q++;
+      if (q > i + 1 && s.charCodeAt(q) === 0x29) {
+        i = q;
+        continue;
+      }
+    }
+    if (isOddCode(c)) {
+      // a tone-marked letter in a gloss remnant (lián) after a lost "(") is not out of step
+      if (isPinyinMark(c) && remnantAround(s, i)) continue;
+      odd++;
+    } else if (isAsciiLetter(c) && isHanCode(s.charCodeAt(i - 1)) && isHanCode(s.charCodeAt(i + 1))) {
+      odd++;
+    }
+  }
+  return odd;
+}
+
+const PINYIN_MARKS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
+
+function isPinyinMark(c: number): boolean {
+  return c >= 0xc0 && PINYIN_MARKS.includes(String.fromCharCode(c));
+}
+
+/** Pinyin letters around s[i] that end in ")": what is left of a gloss whose "(" was lost (lián)). */
+function remnantAround(s: string, i: number): boolean {
+  let q = i;
+  while (q < s.length && q - i <= 7 && (isAsciiLetter(s.charCodeAt(q)) || isPinyinMark(s.charCodeAt(q)))) q++;
+  return s.charCodeAt(q) === 0x29;
+}
+
+/**
+ * How sure a re-decoding is: 'certain' when the text it replaces holds characters that do not read as Chinese and the
+ * re-decoded text holds none, with at least two such characters (or one and another sign of the damage, `evidence`:
+ * the "?!" a lost 0xA1 leaves); 'possible' when the re-decoded text is clean but the evidence is thinner (a quick fix
+ * the user chooses, never fix-all); 'none' when the re-decoded text reads worse, or the text already reads as normal
+ * Chinese (it is never re-decoded). Only the part that differs is judged (the two share the rest of the line).
+ */
+export type RepairVerdict = 'certain' | 'possible' | 'none';
+
+export function judgeRepair(original: string, repaired: string, evidence = 0): RepairVerdict {
+  let p = 0;
+  const max = Math.min(original.length, repaired.length);
+  while (p < max && original.charCodeAt(p) === repaired.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && original.charCodeAt(original.length - 1 - s) === repaired.charCodeAt(repaired.length - 1 - s)) s++;
+  const before = oddCharacters(original, p, original.length - s);
+  const after = oddCharacters(repaired, p, repaired.length - s);
+  if (after > 0 || before === 0) return 'none';
+  return before + evidence >= 2 ? 'certain' : 'possible';
+}

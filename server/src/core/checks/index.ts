@@ -17,7 +17,7 @@ import type { CheckOptions, Finding } from './types';
 
 export * from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
-export { applyEdits, fixAllEdits, fixAllOfCode } from './fixAll';
+export { applyEdits, fixAllEdits, fixAllOfCode, settledFixAllEdits, SAFE_FIX_CODES } from './fixAll';
 export { formatCnNumeral, restyleMarker } from './numerals';
 
 const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;

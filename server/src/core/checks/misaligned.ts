@@ -12,7 +12,7 @@
  * character whose bytes are gone: it is reported, never guessed.
  */
 import { isHan } from '../chars';
-import type { GbkCodec } from '../gbk';
+import { judgeRepair, type GbkCodec } from '../gbk';
 import { CheckContext, excerpt, localized } from './context';
 import type { DamagedRange } from './pairs';
 import { gbkCode } from './scan';
@@ -70,9 +70,11 @@ function isFullWidthPunctuation(c: number): boolean {
   return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x2014 && c <= 0x2026);
 }
 
+/** The punctuation whose GBK lead byte is 0xA1 or 0xA3 and that prose is made of (not ｊ or Ｒ, which share those leads). */
+const PROSE_PUNCTUATION = new Set([...'、。·—～‖…‘’“”〔〕〈〉《》「」『』【】！＂＃％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？［］＿｛｜｝'].map((ch) => ch.charCodeAt(0)));
+
 function isPunctuationStart(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return c !== 0x3000 && isFullWidthPunctuation(c);
+  return PROSE_PUNCTUATION.has(s.charCodeAt(0));
 }
 
 function isChinese(c: number): boolean {
@@ -119,6 +121,11 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
         if (!isHan(first) && trail !== 0xa1 && trail !== 0xa3) continue;
         const start = bang ? i + 1 : i;
         const stop = runStart + run.consumed;
+        // sure of itself only when the run reads out of step and the recovered text reads as Chinese (core/gbk.ts)
+        // (with the characters around the run, which the judge reads as context: 趯W習)
+        const around = (s: string): string => text.slice(runStart - 1, runStart) + s + text.slice(stop, stop + 1);
+        const verdict = judgeRepair(around(text.slice(runStart, stop)), around(run.recovered), bang ? 1 : 0);
+        if (verdict === 'none') continue;
         damaged.splice(k, 0, { start, end: stop, repair: run.recovered });
         k++;
         repaired = true;
@@ -128,7 +135,7 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
             `乱码：${q2(text.slice(start, stop))}是按 GBK 错位一个字节解码的，应为${q2(run.recovered)}。`,
             `Mojibake: ${q2(text.slice(start, stop))} was decoded from GBK one byte late; it reads ${q2(run.recovered)}.`,
           ),
-          fixes: [{ title: localized(`恢复为：${excerpt(run.recovered)}`, `Recover as: ${excerpt(run.recovered)}`), edits: [{ start, end: stop, newText: run.recovered }], safe: true, preferred: true }],
+          fixes: [{ title: localized(`恢复为：${excerpt(run.recovered)}`, `Recover as: ${excerpt(run.recovered)}`), edits: [{ start, end: stop, newText: run.recovered }], safe: verdict === 'certain', preferred: true }],
         });
         if (bang) lost.push(i);
         after = stop;

@@ -1,0 +1,113 @@
+/**
+ * Cases the property tests and the fuzzer found (issue 10), each kept as a named test on its inline text: every
+ * invariant of test/util/properties.ts holds, and the text after fix-all is what it should be.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core';
+import { formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
+import { judgeRepair, oddCharacters } from '../../server/src/core/gbk';
+import { gbkCodec } from '../../server/src/codec';
+import { checkInvariants, fixAll, hanOf, mutate, pipeline, shiftLine, type ByteMutation } from '../util/properties';
+
+/** Every invariant holds on `text`, and fix-all gives `expected`. */
+function fixesTo(text: string, expected: string, allow = {}): void {
+  assert.equal(checkInvariants(text, allow), expected);
+}
+
+describe('regressions: fixes that damaged correct text', () => {
+  it('a glossed line with an ASCII "?" is not re-decoded as GBK out of step: 有(ǒ)?關(ú)統(à)', () => {
+    fixesTo('有(ǒ)?關(ú)統(à)', '有?關統');
+    assert.ok(!pipeline('有(ǒ)?關(ú)統(à)').findings.some((f) => f.code === 'gbk-misaligned'));
+  });
+
+  it('a line that starts with "?" and reads as Chinese is no damaged heading: ?一�', () => {
+    fixesTo('?一�', '?一�');
+    assert.deepEqual(analyze('?一�\n', { codec: gbkCodec }).damage, []);
+  });
+
+  it('glossed traditional text with "?" between characters keeps every character (a thousand lines of it)', () => {
+    const line = '發(fā)展?經(jīng)濟(jì)?關(guān)鍵?，統(tǒng)計?數(shù)據(jù)。\n';
+    const text = line.repeat(1000);
+    const once = fixAll(text);
+    assert.equal(hanOf(once), hanOf(text));
+    assert.equal(once, '發展?經濟?關鍵?，統計?數據。\n'.repeat(1000));
+  });
+});
+
+describe('regressions: the GBK repair is sure of itself', () => {
+  it('counts the characters that do not read as Chinese prose, not glosses or their remnants', () => {
+    assert.equal(oddCharacters('?。ㄈ┳ァ瓣P鍵少數(shù)”'), 4); // ㄈ ┳ ァ and the P between 瓣 and 鍵
+    assert.equal(oddCharacters('發(fā)展經(jīng)濟，GDP增長5%'), 0);
+    assert.equal(oddCharacters('�lián)系'), 0);
+  });
+
+  it('a re-decoding is certain only when it removes two odd characters and adds none', () => {
+    assert.equal(judgeRepair('?。ㄈ┳ァ瓣P鍵少數', '（三）抓“關鍵少數'), 'certain');
+    assert.equal(judgeRepair('關(ú)統', 'ｊP統'), 'none'); // the re-decoding reads worse
+    assert.equal(judgeRepair('發展經濟', '（展經濟'), 'none'); // the text reads as Chinese already
+    assert.equal(judgeRepair('展ァ經濟', '展“經濟'), 'possible'); // one odd character: a quick fix, not fix-all
+  });
+
+  it('a line damaged the way the seed is (a lost 0xA3 lead byte) is given back by fix-all', () => {
+    const line = '（三）抓“关键少数”，发挥班子成员领学带动作用';
+    const damaged = shiftLine(line, 0);
+    assert.notEqual(damaged, line);
+    const text = `一、总体\n${damaged}\n二、做法\n`;
+    // the last character's trail byte went with the shift: it is lost, and shown as �
+    assert.equal(checkInvariants(text, { gbk: true }), `一、总体\n${line.slice(0, -1)}\uFFFD\n二、做法\n`);
+  });
+});
+
+describe('regressions: fix-all applied twice equals fix-all applied once', () => {
+  it('UTF-8 read as GBK that is a chrome label once decoded: 鍙戝竷： (发布：)', () => {
+    fixesTo('鍙戝竷：', '', { mojibake: true });
+  });
+
+  it('UTF-8 read as GBK twice over: the second decoding is part of the same fix-all', () => {
+    const clean = '這些統計表明我們的國家正在向着工業化的目標前進，正在向着社會主義的目標前進。\n';
+    // the fuzzer's case: two spans read as GBK, the second overlapping the first
+    const text = [{ op: 'utf8AsGbk', line: 0, at: 501670476, length: 2 }, { op: 'utf8AsGbk', line: 0, at: 618436471, length: 10 }].reduce((t, m) => mutate(t, m as ByteMutation), clean);
+    assert.match(text, /姝|濮/);
+    fixesTo(text, clean, { mojibake: true });
+  });
+
+  it('the edits of several rounds are merged against the original text', () => {
+    const text = '鍙戝竷：\n一、甲\n';
+    const edits: Edit[] = settledFixAllEdits(text, pipeline(text).findings, (t) => pipeline(t).findings);
+    assert.deepEqual(edits, [{ start: 0, end: 5, newText: '' }]);
+  });
+});
+
+describe('regressions: line ends', () => {
+  it('page chrome before lines that end in a lone CR removes the chrome line only', () => {
+    fixesTo('当前位置：首页\r一、正文\r第二段', '一、正文\r第二段');
+    fixesTo('当前位置：首页\r\n一、正文\r\n第二段', '一、正文\r\n第二段');
+    fixesTo('当前位置：首页\n一、正文\r第二段\r\n', '一、正文\r第二段\r\n');
+  });
+
+  it('headings on lines that end in a lone CR are found on their own lines', () => {
+    const model = analyze('报告\r一、总体\r（一）甲\r二、做法\r', { codec: gbkCodec });
+    assert.deepEqual(model.headings.map((h) => [h.line, h.name]), [[0, '报告'], [1, '一、总体'], [2, '（一）甲'], [3, '二、做法']]);
+  });
+});
+
+describe('regressions: exceptions', () => {
+  it('articles numbered past 一万 are written back in Chinese numerals, never a RangeError', () => {
+    assert.deepEqual([10000, 10002, 10010, 12000, 100000, 110000, 100010000].map(formatCnNumeral),
+      ['一万', '一万零二', '一万零一十', '一万二千', '十万', '十一万', '一亿零一万']);
+    assert.equal(formatCnNumeral(0), '0');
+    assert.doesNotThrow(() => checkInvariants('第一万条 甲\n第一万零二条 乙'));
+  });
+
+  it('one line of 120 000 glosses: fix-all removes them without overflowing the stack', () => {
+    const text = '哈(hā)'.repeat(120_000);
+    assert.equal(fixAll(text), '哈'.repeat(120_000));
+  });
+
+  it('a trailing "## **" gives a heading inside the text', () => {
+    for (const text of ['## **', '# 标题\n## **', '## **\n']) {
+      for (const h of analyze(text).headings) assert.ok(h.headingEnd <= text.length && h.end <= text.length, JSON.stringify(text));
+    }
+  });
+});
