@@ -4,11 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/core';
+import { analyze, lineIndexOf } from '../../server/src/core';
 import { formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
 import { judgeRepair, oddCharacters } from '../../server/src/core/gbk';
 import { gbkCodec } from '../../server/src/codec';
-import { checkInvariants, fixAll, hanOf, mutate, pipeline, shiftLine, type ByteMutation } from '../util/properties';
+import { checkInvariants, fixAll, hanOf, mutate, pipeline, realDocuments, shiftLine, type ByteMutation } from '../util/properties';
 
 /** Every invariant holds on `text`, and fix-all gives `expected`. */
 function fixesTo(text: string, expected: string, allow = {}): void {
@@ -89,6 +89,32 @@ describe('regressions: line ends', () => {
   it('headings on lines that end in a lone CR are found on their own lines', () => {
     const model = analyze('报告\r一、总体\r（一）甲\r二、做法\r', { codec: gbkCodec });
     assert.deepEqual(model.headings.map((h) => [h.line, h.name]), [[0, '报告'], [1, '一、总体'], [2, '（一）甲'], [3, '二、做法']]);
+  });
+});
+
+describe('line ends: every real document reads the same with LF, lone CR and CRLF', () => {
+  /** What a text gives, by line and text (offsets differ between LF and CRLF). */
+  function summary(text: string): string[] {
+    const { model, terms, findings } = pipeline(text);
+    const line = (offset: number): number => lineIndexOf(model.lineStarts, offset);
+    return [
+      ...model.headings.map((h) => `heading ${h.line} ${h.kind} ${h.name}`),
+      ...findings.map((f) => `${f.code} ${line(f.start)} ${text.slice(f.start, f.end)}`),
+      ...terms.terms.map((t) => `term ${t.name} ${t.definitions.length} ${t.uses.length}`),
+    ];
+  }
+
+  it('the corpus documents, kinds and seeds with lone CR line ends give the same headings, findings and terms', () => {
+    for (const { name, text } of realDocuments()) {
+      assert.ok(!text.includes('\r'), `${name} is written with LF`);
+      assert.deepEqual(summary(text.replace(/\n/g, '\r')), summary(text), name);
+    }
+  });
+
+  it('the seed and two laws with CRLF line ends give the same headings, findings and terms', () => {
+    for (const { name, text } of realDocuments().filter((d) => /chongqing|hazardous|tw_law_personal/.test(d.name))) {
+      assert.deepEqual(summary(text.replace(/\n/g, '\r\n')), summary(text), name);
+    }
   });
 });
 
