@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, lineIndexOf } from '../../server/src/core';
-import { formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
+import { applyEdits, formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
 import { judgeRepair, oddCharacters } from '../../server/src/core/gbk';
 import { gbkCodec } from '../../server/src/codec';
 import { checkInvariants, fixAll, hanOf, mutate, pipeline, realDocuments, shiftLine, type ByteMutation } from '../util/properties';
@@ -56,6 +56,29 @@ describe('regressions: the GBK repair is sure of itself', () => {
     const text = `一、总体\n${damaged}\n二、做法\n`;
     // the last character's trail byte went with the shift: it is lost, and shown as �
     assert.equal(checkInvariants(text, { gbk: true }), `一、总体\n${line.slice(0, -1)}\uFFFD\n二、做法\n`);
+  });
+});
+
+describe('regressions: a re-decoding whose first character is a guess is a choice, not fix-all', () => {
+  it('a lost lead byte before the trail 0xBA may have been 0xA1 (『) or 0xA3 (：): both are offered, neither applied', () => {
+    const line = '被告：中阳建设集团有限公司，住所地：江西省抚州市临川区荆公路';
+    const damaged = shiftLine(line, 0);
+    const text = `發(fā)展經(jīng)濟。\n${damaged}\n`;
+    const finding = pipeline(text).findings.find((f) => f.code === 'gbk-misaligned');
+    assert.ok(finding !== undefined);
+    assert.equal(finding.fixes.length, 2);
+    assert.ok(finding.fixes.every((f) => !f.safe));
+    const readings = finding.fixes.map((f) => applyEdits(text, f.edits).split('\n')[1]!);
+    assert.ok(readings.some((r) => r.startsWith('被告：中阳建设集团')), readings.join('\n'));
+    assert.ok(readings.some((r) => r.startsWith('被告『中阳建设集团')), readings.join('\n'));
+    // fix-all leaves the line as it is (two glosses are a document that glosses on purpose: they stay too)
+    assert.equal(checkInvariants(text, { gbk: true }), text);
+  });
+
+  it('an indent lost the same way (　 or ！) is not guessed either', () => {
+    const line = '　　中华人民共和国国务院向第一届全国人民代表大会第二次会议提出议案';
+    const text = `發(fā)展經(jīng)濟。\n${shiftLine(line, 0)}\n`;
+    assert.ok(!checkInvariants(text, { gbk: true }).includes('！'));
   });
 });
 
