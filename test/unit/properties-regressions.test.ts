@@ -35,6 +35,22 @@ describe('regressions: fixes that damaged correct text', () => {
   });
 });
 
+describe('regressions: the UTF-8 repair is sure of itself', () => {
+  it('two Han characters that happen to decode as UTF-8 inside a sentence are a quick fix, not fix-all (fuzzer, seed 20261203)', () => {
+    // a Kinmen judgment line with 搴 inserted: 搴查， reads 庲飬 as UTF-8
+    const text = '        船員及所攜帶之物件，依職權實施檢搴查，所實施之檢查\n';
+    const finding = pipeline(text).findings.find((f) => f.code === 'mojibake');
+    assert.equal(finding === undefined ? '' : text.slice(finding.start, finding.end), '搴查，');
+    assert.equal(finding!.fixes[0]!.safe, false);
+    fixesTo(text, text);
+  });
+
+  it('a line of UTF-8 read as GBK, and a phrase of it inside Chinese text, are still repaired by fix-all', () => {
+    fixesTo('鍙戝竷浜嗘姤鍛婏細\n', '发布了报告：\n', { mojibake: true });
+    fixesTo('我们要鍔犲揩鎺ㄨ繘改革。\n', '我们要加快推进改革。\n', { mojibake: true });
+  });
+});
+
 describe('regressions: the GBK repair is sure of itself', () => {
   it('counts the characters that do not read as Chinese prose, not glosses or their remnants', () => {
     assert.equal(oddCharacters('?。ㄈ┳ァ瓣P鍵少數(shù)”'), 4); // ㄈ ┳ ァ and the P between 瓣 and 鍵
