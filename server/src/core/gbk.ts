@@ -3,6 +3,8 @@
  *
  * The core stays pure: the byte codec comes in through this narrow interface (the server passes iconv-lite).
  */
+import { isHan } from './chars';
+import { glossAt, isPinyinLetter } from './gloss';
 
 export interface GbkCodec {
   /** GBK bytes of one character, or undefined when GBK has none. */
@@ -97,48 +99,31 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-function isHanCode(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
-}
-
 /**
  * How many characters of s[from…to) do not read as Chinese prose (see `isOddCode`); pinyin glosses (發(fā)) and their
- * remnants are skipped, U+FFFD is not counted (a lost character, the same before and after a re-decoding).
+ * remnants (lián) after a lost "(") are skipped, U+FFFD is not counted (a lost character, the same before and after a
+ * re-decoding).
  */
 export function oddCharacters(s: string, from = 0, to = s.length): number {
   let odd = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x28 /* ( */) {
-      // a gloss: "(" then lowercase pinyin letters, one tone-marked, then ")"
-      let q = i + 1;
-      while (q < s.length && q - i <= 7 && (isAsciiLetter(s.charCodeAt(q)) || isPinyinMark(s.charCodeAt(q)))) q++;
-      if (q > i + 1 && s.charCodeAt(q) === 0x29) {
-        i = q;
-        continue;
-      }
-    }
-    if (isOddCode(c)) {
-      // a tone-marked letter in a gloss remnant (lián) after a lost "(") is not out of step
-      if (isPinyinMark(c) && remnantAround(s, i)) continue;
-      odd++;
-    } else if (isAsciiLetter(c) && isHanCode(s.charCodeAt(i - 1)) && isHanCode(s.charCodeAt(i + 1))) {
+    const gloss = c === 0x28 ? glossAt(s, i) : -1;
+    if (gloss > 0) {
+      i = gloss - 1;
+    } else if (isOddCode(c)) {
+      if (!(isPinyinLetter(s[i]!) && remnantAround(s, i))) odd++;
+    } else if (isAsciiLetter(c) && isHan(s.charCodeAt(i - 1)) && isHan(s.charCodeAt(i + 1))) {
       odd++;
     }
   }
   return odd;
 }
 
-const PINYIN_MARKS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
-
-function isPinyinMark(c: number): boolean {
-  return c >= 0xc0 && PINYIN_MARKS.includes(String.fromCharCode(c));
-}
-
-/** Pinyin letters around s[i] that end in ")": what is left of a gloss whose "(" was lost (lián)). */
+/** Pinyin letters from s[i] on that end in ")": what is left of a gloss whose "(" was lost (lián)). */
 function remnantAround(s: string, i: number): boolean {
   let q = i;
-  while (q < s.length && q - i <= 7 && (isAsciiLetter(s.charCodeAt(q)) || isPinyinMark(s.charCodeAt(q)))) q++;
+  while (q < s.length && q - i <= 7 && isPinyinLetter(s[q]!)) q++;
   return s.charCodeAt(q) === 0x29;
 }
 

@@ -6,6 +6,7 @@
  * at least two Han characters and nothing but Chinese text, so ordinary traditional characters that happen to be
  * in the table are left alone.
  */
+import { isHan } from '../chars';
 import { oddCharacters, type GbkCodec } from '../gbk';
 import { CheckContext, excerpt, localized } from './context';
 import { isChineseText } from './damage';
@@ -73,10 +74,6 @@ function decodeRun(text: string, from: number, codec: GbkCodec, limit: number): 
   return result;
 }
 
-function isHanCode(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
-}
-
 /** Han characters a run must decode to before it may be applied by fix-all inside Chinese text. */
 const CERTAIN_HAN = 3;
 
@@ -87,7 +84,7 @@ const CERTAIN_HAN = 3;
  * 庲飬, but nothing says it was ever UTF-8.
  */
 function isCertain(text: string, start: number, end: number, decoded: Decoded, joined: { before: boolean; after: boolean }): boolean {
-  const alone = (joined.before || !isHanCode(text.charCodeAt(start - 1))) && (joined.after || !isHanCode(text.charCodeAt(end)));
+  const alone = (joined.before || !isHan(text.charCodeAt(start - 1))) && (joined.after || !isHan(text.charCodeAt(end)));
   return alone || decoded.han >= CERTAIN_HAN || oddCharacters(text, start, end) > 0;
 }
 
