@@ -397,7 +397,8 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       const base = firstRun ? groupBase : 0;
       firstRun = false;
       const present = new Set(run.map((item) => item.ordinal));
-      const seen = new Set<number>();
+      /** The first item of each number seen so far in the run. */
+      const seen = new Map<number, Item>();
       let prev: Item | undefined;
       let max = base;
       let fix: Fix[] | undefined;
@@ -437,17 +438,17 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
         } else if (o === max + 1) {
           // in order
         } else if (o <= max) {
-          const first = run.find((x) => x.ordinal === o);
-          if (first !== undefined && first !== item && lineText(ctx, first.h) === lineText(ctx, item.h)) {
+          const first = seen.get(o);
+          if (first !== undefined && lineText(ctx, first.h) === lineText(ctx, item.h)) {
             // the same heading line again: a page's running head, not a second number
-          } else if (seen.has(o) && ctx.wants('numbering-duplicate')) {
+          } else if (first !== undefined && ctx.wants('numbering-duplicate')) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-duplicate', ...range, fixes: runFix(),
-              message: localized(`编号重复：${q(marker)}在第 ${first!.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first!.h.line + 1}.`),
-              related: [{ ...ctx.reportRange(first!.h), message: localized(`第一次出现的${q(first!.h.marker)}`, `the first ${q(first!.h.marker)}`) }],
+              message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
+              related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
             });
-          } else if (!seen.has(o) && ctx.wants('numbering-order')) {
+          } else if (first === undefined && ctx.wants('numbering-order')) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-order', ...range, fixes: runFix(),
@@ -459,7 +460,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
           const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
           if (missing.length > 0 && ctx.wants('numbering-gap')) out.push(gapFinding(ctx, prev, item, missing, runFix()));
         }
-        seen.add(o);
+        if (!seen.has(o)) seen.set(o, item);
         max = Math.max(max, o);
         prev = item;
       }
