@@ -28,6 +28,18 @@ describe('properties: any text', () => {
   });
 });
 
+describe('properties: huge lines', () => {
+  it('one line of 50 000 to 200 000 characters, repeated report pieces, keeps every invariant', () => {
+    fc.assert(
+      fc.property(pieceText(8), fc.integer({ min: 50_000, max: 200_000 }), (unit, size) => {
+        const line = unit.replace(/[\r\n]/g, '') || '(fā)';
+        void checkInvariants(line.repeat(Math.ceil(size / line.length)).slice(0, size), ANY);
+      }),
+      budget(6, 1008),
+    );
+  });
+});
+
 describe('properties: mutated real documents', () => {
   it('every corpus document, kind and seed, whole, keeps every invariant (fix-all changes no Han character but chrome)', () => {
     for (const { name, text } of realDocuments()) {
