@@ -4,24 +4,33 @@ import type { MarkerKind } from '../model';
 
 const CN_DIGITS = '〇一二三四五六七八九';
 
-/** 1 … 9999 in one group of 千 百 十: 110 → 一百一十, 2005 → 二千零五; `top`: 10–19 are written 十… (not 一十…). */
-function formatGroup(n: number, top: boolean): string {
-  if (top && n >= 10 && n < 20) return '十' + (n % 10 === 0 ? '' : CN_DIGITS[n % 10]!);
-  const units = ['千', '百', '十', ''];
-  const digits = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
+/**
+ * `parts` (most significant first) each followed by its unit, a part of 0 left out and read as 零 before the next
+ * part that is written; `short`: a part that needs 零 even right after the one before (一万零二: 2 has no 千).
+ */
+function withUnits(parts: readonly number[], units: readonly string[], write: (part: number, first: boolean) => string, short: (part: number) => boolean): string {
   let out = '';
   let zero = false;
-  for (let i = 0; i < 4; i++) {
-    const d = digits[i]!;
+  for (let i = 0; i < parts.length; i++) {
+    const d = parts[i]!;
     if (d === 0) {
       if (out.length > 0) zero = true;
       continue;
     }
-    if (zero) out += '零';
+    if (out.length > 0 && (zero || short(d))) out += '零';
     zero = false;
-    out += CN_DIGITS[d]! + units[i]!;
+    out += write(d, out.length === 0) + units[i]!;
   }
   return out;
+}
+
+const DIGIT_UNITS = ['千', '百', '十', ''];
+const GROUP_UNITS = ['亿', '万', ''];
+
+/** 1 … 9999 in one group of 千 百 十: 110 → 一百一十, 2005 → 二千零五; `top`: 10–19 are written 十… (not 一十…). */
+function formatGroup(n: number, top: boolean): string {
+  if (top && n >= 10 && n < 20) return '十' + (n % 10 === 0 ? '' : CN_DIGITS[n % 10]!);
+  return withUnits([Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10], DIGIT_UNITS, (d) => CN_DIGITS[d]!, () => false);
 }
 
 /** The largest number written in Chinese numerals here (below 一万亿); larger ones are written in digits. */
@@ -33,22 +42,8 @@ const MAX_CN = 999_999_999_999;
  */
 export function formatCnNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > MAX_CN) return String(n);
-  const groups = [Math.floor(n / 1e8), Math.floor(n / 1e4) % 1e4, n % 1e4];
-  const units = ['亿', '万', ''];
-  let out = '';
-  let zero = false;
-  for (let i = 0; i < 3; i++) {
-    const g = groups[i]!;
-    if (g === 0) {
-      if (out.length > 0) zero = true;
-      continue;
-    }
-    // a group with fewer than four digits after a higher one is read with 零: 一万零二, 一亿零五百万
-    if (out.length > 0 && (zero || g < 1000)) out += '零';
-    zero = false;
-    out += formatGroup(g, out.length === 0) + units[i]!;
-  }
-  return out;
+  // a group of fewer than four digits after a higher one is read with 零: 一万零二, 一亿零五百万
+  return withUnits([Math.floor(n / 1e8), Math.floor(n / 1e4) % 1e4, n % 1e4], GROUP_UNITS, formatGroup, (g) => g < 1000);
 }
 
 function formatDigits(n: number, fullWidth: boolean): string {
