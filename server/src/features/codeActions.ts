@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllOfCode, settledFixAllEdits, type CheckCode, type Edit, type Localized } from '../core/checks';
+import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Localized } from '../core/checks';
 import { FIX_ALL_KIND } from '../protocol';
 import { pick, type Checks } from './diagnostics';
 import type { AnalyzedDocument } from '../workspace/workspace';
@@ -98,8 +98,7 @@ export function provideCodeActions(
   }
 
   if (only !== undefined && matches(only, FIX_ALL_KIND)) {
-    // to a fixed point: fix-all applied a second time changes nothing
-    const edits = settledFixAllEdits(document.getText(), findings, (text) => checks.fixableFindings(text));
+    const edits = fixAllEdits(findings);
     if (edits.length > 0) {
       actions.push({
         title: pick({ zh: `修复全部可安全修复的问题（${edits.length} 处修改）`, en: `Fix all safely fixable problems (${edits.length} edits)` }, lang),

@@ -16,8 +16,8 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type ReportModel, type TermIndex } from '../core';
-import { runChecks, SAFE_FIX_CODES, type CheckCode, type Finding, type Localized, type RuleSeverity, type ScriptTable } from '../core/checks';
+import type { ReportModel, TermIndex } from '../core';
+import { runChecks, type CheckCode, type Finding, type Localized, type RuleSeverity, type ScriptTable } from '../core/checks';
 import { gbkCodec } from '../codec';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { enabledSignature, sameSettings, severityOf, type DiagnosticSettings } from '../workspace/diagnosticSettings';
@@ -114,15 +114,6 @@ export class Checks {
     });
     this.#cache.set(model, { signature, findings });
     return findings;
-  }
-
-  /**
-   * The findings of the enabled rules that fix-all applies, on a text fix-all made (not a document version: it is
-   * analysed here, and nothing is cached) — the next round of `settledFixAllEdits`.
-   */
-  fixableFindings(text: string): Finding[] {
-    const enabled = (code: CheckCode): boolean => SAFE_FIX_CODES.includes(code) && this.severity(code) !== 'off';
-    return runChecks(text, analyze(text, { codec: gbkCodec }), { enabled, codec: gbkCodec });
   }
 
   toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {

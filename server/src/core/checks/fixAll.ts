@@ -63,8 +63,11 @@ function withoutGlosses(fix: Fix): Fix {
   return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: stripGlosses(e.newText).replace(REMNANT, '\uFFFD') })) };
 }
 
-/** The edits of every safe fix, in document order, none overlapping: what `source.fixAll` applies. */
-export function fixAllEdits(findings: readonly Finding[]): Edit[] {
+/**
+ * One round of fix-all: the edits of every safe fix, in document order, none overlapping. (`fixAllEdits` in index.ts
+ * runs rounds until nothing is left to fix.)
+ */
+export function fixAllRound(findings: readonly Finding[]): Edit[] {
   const byCode = new Map<CheckCode, Fix[]>();
   const glossed = findings.some((f) => f.code === 'pinyin-gloss');
   for (const f of findings) {
@@ -150,7 +153,7 @@ function compose(spans: readonly Span[], edits: readonly Edit[]): Span[] {
 const MAX_ROUNDS = 6;
 
 /**
- * Fix-all until nothing safe is left to fix: the edits of `fixAllEdits`, applied, the result checked again (`recheck`:
+ * Fix-all until nothing safe is left to fix: the edits of `fixAllRound`, applied, the result checked again (`recheck`:
  * the same rules on the fixed text) and fixed again, so that applying the result a second time changes nothing (a
  * repaired line may show a marker whose punctuation is wrong, a removed chrome line may change the document's usual
  * bracket width). Returns the edits of all rounds against `text`, merged where they touch.
@@ -158,12 +161,12 @@ const MAX_ROUNDS = 6;
 export function settledFixAllEdits(text: string, findings: readonly Finding[], recheck: (text: string) => readonly Finding[]): Edit[] {
   let spans: Span[] = [];
   let current = text;
-  let edits = fixAllEdits(findings);
+  let edits = fixAllRound(findings);
   for (let round = 0; edits.length > 0; round++) {
     spans = compose(spans, edits);
     current = applyEdits(current, edits);
     if (round + 1 >= MAX_ROUNDS) break;
-    edits = fixAllEdits(recheck(current));
+    edits = fixAllRound(recheck(current));
   }
   if (spans.length === 0) return [];
   const out: Edit[] = [];
