@@ -3,6 +3,7 @@
  *
  * A fix is taken whole or not at all. Fixes are taken rule by rule, those that change most first (a page-chrome
  * line removed, a misaligned line recovered) so that the smaller fixes inside them (a gloss on that line) give way.
+ * `settledFixAllEdits` repeats such rounds on the fixed text until nothing is left to fix (index.ts `fixAllEdits`).
  */
 import { stripGlosses } from '../gloss';
 import type { CheckCode, Edit, Finding, Fix } from './types';

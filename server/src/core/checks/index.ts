@@ -2,6 +2,7 @@
  * The checks: pure rules over a report model and its text. `runChecks` gives every finding in document order;
  * each finding carries its code, its message in Chinese and English, and its fixes as plain offset edits.
  */
+import { analyze } from '../analyze';
 import type { ReportModel } from '../model';
 import { CheckContext } from './context';
 import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
@@ -13,7 +14,6 @@ import { checkPairs } from './pairs';
 import { checkMarkerPunctuation, checkMarkerSpace } from './punctuation';
 import { checkScriptMixing } from './script';
 import { checkTerms } from './terms';
-import { analyze } from '../analyze';
 import { fixAllRound, SAFE_FIX_CODES, settledFixAllEdits } from './fixAll';
 import type { CheckCode, CheckOptions, Edit, Finding } from './types';
 

@@ -8,8 +8,10 @@
  * back into step (at a character whose second byte is ASCII, or at a U+FFFD where the decoder dropped a lead byte
  * it could not pair, which stays U+FFFD), and the recovered text starts with full-width punctuation (the
  * characters whose GBK lead bytes 0xA1/0xA3 were lost) — and only in a document that shows scrape damage already
- * (glosses, misaligned lines, U+FFFD). Any other "?" between Chinese characters in such a document marks a
- * character whose bytes are gone: it is reported, never guessed.
+ * (glosses, misaligned lines, U+FFFD). It must also be sure of itself (core/gbk.ts `judgeRepair`): the run reads
+ * out of step and the recovered text reads as Chinese; fix-all applies it only when that is certain and only one
+ * lost lead byte gives a clean reading (A1 BA 『 or A3 BA ：: the first character would be a guess). Any other "?"
+ * between Chinese characters in such a document marks a character whose bytes are gone: it is reported, never guessed.
  */
 import { isHan } from '../chars';
 import { judgeRepair, type GbkCodec, type RepairVerdict } from '../gbk';
