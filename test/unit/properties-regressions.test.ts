@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, lineIndexOf } from '../../server/src/core';
-import { applyEdits, formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
+import { applyEdits, fixAllRound, formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
 import { judgeRepair, oddCharacters } from '../../server/src/core/gbk';
 import { gbkCodec } from '../../server/src/codec';
 import { checkInvariants, fixAll, hanOf, mutate, pipeline, realDocuments, shiftLine, type ByteMutation } from '../util/properties';
@@ -109,6 +109,14 @@ describe('regressions: fix-all applied twice equals fix-all applied once', () =>
     const text = [{ op: 'utf8AsGbk', line: 0, at: 501670476, length: 2 }, { op: 'utf8AsGbk', line: 0, at: 618436471, length: 10 }].reduce((t, m) => mutate(t, m as ByteMutation), clean);
     assert.match(text, /姝|濮/);
     fixesTo(text, clean, { mojibake: true });
+  });
+
+  it('chrome found only once other chrome is gone goes in the same fix-all (fuzzer, windows of the corpus)', () => {
+    // round 1 removes the 字号 line and the trailing "false" lines; only then is the first "Public domain" trailing residue
+    const text = 'Public domain\n【字号：大 中 小】\nPublic domain\nfalse\nfalse';
+    assert.notEqual(applyEdits(text, fixAllRound(pipeline(text).findings)), '');
+    fixesTo(text, '');
+    fixesTo('十\n当前位置：\uFEFF\rP\n下载', '十\n');
   });
 
   it('the edits of several rounds are merged against the original text', () => {
