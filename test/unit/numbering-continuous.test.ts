@@ -58,6 +58,21 @@ describe('numbering straight through real documents', () => {
   });
 });
 
+describe('lists that start lower are not a level climbing back', () => {
+  const skips = (text: string): string[] =>
+    brief(text, runChecks(text, analyze(text, { codec: gbkCodec }), { codec: gbkCodec }).filter((f) => f.code === 'numbering-level-skip'));
+
+  it('a judgment lists its evidence 1.–11., then orders 一、 二、: no level-skip (the outline nests them under 3.)', () => {
+    assert.deepEqual(skips(readCorpus('kinds/cn_judgment_2019_meishan_pengshan_construction_contract_first_instance.txt')), []);
+    assert.deepEqual(skips(readCorpus('kinds/hk_policy_address_2014_legco_hansard.txt')), []);
+    assert.deepEqual(skips('判决书\n证据如下：\n1.合同\n2.发票\n判决如下：\n一、被告支付\n二、驳回其他请求\n'), []);
+  });
+
+  it('a level between two the document uses above it still climbs back: 一、 → 1. → （一）', () => {
+    assert.deepEqual(skips('一、总体\n1.小项\n（一）回到高一级\n二、其他\n'), ['numbering-level-skip （一）']);
+  });
+});
+
 describe('numbering straight through: inline documents', () => {
   it('items that continue across sections are in order; the sections are too', () => {
     const text = '报告\n一、总体\n（一）甲\n1.子一\n2.子二\n（二）乙\n3.子三\n二、做法\n（三）丙\n4.子四\n5.子五\n';

@@ -517,6 +517,19 @@ function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
   }];
 }
 
+/**
+ * True when a list level above `p` ranks above `rank`: the child's level lies between the levels the document uses
+ * above it (一、 → 1. → （一）). A document whose lists start lower (a judgment's evidence 1.–11., then its orders
+ * 一、 二、, which the outline nests under the last 1.) has no level above to climb back to: its lists are its own.
+ */
+function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boolean {
+  for (let a = p.parent, steps = 0; a >= 0 && steps < 32; a = headings[a]!.parent, steps++) {
+    const r = rankOf(headings[a]!.kind);
+    if (r > 0 && r < rank) return true;
+  }
+  return false;
+}
+
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   for (const p of headings) {
@@ -525,7 +538,8 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
     const child = headings[p.children[0]!]!;
-    if ((rankOf(child.kind) || 99) >= pr) continue;
+    const cr = rankOf(child.kind) || 99;
+    if (cr >= pr || !climbsBack(headings, p, cr)) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(
