@@ -35,7 +35,7 @@ describe('properties: huge lines', () => {
         const line = unit.replace(/[\r\n]/g, '') || '(fā)';
         void checkInvariants(line.repeat(Math.ceil(size / line.length)).slice(0, size), ANY);
       }),
-      budget(6, 1008),
+      budget(6, 1008, 200),
     );
   });
 });

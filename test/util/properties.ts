@@ -396,11 +396,18 @@ export const documentWindow = (maxLines = 40): fc.Arbitrary<{ text: string; scra
     return { text: ls.slice(start, start + count).join(''), scraped: doc.name === SCRAPED };
   });
 
-/** How many runs and which seed: CI's small fixed budget, or the fuzzer's (FUZZ_RUNS, FUZZ_SEED). */
-export function budget(ciRuns: number, ciSeed: number): { numRuns: number; seed: number; includeErrorInReport: boolean } {
+/**
+ * How many runs and which seed: CI's small fixed budget, or the fuzzer's (FUZZ_RUNS, FUZZ_SEED), at most `maxRuns`
+ * for a property whose cases are slow (a huge line).
+ */
+export function budget(ciRuns: number, ciSeed: number, maxRuns = Infinity): { numRuns: number; seed: number; includeErrorInReport: boolean } {
   const runs = Number(process.env.FUZZ_RUNS ?? '');
   const seed = Number(process.env.FUZZ_SEED ?? '');
-  return { numRuns: Number.isFinite(runs) && runs > 0 ? runs : ciRuns, seed: Number.isFinite(seed) && process.env.FUZZ_SEED !== undefined ? seed : ciSeed, includeErrorInReport: true };
+  return {
+    numRuns: Number.isFinite(runs) && runs > 0 ? Math.min(runs, maxRuns) : ciRuns,
+    seed: Number.isFinite(seed) && process.env.FUZZ_SEED !== undefined ? seed : ciSeed,
+    includeErrorInReport: true,
+  };
 }
 
 export { Violation };
