@@ -194,6 +194,8 @@ describe('checks over LSP (Chinese locale)', () => {
     const sections = outline[0]!.children;
     assert.equal(sections.length, 4);
     assert.equal(sections.reduce((n, s) => n + 1 + s.children.length, 0), 13);
+    // fix-all is settled: on the text it gave, it has nothing left to do
+    assert.deepEqual(await codeActions(client, fixedUri, 0, ['source.fixAll']), []);
     const left = await diagnostics(client, fixedUri);
     const damage = left.filter((d) => ['pinyin-gloss', 'gbk-misaligned', 'mojibake', 'page-chrome'].includes(String(d.code)));
     assert.deepEqual(damage, []);

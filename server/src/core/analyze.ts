@@ -4,7 +4,7 @@
  */
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { isChromeLine, isSiteTitle } from './chrome';
-import { redecodeShifted, type GbkCodec } from './gbk';
+import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
@@ -66,9 +66,18 @@ interface Candidate {
  */
 const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
+/** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (text.indexOf('\r') < 0) {
+    // LF only (nearly every file): indexOf is about ten times faster than a charCodeAt loop (bench, 1 MB)
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
   return starts;
 }
 
@@ -325,7 +334,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       }
     }
     // Markdown bold around a heading: **一、总体要求**
-    if (text.charCodeAt(p) === 0x2a && text.charCodeAt(p + 1) === 0x2a) p += 2;
+    if (p + 2 < end && text.charCodeAt(p) === 0x2a && text.charCodeAt(p + 1) === 0x2a) p += 2;
     const headingStart = p;
     let m = matchMarker(text, p, end);
     let source = text;
@@ -339,7 +348,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         const fixed = stripGlossRemnants(redecodeShifted(run, lost, options.codec));
         const fp = skipIndent(fixed, 0, fixed.length);
         const fm = matchMarker(fixed, fp, fixed.length);
-        if (fm && fm.kind !== 'decimal' && fm.kind !== 'appendix') {
+        if (fm && fm.kind !== 'decimal' && fm.kind !== 'appendix' && judgeRepair(run, fixed) !== 'none') {
           m = fm;
           source = fixed;
           sourceEnd = fixed.length;

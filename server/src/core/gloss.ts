@@ -7,7 +7,8 @@ import { isHan } from './chars';
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const PLAIN = 'abcdefghijklmnopqrstuvwxyzü';
 
-function isPinyinLetter(ch: string): boolean {
+/** A lowercase pinyin letter, plain or tone-marked. */
+export function isPinyinLetter(ch: string): boolean {
   return PLAIN.includes(ch) || TONED.includes(ch);
 }
 

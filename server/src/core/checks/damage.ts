@@ -7,6 +7,7 @@
  * byte leaves "�lián)" behind: the remnant is part of the line's report, and its fix keeps the �.
  */
 import { isHan } from '../chars';
+import { judgeRepair, type RepairVerdict } from '../gbk';
 import type { Damage } from '../model';
 import { CheckContext, excerpt, localized } from './context';
 import type { Edit, Finding, Fix } from './types';
@@ -72,19 +73,23 @@ const MAX_UNRECOVERED_SHARE = 0.25;
 export function checkGbkMisaligned(ctx: CheckContext, out: Finding[]): void {
   for (const d of ctx.model.damage) {
     if (d.kind !== 'gbkMisaligned' || d.repair === undefined) continue;
-    out.push(gbkFinding(d, d.repair));
+    out.push(gbkFinding(d, d.repair, judgeRepair(ctx.text.slice(d.start, d.end), d.repair)));
   }
 }
 
-function gbkFinding(d: Damage, repair: string): Finding {
+/**
+ * `verdict`: how sure the re-decoding is (core/gbk.ts `judgeRepair`); only a certain one is part of fix-all, a possible
+ * one is a quick fix the user chooses.
+ */
+function gbkFinding(d: Damage, repair: string, verdict: RepairVerdict): Finding {
   let lost = 0;
-  for (const ch of repair) if (ch === '\uFFFD') lost++;
-  const consistent = repair.length > 0 && lost <= repair.length * MAX_UNRECOVERED_SHARE;
+  for (let i = 0; i < repair.length; i++) if (repair.charCodeAt(i) === 0xfffd) lost++;
+  const consistent = repair.length > 0 && lost <= repair.length * MAX_UNRECOVERED_SHARE && verdict !== 'none';
   const shown = excerpt(repair, 30);
   const lostZh = lost > 0 ? `（其中 ${lost} 个字符的字节已丢失，保留为 �）` : '';
   const lostEn = lost > 0 ? ` (${lost} character${lost > 1 ? 's' : ''} lost with ${lost > 1 ? 'their' : 'its'} bytes; shown as �)` : '';
   const fixes: Fix[] = consistent
-    ? [{ title: localized(`恢复为：${shown}`, `Recover as: ${shown}`), edits: [{ start: d.start, end: d.end, newText: repair }], safe: true, preferred: true }]
+    ? [{ title: localized(`恢复为：${shown}`, `Recover as: ${shown}`), edits: [{ start: d.start, end: d.end, newText: repair }], safe: verdict === 'certain', preferred: true }]
     : [];
   return {
     code: 'gbk-misaligned', start: d.start, end: d.end, fixes,

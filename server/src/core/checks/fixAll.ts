@@ -3,11 +3,13 @@
  *
  * A fix is taken whole or not at all. Fixes are taken rule by rule, those that change most first (a page-chrome
  * line removed, a misaligned line recovered) so that the smaller fixes inside them (a gloss on that line) give way.
+ * `settledFixAllEdits` repeats such rounds on the fixed text until nothing is left to fix (index.ts `fixAllEdits`).
  */
 import { stripGlosses } from '../gloss';
 import type { CheckCode, Edit, Finding, Fix } from './types';
 
-const PRIORITY: readonly CheckCode[] = [
+/** The rules with fixes that fix-all applies, those that change most first. */
+export const SAFE_FIX_CODES: readonly CheckCode[] = [
   'page-chrome',
   'gbk-misaligned',
   'mojibake',
@@ -49,7 +51,7 @@ function take(set: EditSet, fixes: readonly Fix[]): void {
   const batch: Edit[] = [];
   for (const fix of fixes) {
     if (fix.edits.some((e) => set.conflicts(e))) continue;
-    batch.push(...fix.edits);
+    for (const e of fix.edits) batch.push(e); // not push(...edits): a line of 100 000 glosses would overflow the stack
   }
   set.addAll(batch);
 }
@@ -62,8 +64,11 @@ function withoutGlosses(fix: Fix): Fix {
   return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: stripGlosses(e.newText).replace(REMNANT, '\uFFFD') })) };
 }
 
-/** The edits of every safe fix, in document order, none overlapping: what `source.fixAll` applies. */
-export function fixAllEdits(findings: readonly Finding[]): Edit[] {
+/**
+ * One round of fix-all: the edits of every safe fix, in document order, none overlapping. (`fixAllEdits` in index.ts
+ * runs rounds until nothing is left to fix.)
+ */
+export function fixAllRound(findings: readonly Finding[]): Edit[] {
   const byCode = new Map<CheckCode, Fix[]>();
   const glossed = findings.some((f) => f.code === 'pinyin-gloss');
   for (const f of findings) {
@@ -74,7 +79,7 @@ export function fixAllEdits(findings: readonly Finding[]): Edit[] {
     list.push(f.code === 'gbk-misaligned' && glossed ? withoutGlosses(fix) : fix);
   }
   const set = new EditSet();
-  for (const code of PRIORITY) {
+  for (const code of SAFE_FIX_CODES) {
     const fixes = byCode.get(code);
     if (fixes !== undefined) take(set, fixes);
   }
@@ -99,4 +104,78 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
     last = e.end;
   }
   return out + text.slice(last);
+}
+
+/** A changed stretch of the original text: its original range and its length in the text as changed so far. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly len: number;
+}
+
+/**
+ * `spans` (original coordinates) followed by `edits` (coordinates of the text the spans made): the spans of both, merged
+ * where they overlap or touch, in original coordinates.
+ */
+function compose(spans: readonly Span[], edits: readonly Edit[]): Span[] {
+  interface Item { cs: number; ce: number; span?: Span; edit?: Edit }
+  const items: Item[] = [];
+  let delta = 0;
+  for (const s of spans) {
+    const cs = s.start + delta;
+    items.push({ cs, ce: cs + s.len, span: s });
+    delta += s.len - (s.end - s.start);
+  }
+  for (const e of edits) items.push({ cs: e.start, ce: e.end, edit: e });
+  items.sort((a, b) => a.cs - b.cs || a.ce - b.ce);
+  const out: Span[] = [];
+  /** current length minus original length of the spans before the group being built */
+  let shift = 0;
+  let k = 0;
+  while (k < items.length) {
+    const gs = items[k]!.cs;
+    let ge = items[k]!.ce;
+    let spanShift = 0;
+    let editDelta = 0;
+    while (k < items.length && items[k]!.cs <= ge) {
+      const it = items[k]!;
+      ge = Math.max(ge, it.ce);
+      if (it.span !== undefined) spanShift += it.span.len - (it.span.end - it.span.start);
+      else editDelta += it.edit!.newText.length - (it.edit!.end - it.edit!.start);
+      k++;
+    }
+    out.push({ start: gs - shift, end: ge - shift - spanShift, len: ge - gs + editDelta });
+    shift += spanShift;
+  }
+  return out;
+}
+
+/** How many rounds of fix-all `settledFixAllEdits` runs at most (each round re-checks the fixed text). */
+const MAX_ROUNDS = 6;
+
+/**
+ * Fix-all until nothing safe is left to fix: the edits of `fixAllRound`, applied, the result checked again (`recheck`:
+ * the same rules on the fixed text) and fixed again, so that applying the result a second time changes nothing (a
+ * repaired line may show a marker whose punctuation is wrong, a removed chrome line may change the document's usual
+ * bracket width). Returns the edits of all rounds against `text`, merged where they touch.
+ */
+export function settledFixAllEdits(text: string, findings: readonly Finding[], recheck: (text: string) => readonly Finding[]): Edit[] {
+  let spans: Span[] = [];
+  let current = text;
+  let edits = fixAllRound(findings);
+  for (let round = 0; edits.length > 0; round++) {
+    spans = compose(spans, edits);
+    current = applyEdits(current, edits);
+    if (round + 1 >= MAX_ROUNDS) break;
+    edits = fixAllRound(recheck(current));
+  }
+  if (spans.length === 0) return [];
+  const out: Edit[] = [];
+  let delta = 0;
+  for (const s of spans) {
+    const at = s.start + delta;
+    out.push({ start: s.start, end: s.end, newText: current.slice(at, at + s.len) });
+    delta += s.len - (s.end - s.start);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
  * The checks: pure rules over a report model and its text. `runChecks` gives every finding in document order;
  * each finding carries its code, its message in Chinese and English, and its fixes as plain offset edits.
  */
+import { analyze } from '../analyze';
 import type { ReportModel } from '../model';
 import { CheckContext } from './context';
 import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
@@ -14,11 +15,12 @@ import { checkMarkerPunctuation, checkMarkerSpace } from './punctuation';
 import { checkScriptMixing } from './script';
 import { checkTerms } from './terms';
 import { checkToc } from './toc';
-import type { CheckOptions, Finding } from './types';
+import { fixAllRound, SAFE_FIX_CODES, settledFixAllEdits } from './fixAll';
+import type { CheckCode, CheckOptions, Edit, Finding } from './types';
 
 export * from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
-export { applyEdits, fixAllEdits, fixAllOfCode } from './fixAll';
+export { applyEdits, fixAllOfCode, fixAllRound, settledFixAllEdits, SAFE_FIX_CODES } from './fixAll';
 export { formatCnNumeral, restyleMarker } from './numerals';
 
 const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;
@@ -40,7 +42,27 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('toc-mismatch')) checkToc(ctx, out);
   const terms = ctx.options.terms;
   if (terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, terms);
-  return out.sort(byPosition);
+  out.sort(byPosition);
+  SOURCES.set(out, { text, options });
+  return out;
+}
+
+/** What each array of findings `runChecks` returned was computed from, so that fix-all can check its own result. */
+const SOURCES = new WeakMap<readonly Finding[], { text: string; options: CheckOptions }>();
+
+/**
+ * The edits of every safe fix, none overlapping, in document order: what `source.fixAll` applies. Given the array
+ * `runChecks` returned, fix-all is settled: the fixed text is checked again by the rules with safe fixes (with the
+ * same options) and fixed again until nothing is left, so that fix-all applied a second time changes nothing (a
+ * repaired line may show a marker whose punctuation is wrong, removed chrome may change the usual bracket width, a
+ * decoded run may be UTF-8 read as GBK twice). Given any other list of findings (filtered, say), one round.
+ */
+export function fixAllEdits(findings: readonly Finding[]): Edit[] {
+  const source = SOURCES.get(findings);
+  if (source === undefined) return fixAllRound(findings);
+  const { codec, enabled } = source.options;
+  const fixable = (code: CheckCode): boolean => SAFE_FIX_CODES.includes(code) && (enabled === undefined || enabled(code));
+  return settledFixAllEdits(source.text, findings, (text) => runChecks(text, analyze(text, codec === undefined ? {} : { codec }), { enabled: fixable, ...(codec === undefined ? {} : { codec }) }));
 }
 
 /** Document order (module-level: a comparator made per run would be compiled again after each full GC). */

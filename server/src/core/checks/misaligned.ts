@@ -8,11 +8,13 @@
  * back into step (at a character whose second byte is ASCII, or at a U+FFFD where the decoder dropped a lead byte
  * it could not pair, which stays U+FFFD), and the recovered text starts with full-width punctuation (the
  * characters whose GBK lead bytes 0xA1/0xA3 were lost) — and only in a document that shows scrape damage already
- * (glosses, misaligned lines, U+FFFD). Any other "?" between Chinese characters in such a document marks a
- * character whose bytes are gone: it is reported, never guessed.
+ * (glosses, misaligned lines, U+FFFD). It must also be sure of itself (core/gbk.ts `judgeRepair`): the run reads
+ * out of step and the recovered text reads as Chinese; fix-all applies it only when that is certain and only one
+ * lost lead byte gives a clean reading (A1 BA 『 or A3 BA ：: the first character would be a guess). Any other "?"
+ * between Chinese characters in such a document marks a character whose bytes are gone: it is reported, never guessed.
  */
 import { isHan } from '../chars';
-import type { GbkCodec } from '../gbk';
+import { judgeRepair, type GbkCodec, type RepairVerdict } from '../gbk';
 import { CheckContext, excerpt, localized } from './context';
 import type { DamagedRange } from './pairs';
 import { gbkCode } from './scan';
@@ -70,9 +72,11 @@ function isFullWidthPunctuation(c: number): boolean {
   return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x2014 && c <= 0x2026);
 }
 
+/** The punctuation whose GBK lead byte is 0xA1 or 0xA3 and that prose is made of (not ｊ or Ｒ, which share those leads). */
+const PROSE_PUNCTUATION = new Set([...'\u3000、。·—～‖…‘’“”〔〕〈〉《》「」『』【】！＂＃％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？［］＿｛｜｝'].map((ch) => ch.charCodeAt(0)));
+
 function isPunctuationStart(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return c !== 0x3000 && isFullWidthPunctuation(c);
+  return PROSE_PUNCTUATION.has(s.charCodeAt(0));
 }
 
 function isChinese(c: number): boolean {
@@ -107,6 +111,7 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
     const runStart = bang ? i + 2 : i + 1;
     if (codec !== undefined && scraped && runStart < text.length && text.charCodeAt(runStart) >= 0x80) {
       const end = ctx.lineEnd(ctx.lineOf(i));
+      const found: Array<{ recovered: string; stop: number; verdict: RepairVerdict }> = [];
       for (const lead of bang ? [0xa1] : LOST_LEADS) {
         const run = shiftedRun(text, runStart, end, lead, codec);
         // consistent: the run gives back punctuation first (the character whose lead byte was lost), then nothing
@@ -117,22 +122,35 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
         const first = text.charCodeAt(runStart);
         const trail = gbkCode(codec, first) & 0xff;
         if (!isHan(first) && trail !== 0xa1 && trail !== 0xa3) continue;
-        const start = bang ? i + 1 : i;
         const stop = runStart + run.consumed;
-        damaged.splice(k, 0, { start, end: stop, repair: run.recovered });
+        // sure of itself only when the run reads out of step and the recovered text reads as Chinese (core/gbk.ts)
+        // (with the characters around the run, which the judge reads as context: 趯W習)
+        const around = (t: string): string => text.slice(runStart - 1, runStart) + t + text.slice(stop, stop + 1);
+        const verdict = judgeRepair(around(text.slice(runStart, stop)), around(run.recovered), bang ? 1 : 0);
+        if (verdict !== 'none') found.push({ recovered: run.recovered, stop, verdict });
+      }
+      if (found.length > 0) {
+        // Either lost lead byte may give a clean reading (A1 BA 』 or A3 BA ：): the first character is then a guess,
+        // and the user chooses between the two — never fix-all.
+        const ambiguous = found.length > 1 && found.some((f) => f.recovered !== found[0]!.recovered || f.stop !== found[0]!.stop);
+        const start = bang ? i + 1 : i;
+        const best = found[0]!;
+        damaged.splice(k, 0, { start, end: best.stop, repair: best.recovered });
         k++;
         repaired = true;
         out?.push({
-          code: 'gbk-misaligned', start, end: stop,
+          code: 'gbk-misaligned', start, end: best.stop,
           message: localized(
-            `乱码：${q2(text.slice(start, stop))}是按 GBK 错位一个字节解码的，应为${q2(run.recovered)}。`,
-            `Mojibake: ${q2(text.slice(start, stop))} was decoded from GBK one byte late; it reads ${q2(run.recovered)}.`,
+            `乱码：${q2(text.slice(start, best.stop))}是按 GBK 错位一个字节解码的，应为${q2(best.recovered)}${ambiguous ? '（第一个字符无法确定）' : ''}。`,
+            `Mojibake: ${q2(text.slice(start, best.stop))} was decoded from GBK one byte late; it reads ${q2(best.recovered)}${ambiguous ? ' (its first character is uncertain)' : ''}.`,
           ),
-          fixes: [{ title: localized(`恢复为：${excerpt(run.recovered)}`, `Recover as: ${excerpt(run.recovered)}`), edits: [{ start, end: stop, newText: run.recovered }], safe: true, preferred: true }],
+          fixes: (ambiguous ? found : [best]).map((f, n) => ({
+            title: localized(`恢复为：${excerpt(f.recovered)}`, `Recover as: ${excerpt(f.recovered)}`),
+            edits: [{ start, end: f.stop, newText: f.recovered }], safe: !ambiguous && f.verdict === 'certain', preferred: n === 0,
+          })),
         });
         if (bang) lost.push(i);
-        after = stop;
-        break;
+        after = best.stop;
       }
     }
     if (!repaired && scraped && (isChinese(prev) || isChinese(next) || next === 0x21)) lost.push(i);

@@ -6,7 +6,8 @@
  * at least two Han characters and nothing but Chinese text, so ordinary traditional characters that happen to be
  * in the table are left alone.
  */
-import type { GbkCodec } from '../gbk';
+import { isHan } from '../chars';
+import { oddCharacters, type GbkCodec } from '../gbk';
 import { CheckContext, excerpt, localized } from './context';
 import { isChineseText } from './damage';
 import { gbkCode } from './scan';
@@ -73,26 +74,47 @@ function decodeRun(text: string, from: number, codec: GbkCodec, limit: number): 
   return result;
 }
 
+/** Han characters a run must decode to before it may be applied by fix-all inside Chinese text. */
+const CERTAIN_HAN = 3;
+
+/**
+ * A decoding fix-all may apply: the run stands on its own (no Han character right before or after it that is not
+ * part of another run: UTF-8 read as GBK spoils whole lines or phrases), it decodes to at least three Han
+ * characters, or it holds a character that does not read as Chinese prose (姝ｅ湪: the ｅ). A run of two inside Chinese text is offered as a quick fix only: 搴查， inside a sentence decodes to
+ * 庲飬, but nothing says it was ever UTF-8.
+ */
+function isCertain(text: string, start: number, end: number, decoded: Decoded, joined: { before: boolean; after: boolean }): boolean {
+  const alone = (joined.before || !isHan(text.charCodeAt(start - 1))) && (joined.after || !isHan(text.charCodeAt(end)));
+  return alone || decoded.han >= CERTAIN_HAN || oddCharacters(text, start, end) > 0;
+}
+
 export function checkMojibake(ctx: CheckContext, out: Finding[]): void {
   const codec = ctx.options.codec;
   if (codec === undefined) return;
   const { text } = ctx;
+  const runs: Array<{ start: number; end: number; decoded: Decoded }> = [];
   let from = 0;
   for (const i of ctx.scan().utf8Leads) {
     if (i < from) continue;
     const decoded = decodeRun(text, i, codec, 2000);
     if (decoded.han < 2 || decoded.chars < 2) continue;
-    const end = i + decoded.chars;
-    from = end;
+    from = i + decoded.chars;
+    runs.push({ start: i, end: from, decoded });
+  }
+  for (let r = 0; r < runs.length; r++) {
+    const { start: i, end, decoded } = runs[r]!;
     const original = text.slice(i, end);
     const fixed = decoded.text;
+    // a run right after or before another one is part of the same spoilt stretch
+    const joined = { before: r > 0 && runs[r - 1]!.end === i, after: r + 1 < runs.length && runs[r + 1]!.start === end };
+    const safe = isCertain(text, i, end, decoded, joined);
     out.push({
       code: 'mojibake', start: i, end,
       message: localized(
         `乱码：UTF-8 文本被当作 GBK 读出（${excerpt(original, 12)}），应为：${excerpt(fixed, 30)}`,
         `Mojibake: UTF-8 text read as GBK (${excerpt(original, 12)}); it reads: ${excerpt(fixed, 30)}`,
       ),
-      fixes: [{ title: localized(`按 UTF-8 重新解码为：${excerpt(fixed, 30)}`, `Decode again as UTF-8: ${excerpt(fixed, 30)}`), edits: [{ start: i, end, newText: fixed }], safe: true, preferred: true }],
+      fixes: [{ title: localized(`按 UTF-8 重新解码为：${excerpt(fixed, 30)}`, `Decode again as UTF-8: ${excerpt(fixed, 30)}`), edits: [{ start: i, end, newText: fixed }], safe, preferred: true }],
     });
   }
 }

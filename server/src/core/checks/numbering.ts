@@ -91,16 +91,31 @@ function itemOf(ctx: CheckContext, i: number): Item | undefined {
   return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
 }
 
+/** Formal numerals (壹 贰 叁 …): Taiwan documents number a family of their own with them, 壹、 above 一、. */
+const FORMAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾'].map((ch) => ch.charCodeAt(0)));
+
+/** The family a heading is numbered in: its kind; 壹、 and 一、 apart; decimals by depth. */
+function familyOf(ctx: CheckContext, h: Heading): string {
+  if (h.kind === 'cn' && FORMAL.has(ctx.text.charCodeAt(h.headingStart))) return 'cnFormal';
+  return h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
+}
+
+/** Siblings numbered together: one parent's children of one family (all articles, all appendices). */
+interface Group {
+  readonly key: string;
+  readonly items: Item[];
+}
+
 /**
  * The sibling groups of one parent's children, added to `out` (articles and appendices to their own lists).
  * (Module-level functions, not closures made per run: their optimised code then survives from one run to the next.)
  */
-function siblingGroups(ctx: CheckContext, children: readonly number[], out: Item[][], articles: Item[], appendices: Item[]): void {
+function siblingGroups(ctx: CheckContext, children: readonly number[], out: Group[], articles: Item[], appendices: Item[]): void {
   if (children.length === 0) return;
   const { headings } = ctx.model;
   // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
   const k0 = headings[children[0]!]!.kind;
-  if (rankOf(k0) > 0) {
+  if (rankOf(k0) > 0 && !FORMAL.has(ctx.text.charCodeAt(headings[children[0]!]!.headingStart))) {
     let n = 0;
     for (const i of children) {
       const h = headings[i]!;
@@ -126,11 +141,11 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Item
     }
     const it = itemOf(ctx, i);
     if (it === undefined) continue;
-    const key = h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
+    const key = familyOf(ctx, h);
     if (first === undefined) {
       first = [it];
       firstKey = key;
-      out.push(first);
+      out.push({ key, items: first });
     } else if (key === firstKey) {
       first.push(it);
     } else {
@@ -138,17 +153,17 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Item
       let g = groups.get(key);
       if (g === undefined) {
         groups.set(key, (g = []));
-        out.push(g);
+        out.push({ key, items: g });
       }
       g.push(it);
     }
   }
 }
 
-/** Sibling groups: children of one parent with one kind (decimal: one depth); all articles, all appendices together. */
-function sequences(ctx: CheckContext): Item[][] {
+/** Sibling groups: children of one parent with one family (decimal: one depth); all articles, all appendices together. */
+function sequences(ctx: CheckContext): Group[] {
   const { headings } = ctx.model;
-  const out: Item[][] = [];
+  const out: Group[] = [];
   const articles: Item[] = [];
   const appendices: Item[] = [];
   siblingGroups(ctx, ctx.model.roots, out, articles, appendices);
@@ -156,8 +171,8 @@ function sequences(ctx: CheckContext): Item[][] {
   // articles and appendices in document order (they were collected parent by parent)
   inDocumentOrder(articles);
   inDocumentOrder(appendices);
-  if (articles.length > 0) out.push(articles);
-  if (appendices.length > 0) out.push(appendices);
+  if (articles.length > 0) out.push({ key: 'article', items: articles });
+  if (appendices.length > 0) out.push({ key: 'appendix', items: appendices });
   return out;
 }
 
@@ -267,56 +282,173 @@ export function checkNumbering(ctx: CheckContext, out: Finding[]): void {
   if (ctx.wants('numbering-bracket-width')) checkBracketWidths(ctx, out);
 }
 
+/**
+ * Where each group's numbering may start besides one: after the last number of its family before it in the document
+ * (by group, the ordinal it continues; 0 when it does not). Documents number straight through their sections on
+ * purpose: items 1.–32. across （一）–（十五）, （一）–（十五） across 一、, chapters across 篇 and 编, a page's running
+ * head repeating 1.1.2 before 1.1.3. Also whether the family numbers so anywhere (a later jump is then a gap after
+ * the number before it, not a list that does not start at one).
+ */
+function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map<Group, number>; before: Map<Group, Item>; continuous: Set<string> } {
+  const base = new Map<Group, number>();
+  const previous = new Map<Group, Item>();
+  const continuous = new Set<string>();
+  const keys = new Set<string>();
+  for (const g of groups) if (g.key !== 'article' && g.key !== 'appendix' && g.items.length > 0) keys.add(g.key);
+  if (keys.size === 0) return { base, before: previous, continuous };
+  // every numbered heading of those families in document order (groups numbered 1, 2, 3 … are not in `groups`)
+  const all = new Map<string, Item[]>();
+  const { headings } = ctx.model;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (!isListKind(h.kind) && !LAW_KINDS.has(h.kind) && h.kind !== 'decimal') continue;
+    const key = familyOf(ctx, h);
+    if (!keys.has(key)) continue;
+    const it = itemOf(ctx, i);
+    if (it === undefined) continue;
+    let list = all.get(key);
+    if (list === undefined) all.set(key, (list = []));
+    list.push(it);
+  }
+  for (const g of groups) {
+    const items = all.get(g.key);
+    if (items === undefined) continue;
+    const first = g.items[0]!;
+    // the item just before the group's first (binary search: items are in document order)
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.index < first.index) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo > 0 ? items[lo - 1] : undefined;
+    if (before === undefined) continue;
+    previous.set(g, before);
+    if (first.ordinal > 1 && first.ordinal === before.ordinal + 1) {
+      base.set(g, before.ordinal);
+      continuous.add(g.key);
+    }
+  }
+  return { base, before: previous, continuous };
+}
+
+/**
+ * An excerpt of a law or code: its articles start past 第一条 (第三百条 …), or, without articles, its highest law
+ * level does. Its first numbers are the law's own, not a list that fails to start at one.
+ */
+function isLawExcerpt(groups: readonly Group[]): boolean {
+  const articles = groups.find((g) => g.key === 'article');
+  if (articles !== undefined && articles.items.length > 0) return articles.items[0]!.ordinal > 1 && !articles.items[0]!.suffix;
+  let top: Item | undefined;
+  for (const g of groups) {
+    const first = g.items[0];
+    if (first === undefined || !LAW_KINDS.has(first.h.kind)) continue;
+    if (top === undefined || LAW_ORDER.indexOf(first.h.kind) < LAW_ORDER.indexOf(top.h.kind) || (first.h.kind === top.h.kind && first.index < top.index)) top = first;
+  }
+  return top !== undefined && top.ordinal > 1;
+}
+
+const LAW_ORDER: readonly MarkerKind[] = ['part', 'subpart', 'chapter', 'section', 'article'];
+
+/**
+ * The text of a heading's line, for telling a page's running head (第二章 会计数据和财务指标 at the top of every page)
+ * from a number used twice.
+ */
+function lineText(ctx: CheckContext, h: Heading): string {
+  return ctx.text.slice(ctx.contentStart(h.line), ctx.contentEnd(h.line));
+}
+
+/** A gap of at most this many numbers is looked for inside the lines before it, over at most this many characters. */
+const MAX_INLINE_LOOKUPS = 3;
+const MAX_INLINE_SPAN = 20_000;
+
 function checkSequences(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   let nearMisses: NearMiss[] | undefined;
-  /** Missing numbers of `kind` that a near miss between `from` and `to` accounts for are not missing. */
-  const unexplained = (kind: string, missing: number[], from: number, to: number): number[] => {
+  /**
+   * Missing numbers of `item`'s kind that a near miss between `from` and `to` accounts for are not missing; nor are a
+   * few whose marker is written inside a line there (注：（1）… then （2） on a line of its own).
+   */
+  const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
     if (missing.length === 0) return missing;
     nearMisses ??= findNearMisses(ctx);
-    return missing.filter((n) => !nearMisses!.some((m) => m.kind === kind && m.ordinal === n && m.offset >= from && m.offset < to));
+    const kind = item.h.kind;
+    const left = missing.filter((n) => !nearMisses!.some((m) => m.kind === kind && m.ordinal === n && m.offset >= from && m.offset < to));
+    if (left.length === 0 || left.length > MAX_INLINE_LOOKUPS || to - from > MAX_INLINE_SPAN || !isListKind(kind)) return left;
+    return left.filter((n) => {
+      const marker = restyleMarker(item.h.marker, kind, n);
+      if (marker === undefined || marker.length < 2) return true;
+      const at = ctx.text.indexOf(marker, from);
+      return at < 0 || at >= to;
+    });
   };
-  for (const sequence of sequences(ctx)) {
+  const groups = sequences(ctx);
+  let cont: ReturnType<typeof continuations> | undefined;
+  let excerpt: boolean | undefined;
+  for (const group of groups) {
+    const sequence = group.items;
     if (isConsecutive(sequence)) continue;
+    cont ??= continuations(ctx, groups);
+    const groupBase = cont.base.get(group) ?? 0;
+    let firstRun = true;
     for (const run of runs(sequence)) {
+      // a run that continues the numbering of the group before it starts after that group's last number
+      const base = firstRun ? groupBase : 0;
+      firstRun = false;
       const present = new Set(run.map((item) => item.ordinal));
-      const seen = new Set<number>();
+      /** The first item of each number seen so far in the run. */
+      const seen = new Map<number, Item>();
       let prev: Item | undefined;
-      let max = 0;
+      let max = base;
       let fix: Fix[] | undefined;
-      /** The renumbering fix, computed for runs that have a finding only. */
-      const runFix = (): Fix[] => (fix ??= renumberFix(ctx, run));
+      /** The renumbering fix, computed for runs that have a finding only; never for a run that continues another. */
+      const runFix = (): Fix[] => (fix ??= base > 0 ? [] : renumberFix(ctx, run));
       for (const item of run) {
         const o = item.ordinal;
         const range = ctx.reportRange(item.h);
         if (prev === undefined) {
-          const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
-          const missing = unexplained(item.h.kind, range1(1, o - 1).filter((n) => !present.has(n)), parentStart, item.h.start);
-          if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap')) {
-            const first = markerWithNumber(item.h, 1);
-            const marker = item.h.marker;
-            out.push({
-              code: 'numbering-gap', ...range, fixes: runFix(),
-              message: localized(
-                `编号没有从${q(first)}开始：这一组的第一个是${q(marker)}。`,
-                `The numbering does not start at ${q(first)}: the first of these siblings is ${q(marker)}.`,
-              ),
-            });
+          if (o === base + 1) {
+            // starts at one, or continues the group before it
+          } else if (LAW_KINDS.has(item.h.kind) && (excerpt ??= isLawExcerpt(groups))) {
+            // an excerpt of a law starts at the law's own numbers
+          } else if (cont.continuous.has(group.key) && base === 0 && (cont.before.get(group)?.ordinal ?? o) < o - 1) {
+            // a family numbered straight through the document skips a number between two sections: a gap after the
+            // number before it (no renumbering: that would change every later section)
+            const before = cont.before.get(group)!;
+            const missing = unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start);
+            if (missing.length > 0 && ctx.wants('numbering-gap')) out.push(gapFinding(ctx, before, item, missing, []));
+          } else {
+            const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
+            const missing = unexplained(item, range1(1, o - 1).filter((n) => !present.has(n)), parentStart, item.h.start);
+            if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap')) {
+              const first = markerWithNumber(item.h, 1);
+              const marker = item.h.marker;
+              out.push({
+                code: 'numbering-gap', ...range, fixes: cont.continuous.has(group.key) ? [] : runFix(),
+                message: localized(
+                  `编号没有从${q(first)}开始：这一组的第一个是${q(marker)}。`,
+                  `The numbering does not start at ${q(first)}: the first of these siblings is ${q(marker)}.`,
+                ),
+              });
+            }
           }
         } else if (item.suffix && o === prev.ordinal) {
           // 第十五条之一 after 第十五条
         } else if (o === max + 1) {
           // in order
         } else if (o <= max) {
-          if (seen.has(o) && ctx.wants('numbering-duplicate')) {
-            const first = run.find((x) => x.ordinal === o)!;
+          const first = seen.get(o);
+          if (first !== undefined && lineText(ctx, first.h) === lineText(ctx, item.h)) {
+            // the same heading line again: a page's running head, not a second number
+          } else if (first !== undefined && ctx.wants('numbering-duplicate')) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-duplicate', ...range, fixes: runFix(),
               message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
               related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
             });
-          } else if (!seen.has(o) && ctx.wants('numbering-order')) {
+          } else if (first === undefined && ctx.wants('numbering-order')) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-order', ...range, fixes: runFix(),
@@ -325,23 +457,26 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             });
           }
         } else {
-          const missing = unexplained(item.h.kind, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
-          if (missing.length > 0 && ctx.wants('numbering-gap')) {
-            const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n))).join('') + (missing.length > 5 ? '…' : '');
-            const marker = item.h.marker;
-            out.push({
-              code: 'numbering-gap', ...range, fixes: runFix(),
-              message: localized(`编号跳号：${q(prev.h.marker)}之后是${q(marker)}，缺少${names}。`, `Numbering gap: ${q(marker)} follows ${q(prev.h.marker)}; ${names} ${missing.length > 1 ? 'are' : 'is'} missing.`),
-              related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
-            });
-          }
+          const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
+          if (missing.length > 0 && ctx.wants('numbering-gap')) out.push(gapFinding(ctx, prev, item, missing, runFix()));
         }
-        seen.add(o);
+        if (!seen.has(o)) seen.set(o, item);
         max = Math.max(max, o);
         prev = item;
       }
     }
   }
+}
+
+/** 「prev」之后是「item」，缺少 …: a gap between two numbers of one family. */
+function gapFinding(ctx: CheckContext, prev: Item, item: Item, missing: readonly number[], fixes: Fix[]): Finding {
+  const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n))).join('') + (missing.length > 5 ? '…' : '');
+  const marker = item.h.marker;
+  return {
+    code: 'numbering-gap', ...ctx.reportRange(item.h), fixes,
+    message: localized(`编号跳号：${q(prev.h.marker)}之后是${q(marker)}，缺少${names}。`, `Numbering gap: ${q(marker)} follows ${q(prev.h.marker)}; ${names} ${missing.length > 1 ? 'are' : 'is'} missing.`),
+    related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
+  };
 }
 
 function range1(from: number, to: number): number[] {
@@ -350,9 +485,19 @@ function range1(from: number, to: number): number[] {
   return out;
 }
 
+/** A run with more breaks than this is not one list with a slip: renumbering it would guess. */
+const MAX_BREAKS = 2;
+
+/** Places where a run does not go on by one (its start counts when it is not one). */
+function breaks(run: readonly Item[]): number {
+  let n = run[0]!.ordinal === 1 ? 0 : 1;
+  for (let i = 1; i < run.length; i++) if (run[i]!.ordinal !== run[i - 1]!.ordinal + 1) n++;
+  return n;
+}
+
 /** Renumber a run of list siblings 1, 2, 3 … as one edit (only list markers; laws keep their numbers, citations depend on them). */
 function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
-  if (run.length === 0 || !isListKind(run[0]!.h.kind)) return [];
+  if (run.length === 0 || !isListKind(run[0]!.h.kind) || breaks(run) > MAX_BREAKS) return [];
   const edits: Edit[] = [];
   for (let i = 0; i < run.length; i++) {
     const { h, ordinal } = run[i]!;
@@ -372,6 +517,19 @@ function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
   }];
 }
 
+/**
+ * True when a list level above `p` ranks above `rank`: the child's level lies between the levels the document uses
+ * above it (一、 → 1. → （一）). A document whose lists start lower (a judgment's evidence 1.–11., then its orders
+ * 一、 二、, which the outline nests under the last 1.) has no level above to climb back to: its lists are its own.
+ */
+function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boolean {
+  for (let a = p.parent, steps = 0; a >= 0 && steps < 32; a = headings[a]!.parent, steps++) {
+    const r = rankOf(headings[a]!.kind);
+    if (r > 0 && r < rank) return true;
+  }
+  return false;
+}
+
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   for (const p of headings) {
@@ -380,7 +538,8 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
     const child = headings[p.children[0]!]!;
-    if ((rankOf(child.kind) || 99) >= pr) continue;
+    const cr = rankOf(child.kind) || 99;
+    if (cr >= pr || !climbsBack(headings, p, cr)) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(

@@ -74,7 +74,7 @@ function closeDownTo(st: PairState, to: number): void {
 function atLineStart(text: string, pos: number): boolean {
   let p = pos - 1;
   while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x3000 || text.charCodeAt(p) === 0x09)) p--;
-  return p < 0 || text.charCodeAt(p) === 0x0a;
+  return p < 0 || text.charCodeAt(p) === 0x0a || text.charCodeAt(p) === 0x0d;
 }
 
 /** `inText`: the mark is in the text at `pos` (not in a repaired run), so it may start a line. */

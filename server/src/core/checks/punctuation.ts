@@ -10,8 +10,6 @@ import type { Finding } from './types';
 
 const AFTER_BRACKET_CODES = new Set([...'、，,.．：:'].map((ch) => ch.charCodeAt(0)));
 
-
-
 function punctuationFinding(start: number, end: number, found: string, fixed: string, zh: string, en: string): Finding {
   return {
     code: 'marker-punctuation', start, end,
@@ -43,7 +41,7 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
       out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '、', '中文数字后用顿号', 'a Chinese numeral takes 、'));
     } else if (kind === 'num') {
       out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '.', '阿拉伯数字后用下脚点', 'an Arabic numeral takes a dot'));
-    } else if (markerEnd + 1 < text.length && !isIndent(text.charCodeAt(markerEnd + 1)) && text.charCodeAt(markerEnd + 1) !== 0x0a) {
+    } else if (markerEnd + 1 < text.length && !isIndent(text.charCodeAt(markerEnd + 1)) && text.charCodeAt(markerEnd + 1) !== 0x0a && text.charCodeAt(markerEnd + 1) !== 0x0d) {
       out.push(punctuationFinding(start, markerEnd + 1, marker + text[markerEnd]!, marker, '括号或带圈数字后不加标点', 'nothing follows a bracketed or circled number'));
     }
   }

@@ -238,7 +238,7 @@ class Extractor {
     const limit = Math.min(text.length, from + 1200);
     for (let i = from; i < limit; i++) {
       const ch = text[i]!;
-      if (ch === '\n') {
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
         if (this.#wrapsAt(i)) continue;
         return i > from && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
       }
@@ -352,7 +352,7 @@ class Extractor {
           q = k;
           break;
         }
-        if (c === 0x0a || c === open) break;
+        if (c === 0x0a || c === 0x0d || c === open) break;
       }
       if (q < 0) continue;
       const raw = text.slice(p + 1, q);
@@ -391,7 +391,7 @@ class Extractor {
       if (!this.#opensLine(span.start - 1)) return;
       let from = p + 1;
       while (from < text.length && isBlank(text.charCodeAt(from))) from++;
-      const end = text[from] === '\n' || from >= text.length ? from : this.#sentenceEnd(from);
+      const end = text[from] === '\n' || text[from] === '\r' || from >= text.length ? from : this.#sentenceEnd(from);
       if (end > from) this.#add('colon', span.start, span.end, from, end);
       return;
     }
@@ -469,7 +469,7 @@ class Extractor {
     if (before === '》' || CLOSE_QUOTES.includes(before)) {
       const open = before === '》' ? '《' : OPEN_QUOTES[CLOSE_QUOTES.indexOf(before)]!;
       const o = text.lastIndexOf(open, bracket - 2);
-      if (o < 0 || bracket - o > MAX_TITLE + 2 || text.slice(o, bracket).includes('\n')) return undefined;
+      if (o < 0 || bracket - o > MAX_TITLE + 2 || /[\n\r]/.test(text.slice(o, bracket))) return undefined;
       return { start: o, end: bracket, display: stripGlosses(text.slice(o, bracket)) };
     }
     const ls = this.#lineStart(bracket);
@@ -626,7 +626,7 @@ class Extractor {
     if (text[comma] !== '，' && text[comma] !== ',') return;
     {
       const next = text[comma + 2] ?? '';
-      if (JI_NOT_NAMELY.includes(next) || NUMERAL_CHARS.includes(next) || next === '\n') return;
+      if (JI_NOT_NAMELY.includes(next) || NUMERAL_CHARS.includes(next) || next === '\n' || next === '\r') return;
       if (CLOSE_QUOTES.includes(text[comma - 1] ?? '')) return; // “X”，即: see #afterQuote
       let s = comma;
       while (s > 0 && comma - s < 40 && !CLAUSE_END.includes(text[s - 1]!) && !'、”」』》）)“「'.includes(text[s - 1]!)) s--;
