@@ -9,3 +9,5 @@ export { indexTerms, useAt, termAt, mainDefinition, type TermOptions } from './t
 export * from './terms/types';
 export { foldTable, keyOf, scriptTableCount, readableText, BUILTIN_EXPANSIONS, isNumberedFormula, planNumber, planYears, planExpansion, type FoldTable, type ScriptConverter, type BuiltinExpansion } from './terms';
 export { isReportModel, foldForSearch, matchesFolded, MIN_REPORT_HEADINGS } from './symbols';
+export { indexCitations, citationAt, mentionAt, stripCountry, readsTaiwanStyle, Level, type Citation, type CitationIndex, type TitleMention, type CitedDocument } from './citations';
+export { CitableStructure, CitationResolver, articleValue, documentCitations, type DocumentCitations, type Target, type Place, type Paragraph } from './citationTargets';
