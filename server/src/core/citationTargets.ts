@@ -348,7 +348,7 @@ export class CitationResolver {
     if (c.relative === 'same') {
       for (let k = j - 1; k >= 0 && k >= j - 50; k--) {
         const p = this.index.citations[k]!;
-        if (p.kind === 'law' && p.document < 0) return k;
+        if (p.kind === 'law') return k;
       }
     }
     return -1;

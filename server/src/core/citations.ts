@@ -547,7 +547,9 @@ class Scanner {
       const head = this.relativeAt(p);
       if (head === undefined) continue;
       const units = this.units(head.end, head.level);
-      const i = this.add(p, units, head.kind, head.level, head.count, -1, -1);
+      // 同條 is the article cited just before, in whichever document it is (違反民法第一百八十四條者，依同條第二項)
+      const document = head.kind === 'same' ? this.citations[this.citations.length - 1]?.document ?? -1 : -1;
+      const i = this.add(p, units, head.kind, head.level, head.count, -1, document);
       const citation = this.citations[i]!;
       if (units.length === 0) (citation as { end: number }).end = head.end;
       this.#lastEnd = citation.end;

@@ -1,0 +1,252 @@
+/**
+ * Citations (core/citations, core/citationTargets): what a lawyer reads as a reference, in both terminologies, on
+ * inline texts and on every law and regulation of the corpus, with hand-checked counts and each citation that does
+ * not resolve judged.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { analyze, documentCitations, type DocumentCitations } from '../../server/src/core';
+import { corpusFiles, readCorpus } from '../util/corpus';
+
+function cite(text: string): DocumentCitations {
+  return documentCitations(text, analyze(text));
+}
+
+/** Each citation as "written → label" ("→ missing" / "→ external 刑法" / "→ unknown" when it points nowhere here). */
+function resolved(text: string, d = cite(text)): string[] {
+  return d.index.citations.map((c, i) => {
+    const t = d.resolver.target(i);
+    const written = text.slice(c.start, c.end);
+    if (t.status === 'ok') return `${written} → ${t.label}`;
+    if (t.status === 'external') return `${written} → external ${d.index.documents[c.document]!.name}`;
+    return `${written} → ${t.status}`;
+  });
+}
+
+/** The text a citation (the nth with this spelling) points at, first 12 characters. */
+function pointsAt(text: string, written: string, nth = 0, d = cite(text)): string {
+  const found = d.index.citations.map((c, i) => ({ c, i })).filter(({ c }) => text.slice(c.start, c.end) === written);
+  const hit = found[nth];
+  assert.ok(hit !== undefined, `no citation ${written} (${nth})`);
+  const t = d.resolver.target(hit.i);
+  assert.equal(t.status, 'ok', `${written} resolves`);
+  return text.slice(t.start, Math.min(t.end, t.start + 12));
+}
+
+const MAINLAND = [
+  '# 中华人民共和国示例法',
+  '',
+  '2020年1月1日第十三届全国人民代表大会常务委员会第十五次会议通过 根据第二次修正案第三条修正',
+  '',
+  '## 第一章 总则',
+  '',
+  '第一条 为了规范示例，制定本法。',
+  '',
+  '第二条 本法适用于下列事项：',
+  '',
+  '（一）甲事项；',
+  '',
+  '（二）乙事项，包括：',
+  '',
+  '1.丙；',
+  '',
+  '2.丁。',
+  '',
+  '前款第二项第二目规定的事项，依照本法第一条处理。',
+  '',
+  '第一款、第三款规定以外的事项，适用本条第二款。本章另有规定的除外。',
+  '',
+  '## 第二章 分则',
+  '',
+  '第三条 违反前条第一款第一项规定的，依照第一条至第二条处罚；前两条另有规定的，从其规定。',
+  '',
+  '第三条之一 第三人违反第三条的，依照《中华人民共和国刑法》第一百三十三条、第一百三十四条处罚；基本条件和当前条件另行规定。',
+  '',
+  '依照前款规定处罚的，适用本法第二章、第三百条和附件1。前款第三项不适用。',
+  '',
+  '第四条 刑法第二十条、第二十一条和本法第三条之一第二款规定的事项，由第十四届人大第三次会议决定。',
+].join('\n');
+
+const TAIWAN = [
+  '示例法',
+  '',
+  '1.中華民國九十九年五月二十六日總統令修正公布第 6～8、11 條條文',
+  '',
+  '第 一 章 總則',
+  '',
+  '第 1 條',
+  '為規範示例，特制定本法。',
+  '',
+  '第 2 條',
+  '本法用詞，定義如下：',
+  '一、甲：指甲。',
+  '二、乙：指乙，包括：',
+  '（一）丙。',
+  '（二）丁。',
+  '前項第二款第二目之乙，準用第一條規定。',
+  '',
+  '第 2-1 條',
+  '依前條第一項第一款、第二款規定者，亦同；違反民法第一百八十四條者，依同條第二項。',
+  '前項、前條第三項不在此限。',
+  '',
+  '第 3 條',
+  '第二條之一及第 2 條第 1 項第 2 款所定事項，由主管機關定之。',
+].join('\n');
+
+describe('citations: mainland terminology (条 > 款 > 项 > 目)', () => {
+  it('reads absolute, relative, chained and other-document citations and resolves each', () => {
+    assert.deepEqual(resolved(MAINLAND), [
+      '前款第二项第二目 → 第二条第一款第二项第二目',
+      '本法第一条 → 第一条',
+      '第一款 → 第二条第一款',
+      '第三款 → 第二条第三款',
+      '本条第二款 → 第二条第二款',
+      '本章 → 第一章',
+      '前条第一款第一项 → 第二条第一款第一项',
+      '第一条 → 第一条',
+      '第二条 → 第二条',
+      '前两条 → 第一条',
+      '第三条 → 第三条',
+      '第一百三十三条 → external 刑法',
+      '第一百三十四条 → external 刑法',
+      '前款 → 第三条之一第一款',
+      '本法第二章 → 第二章',
+      '第三百条 → missing',
+      '附件1 → unknown',
+      '前款第三项 → missing',
+      '第二十条 → external 刑法',
+      '第二十一条 → external 刑法',
+      '本法第三条之一第二款 → 第三条之一第二款',
+    ]);
+  });
+
+  it('goes to the paragraph for 款, the item for 项 and the sub-item for 目', () => {
+    assert.equal(pointsAt(MAINLAND, '前款第二项第二目'), '2.丁。');
+    assert.equal(pointsAt(MAINLAND, '本条第二款'), '前款第二项第二目规定的事');
+    assert.equal(pointsAt(MAINLAND, '前条第一款第一项'), '（一）甲事项；');
+    assert.equal(pointsAt(MAINLAND, '前款'), '第三人违反第三条的，依照');
+  });
+
+  it('says why a citation points at nothing', () => {
+    const d = cite(MAINLAND);
+    const reasons = d.index.citations.map((_, i) => d.resolver.target(i)).filter((t) => t.status === 'missing').map((t) => t.reason!.zh);
+    assert.deepEqual(reasons, ['本文件没有第三百条（共 5 条）', '第三条之一第一款没有第三项（只有 0 项）']);
+  });
+
+  it('does not read headings, 第X届/第X次/第三人, 条件 or the amendment history as citations', () => {
+    const d = cite(MAINLAND);
+    const written = d.index.citations.map((c) => MAINLAND.slice(c.start, c.end));
+    assert.ok(!written.some((w) => /届|次|第三人|条件/.test(w)), written.join(' '));
+    // the history line names 第三条 of an amending instrument; the heading 第三条 is not a citation either
+    const history = MAINLAND.indexOf('根据第二次修正案第三条');
+    const heading = MAINLAND.indexOf('第三条 违反');
+    assert.ok(d.index.citations.every((c) => c.start > MAINLAND.indexOf('## 第一章') && c.start !== heading), String(history));
+  });
+});
+
+describe('citations: Taiwan terminology (條 > 項 > 款 > 目)', () => {
+  it('reads 項 as a paragraph and 款 as an item, Arabic and spaced numbers, 同條 and 民法 without 《》', () => {
+    assert.deepEqual(resolved(TAIWAN), [
+      '前項第二款第二目 → 第 2 條第一項第二款第二目',
+      '第一條 → 第 1 條',
+      '前條第一項第一款 → 第 2 條第一項第一款',
+      '第二款 → 第 2 條第一項第二款',
+      '第一百八十四條 → external 民法',
+      '同條第二項 → external 民法',
+      '前項 → 第 2-1 條第一項',
+      '前條第三項 → missing',
+      '第二條之一 → 第 2-1 條',
+      '第 2 條第 1 項第 2 款 → 第 2 條第一項第二款',
+    ]);
+    assert.equal(pointsAt(TAIWAN, '前項第二款第二目'), '（二）丁。');
+    assert.equal(pointsAt(TAIWAN, '第二款'), '二、乙：指乙，包括：\n（'); // an item holds its sub-items
+  });
+
+  it('skips the amendment history (第 6～8、11 條 there are another instrument’s words)', () => {
+    const d = cite(TAIWAN);
+    assert.ok(d.index.citations.every((c) => c.start > TAIWAN.indexOf('第 一 章')));
+    assert.equal(d.index.taiwan, true);
+  });
+});
+
+/**
+ * Every law, regulation and judicial interpretation of the corpus: citations found, how many resolve in the document
+ * (`ok`), how many name another document (`external`), and every one that does not resolve, judged. Counts checked
+ * by hand on samples (every 9th to 37th citation of each file printed with its target and read against the law).
+ */
+const CORPUS_LAWS: Record<string, { found: number; ok: number; external: number; unresolved: Record<string, string> }> = {
+  'cn_law_constitution.md': { found: 3, ok: 3, external: 0, unresolved: {} },
+  'cn_law_copyright_law_2020.md': { found: 39, ok: 39, external: 0, unresolved: {} },
+  'cn_law_criminal_law.md': { found: 448, ok: 448, external: 0, unresolved: {} },
+  'cn_reg_hazardous_chemicals_regulation_2013.md': { found: 43, ok: 43, external: 0, unresolved: {} },
+  'cn_reg_military_facilities_protection_measures_2001.md': { found: 15, ok: 14, external: 1, unresolved: {} },
+  'cn_reg_missile_export_control_2002.md': {
+    found: 26, ok: 13, external: 2,
+    unresolved: {
+      // the annex (管制清单) numbers its parts 第一部分 and their entries 一、: those are list entries of the annex, not
+      // articles, so 第一部分第一项 / 第X项 there have no article to resolve in; not reported (status unknown), correct
+      'L79 第一部分第一项': 'unknown',
+      'L185 第一项': 'unknown',
+      'L217 第一部分第一项': 'unknown',
+      'L219 第一部分第一项': 'unknown',
+      'L225 第一项': 'unknown',
+      'L227 第一项': 'unknown',
+      'L229 第一项': 'unknown',
+      'L247 第十四': 'unknown',
+      'L247 第十七项': 'unknown',
+      'L533 第二部分第四项': 'unknown',
+      'L565 第二部分第三项': 'unknown',
+    },
+  },
+  'cn_reg_procuratorate_criminal_procedure_rules_2019.md': { found: 183, ok: 116, external: 67, unresolved: {} },
+  'cn_si_spc_contract_general_interpretation_2023.md': { found: 71, ok: 18, external: 53, unresolved: {} },
+  'tw_law_civil_code.txt': {
+    found: 885, ok: 882, external: 0,
+    unresolved: {
+      // 第 653 條 sits under the structure heading 第 三 款 旅客運送 (a 款 of a 節): 本款 means that group of articles, which
+      // is not an article unit; left unresolved rather than guessed
+      'L2890 本款': 'unknown',
+      // 第 1053 條 (對於前條第一款、第二款之情事) was written when 前條 was 第 1052 條; 第 1052-1 條, inserted in 2009,
+      // now stands before it and has no items. Reading the text as it stands, 前條 is 第 1052-1 條: a real dangling reference
+      // the check should show (a lawyer reads 第 1052 條第一項第一款)
+      'L4964 前條第一款': 'missing',
+      'L4964 第二款': 'unknown', // the same chain's second element
+    },
+  },
+  'tw_law_constitution_roc.txt': { found: 26, ok: 26, external: 0, unresolved: {} },
+  'tw_law_copyright_act.txt': {
+    found: 251, ok: 248, external: 2,
+    unresolved: {
+      // 第 82 條 cites 第四十七條第四項, but 第 47 條 has three paragraphs since its 2022 amendment: a real dangling reference
+      'L533 第四十七條第四項': 'missing',
+    },
+  },
+  'tw_law_official_document_formats_act.txt': { found: 3, ok: 3, external: 0, unresolved: {} },
+  'tw_law_personal_data_protection_act.txt': { found: 117, ok: 117, external: 0, unresolved: {} },
+};
+
+describe('citations: every corpus law', () => {
+  const laws = corpusFiles().filter((f) => /^(cn_law|cn_reg|cn_si|tw_law)_/.test(f));
+
+  it('covers every law of the corpus', () => {
+    assert.deepEqual(laws, Object.keys(CORPUS_LAWS).sort());
+  });
+
+  for (const file of laws) {
+    it(`${file}: citations found, resolved and judged`, () => {
+      const text = readCorpus(file);
+      const d = cite(text);
+      const expected = CORPUS_LAWS[file]!;
+      const counts = { ok: 0, external: 0 };
+      const unresolved: Record<string, string> = {};
+      d.index.citations.forEach((c, i) => {
+        const t = d.resolver.target(i);
+        if (t.status === 'ok' || t.status === 'external') counts[t.status]++;
+        else unresolved[`L${text.slice(0, c.start).split('\n').length} ${text.slice(c.start, c.end)}`] = t.status;
+        // a resolved citation points into the document, never at itself
+        if (t.status === 'ok') assert.ok(t.start >= 0 && t.end <= text.length && t.start < t.end && !(t.start <= c.start && c.end <= t.start), file);
+      });
+      assert.deepEqual({ found: d.index.citations.length, ...counts, unresolved }, expected);
+    });
+  }
+});
