@@ -10,8 +10,12 @@ import {
   TextDocuments,
   type CancellationToken,
   type Connection,
+  type DefinitionParams,
   type DocumentSymbol,
   type DocumentSymbolParams,
+  type HoverParams,
+  type InlayHintParams,
+  type ReferenceParams,
   type InitializeResult,
   type SemanticTokens,
   type SemanticTokensParams,
@@ -40,10 +44,11 @@ import { Methods, type OutlineNode, type OutlineParams, type StatusResult, type 
 import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
-import { ReportWorkspace } from './workspace/workspace';
+import { ReportWorkspace, type AnalyzedDocument } from './workspace/workspace';
 import { ChecksFeature } from './features/checks';
 import { WorkspaceSymbolsFeature } from './features/workspaceSymbols';
 import { provideTermList } from './features/termList';
+import { CitationsFeature } from './features/citations';
 
 export interface ServerOptions {
   /** Replaces the core's `analyze` (tests). */
@@ -66,6 +71,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let showTermsInOutline = false;
   /** workspace/symbol over the open documents and the report files of the workspace folders. */
   const workspaceSymbols = new WorkspaceSymbolsFeature(workspace);
+  /** Citations as links: hover, definition, references, inlay hints (features/citations.ts). */
+  const citations = new CitationsFeature(workspace);
 
   connection.onInitialize((params): InitializeResult => {
     client.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -76,6 +83,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     workspaceSymbols.setFolders(folders.map((f) => f.uri));
+    citations.setFolders(folders.map((f) => f.uri));
+    citations.configure(params.initializationOptions);
     workspaceSymbols.setLocale(params.locale);
     return {
       capabilities: {
@@ -91,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         completionProvider: { triggerCharacters: Object.keys(COMPLETION_TRIGGERS) },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...checks.initialize(params),
       },
@@ -105,6 +115,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const [section] = (await connection.workspace.getConfiguration([{ section: 'zh-report' }])) as unknown[];
       showTermsInOutline = readShowTerms(section) ?? showTermsInOutline;
+      if (citations.configure(section)) void connection.languages.inlayHint.refresh().catch(() => undefined);
     } catch {
       // a client that cannot answer keeps the value it sent, if any
     }
@@ -118,7 +129,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void pullShowTerms();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
-        void connection.workspace.getWorkspaceFolders().then((folders) => workspaceSymbols.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
+        void connection.workspace.getWorkspaceFolders().then((folders) => {
+          workspaceSymbols.setFolders((folders ?? []).map((f) => f.uri));
+          citations.setFolders((folders ?? []).map((f) => f.uri));
+        }, () => undefined);
       });
     }
   });
@@ -127,6 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checks.configurationChanged(params);
     workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
     showTermsInOutline = readShowTerms(settingsSection(params)) ?? showTermsInOutline;
+    if (citations.configure(settingsSection(params))) void connection.languages.inlayHint.refresh().catch(() => undefined);
     void pullShowTerms();
   });
 
@@ -173,9 +188,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
   const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
 
-  connection.onHover(guard(logger, 'textDocument/hover', onTerms(provideHover, () => null)));
-  connection.onDefinition(guard(logger, 'textDocument/definition', onTerms(provideDefinition, () => null)));
-  connection.onReferences(guard(logger, 'textDocument/references', onTerms(provideReferences, () => null)));
+  // a citation answers first (features/citations.ts); elsewhere the term features do
+  const onCitation = <P extends TextDocumentPositionParams, R>(feature: (doc: AnalyzedDocument, params: P, token: CancellationToken) => Promise<R | undefined>) =>
+    onDocument<P, Promise<R | undefined>>(workspace, atPosition, feature, async () => undefined);
+  const citationOr = <P extends TextDocumentPositionParams, R>(first: (params: P, token: CancellationToken) => Promise<R | undefined>, then: (params: P, token: CancellationToken) => R) =>
+    async (params: P, token: CancellationToken): Promise<R> => (await first(params, token)) ?? then(params, token);
+  const hover = citationOr(onCitation((d, p: HoverParams, t) => citations.hover(d, p, t)), onTerms(provideHover, () => null));
+  const definition = citationOr(onCitation((d, p: DefinitionParams, t) => citations.definition(d, p, t)), onTerms(provideDefinition, () => null));
+  const references = citationOr(onCitation((d, p: ReferenceParams, t) => citations.references(d, p, t)), onTerms(provideReferences, () => null));
+  connection.onHover(guard(logger, 'textDocument/hover', hover));
+  connection.onDefinition(guard(logger, 'textDocument/definition', definition));
+  connection.onReferences(guard(logger, 'textDocument/references', references));
+  connection.languages.inlayHint.on(guard(logger, 'textDocument/inlayHint', onDocument(workspace, textDocumentUri, (d, p: InlayHintParams, t) => citations.inlayHints(d, p, t), () => [])));
   connection.onDocumentHighlight(guard(logger, 'textDocument/documentHighlight', onTerms(provideDocumentHighlights, () => null)));
   connection.onPrepareRename(guard(logger, 'textDocument/prepareRename', onTerms(providePrepareRename, () => null)));
   connection.onRenameRequest(guard(logger, 'textDocument/rename', onTerms(provideRename, () => null)));

@@ -315,9 +315,15 @@ const UNIT_NAMES_TAIWAN = ['編', '章', '節', '條', '項', '款', '目'];
 export class CitationResolver {
   readonly #targets: Array<Target | undefined>;
 
+  /**
+   * @param structure the document the citations are resolved in: their own (`document` -1), or another one that
+   * `document` (an index into `index.documents`) names — then only its absolute citations resolve (a relative one
+   * or a bare 第二款 points into the citing text, not there).
+   */
   constructor(
     readonly index: CitationIndex,
     readonly structure: CitableStructure,
+    readonly document = -1,
   ) {
     this.#targets = new Array<Target | undefined>(index.citations.length);
   }
@@ -356,14 +362,16 @@ export class CitationResolver {
 
   #resolve(j: number): Target {
     const c = this.index.citations[j]!;
-    if (c.document >= 0) return unresolved('external');
+    if (c.document !== this.document) return unresolved(c.document >= 0 ? 'external' : 'unknown');
     if (c.kind === 'appendix') return this.#appendix(c);
+    const foreign = this.document >= 0;
     let place = emptyPlace();
     const s = this.structure;
     let top = 0;
     while (top < LEVEL_COUNT && c.values[top] === 0) top++;
     if (c.relative !== 'none') {
       let base: Place;
+      if (foreign && c.relative !== 'same') return unresolved('unknown');
       if (c.relative === 'same') {
         const dep = this.#dependency(j);
         const t = dep >= 0 ? this.target(dep) : undefined;
@@ -390,6 +398,8 @@ export class CitationResolver {
       const t = this.target(c.chainPrevious);
       if (t.status !== 'ok') return unresolved(t.status === 'missing' ? 'unknown' : t.status);
       place = truncate({ ...t.place }, (top - 1) as Level);
+    } else if (foreign) {
+      if (top > Level.Article) return unresolved('unknown');
     } else if (top > Level.Article || top === Level.Section || top === Level.Chapter) {
       place = truncate(s.placeAt(c.start), (top - 1) as Level);
       if (top > Level.Article && place.article < 0) return unresolved('unknown');
