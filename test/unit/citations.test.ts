@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, documentCitations, type DocumentCitations } from '../../server/src/core';
+import { runChecks } from '../../server/src/core/checks';
 import { corpusFiles, readCorpus } from '../util/corpus';
 
 function cite(text: string): DocumentCitations {
@@ -217,7 +218,7 @@ const CORPUS_LAWS: Record<string, { found: number; ok: number; external: number;
   'tw_law_copyright_act.txt': {
     found: 251, ok: 248, external: 2,
     unresolved: {
-      // 第 82 條 cites 第四十七條第四項, but 第 47 條 has three paragraphs since its 2022 amendment: a real dangling reference
+      // 第 82 條 cites 第四十七條第四項, but 第 47 條 as published has three paragraphs: a real dangling reference left by an amendment
       'L533 第四十七條第四項': 'missing',
     },
   },
@@ -249,4 +250,41 @@ describe('citations: every corpus law', () => {
       assert.deepEqual({ found: d.index.citations.length, ...counts, unresolved }, expected);
     });
   }
+});
+
+describe('citation-missing (the check)', () => {
+  const findings = (text: string): string[] =>
+    runChecks(text, analyze(text), { enabled: (code) => code === 'citation-missing' }).map((f) => `${text.slice(f.start, f.end)}: ${f.message.zh}`);
+
+  it('reports an article, a paragraph, an item, 前款 and an 附件 the document does not have', () => {
+    const law = [
+      '# 示例条例',
+      '',
+      '第一条 前款规定不适用于本条例第三百条。',
+      '',
+      '第二条 有下列情形之一的，依照本条例第一条处理：',
+      '',
+      '（一）甲；',
+      '',
+      '（二）乙。',
+      '',
+      '前款第三项、第一条第二款的规定，见附件3、附件2。',
+      '',
+      '附件1：甲表',
+      '',
+      '附件2：乙表',
+    ].join('\n');
+    assert.deepEqual(findings(law), [
+      '前款: 「前款」指向不存在的内容：「前款」没有可指的内容：这里之前没有款',
+      '本条例第三百条: 「本条例第三百条」指向不存在的内容：本文件没有第三百条（共 2 条）',
+      '前款第三项: 「前款第三项」指向不存在的内容：第二条第一款没有第三项（只有 2 项）',
+      '第一条第二款: 「第一条第二款」指向不存在的内容：第一条没有第二款（只有 1 款）',
+      '附件3: 「附件3」指向不存在的内容：本文件没有附件3（共 2 个附件）',
+    ]);
+  });
+
+  it('never reports other documents, nor a 第X条 in a report without articles', () => {
+    assert.deepEqual(findings('# 示例条例\n\n第一条 依照《中华人民共和国刑法》第九百条和民法第一千五百條处理。\n'), []);
+    assert.deepEqual(findings('关于工作的报告\n\n一、总体情况\n\n按照五年计划第六条规定推进，附件3另发。\n'), []);
+  });
 });

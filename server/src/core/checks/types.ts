@@ -35,6 +35,7 @@ export const CHECK_CODES = [
   'term-redefined',
   'term-full-form-after-abbreviation',
   'script-mixing',
+  'citation-missing',
 ] as const;
 
 export type CheckCode = (typeof CHECK_CODES)[number];
