@@ -134,3 +134,48 @@ describe('citations over stdio', () => {
     assert.ok(labels.includes('→第十二条第一款'), labels.join(' '));
   });
 });
+
+describe('renumber action over stdio', () => {
+  const LAW = ['# 示例法', '', '第一条 总则。', '', '第二条 依照第三条、第四条。', '', '第二条之一 本法第三条第一款和前条。', '', '第三条 适用第二条之一。', '', '第四条 见《刑法》第三条。', ''].join('\n');
+  const uri = 'file:///test/citations-renumber.md';
+  let client: LspClient;
+
+  before(async () => {
+    client = LspClient.start();
+    await client.initialize();
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'zh-report', version: 1, text: LAW } });
+  });
+
+  after(async () => {
+    await client.dispose();
+  });
+
+  it('is offered on an article heading as one edit, and never as a quick fix or in fix-all', async () => {
+    const range = { start: positionOf(LAW, '第二条之一'), end: positionOf(LAW, '第二条之一') };
+    type Edit = { newText: string };
+    const actions = await client.request<Array<{ title: string; kind: string; edit: { documentChanges?: Array<{ textDocument: { version: number }; edits: Edit[] }>; changes?: Record<string, Edit[]> } }>>(
+      'textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['refactor'] } },
+    );
+    const renumber = actions.find((a) => a.kind === 'refactor.rewrite');
+    assert.ok(renumber, JSON.stringify(actions));
+    assert.match(renumber.title, /重新编号|Renumber/);
+ 
+    const edits = renumber.edit.documentChanges?.[0]?.edits ?? renumber.edit.changes?.[uri] ?? [];
+    assert.deepEqual(edits.map((e) => e.newText), [
+      '第四条', '第五条', // 依照第三条、第四条
+      '第三条', // the heading 第二条之一
+      '第四条', // 本法第三条第一款
+      '第四条', // the heading 第三条
+      '第三条', // 适用第二条之一
+      '第五条', // the heading 第四条 (《刑法》第三条 is another law's)
+    ]);
+    const fixAll = await client.request<Array<{ kind: string }>>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.ok(!fixAll.some((a) => a.kind === 'refactor.rewrite'));
+    const quickFixes = await client.request<Array<{ kind: string }>>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['quickfix'] } });
+    assert.ok(!quickFixes.some((a) => a.kind === 'refactor.rewrite'));
+    const elsewhere = await client.request<Array<{ kind: string }>>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: positionOf(LAW, '总则'), end: positionOf(LAW, '总则') }, context: { diagnostics: [], only: ['refactor'] },
+    });
+    assert.deepEqual(elsewhere.filter((a) => a.kind === 'refactor.rewrite'), [], 'only on an article heading');
+  });
+});

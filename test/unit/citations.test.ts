@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, documentCitations, type DocumentCitations } from '../../server/src/core';
-import { runChecks } from '../../server/src/core/checks';
+import { analyze, documentCitations, renumberArticles, renumberedArticleUnit, type DocumentCitations } from '../../server/src/core';
+import { applyEdits, runChecks } from '../../server/src/core/checks';
 import { corpusFiles, readCorpus } from '../util/corpus';
 
 function cite(text: string): DocumentCitations {
@@ -287,4 +287,93 @@ describe('citation-missing (the check)', () => {
     assert.deepEqual(findings('# 示例条例\n\n第一条 依照《中华人民共和国刑法》第九百条和民法第一千五百條处理。\n'), []);
     assert.deepEqual(findings('关于工作的报告\n\n一、总体情况\n\n按照五年计划第六条规定推进，附件3另发。\n'), []);
   });
+});
+
+describe('renumbering articles and their citations', () => {
+  it('writes a unit again in its own style', () => {
+    assert.equal(renumberedArticleUnit('第十条之一', 11), '第十一条');
+    assert.equal(renumberedArticleUnit('第 1-1 條', 2), '第 2 條');
+    assert.equal(renumberedArticleUnit('第１２条', 13), '第１３条');
+    assert.equal(renumberedArticleUnit('第一百零九条', 110), '第一百一十条');
+    assert.equal(renumberedArticleUnit('十三条', 14), '十四条');
+  });
+
+  /**
+   * What each citation points at, as content: the cited article's first paragraph (its number changes, its text does
+   * not) and the paragraph, item and sub-item below it; "" for a citation that resolves nowhere.
+   */
+  function pointedContent(text: string): string[] {
+    const d = cite(text);
+    return d.index.citations.map((_, i) => {
+      const t = d.resolver.target(i);
+      if (t.status !== 'ok' || t.place.article < 0) return t.status === 'ok' ? `${t.label}` : '';
+      const first = d.structure.paragraphs(t.place.article)[0];
+      // numbers left out: the article's own citations are renumbered with it
+      const head = first === undefined ? '' : text.slice(first.start, first.end).replace(/[〇零一二三四五六七八九十百千两0-9之-]/g, ''); // and 之一 (a renumbered 第十条之一 has a number of its own)
+      return `${head}|${t.place.paragraph}|${t.place.item}|${t.place.sub}`;
+    });
+  }
+
+  function renumberFrom(text: string, articlePosition: number): string {
+    const d = cite(text);
+    return applyEdits(text, renumberArticles(text, d, d.structure.articles[articlePosition]!));
+  }
+
+  it('renumbers an inline law: headings, absolute citations in every form, not relative ones', () => {
+    const law = ['# 示例法', '', '第一条 总则。', '', '第二条 依照第三条、第四条。', '', '第二条之一 本法第三条第一款和前条。', '', '第三条 适用第二条之一。', '', '第四条 见《刑法》第三条。'].join('\n');
+    const d = cite(law);
+    const edits = renumberArticles(law, d, d.structure.articles[2]!);
+    assert.equal(
+      applyEdits(law, edits),
+      ['# 示例法', '', '第一条 总则。', '', '第二条 依照第四条、第五条。', '', '第三条 本法第四条第一款和前条。', '', '第四条 适用第三条。', '', '第五条 见《刑法》第三条。'].join('\n'),
+    );
+  });
+
+  // The invariant on every corpus law: insert an article (numbered as the one it goes before, as a drafter writes
+  // it) or delete one, renumber from there, and every citation points at the same text as before. Relative citations
+  // next to the change (前条 just after it) legitimately change meaning and are left out; after a deletion, so are the
+  // citations of the deleted article and those inside it.
+  for (const file of corpusFiles().filter((f) => /^(cn_law|cn_reg|cn_si|tw_law)_/.test(f))) {
+    it(`${file}: after inserting or deleting an article and renumbering, every citation points at the same text`, () => {
+      const text = readCorpus(file);
+      const d = cite(text);
+      const articles = d.structure.articles;
+      assert.ok(articles.length >= 3, `${file} has articles`);
+      const k = Math.floor(articles.length / 2);
+      const hs = d.structure.model.headings;
+      const h = hs[articles[k]!]!;
+      const before = pointedContent(text);
+      const cs = d.index.citations;
+      const placeOf = cs.map((c) => d.structure.placeAt(c.start).article);
+      const positional = (i: number, near: number): boolean => cs[i]!.relative === 'previous' && cs[i]!.relativeLevel === 3 && placeOf[i]! >= near && placeOf[i]! <= near + cs[i]!.count;
+
+      // insertion before article k, numbered like it
+      const taiwanStyle = text.startsWith('\n', h.headingStart + h.marker.length);
+      const inserted = taiwanStyle ? `${h.marker}\n新增條文。\n\n` : `${h.marker} 新增的条文。\n\n`;
+      const withNew = text.slice(0, h.start) + inserted + text.slice(h.start);
+      const afterInsert = pointedContent(renumberFrom(withNew, k));
+      assert.equal(afterInsert.length, before.length, 'same citations after insertion');
+      let compared = 0;
+      for (let i = 0; i < before.length; i++) {
+        if (positional(i, k)) continue;
+        assert.equal(afterInsert[i], before[i], `${file} insertion: citation ${i} ${text.slice(cs[i]!.start, cs[i]!.end)}`);
+        compared++;
+      }
+
+      // deletion of article k
+      const deletedStart = h.start;
+      const deletedEnd = h.end;
+      const without = text.slice(0, deletedStart) + text.slice(deletedEnd);
+      const afterDelete = pointedContent(renumberFrom(without, k));
+      const kept = cs.map((_, i) => i).filter((i) => cs[i]!.start < deletedStart || cs[i]!.start >= deletedEnd);
+      assert.equal(afterDelete.length, kept.length, 'the citations outside the deleted article');
+            kept.forEach((i, j) => {
+        const t = d.resolver.target(i);
+        if (t.status === 'ok' && t.place.article === k) return; // pointed at the deleted article
+        if (positional(i, k)) return;
+        assert.equal(afterDelete[j], before[i], `${file} deletion: citation ${i} ${text.slice(cs[i]!.start, cs[i]!.end)}`);
+      });
+      assert.ok(compared > 0 || cs.length === 0);
+    });
+  }
 });

@@ -10,6 +10,7 @@
  * falls back to the term features.
  */
 import {
+  CodeActionKind,
   InlayHintKind,
   MarkupKind,
   type CancellationToken,
@@ -17,6 +18,7 @@ import {
   type InlayHint,
   type InlayHintParams,
   type Location,
+  type Range,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,6 +26,8 @@ import {
   citationAt,
   documentCitations,
   foldForSearch,
+  headingAt,
+  renumberArticles,
   foldTable,
   mentionAt,
   stripCountry,
@@ -33,6 +37,7 @@ import {
   type ReportModel,
   type Target,
 } from '../core';
+import type { Edit } from '../core/checks';
 import { openccConverter } from '../opencc';
 import { cancelled, invalidParams } from '../requests';
 import { ReportFiles } from '../workspace/reportFiles';
@@ -323,6 +328,30 @@ function fileName(uri: string): string {
   } catch {
     return last;
   }
+}
+
+/** The kind of the renumber action: a rewrite the user asks for, never a quick fix and never part of fix-all. */
+export const RENUMBER_KIND = CodeActionKind.RefactorRewrite;
+
+/**
+ * On an article heading: "renumber the articles from here and update every citation in this document", one
+ * WorkspaceEdit; undefined when the range is not on an article heading or nothing would change.
+ */
+export function renumberAction(
+  { document, model }: { readonly document: TextDocument; readonly model: ReportModel },
+  range: Range,
+  lang: 'zh' | 'en',
+): { readonly title: string; readonly kind: string; readonly edits: Edit[] } | undefined {
+  const text = document.getText();
+  const start = document.offsetAt(range.start);
+  const h = headingAt(model, start);
+  if (h < 0) return undefined;
+  const heading = model.headings[h]!;
+  if (heading.kind !== 'article' || heading.line !== range.start.line) return undefined;
+  const edits = renumberArticles(text, documentCitations(text, model), h);
+  if (edits.length === 0) return undefined;
+  const title = lang === 'zh' ? `从本条起重新编号各条，并更新本文件中的全部引用（${edits.length} 处修改）` : `Renumber the articles from here and update every citation in this document (${edits.length} edits)`;
+  return { title, kind: RENUMBER_KIND, edits };
 }
 
 /** `inlayHints.citations` from a settings section: { inlayHints: { citations } } or a flat "inlayHints.citations". */
