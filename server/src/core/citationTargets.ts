@@ -63,7 +63,7 @@ function emptyPlace(): Place {
   return { part: -1, chapter: -1, section: -1, article: -1, paragraph: -1, item: -1, sub: -1 };
 }
 
-/** The value a citation gives an article heading: 第十条 → 1000, 第十条之一 → 1001, 第 1-1 條 → 101. */
+/** The value a citation gives a 条/章/节/编 heading: 第十条 → 1000, 第十条之一 → 1001, 第 1-1 條 → 101, 第 五 編之一 → 501. */
 export function articleValue(h: Heading): number {
   const n = h.ordinal ?? 0;
   const m = h.marker;
@@ -183,7 +183,7 @@ export class CitableStructure {
         subKind = kind;
         sub = { start: p, end };
         item.subs.push(sub);
-      } else if (para === undefined || ENDS_LINE.has(String.fromCharCode(lastChar))) {
+      } else if (para === undefined || (kind === undefined && ENDS_LINE.has(String.fromCharCode(lastChar)) && !(item !== undefined && isHangingIndent(text, lineStart)))) {
         para = { start: p, end, items: [] };
         out.push(para);
         item = undefined;
@@ -281,6 +281,11 @@ export class CitableStructure {
     }
     return names;
   }
+}
+
+/** Taiwan's law texts indent the lines that continue an item with ASCII spaces (      個人或營利事業出售…). */
+function isHangingIndent(text: string, lineStart: number): boolean {
+  return text.charCodeAt(lineStart) === 0x20 && text.charCodeAt(lineStart + 1) === 0x20;
 }
 
 /** The list marker a line starts with: （一） 一、 1. … and Taiwan's 一　 (a numeral and an ideographic space). */
@@ -412,6 +417,19 @@ export class CitationResolver {
         place.paragraph = k;
       }
     }
+    const bare = c.relative === 'none' && c.chainPrevious < 0 && !foreign && top > Level.Article;
+    const first = this.#applyAll(c, top, bare ? { ...place } : place);
+    if (first.status !== 'missing' || !bare) return first;
+    // 除第六十八條第一項規定交付郵政機關或依第二項之規定辦理者外: a bare 第二項 the current article does not have belongs to
+    // the article cited earlier in the same sentence
+    const earlier = this.#sentenceArticle(j);
+    if (earlier < 0 || earlier === place.article) return first;
+    const retry = this.#applyAll(c, top, { ...truncate({ ...place }, Level.Section), article: earlier });
+    return retry.status === 'ok' ? retry : first;
+  }
+
+  #applyAll(c: Citation, top: number, place: Place): Target {
+    const s = this.structure;
     for (let level = top; level < LEVEL_COUNT; level++) {
       const v = c.values[level]!;
       if (v === 0) continue;
@@ -421,6 +439,21 @@ export class CitationResolver {
     const span = s.span(place);
     if (span === undefined) return unresolved('unknown');
     return { status: 'ok', start: span.start, end: span.end, heading: span.heading, place, label: s.label(place) };
+  }
+
+  /** The article of the nearest citation of this document before citation `j` in the same sentence, or -1. */
+  #sentenceArticle(j: number): number {
+    const cs = this.index.citations;
+    const text = this.structure.text;
+    const c = cs[j]!;
+    for (let k = j - 1; k >= 0; k--) {
+      const p = cs[k]!;
+      for (let x = p.end; x < c.start; x++) if ('。；;\n'.includes(text[x]!)) return -1;
+      if (p.document >= 0 || p.kind !== 'law') continue;
+      const t = this.target(k);
+      return t.status === 'ok' ? t.place.article : -1;
+    }
+    return -1;
   }
 
   #unitName(level: Level): string {
@@ -458,17 +491,18 @@ export class CitationResolver {
         const scope = level === Level.Chapter ? place.part : level === Level.Section ? place.chapter : -1;
         let found = -1;
         for (const h of list) {
-          if (hs[h]!.ordinal !== v) continue;
+          if (articleValue(hs[h]!) !== v) continue;
           if (scope >= 0 && !isInside(hs, h, scope)) continue;
           found = h;
           break;
         }
         if (found < 0 && scope >= 0 && level === Level.Chapter) {
           // chapters numbered across the whole law (刑法 restarts them per 编, most laws do not)
-          found = list.find((h) => hs[h]!.ordinal === v) ?? -1;
+          found = list.find((h) => articleValue(hs[h]!) === v) ?? -1;
         }
         if (found < 0) {
-          return missing({ zh: `本文件没有第${formatCnNumeral(v)}${name}`, en: `This document has no 第${formatCnNumeral(v)}${name}` });
+          const label = unitLabel(v, name);
+          return missing({ zh: `本文件没有${label}`, en: `This document has no ${label}` });
         }
         set(place, level, found);
         return undefined;
@@ -477,9 +511,7 @@ export class CitationResolver {
         if (s.articles.length === 0) return unresolved('unknown');
         const a = s.articleByValue(v);
         if (a < 0) {
-          const n = Math.floor(v / 100);
-          const sub = v % 100;
-          const label = `第${formatCnNumeral(n)}${name}${sub > 0 ? '之' + formatCnNumeral(sub) : ''}`;
+          const label = unitLabel(v, name);
           return missing({
             zh: `本文件没有${label}（共 ${s.articles.length} 条）`,
             en: `This document has no ${label} (it has ${s.articles.length} articles)`,
@@ -548,6 +580,13 @@ export class CitationResolver {
     const place = emptyPlace();
     return { status: 'ok', start: h.headingStart, end: trimEnd(s.text, h.headingStart, h.end), heading: found, place, label: h.name || h.marker };
   }
+}
+
+/** 第十条 / 第十条之一 / 第五编之一 for a value `n * 100 + sub`. */
+function unitLabel(v: number, name: string): string {
+  const n = Math.floor(v / 100);
+  const sub = v % 100;
+  return `第${formatCnNumeral(n)}${name}${sub > 0 ? '之' + formatCnNumeral(sub) : ''}`;
 }
 
 function isInside(hs: readonly Heading[], h: number, ancestor: number): boolean {
