@@ -94,8 +94,6 @@ export interface CitationIndex {
   readonly taiwan: boolean;
 }
 
-/** The characters a citation or a title can start with. */
-const TRIGGER = /[第本前同附《]/g;
 
 /** Words that name this document after 本: 本法第X条, 本条例第X条 … */
 const SELF_WORDS = [
@@ -127,6 +125,14 @@ const NOT_AFTER: Readonly<Record<string, string>> = {
 
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
+
+/**
+ * Where a citation or a title can start: 第, 附, 《, or 本/前/同 followed by a unit, a count (前两款) or the first
+ * character of a word naming this document (本法, 本条例 …). Alternatives of one or two characters: no backtracking;
+ * asking for the second character keeps 本/前/同 in ordinary prose from stopping the scan (bench: 3,526 stops in the
+ * 1 MB report, 1,566 with it).
+ */
+const TRIGGER = new RegExp(`[第附《]|[本前同][${[...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('')}]`, 'g');
 
 /** Connectors that continue a chain: 、 和 及 与 或 至 到 ～ (以及, 或者 are read as 及 / 或 plus one character). */
 const CHAIN = new Set('、和及与與或至到～~');
