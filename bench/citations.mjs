@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { generateReport, loadCorpus } from './generate.mjs';
 import { startServer } from './lsp-client.mjs';
 import { measurePair } from './measure.mjs';
-import { loadOpencc, percentile } from './terms.mjs';
+import { loadOpencc, roundTrips } from './terms.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -88,20 +88,10 @@ async function overLsp(core, text, requests = 200) {
     const positions = [];
     for (let i = 0; i < resolved.length && positions.length < requests; i += step) positions.push(doc.positionAt(resolved[i].start + 1));
     const at = (i) => ({ textDocument: { uri }, position: positions[i] });
-    let t0 = process.hrtime.bigint();
+    const t0 = process.hrtime.bigint();
     await client.request('textDocument/hover', at(0));
     result.firstHoverMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    for (const method of ['textDocument/hover', 'textDocument/definition']) {
-      const samples = [];
-      let answered = 0;
-      for (let i = 0; i < positions.length; i++) {
-        t0 = process.hrtime.bigint();
-        const r = await client.request(method, at(i));
-        samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (r) answered++;
-      }
-      result[method.slice(13)] = { p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), runs: samples.length, answered };
-    }
+    for (const method of ['textDocument/hover', 'textDocument/definition']) result[method.slice(13)] = await roundTrips(client, method, at, positions.length);
   } finally {
     await client.close();
   }

@@ -8,7 +8,7 @@
 import { digitValue, isCnNumeralCode } from './chars';
 import { formatCnNumeral } from './checks/numerals';
 import type { Edit } from './checks/types';
-import { articleValue, type DocumentCitations } from './citationTargets';
+import type { DocumentCitations } from './citationTargets';
 
 /** A 第十条之一 / 第 1-1 條 / 第１２条 / 十三条 (a shared-unit list element) written again with number `n`. */
 export function renumberedArticleUnit(written: string, n: number): string {
@@ -44,12 +44,12 @@ export function renumberArticles(text: string, d: DocumentCitations, fromHeading
   const from = s.articles.indexOf(fromHeading);
   if (from < 0 || text.length !== s.text.length) return [];
   const hs = s.model.headings;
-  const first = from === 0 ? 1 : Math.floor(articleValue(hs[s.articles[from - 1]!]!) / 100) + 1;
+  const first = from === 0 ? 1 : Math.floor(s.valueOf(s.articles[from - 1]!) / 100) + 1;
   const newNumber = (article: number): number => first + (article - from);
   // An article inserted with the number of the one it goes before (or after) duplicates it: the citations written
   // before the insertion meant the article that was already there, not the new one.
-  const value = articleValue(hs[fromHeading]!);
-  const twin = s.articles.findIndex((a, k) => k !== from && articleValue(hs[a]!) === value);
+  const value = s.valueOf(fromHeading);
+  const twin = s.articles.findIndex((a, k) => k !== from && s.valueOf(a) === value);
   const edits: Edit[] = [];
   for (let k = from; k < s.articles.length; k++) {
     const h = hs[s.articles[k]!]!;

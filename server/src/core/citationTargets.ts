@@ -9,7 +9,7 @@
  */
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, skipIndent, trimEnd } from './chars';
 import { formatCnNumeral } from './checks/numerals';
-import { type Citation, type CitationIndex, indexCitations, Level, LEVEL_COUNT, structureLineEnd } from './citations';
+import { type Citation, type CitationIndex, indexCitations, lastStartingBy, Level, LEVEL_COUNT, readUnit, structureLineEnd } from './citations';
 import { matchMarker } from './markers';
 import type { Heading, MarkerKind, ReportModel } from './model';
 import { headingAt } from './selection';
@@ -63,8 +63,15 @@ function emptyPlace(): Place {
   return { part: -1, chapter: -1, section: -1, article: -1, paragraph: -1, item: -1, sub: -1 };
 }
 
-/** The value a citation gives a 条/章/节/编 heading: 第十条 → 1000, 第十条之一 → 1001, 第 1-1 條 → 101, 第 五 編之一 → 501. */
-export function articleValue(h: Heading): number {
+/**
+ * The value a citation gives a 条/章/节/编 heading: 第十条 → 1000, 第十条之一 → 1001, 第 1-1 條 → 101, 第 五 編之一 → 501.
+ * Read from `text` where given (the heading's marker string is made only when asked for).
+ */
+export function articleValue(h: Heading, text?: string): number {
+  if (text !== undefined && !h.repaired) {
+    const unit = readUnit(text, h.headingStart, false);
+    if (unit !== undefined && unit.level <= Level.Article) return unit.value;
+  }
   const n = h.ordinal ?? 0;
   const m = h.marker;
   let sub = 0;
@@ -82,6 +89,8 @@ export class CitableStructure {
   /** Heading indices of the articles, in document order. */
   readonly articles: number[] = [];
   readonly #byValue = new Map<number, number>();
+  /** The value of each 编/章/节/条 heading, by heading index (see `articleValue`). */
+  readonly #values = new Map<number, number>();
   readonly #paragraphs = new Map<number, Paragraph[]>();
   readonly parts: number[] = [];
   readonly chapters: number[] = [];
@@ -89,34 +98,42 @@ export class CitableStructure {
   /** Appendix headings with a number: 附件 / 附录 (key 0) and 附表 (key 1). */
   readonly appendices: [number[], number[]] = [[], []];
 
+  /** @param headingValues the values of the 编/章/节/条 headings where the caller has read them (CitationIndex) */
   constructor(
     readonly text: string,
     readonly model: ReportModel,
     readonly taiwan: boolean,
+    headingValues?: ReadonlyMap<number, number>,
   ) {
+    const valueOf = (h: Heading, i: number): number => headingValues?.get(i) ?? articleValue(h, text);
     model.headings.forEach((h, i) => {
       switch (h.kind) {
-        case 'article':
-          if (!this.#byValue.has(articleValue(h))) this.#byValue.set(articleValue(h), this.articles.length);
+        case 'article': {
+          const value = valueOf(h, i);
+          this.#values.set(i, value);
+          if (!this.#byValue.has(value)) this.#byValue.set(value, this.articles.length);
           this.articles.push(i);
           break;
+        }
         case 'part':
-          this.parts.push(i);
-          break;
         case 'chapter':
-          this.chapters.push(i);
-          break;
         case 'section':
-          this.sections.push(i);
+          this.#values.set(i, valueOf(h, i));
+          (h.kind === 'part' ? this.parts : h.kind === 'chapter' ? this.chapters : this.sections).push(i);
           break;
         case 'appendix':
-          if (h.marker.startsWith('附表')) this.appendices[1].push(i);
-          else if (h.marker !== '') this.appendices[0].push(i);
+          if (text.startsWith('附表', h.headingStart)) this.appendices[1].push(i);
+          else if (text.charCodeAt(h.headingStart) === 0x9644 /* 附 */) this.appendices[0].push(i);
           break;
         default:
           break;
       }
     });
+  }
+
+  /** The value citations give heading `h` (a 编/章/节/条): n * 100 + sub. */
+  valueOf(h: number): number {
+    return this.#values.get(h) ?? 0;
   }
 
   articleByValue(value: number): number {
@@ -127,18 +144,7 @@ export class CitableStructure {
   articleAt(offset: number): number {
     const as = this.articles;
     const hs = this.model.headings;
-    let lo = 0;
-    let hi = as.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (hs[as[mid]!]!.start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    const found = lastStartingBy(as.length, (i) => hs[as[i]!]!.start, offset);
     return found >= 0 && offset < hs[as[found]!]!.end ? found : -1;
   }
 
@@ -298,19 +304,7 @@ function listKindAt(text: string, p: number, end: number): MarkerKind | undefine
 }
 
 function lastAtOrBefore(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return lastStartingBy(spans.length, (i) => spans[i]!.start, offset);
 }
 
 const UNIT_NAMES_MAINLAND = ['编', '章', '节', '条', '款', '项', '目'];
@@ -491,14 +485,14 @@ export class CitationResolver {
         const scope = level === Level.Chapter ? place.part : level === Level.Section ? place.chapter : -1;
         let found = -1;
         for (const h of list) {
-          if (articleValue(hs[h]!) !== v) continue;
+          if (s.valueOf(h) !== v) continue;
           if (scope >= 0 && !isInside(hs, h, scope)) continue;
           found = h;
           break;
         }
         if (found < 0 && scope >= 0 && level === Level.Chapter) {
           // chapters numbered across the whole law (刑法 restarts them per 编, most laws do not)
-          found = list.find((h) => articleValue(hs[h]!) === v) ?? -1;
+          found = list.find((h) => s.valueOf(h) === v) ?? -1;
         }
         if (found < 0) {
           const label = unitLabel(v, name);
@@ -636,6 +630,6 @@ export interface DocumentCitations {
 
 export function documentCitations(text: string, model: ReportModel): DocumentCitations {
   const index = indexCitations(text, model);
-  const structure = new CitableStructure(text, model, index.taiwan);
+  const structure = new CitableStructure(text, model, index.taiwan, index.headingValues);
   return { index, structure, resolver: new CitationResolver(index, structure) };
 }

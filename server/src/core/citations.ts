@@ -22,8 +22,19 @@
  * One pass: a regular expression with a single character class finds the characters a citation can start with, and
  * a hand-written reader takes each from there, so the scan is linear and cannot backtrack.
  */
-import { cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
+import { cnNumeralValueAt, digitValue, isCnNumeralCode as isCnNumeralCodeSet, isHan } from './chars';
 import type { ReportModel } from './model';
+
+/** Chinese numeral characters by UTF-16 code unit: the scan asks for every character of every number it reads. */
+const CN_NUMERAL_TABLE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (isCnNumeralCodeSet(c)) table[c] = 1;
+  return table;
+})();
+
+function isCnNumeralCode(c: number): boolean {
+  return CN_NUMERAL_TABLE[c] === 1;
+}
 
 /** Citation levels, outermost first. */
 export const enum Level {
@@ -92,6 +103,8 @@ export interface CitationIndex {
   readonly documents: readonly CitedDocument[];
   /** True when units are read the Taiwan way (項 = paragraph, 款 = item). */
   readonly taiwan: boolean;
+  /** The value citations give each 编/章/节/条 heading (n * 100 + sub), by heading index, read once for the scan. */
+  readonly headingValues: ReadonlyMap<number, number>;
 }
 
 
@@ -177,21 +190,80 @@ function count(text: string, word: string): number {
   return n;
 }
 
-/** Taiwan terminology: 條 written, and paragraphs cited as 項 at least as often as 款. */
-export function readsTaiwanStyle(text: string): boolean {
+/**
+ * Taiwan terminology: 條 written, and paragraphs cited as 項 at least as often as 款. `traditional` when the caller knows
+ * the text writes 條 (from its article headings).
+ */
+export function readsTaiwanStyle(text: string, traditional = false): boolean {
   // a simplified text has no 條: one search decides (bench: the five counts took a third of the index at 1 MB)
-  if (!text.includes('條') || count(text, '條') <= count(text, '条')) return false;
+  if (!traditional && (!text.includes('條') || count(text, '條') <= count(text, '条'))) return false;
   const tw = count(text, '前項') + count(text, '項第');
   const ml = count(text, '前款') + count(text, '款第');
   return tw >= ml;
 }
 
-interface Unit {
+export interface Unit {
   readonly level: Level;
   readonly value: number;
   readonly start: number;
   readonly end: number;
 }
+
+/** A 第X<unit> at p (第三十条之一, 第 1-1 條, 第五編之一, 第二款 …), or undefined. */
+export function readUnit(text: string, p: number, taiwan: boolean): Unit | undefined {
+  if (text.charCodeAt(p) !== 0x7b2c /* 第 */) return undefined;
+  let q = p + 1;
+  while (q < text.length && q - p < 3 && isSpace(text.charCodeAt(q))) q++;
+  let value: number | undefined;
+  let sub = 0;
+  const numStart = q;
+  while (q < text.length && q - numStart < 10 && isCnNumeralCode(text.charCodeAt(q)) && (q === numStart || !isLiang(text.charCodeAt(q)))) q++;
+  if (q > numStart) {
+    value = cnNumeralValueAt(text, numStart, q);
+  } else {
+    while (q < text.length && q - numStart < 5 && digitValue(text.charCodeAt(q)) >= 0) q++;
+    if (q === numStart || q - numStart > 4) return undefined;
+    value = 0;
+    for (let i = numStart; i < q; i++) value = value * 10 + digitValue(text.charCodeAt(i));
+    // Taiwan 第 1-1 條
+    if (q + 1 < text.length && (text[q] === '-' || text[q] === '－') && digitValue(text.charCodeAt(q + 1)) >= 0) {
+      let e = q + 1;
+      while (e < text.length && e - q < 3 && digitValue(text.charCodeAt(e)) >= 0) e++;
+      for (let i = q + 1; i < e; i++) sub = sub * 10 + digitValue(text.charCodeAt(i));
+      q = e;
+    }
+  }
+  if (value === undefined || value <= 0) return undefined;
+  while (q < text.length && q - numStart < 14 && isSpace(text.charCodeAt(q))) q++;
+  if (q >= text.length) return undefined;
+  const ch = text[q]!;
+  let level: Level | undefined;
+  if (ch === '部' && text[q + 1] === '分') {
+    level = Level.Part;
+    q++;
+  } else {
+    level = unitLevel(ch, taiwan);
+  }
+  if (level === undefined) return undefined;
+  const after = text[q + 1];
+  if (after !== undefined && NOT_AFTER[ch]?.includes(after)) return undefined;
+  q++;
+  if (level <= Level.Article) {
+    // 第十条之一, 第五編之一 (and not 第十条之规定)
+    if (text[q] === '之') {
+      let e = q + 1;
+      while (e < text.length && e - q <= 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
+      const s = e > q + 1 ? cnNumeralValueAt(text, q + 1, e) : undefined;
+      if (s !== undefined && s > 0 && s < 100) {
+        sub = s;
+        q = e;
+      }
+    }
+    return { level, value: value * 100 + Math.min(sub, 99), start: p, end: q };
+  }
+  return { level, value, start: p, end: q };
+}
+
 
 class Scanner {
   readonly citations: Citation[] = [];
@@ -210,60 +282,8 @@ class Scanner {
     readonly selfTitles: readonly string[],
   ) {}
 
-  /** A 第X<unit> at p, or undefined. */
   unitAt(p: number): Unit | undefined {
-    const text = this.text;
-    if (text.charCodeAt(p) !== 0x7b2c /* 第 */) return undefined;
-    let q = p + 1;
-    while (q < text.length && q - p < 3 && isSpace(text.charCodeAt(q))) q++;
-    let value: number | undefined;
-    let sub = 0;
-    const numStart = q;
-    while (q < text.length && q - numStart < 10 && isCnNumeralCode(text.charCodeAt(q)) && (q === numStart || !isLiang(text.charCodeAt(q)))) q++;
-    if (q > numStart) {
-      value = cnNumeralValueAt(text, numStart, q);
-    } else {
-      while (q < text.length && q - numStart < 5 && digitValue(text.charCodeAt(q)) >= 0) q++;
-      if (q === numStart || q - numStart > 4) return undefined;
-      value = 0;
-      for (let i = numStart; i < q; i++) value = value * 10 + digitValue(text.charCodeAt(i));
-      // Taiwan 第 1-1 條
-      if (q + 1 < text.length && (text[q] === '-' || text[q] === '－') && digitValue(text.charCodeAt(q + 1)) >= 0) {
-        let e = q + 1;
-        while (e < text.length && e - q < 3 && digitValue(text.charCodeAt(e)) >= 0) e++;
-        for (let i = q + 1; i < e; i++) sub = sub * 10 + digitValue(text.charCodeAt(i));
-        q = e;
-      }
-    }
-    if (value === undefined || value <= 0) return undefined;
-    while (q < text.length && q - numStart < 14 && isSpace(text.charCodeAt(q))) q++;
-    if (q >= text.length) return undefined;
-    const ch = text[q]!;
-    let level: Level | undefined;
-    if (ch === '部' && text[q + 1] === '分') {
-      level = Level.Part;
-      q++;
-    } else {
-      level = unitLevel(ch, this.taiwan);
-    }
-    if (level === undefined) return undefined;
-    const after = text[q + 1];
-    if (after !== undefined && NOT_AFTER[ch]?.includes(after)) return undefined;
-    q++;
-    if (level <= Level.Article) {
-      // 第十条之一, 第五編之一 (and not 第十条之规定)
-      if (text[q] === '之') {
-        let e = q + 1;
-        while (e < text.length && e - q <= 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
-        const s = e > q + 1 ? cnNumeralValueAt(text, q + 1, e) : undefined;
-        if (s !== undefined && s > 0 && s < 100) {
-          sub = s;
-          q = e;
-        }
-      }
-      return { level, value: value * 100 + Math.min(sub, 99), start: p, end: q };
-    }
-    return { level, value, start: p, end: q };
+    return readUnit(this.text, p, this.taiwan);
   }
 
   /**
@@ -666,6 +686,21 @@ function isUnitChar(ch: string): boolean {
   return '编編章节節条條款项項目'.includes(ch);
 }
 
+/**
+ * Where the marker of a 编/章/节/条 or 附件 heading starting at p ends, read from the text (the heading's own `marker`
+ * string is made on first read; asking every heading for it would make the strings of all of them).
+ */
+function markerEnd(text: string, p: number): number {
+  const unit = readUnit(text, p, false);
+  if (unit !== undefined) return unit.end;
+  let q = p + 1;
+  if (text[p] === '附') {
+    q = p + 2;
+    while (q < text.length && q - p < 8 && (isCnNumeralCode(text.charCodeAt(q)) || digitValue(text.charCodeAt(q)) >= 0)) q++;
+  }
+  return q;
+}
+
 /** Law structure kinds whose markers are headings, not citations. */
 const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'appendix']);
 
@@ -675,41 +710,56 @@ const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'artic
  * when the document has articles.
  */
 export function indexCitations(text: string, model: ReportModel): CitationIndex {
-  const taiwan = readsTaiwanStyle(text);
   const skips: Array<[number, number]> = [];
+  const headingValues = new Map<number, number>();
   let from = 0;
   let firstLaw = -1;
   let hasArticles = false;
-  for (const h of model.headings) {
+  let traditional = 0;
+  model.headings.forEach((h, i) => {
+    if (!STRUCTURE_KINDS.has(h.kind)) return;
     if (h.kind === 'article') hasArticles = true;
-    if (firstLaw < 0 && (h.kind === 'part' || h.kind === 'subpart' || h.kind === 'chapter' || h.kind === 'section' || h.kind === 'article')) firstLaw = h.start;
-    if (STRUCTURE_KINDS.has(h.kind) && !h.repaired && h.marker !== '') skips.push([h.headingStart, h.headingStart + h.marker.length]);
-  }
+    if (firstLaw < 0 && h.kind !== 'appendix') firstLaw = h.start;
+    if (h.repaired) return;
+    const unit = readUnit(text, h.headingStart, false);
+    if (unit !== undefined) {
+      if (unit.level <= Level.Article) headingValues.set(i, unit.value);
+      if (unit.level === Level.Article) traditional += text[unit.end - 1] === '條' ? 1 : -1;
+    }
+    skips.push([h.headingStart, unit?.end ?? markerEnd(text, h.headingStart)]);
+  });
   if (hasArticles && firstLaw > 0) from = firstLaw;
+  // a law's own articles say which script it is in; a text without articles is counted
+  const taiwan = hasArticles ? traditional > 0 && readsTaiwanStyle(text, true) : readsTaiwanStyle(text);
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
   const scanner = new Scanner(text, taiwan, selfTitles);
   scanner.scan(from, skips);
-  return { citations: scanner.citations, mentions: scanner.mentions, documents: scanner.documents, taiwan };
+  return { citations: scanner.citations, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
 
-/** Index of the citation under `offset` (start ≤ offset < end, or offset at its end), or -1. Binary search. */
-export function citationAt(index: CitationIndex, offset: number): number {
-  const cs = index.citations;
+/** The last of `count` things, sorted by start, whose start is at or before `offset`; -1 when none is. Binary search. */
+export function lastStartingBy(count: number, startOf: (i: number) => number, offset: number): number {
   let lo = 0;
-  let hi = cs.length - 1;
+  let hi = count - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (cs[mid]!.start <= offset) {
+    if (startOf(mid) <= offset) {
       found = mid;
       lo = mid + 1;
     } else {
       hi = mid - 1;
     }
   }
-  if (found < 0) return -1;
-  return offset <= cs[found]!.end ? found : -1;
+  return found;
+}
+
+/** Index of the citation under `offset` (start ≤ offset < end, or offset at its end), or -1. */
+export function citationAt(index: CitationIndex, offset: number): number {
+  const cs = index.citations;
+  const found = lastStartingBy(cs.length, (i) => cs[i]!.start, offset);
+  return found >= 0 && offset <= cs[found]!.end ? found : -1;
 }
 
 /** Index of the 《title》 mention under `offset`, or -1. */
