@@ -89,8 +89,8 @@ export class CitableStructure {
   /** Heading indices of the articles, in document order. */
   readonly articles: number[] = [];
   readonly #byValue = new Map<number, number>();
-  /** The value of each 编/章/节/条 heading, by heading index (see `articleValue`). */
-  readonly #values = new Map<number, number>();
+  /** The value of each 编/章/节/条 heading, by heading index (see `articleValue`); 0 for other headings. */
+  readonly #values: Int32Array;
   readonly #paragraphs = new Map<number, Paragraph[]>();
   readonly parts: number[] = [];
   readonly chapters: number[] = [];
@@ -98,42 +98,36 @@ export class CitableStructure {
   /** Appendix headings with a number: 附件 / 附录 (key 0) and 附表 (key 1). */
   readonly appendices: [number[], number[]] = [[], []];
 
-  /** @param headingValues the values of the 编/章/节/条 headings where the caller has read them (CitationIndex) */
+  /** @param headingValues the values of the 编/章/节/条 headings, by heading index, where the caller has read them (CitationIndex) */
   constructor(
     readonly text: string,
     readonly model: ReportModel,
     readonly taiwan: boolean,
-    headingValues?: ReadonlyMap<number, number>,
+    headingValues?: Int32Array,
   ) {
-    const valueOf = (h: Heading, i: number): number => headingValues?.get(i) ?? articleValue(h, text);
-    model.headings.forEach((h, i) => {
-      switch (h.kind) {
-        case 'article': {
-          const value = valueOf(h, i);
-          this.#values.set(i, value);
-          if (!this.#byValue.has(value)) this.#byValue.set(value, this.articles.length);
+    const hs = model.headings;
+    this.#values = headingValues ?? new Int32Array(hs.length);
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i]!;
+      const kind = h.kind;
+      if (kind === 'article' || kind === 'part' || kind === 'chapter' || kind === 'section') {
+        if (this.#values[i] === 0) this.#values[i] = articleValue(h, text); // not read by the caller (a repaired heading)
+        if (kind === 'article') {
+          if (!this.#byValue.has(this.#values[i]!)) this.#byValue.set(this.#values[i]!, this.articles.length);
           this.articles.push(i);
-          break;
+        } else {
+          (kind === 'part' ? this.parts : kind === 'chapter' ? this.chapters : this.sections).push(i);
         }
-        case 'part':
-        case 'chapter':
-        case 'section':
-          this.#values.set(i, valueOf(h, i));
-          (h.kind === 'part' ? this.parts : h.kind === 'chapter' ? this.chapters : this.sections).push(i);
-          break;
-        case 'appendix':
-          if (text.startsWith('附表', h.headingStart)) this.appendices[1].push(i);
-          else if (text.charCodeAt(h.headingStart) === 0x9644 /* 附 */) this.appendices[0].push(i);
-          break;
-        default:
-          break;
+      } else if (kind === 'appendix') {
+        if (text.startsWith('附表', h.headingStart)) this.appendices[1].push(i);
+        else if (text.charCodeAt(h.headingStart) === 0x9644 /* 附 */) this.appendices[0].push(i);
       }
-    });
+    }
   }
 
   /** The value citations give heading `h` (a 编/章/节/条): n * 100 + sub. */
   valueOf(h: number): number {
-    return this.#values.get(h) ?? 0;
+    return this.#values[h] ?? 0;
   }
 
   articleByValue(value: number): number {
@@ -432,7 +426,7 @@ export class CitationResolver {
     }
     const span = s.span(place);
     if (span === undefined) return unresolved('unknown');
-    return { status: 'ok', start: span.start, end: span.end, heading: span.heading, place, label: s.label(place) };
+    return okTarget(span.start, span.end, span.heading, place, () => s.label(place));
   }
 
   /** The article of the nearest citation of this document before citation `j` in the same sentence, or -1. */
@@ -572,7 +566,7 @@ export class CitationResolver {
     }
     const h = hs[found]!;
     const place = emptyPlace();
-    return { status: 'ok', start: h.headingStart, end: trimEnd(s.text, h.headingStart, h.end), heading: found, place, label: h.name || h.marker };
+    return okTarget(h.headingStart, trimEnd(s.text, h.headingStart, h.end), found, place, () => h.name || h.marker);
   }
 }
 
@@ -606,6 +600,18 @@ function set(place: Place, level: Level, v: number): void {
 function truncate(place: Place, level: Level): Place {
   for (let l = level + 1; l < LEVEL_COUNT; l++) set(place, l as Level, -1);
   return place;
+}
+
+/** A target whose label (a heading's marker, made on first read) is written only when asked for: the check resolves
+ * every citation and reads no label. */
+function okTarget(start: number, end: number, heading: number, place: Place, label: () => string): Target {
+  let written: string | undefined;
+  return {
+    status: 'ok', start, end, heading, place,
+    get label(): string {
+      return (written ??= label());
+    },
+  };
 }
 
 function unresolved(status: 'external' | 'unknown'): Target {

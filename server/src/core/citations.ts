@@ -103,8 +103,8 @@ export interface CitationIndex {
   readonly documents: readonly CitedDocument[];
   /** True when units are read the Taiwan way (項 = paragraph, 款 = item). */
   readonly taiwan: boolean;
-  /** The value citations give each 编/章/节/条 heading (n * 100 + sub), by heading index, read once for the scan. */
-  readonly headingValues: ReadonlyMap<number, number>;
+  /** The value citations give each 编/章/节/条 heading (n * 100 + sub; 0 for others), by heading index, read once for the scan. */
+  readonly headingValues: Int32Array;
 }
 
 
@@ -175,6 +175,10 @@ function unitLevel(ch: string, taiwan: boolean): Level | undefined {
   }
 }
 
+/** `unitLevel` and `NOT_AFTER` by character code, for the scan (mainland levels; Taiwan swaps 款 and 項). */
+const UNIT_LEVELS = new Map<number, Level>([...'编編章节節条條款项項目'].map((ch) => [ch.charCodeAt(0), unitLevel(ch, false)!]));
+const NOT_AFTER_CODES = new Map<number, Set<number>>(Object.entries(NOT_AFTER).map(([ch, after]) => [ch.charCodeAt(0), new Set([...after].map((a) => a.charCodeAt(0)))]));
+
 /** 两 / 兩: a numeral only as the first character (第三、第四兩款: 兩 counts the list). */
 function isLiang(c: number): boolean {
   return c === 0x4e24 || c === 0x5169;
@@ -226,7 +230,8 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
     value = 0;
     for (let i = numStart; i < q; i++) value = value * 10 + digitValue(text.charCodeAt(i));
     // Taiwan 第 1-1 條
-    if (q + 1 < text.length && (text[q] === '-' || text[q] === '－') && digitValue(text.charCodeAt(q + 1)) >= 0) {
+    const dash = text.charCodeAt(q);
+    if (q + 1 < text.length && (dash === 0x2d || dash === 0xff0d) && digitValue(text.charCodeAt(q + 1)) >= 0) {
       let e = q + 1;
       while (e < text.length && e - q < 3 && digitValue(text.charCodeAt(e)) >= 0) e++;
       for (let i = q + 1; i < e; i++) sub = sub * 10 + digitValue(text.charCodeAt(i));
@@ -236,21 +241,21 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   if (value === undefined || value <= 0) return undefined;
   while (q < text.length && q - numStart < 14 && isSpace(text.charCodeAt(q))) q++;
   if (q >= text.length) return undefined;
-  const ch = text[q]!;
+  const ch = text.charCodeAt(q);
   let level: Level | undefined;
-  if (ch === '部' && text[q + 1] === '分') {
+  if (ch === 0x90e8 /* 部 */ && text.charCodeAt(q + 1) === 0x5206 /* 分 */) {
     level = Level.Part;
     q++;
   } else {
-    level = unitLevel(ch, taiwan);
+    level = UNIT_LEVELS.get(ch);
+    if (level !== undefined && taiwan) level = level === Level.Paragraph ? Level.Item : level === Level.Item ? Level.Paragraph : level;
   }
   if (level === undefined) return undefined;
-  const after = text[q + 1];
-  if (after !== undefined && NOT_AFTER[ch]?.includes(after)) return undefined;
+  if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
   q++;
   if (level <= Level.Article) {
     // 第十条之一, 第五編之一 (and not 第十条之规定)
-    if (text[q] === '之') {
+    if (text.charCodeAt(q) === 0x4e4b /* 之 */) {
       let e = q + 1;
       while (e < text.length && e - q <= 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
       const s = e > q + 1 ? cnNumeralValueAt(text, q + 1, e) : undefined;
@@ -527,9 +532,11 @@ class Scanner {
     const re = new RegExp(TRIGGER.source, 'g');
     re.lastIndex = from;
     let skip = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const p = m.index;
+    // `test` rather than `exec`: no match array per stop. A match is one character (第 附 《) or two (本/前/同 + the next).
+    while (re.test(text)) {
+      const last = re.lastIndex - 1;
+      const one = text.charCodeAt(last);
+      const p = one === 0x7b2c /* 第 */ || one === 0x9644 /* 附 */ || one === 0x300a /* 《 */ ? last : last - 1;
       while (skip < skips.length && skips[skip]![1] <= p) skip++;
       if (skip < skips.length && skips[skip]![0] <= p) {
         re.lastIndex = skips[skip]![1];
@@ -711,7 +718,7 @@ const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'artic
  */
 export function indexCitations(text: string, model: ReportModel): CitationIndex {
   const skips: Array<[number, number]> = [];
-  const headingValues = new Map<number, number>();
+  const headingValues = new Int32Array(model.headings.length);
   let from = 0;
   let firstLaw = -1;
   let hasArticles = false;
@@ -723,7 +730,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
     if (h.repaired) return;
     const unit = readUnit(text, h.headingStart, false);
     if (unit !== undefined) {
-      if (unit.level <= Level.Article) headingValues.set(i, unit.value);
+      if (unit.level <= Level.Article) headingValues[i] = unit.value;
       if (unit.level === Level.Article) traditional += text[unit.end - 1] === '條' ? 1 : -1;
     }
     skips.push([h.headingStart, unit?.end ?? markerEnd(text, h.headingStart)]);
