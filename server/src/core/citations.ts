@@ -338,7 +338,8 @@ class Scanner {
     for (;;) {
       let u = this.unitAt(q);
       // 第八十七条第一款第一、二、三项: a shared-unit list continues the units before it
-      if (u === undefined && out.length > 0 && this.#pendingShared.length === 0) u = this.sharedUnit(q)[0];
+      // (after a unit or a relative head: a bare 第一、二 is an enumeration of the text, not a citation)
+      if (u === undefined && (out.length > 0 || above >= 0) && this.#pendingShared.length === 0) u = this.sharedUnit(q)[0];
       if (u === undefined || u.level <= last) {
         if (u !== undefined) this.#pendingShared = [];
         break;
