@@ -7,12 +7,13 @@
 // Uses the built outputs (npm run build): out/server/src/core and dist/server.js.
 
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { generateReport, loadCorpus } from './generate.mjs';
-import { startServer } from './lsp-client.mjs';
+import { LspClient, startServer } from './lsp-client.mjs';
 import { measurePair } from './measure.mjs';
 import { loadOpencc, roundTrips } from './terms.mjs';
 
@@ -27,6 +28,7 @@ export const CITATION_TARGETS = {
   addedRatio: 1.3, // analyze + terms + citations within 1.3× analyze + terms at 1 MB
   fullRatio: 10, // headings + terms + citations within 10× the regex floor at 1 MB
   hoverP95Ms: 5, // hover and definition on citations, p95, 10 MB
+  referencesMs: 500, // references of an article over 1,000 report files, once they are indexed
 };
 
 const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/gm;
@@ -99,6 +101,44 @@ async function overLsp(core, text, requests = 200) {
   return result;
 }
 
+/**
+ * References of an article over a workspace of `files` report files (copies of real reports, each citing the
+ * copyright law's 第十条 once): the first request reads and indexes the files, the next ones are timed.
+ */
+async function workspaceReferences(files = 1000, runs = 5) {
+  const dir = mkdtempSync(join(tmpdir(), 'zh-report-bench-citations-'));
+  try {
+    const law = readFileSync(join(CORPUS, 'cn_law_copyright_law_2020.md'), 'utf8');
+    const report = readFileSync(join(CORPUS, 'cn_gwr_2025_national_government_work_report.txt'), 'utf8');
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, '著作权法.md'), law);
+    for (let i = 0; i < files; i++) {
+      writeFileSync(join(dir, 'reports', `report-${i}.txt`), `${report}\n依照《中华人民共和国著作权法》第十条第一款第${['五', '六', '七'][i % 3]}项处理。\n`);
+    }
+    const { client } = LspClient.spawn(SERVER_JS);
+    const root = pathToFileURL(dir).href;
+    await client.request('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: {} }, 30_000);
+    client.notify('initialized', {});
+    const uri = pathToFileURL(join(dir, '著作权法.md')).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'zh-report', version: 1, text: law } });
+    const line = law.split('\n').findIndex((l) => l.startsWith('第十条 '));
+    const params = { textDocument: { uri }, position: { line, character: 1 }, context: { includeDeclaration: false } };
+    let t0 = process.hrtime.bigint();
+    const first = await client.request('textDocument/references', params, 600_000);
+    const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      t0 = process.hrtime.bigint();
+      await client.request('textDocument/references', params, 600_000);
+      samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    await client.close();
+    return { files, found: first.length, firstMs, samples };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const fmt = (x) => (typeof x === 'number' ? x.toFixed(2) : String(x));
 
 async function main() {
@@ -121,6 +161,10 @@ async function main() {
       const x = l[m];
       console.log(`  ${m}: p50 ${fmt(x.p50)} ms, p95 ${fmt(x.p95)} ms, max ${fmt(x.max)} ms (${x.answered}/${x.runs} answered) — target p95 ≤ ${CITATION_TARGETS.hoverP95Ms} ms ${x.p95 <= CITATION_TARGETS.hoverP95Ms ? '✓' : '✗'}`);
     }
+    const w = await workspaceReferences();
+    const sorted = [...w.samples].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`references of 第十条 over ${w.files} report files: ${w.found} found; first (reads and indexes the files) ${fmt(w.firstMs)} ms, then median ${fmt(median)} ms (max ${fmt(sorted[sorted.length - 1])}) — target ≤ ${CITATION_TARGETS.referencesMs} ms ${median <= CITATION_TARGETS.referencesMs ? '✓' : '✗'}`);
   }
 }
 
