@@ -440,3 +440,26 @@ describe('renumbering articles and their citations', () => {
     });
   }
 });
+
+describe('citations in reports: 附件 and 专栏', () => {
+  const report = [
+    '关于某项工作的报告',
+    '',
+    '一、总体情况',
+    '',
+    '主要指标见专栏1，分工见附件2；专栏3和附件3另发。',
+    '',
+    '专栏1 主要指标表',
+    '',
+    '指标　目标值',
+    '',
+    '附件1：任务清单',
+    '',
+    '附件2：分工方案',
+  ].join('\n');
+
+  it('goes to the box and the appendix; 专栏3 and 附件3 are missing when the report has others', () => {
+    assert.deepEqual(resolved(report), ['专栏1 → 专栏1 主要指标表', '附件2 → 附件2：分工方案', '专栏3 → missing', '附件3 → missing']);
+    assert.equal(pointsAt(report, '专栏1'), '专栏1 主要指标表');
+  });
+});

@@ -357,6 +357,7 @@ export class CitationResolver {
     const c = this.index.citations[j]!;
     if (c.document !== this.document) return unresolved(c.document >= 0 ? 'external' : 'unknown');
     if (c.kind === 'appendix') return this.#appendix(c);
+    if (c.kind === 'box') return this.#box(c);
     const foreign = this.document >= 0;
     let place = emptyPlace();
     const s = this.structure;
@@ -547,6 +548,17 @@ export class CitationResolver {
       zh: `${outer}没有第${formatCnNumeral(v)}${name}（只有 ${n} ${name}）`,
       en: `${outer} has no 第${formatCnNumeral(v)}${name} (it has ${n} ${levelName(level)}${n === 1 ? '' : 's'})`,
     });
+  }
+
+  #box(c: Citation): Target {
+    const boxes = this.index.boxes;
+    if (boxes.length === 0) return unresolved('unknown');
+    const box = boxes.find((b) => b.value === c.values[0]);
+    if (box === undefined) {
+      return missing({ zh: `本文件没有专栏${c.values[0]}（共 ${boxes.length} 个专栏）`, en: `This document has no 专栏${c.values[0]} (it has ${boxes.length})` });
+    }
+    const label = this.structure.text.slice(box.start, box.end);
+    return okTarget(box.start, box.end, headingAt(this.structure.model, box.start), emptyPlace(), () => label);
   }
 
   #appendix(c: Citation): Target {

@@ -9,7 +9,7 @@
  *   该项 ("that": 该项请求, 各该条 are generic);
  * - whose: 本法/本条例/本办法…第X条 is this document; 《X》第X条 and 民法第X條 / 刑法第X条 (a name ending in 法, 条例,
  *   办法 … written without 《》) are another document's; a chain keeps the document of its first element;
- * - reports: 附件N / 附表N / 见附件;
+ * - reports: 附件N / 附表N / 见附件, 专栏N (a line that starts with 专栏N is the box itself);
  * - 《titles》 are collected as mentions (links to workspace files).
  *
  * Units differ by jurisdiction (DOMAIN.md): mainland 条 > 款 (paragraph) > 项 (item) > 目, Taiwan 條 > 項 (paragraph) >
@@ -52,7 +52,7 @@ export const LEVEL_COUNT = 7;
 export type RelativeKind = 'none' | 'this' | 'previous' | 'same';
 
 /** What a citation points at. */
-export type CitationKind = 'law' | 'appendix';
+export type CitationKind = 'law' | 'appendix' | 'box';
 
 export interface Citation {
   /** The citation as written: from 本法/前/本/第 to its last unit (UTF-16 offsets). */
@@ -61,7 +61,7 @@ export interface Citation {
   readonly kind: CitationKind;
   /**
    * The units written, by `Level`; 0 where not written. An article, a chapter, a section or a part is `n * 100 + sub`
-   * (第十条之一 → 1001, 第 1-1 條 → 101, 第五編之一 → 501). For an appendix, `values[0]` is its number (0: "见附件", the only one) and `values[1]` is 1 for 附表.
+   * (第十条之一 → 1001, 第 1-1 條 → 101, 第五編之一 → 501). For an appendix, `values[0]` is its number (0: "见附件", the only one) and `values[1]` is 1 for 附表; for a box (专栏N), `values[0]` is N.
    */
   readonly values: readonly number[];
   /** Where the article unit is written (第十条之一), for renumbering; -1 when none is. */
@@ -96,9 +96,19 @@ export interface CitedDocument {
   readonly bracketed: boolean;
 }
 
+/** A box of a report (专栏1 普陀区国土空间近期规划核心指标表): a line that starts with 专栏N. */
+export interface Box {
+  readonly value: number;
+  /** The box's title line. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface CitationIndex {
   /** In document order. */
   readonly citations: readonly Citation[];
+  /** The report's boxes (专栏N lines), in document order. */
+  readonly boxes: readonly Box[];
   readonly mentions: readonly TitleMention[];
   readonly documents: readonly CitedDocument[];
   /** True when units are read the Taiwan way (項 = paragraph, 款 = item). */
@@ -145,7 +155,7 @@ const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '
  * asking for the second character keeps 本/前/同 in ordinary prose from stopping the scan (bench: 3,526 stops in the
  * 1 MB report, 1,566 with it).
  */
-const TRIGGER = new RegExp(`[第附《]|[本前同][${[...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('')}]`, 'g');
+const TRIGGER = new RegExp(`[第附《专專]|[本前同][${[...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('')}]`, 'g');
 
 /** Connectors that continue a chain: 、 和 及 与 或 至 到 ～ (以及, 或者 are read as 及 / 或 plus one character). */
 const CHAIN = new Set('、和及与與或至到～~');
@@ -272,6 +282,7 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
 
 class Scanner {
   readonly citations: Citation[] = [];
+  readonly boxes: Box[] = [];
   readonly mentions: TitleMention[] = [];
   readonly documents: CitedDocument[] = [];
   readonly #documentIds = new Map<string, number>();
@@ -537,7 +548,7 @@ class Scanner {
     while (re.test(text)) {
       const last = re.lastIndex - 1;
       const one = text.charCodeAt(last);
-      const p = one === 0x7b2c /* 第 */ || one === 0x9644 /* 附 */ || one === 0x300a /* 《 */ ? last : last - 1;
+      const p = one === 0x7b2c /* 第 */ || one === 0x9644 /* 附 */ || one === 0x300a /* 《 */ || one === 0x4e13 /* 专 */ || one === 0x5c08 /* 專 */ ? last : last - 1;
       while (skip < skips.length && skips[skip]![1] <= p) skip++;
       if (skip < skips.length && skips[skip]![0] <= p) {
         re.lastIndex = skips[skip]![1];
@@ -575,6 +586,11 @@ class Scanner {
         if (e > 0) re.lastIndex = e;
         continue;
       }
+      if (c === '专' || c === '專') {
+        const e = this.box(p);
+        if (e > 0) re.lastIndex = e;
+        continue;
+      }
       // 本法第X条: this document
       if (c === '本') {
         const w = SELF_WORDS.find((x) => text.startsWith(x, p + 1));
@@ -604,6 +620,40 @@ class Scanner {
       this.#lastEnd = citation.end;
       re.lastIndex = this.chain(i, citation.end);
     }
+  }
+
+  /** 专栏N / 專欄N: a box's title when it starts a line, else a citation of the box. Returns where it ends, or -1. */
+  box(p: number): number {
+    const text = this.text;
+    const second = text.charCodeAt(p + 1);
+    if (second !== 0x680f /* 栏 */ && second !== 0x6b04 /* 欄 */) return -1;
+    let q = p + 2;
+    const s = q;
+    let value = 0;
+    while (q < text.length && q - s < 4 && isCnNumeralCode(text.charCodeAt(q))) q++;
+    if (q > s) {
+      value = cnNumeralValueAt(text, s, q) ?? 0;
+    } else {
+      while (q < text.length && q - s < 3 && digitValue(text.charCodeAt(q)) >= 0) q++;
+      for (let i = s; i < q; i++) value = value * 10 + digitValue(text.charCodeAt(i));
+    }
+    if (value === 0) return -1;
+    let b = p;
+    while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
+    if (b === 0 || text.charCodeAt(b - 1) === 0x0a /* a line start: the box itself */) {
+      let e = text.indexOf('\n', q);
+      if (e < 0) e = text.length;
+      while (e > q && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x0d)) e--;
+      this.boxes.push({ value, start: p, end: e });
+      return e;
+    }
+    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    values[0] = value;
+    this.citations.push({
+      start: p, end: q, kind: 'box', values, articleStart: -1, articleEnd: -1, relative: 'none', relativeLevel: Level.Article, count: 0, chainPrevious: -1, document: -1,
+    });
+    this.#lastEnd = q;
+    return q;
   }
 
   /** 附件N / 附表N (and 见附件 with no number): an appendix citation. Returns where it ends, or -1. */
@@ -743,7 +793,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
   const scanner = new Scanner(text, taiwan, selfTitles);
   scanner.scan(from, skips);
-  return { citations: scanner.citations, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
+  return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
 
 /** The last of `count` things, sorted by start, whose start is at or before `offset`; -1 when none is. Binary search. */
