@@ -150,6 +150,16 @@ describe('renumber action over stdio', () => {
     await client.dispose();
   });
 
+  it('citation-missing: a pulled diagnostic on a citation of an article the law does not have', async () => {
+    const missingUri = 'file:///test/citations-missing.md';
+    const text = ['# 示例法', '', '第一条 依照本法第九条处理。', '', '第二条 前款规定不适用。', ''].join('\n');
+    client.notify('textDocument/didOpen', { textDocument: { uri: missingUri, languageId: 'zh-report', version: 1, text } });
+    const report = await client.request<{ items: Array<{ code: string; message: string; range: Range }> }>('textDocument/diagnostic', { textDocument: { uri: missingUri } });
+    const missing = report.items.filter((d) => d.code === 'citation-missing');
+    assert.deepEqual(missing.map((d) => textOf(text, d.range)), ['本法第九条', '前款']);
+    assert.match(missing[0]!.message, /第九条/);
+  });
+
   it('is offered on an article heading as one edit, and never as a quick fix or in fix-all', async () => {
     const range = { start: positionOf(LAW, '第二条之一'), end: positionOf(LAW, '第二条之一') };
     type Edit = { newText: string };
