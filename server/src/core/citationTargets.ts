@@ -158,7 +158,6 @@ export class CitableStructure {
     const out: Paragraph[] = [];
     let itemKind: MarkerKind | undefined;
     let subKind: MarkerKind | undefined;
-    let lastEnd = -1;
     let lastChar = 0x3002;
     let para: { start: number; end: number; items: Item[] } | undefined;
     let item: { start: number; end: number; subs: Span[] } | undefined;
@@ -193,10 +192,8 @@ export class CitableStructure {
       para!.end = end;
       if (item !== undefined) item.end = end;
       if (sub !== undefined) sub.end = end;
-      lastEnd = end;
       lastChar = text.charCodeAt(end - 1);
     }
-    void lastEnd;
     return out;
   }
 

@@ -331,9 +331,7 @@ class Scanner {
     const ch = text[q];
     const level = ch === undefined ? undefined : unitLevel(ch, this.taiwan);
     if (level === undefined || level === Level.Article && text[q + 1] === '例') return [];
-    const last = numbers[numbers.length - 1]!;
     this.#pendingShared = numbers.slice(1).map((n, i) => ({ level, value: level <= Level.Article ? n.value * 100 : n.value, start: n.start, end: i === numbers.length - 2 ? q + 1 : n.end }));
-    void last;
     const first = numbers[0]!;
     return [{ level, value: level <= Level.Article ? first.value * 100 : first.value, start: first.start, end: first.end }];
   }
@@ -407,6 +405,7 @@ class Scanner {
       if (units.length === 0) break;
       // an element that names a document of its own (和刑法第X条) is not part of this chain
       const named = this.nameBefore(r);
+      if (named !== undefined) this.noteDocument(named, r);
       const document = named ?? prev.document;
       previous = this.add(r, units, 'none', Level.Article, 0, named === undefined ? previous : -1, document);
       q = this.citations[previous]!.end;
@@ -471,10 +470,6 @@ class Scanner {
       id = this.documents.length;
       this.documents.push({ name: stripped, context: context || stripped, bracketed });
       this.#documentIds.set(key, id);
-    }
-    if (stripped !== '') {
-      this.#lastDocument = id;
-      this.#lastDocumentLine = -2; // set by the caller's position below
     }
     return id;
   }
