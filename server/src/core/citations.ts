@@ -622,16 +622,7 @@ class Scanner {
     const text = this.text;
     const second = text.charCodeAt(p + 1);
     if (second !== 0x680f /* 栏 */ && second !== 0x6b04 /* 欄 */) return -1;
-    let q = p + 2;
-    const s = q;
-    let value = 0;
-    while (q < text.length && q - s < 4 && isCnNumeralCode(text.charCodeAt(q))) q++;
-    if (q > s) {
-      value = cnNumeralValueAt(text, s, q) ?? 0;
-    } else {
-      while (q < text.length && q - s < 3 && digitValue(text.charCodeAt(q)) >= 0) q++;
-      for (let i = s; i < q; i++) value = value * 10 + digitValue(text.charCodeAt(i));
-    }
+    const { value, end: q } = readNumber(text, p + 2);
     if (value === 0) return -1;
     let b = p;
     while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
@@ -656,16 +647,9 @@ class Scanner {
     const text = this.text;
     const second = text[p + 1];
     if (second !== '件' && second !== '表') return -1;
-    let q = p + 2;
-    let value = 0;
-    const s = q;
-    while (q < text.length && q - s < 4 && isCnNumeralCode(text.charCodeAt(q))) q++;
-    if (q > s) {
-      value = cnNumeralValueAt(text, s, q) ?? 0;
-    } else {
-      while (q < text.length && q - s < 3 && digitValue(text.charCodeAt(q)) >= 0) q++;
-      for (let i = s; i < q; i++) value = value * 10 + digitValue(text.charCodeAt(i));
-    }
+    const number = readNumber(text, p + 2);
+    const value = number.value;
+    let q = number.end;
     if (value === 0) {
       const before = text[p - 1];
       if (before !== '见' && before !== '見') return -1;
@@ -680,6 +664,16 @@ class Scanner {
     this.#lastEnd = q;
     return q;
   }
+}
+
+/** The number after 附件 / 专栏: Chinese (三) or digits (3); value 0 and `end` = `p` when there is none. */
+function readNumber(text: string, p: number): { value: number; end: number } {
+  let q = p;
+  while (q < text.length && q - p < 4 && isCnNumeralCode(text.charCodeAt(q))) q++;
+  if (q > p) return { value: cnNumeralValueAt(text, p, q) ?? 0, end: q };
+  let value = 0;
+  while (q < text.length && q - p < 3 && digitValue(text.charCodeAt(q)) >= 0) value = value * 10 + digitValue(text.charCodeAt(q++));
+  return { value, end: q };
 }
 
 /** 中华人民共和国民法典 → 民法典 (the short title by which laws cite each other). */
