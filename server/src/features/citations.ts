@@ -185,7 +185,7 @@ export class CitationsFeature {
       article = t.heading;
     }
     if (article < 0) return undefined;
-    return this.#referencesTo(this.#report(document.uri, text, model), article, params.context?.includeDeclaration !== false, token);
+    return this.#referencesTo(this.#openReport(analyzed), article, params.context?.includeDeclaration !== false, token);
   }
 
   /** Relative citations (前款, 本条, 前两条 …) with where they point, when the setting is on. */
@@ -279,13 +279,7 @@ export class CitationsFeature {
     for (const document of this.#workspace.openDocuments()) {
       open.add(document.uri);
       const analyzed = this.#workspace.analyzed(document);
-      if (analyzed === undefined) continue;
-      let report = this.#reports.get(analyzed.model);
-      if (report === undefined) {
-        report = this.#report(document.uri, document.getText(), analyzed.model);
-        this.#reports.set(analyzed.model, report);
-      }
-      out.push(report);
+      if (analyzed !== undefined) out.push(this.#openReport(analyzed));
     }
     if (this.#files.folderCount > 0) {
       const files = await this.#files.summaries(token);
@@ -293,6 +287,16 @@ export class CitationsFeature {
       for (const f of files) if (!open.has(f.uri)) out.push(f.summary);
     }
     return out;
+  }
+
+  /** An open document's version as a report (kept with its model). */
+  #openReport({ document, model }: AnalyzedDocument): Report {
+    let report = this.#reports.get(model);
+    if (report === undefined) {
+      report = this.#report(document.uri, document.getText(), model);
+      this.#reports.set(model, report);
+    }
+    return report;
   }
 
   #report(uri: string, text: string, model: ReportModel): Report {
