@@ -463,3 +463,30 @@ describe('citations in reports: 附件 and 专栏', () => {
     assert.equal(pointsAt(report, '专栏1'), '专栏1 主要指标表');
   });
 });
+
+describe('citations: copies of laws laid out differently', () => {
+  it('items written inside their paragraph, and a contents list that repeats the chapters', () => {
+    const law = [
+      '# 示例条例',
+      '',
+      '目录',
+      '第一章 总则',
+      '第二章 附则',
+      '',
+      '第一章 总则',
+      '',
+      '第一条 有下列情形之一的，不予处罚：（一）甲；（二）乙；（三）丙。',
+      '',
+      '第二条 有前条第二项情形的，适用第二章。',
+      '',
+      '第二章 附则',
+      '',
+      '第三条 本条例自公布之日起施行。',
+    ].join('\n');
+    assert.deepEqual(resolved(law), ['前条第二项 → 第一条第二项', '第二章 → 第二章']);
+    assert.equal(pointsAt(law, '前条第二项'), '（二）乙；');
+    const d = cite(law);
+    const chapter = d.resolver.target(1);
+    assert.equal(d.structure.model.headings[chapter.heading]!.children.length, 1, 'the chapter of the body, not the contents line');
+  });
+});

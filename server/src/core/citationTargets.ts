@@ -194,6 +194,7 @@ export class CitableStructure {
       if (sub !== undefined) sub.end = end;
       lastChar = text.charCodeAt(end - 1);
     }
+    for (const para of out) if (para.items.length === 0) inlineItems(text, para);
     return out;
   }
 
@@ -278,6 +279,29 @@ export class CitableStructure {
     }
     return names;
   }
+}
+
+/**
+ * Items written inside their paragraph's line (有下列情形之一的：（一）…；（二）…。), as some copies of laws do: （一）, （二) …
+ * found in order; each item runs to the next one or the paragraph's end.
+ */
+function inlineItems(text: string, para: { readonly start: number; readonly end: number; readonly items: Item[] }): void {
+  const starts: number[] = [];
+  let from = para.start;
+  for (let k = 1; k <= 99; k++) {
+    const numeral = formatCnNumeral(k);
+    let found = -1;
+    for (const open of ['（', '(']) {
+      const close = open === '（' ? '）' : ')';
+      const at = text.indexOf(open + numeral + close, from);
+      if (at >= 0 && at < para.end && (found < 0 || at < found)) found = at;
+    }
+    if (found < 0) break;
+    starts.push(found);
+    from = found + numeral.length + 2;
+  }
+  if (starts.length < 2) return; // one （一） alone is a parenthesis, not a list
+  starts.forEach((start, i) => para.items.push({ start, end: trimEnd(text, start, i + 1 < starts.length ? starts[i + 1]! : para.end), subs: [] }));
 }
 
 /** Taiwan's law texts indent the lines that continue an item with ASCII spaces (      個人或營利事業出售…). */
@@ -476,16 +500,19 @@ export class CitationResolver {
         if (list.length === 0) return unresolved('unknown');
         const scope = level === Level.Chapter ? place.part : level === Level.Section ? place.chapter : -1;
         let found = -1;
-        for (const h of list) {
-          if (s.valueOf(h) !== v) continue;
-          if (scope >= 0 && !isInside(hs, h, scope)) continue;
-          found = h;
-          break;
-        }
-        if (found < 0 && scope >= 0 && level === Level.Chapter) {
-          // chapters numbered across the whole law (刑法 restarts them per 编, most laws do not)
-          found = list.find((h) => s.valueOf(h) === v) ?? -1;
-        }
+        // a contents list (目录) repeats 第二章 总则 before the body: the chapter that holds something wins
+        const pick = (inScope: boolean): number => {
+          let first = -1;
+          for (const h of list) {
+            if (s.valueOf(h) !== v || (inScope && scope >= 0 && !isInside(hs, h, scope))) continue;
+            if (hs[h]!.children.length > 0) return h;
+            if (first < 0) first = h;
+          }
+          return first;
+        };
+        found = pick(true);
+        // chapters numbered across the whole law (刑法 restarts them per 编, most laws do not)
+        if (found < 0 && scope >= 0 && level === Level.Chapter) found = pick(false);
         if (found < 0) {
           const label = unitLabel(v, name);
           return missing({ zh: `本文件没有${label}`, en: `This document has no ${label}` });
