@@ -80,6 +80,19 @@ function usePositions(text, index, n) {
   return positions;
 }
 
+/** `n` requests `method` at `at(i)`, one after another: p50, p95, max and how many had an answer. */
+export async function roundTrips(client, method, at, n) {
+  const samples = [];
+  let answered = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = await client.request(method, at(i));
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r) answered++;
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), runs: samples.length, answered, samples };
+}
+
 /**
  * Over LSP (10 MB): open + outline, RSS; the first hover (it indexes the terms, building the converter); then hover and
  * definition round trips at many term uses (p50, p95); RSS at the end.
@@ -101,22 +114,7 @@ export async function measureTermsLsp(serverPath, key, text, index, requests = 2
     result.firstHoverHasContent = Boolean(firstHover?.contents);
     result.memoryAfterTerms = client.memory();
     for (const method of ['textDocument/hover', 'textDocument/definition']) {
-      const samples = [];
-      let answered = 0;
-      for (let i = 0; i < positions.length; i++) {
-        t0 = process.hrtime.bigint();
-        const r = await client.request(method, at(i));
-        samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (r) answered++;
-      }
-      result[method === 'textDocument/hover' ? 'hover' : 'definition'] = {
-        p50: percentile(samples, 50),
-        p95: percentile(samples, 95),
-        max: Math.max(...samples),
-        runs: samples.length,
-        answered,
-        samples,
-      };
+      result[method === 'textDocument/hover' ? 'hover' : 'definition'] = await roundTrips(client, method, at, positions.length);
     }
     t0 = process.hrtime.bigint();
     await client.request('textDocument/references', { ...at(0), context: { includeDeclaration: true } });

@@ -639,6 +639,8 @@ async function uiChecks(page, expected, ui) {
     if (problems.length) throw new Error(`${problems.join('; ')}\nclipboard: ${JSON.stringify(text)}`);
     return `${lines.length} lines: ${lines.slice(0, 3).map((l) => JSON.stringify(l)).join(', ')} …`;
   });
+
+  await citationUiCheck(page, ui);
 }
 
 /**
@@ -698,6 +700,51 @@ async function zhTwChecks(page, ui) {
     if (!args.has('--no-screenshot')) await page.screenshot({ path: ZH_TW_SHOT });
     await page.keyboard.press('Escape');
     return rows.slice(0, 4).join(' | ');
+  });
+}
+
+/** The README's picture of a citation hover (unless --no-screenshot). */
+const CITATION_SHOT = path.join(REPO, 'docs', 'images', 'citations.png');
+const CITATION_LAW = 'tw_law_personal_data_protection_act.txt';
+
+/** Hover on 前項 in Taiwan's Personal Data Protection Act: the cited paragraph and its path, rendered. */
+async function citationUiCheck(page, ui) {
+  await ui('the hover on 前項 in 第 8 條 shows the paragraph it cites (個人資料保護法, line 86)', async () => {
+    const lawLines = fs.readFileSync(path.join(SEEDS, CITATION_LAW), 'utf8').split(/\r?\n/);
+    await page.locator('.editor-instance .view-lines').first().click();
+    await quickInput(page, 'Control+P', CITATION_LAW);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: CITATION_LAW }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+    await page.locator(`.tabs-container .tab[aria-label*="${CITATION_LAW}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const line = 85; // 有下列情形之一者，得免為前項之告知：
+    const column = lawLines[line].indexOf('前項') + 2; // 1-based, between 前 and 項
+    // Go to Line counts columns as the screen does: a CJK character is two columns wide
+    const before = lawLines[line].slice(0, column - 1);
+    const screenColumn = 1 + [...before].reduce((w, ch) => w + (ch.codePointAt(0) >= 0x1100 ? 2 : 1), 0);
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await quickInput(page, 'Control+G', `:${line + 1}:${screenColumn}`);
+    await page.keyboard.press('Enter');
+    let cursor = '';
+    await waitUntil(`the cursor on line ${line + 1}, column ${column}`, async () => {
+      cursor = ((await page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+      return cursor.startsWith(`Ln ${line + 1}, Col ${column}`) ? true : undefined;
+    }, 10_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(cursor)}`); });
+    await runCommand(page, 'Show or Focus Hover');
+    const readHovers = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
+      .filter((h) => h.offsetParent !== null && !h.classList.contains('hidden')).map((h) => h.innerText));
+    const text = await waitUntil('a hover widget showing 第 8 條第一項', () => readHovers().then((hs) => hs.find((h) => h.includes('第 8 條第一項'))), 20_000)
+      .catch(async (err) => { throw new Error(`${err.message}; visible hovers: ${JSON.stringify(await readHovers())}`); });
+    const flat = text.replace(/\s+/g, '');
+    const problems = [];
+    if (!flat.includes('第8條›第一項')) problems.push('the path 第 8 條 › 第一項 is not shown');
+    if (!flat.includes('公務機關或非公務機關依第十五條或第十九條規定向當事人蒐集個人資料時')) problems.push('the cited paragraph is not shown');
+    if (/\*\*|\\[()[\]*_]/.test(text)) problems.push('Markdown syntax or backslash escapes are shown as text');
+    if (problems.length === 0 && !args.has('--no-screenshot')) await page.screenshot({ path: CITATION_SHOT });
+    await page.keyboard.press('Escape');
+    if (problems.length) throw new Error(`${problems.join('; ')}\nhover text: ${JSON.stringify(text)}`);
+    return text.split('\n').filter((l) => l.trim()).slice(0, 2).join(' / ');
   });
 }
 

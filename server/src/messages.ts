@@ -49,6 +49,10 @@ export const MESSAGES = {
   'hover.line': { en: 'line {0}', 'zh-cn': '第 {0} 行', 'zh-tw': '第 {0} 行' },
   'hover.uses': { en: 'Uses', 'zh-cn': '用例', 'zh-tw': '出現次數' },
   'hover.variants': { en: 'Variants', 'zh-cn': '写法', 'zh-tw': '寫法' },
+  // hover on a citation
+  'citation.label': { en: 'Citation', 'zh-cn': '引用', 'zh-tw': '引用' },
+  'citation.other': { en: 'Cites another document', 'zh-cn': '引用其他文件', 'zh-tw': '引用其他檔案' },
+  'citation.notInWorkspace': { en: 'Not in the workspace', 'zh-cn': '工作区中没有这份文件', 'zh-tw': '工作區中沒有這份檔案' },
   // completion of a term: its uses
   'completion.uses': { en: '{0} uses', 'zh-cn': '{0} 处', 'zh-tw': '{0} 處' },
   // hover on a heading marker

@@ -74,7 +74,31 @@ export const TAIWAN_MESSAGES: readonly Rewrite[] = [
   [/^改用简称(.*)$/s, (t) => `改用簡稱${t}`],
   [/^第一次定义$/, () => '第一次定義'],
   [/^(「.*」)的定义$/s, (t) => `${t}的定義`],
+  // table of contents
+  [/^目录列出了「(.*)」，正文中没有这个标题。$/s, (t) => `目錄列出了「${t}」，正文中沒有這個標題。`],
+  [/^目录中没有列出标题「(.*)」（同级的其他标题都已列出）。$/s, (t) => `目錄中沒有列出標題「${t}」（同層的其他標題都已列出）。`],
+  // citations: what was written, then why it points at nothing
+  [/^「(.*?)」指向不存在的内容：(.*)$/s, (w, reason) => `「${w}」指向不存在的內容：${citationReason(reason!)}`],
 ];
+
+/** Why a citation points at nothing (core/citationTargets.ts): the document's own words (units, labels) kept. */
+const CITATION_REASONS: readonly Rewrite[] = [
+  [/^「(.*?)」没有可指的内容：这里之前没有(足够的)?(.*)$/s, (w, enough, unit) => `「${w}」沒有可指的內容：這裡之前沒有${enough ? '足夠的' : ''}${unit}`],
+  [/^本文件没有专栏(.*)（共 (\d+) 个专栏）$/s, (v, n) => `本文件沒有專欄${v}（共 ${n} 個專欄）`],
+  [/^本文件没有(.*)（共 (\d+) 条）$/s, (l, n) => `本文件沒有${l}（共 ${n} 條）`],
+  [/^本文件没有(.*)（共 (\d+) 个(.*)）$/s, (l, n, w) => `本文件沒有${l}（共 ${n} 個${w}）`],
+  [/^本文件没有(.*)$/s, (l) => `本文件沒有${l}`],
+  [/^(.*)没有(第.*)（只有 (\d+) (.*)）$/s, (o, u, n, name) => `${o}沒有${u}（只有 ${n} ${name}）`],
+];
+
+/** The Taiwan text of a citation's reason, or the reason converted when its shape is not in the table. */
+function citationReason(zh: string): string {
+  for (const [pattern, write] of CITATION_REASONS) {
+    const match = pattern.exec(zh);
+    if (match !== null) return write(...match.slice(1).map((g) => g ?? ''));
+  }
+  return converterTo('tw')(zh);
+}
 
 /** The Taiwan text of a checks message, or undefined when its shape is not in the table. */
 export function taiwanFromTable(zh: string): string | undefined {

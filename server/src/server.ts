@@ -11,8 +11,12 @@ import {
   type CancellationToken,
   type CompletionList,
   type Connection,
+  type DefinitionParams,
   type DocumentSymbol,
   type DocumentSymbolParams,
+  type HoverParams,
+  type InlayHintParams,
+  type ReferenceParams,
   type InitializeResult,
   type SemanticTokens,
   type SemanticTokensParams,
@@ -53,13 +57,14 @@ import {
 import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
-import { ReportWorkspace } from './workspace/workspace';
+import { ReportWorkspace, type AnalyzedDocument } from './workspace/workspace';
 import { ChecksFeature } from './features/checks';
 import { WorkspaceSymbolsFeature } from './features/workspaceSymbols';
 import { provideTermList } from './features/termList';
 import { provideWordCount, readShowWordCount } from './features/wordCount';
 import { provideGlossary, provideOutlineText } from './features/exportText';
 import { UiLanguage } from './messages';
+import { CitationsFeature } from './features/citations';
 
 export interface ServerOptions {
   /** Replaces the core's `analyze` (tests). */
@@ -89,6 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let showWordCountInOutline = false;
   /** workspace/symbol over the open documents and the report files of the workspace folders. */
   const workspaceSymbols = new WorkspaceSymbolsFeature(workspace);
+  /** Citations as links: hover, definition, references, inlay hints (features/citations.ts). */
+  const citations = new CitationsFeature(workspace);
 
   connection.onInitialize((params): InitializeResult => {
     client.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -101,6 +108,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     workspaceSymbols.setFolders(folders.map((f) => f.uri));
+    citations.setFolders(folders.map((f) => f.uri));
+    citations.configure(params.initializationOptions);
     workspaceSymbols.setLocale(params.locale);
     return {
       capabilities: {
@@ -116,6 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         completionProvider: { triggerCharacters: Object.keys(COMPLETION_TRIGGERS) },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...checks.initialize(params),
       },
@@ -131,6 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const [section] = (await connection.workspace.getConfiguration([{ section: 'zh-report' }])) as unknown[];
       showTermsInOutline = readShowTerms(section) ?? showTermsInOutline;
       showWordCountInOutline = readShowWordCount(section) ?? showWordCountInOutline;
+      if (citations.configure(section)) void connection.languages.inlayHint.refresh().catch(() => undefined);
     } catch {
       // a client that cannot answer keeps the value it sent, if any
     }
@@ -144,7 +155,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void pullShowTerms();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
-        void connection.workspace.getWorkspaceFolders().then((folders) => workspaceSymbols.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
+        void connection.workspace.getWorkspaceFolders().then((folders) => {
+          workspaceSymbols.setFolders((folders ?? []).map((f) => f.uri));
+          citations.setFolders((folders ?? []).map((f) => f.uri));
+        }, () => undefined);
       });
     }
   });
@@ -154,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
     showTermsInOutline = readShowTerms(settingsSection(params)) ?? showTermsInOutline;
     showWordCountInOutline = readShowWordCount(settingsSection(params)) ?? showWordCountInOutline;
+    if (citations.configure(settingsSection(params))) void connection.languages.inlayHint.refresh().catch(() => undefined);
     void pullShowTerms();
   });
 
@@ -203,9 +218,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
   const glossary = withTerms<GlossaryParams, ExportText>(plainUri, (doc, p, t) => provideGlossary(doc, p, t, ui.lang), () => ({ text: '', items: 0 }));
 
-  connection.onHover(guard(logger, 'textDocument/hover', onTerms((doc, p, t) => provideHover(doc, p, t, ui.lang), () => null)));
-  connection.onDefinition(guard(logger, 'textDocument/definition', onTerms(provideDefinition, () => null)));
-  connection.onReferences(guard(logger, 'textDocument/references', onTerms(provideReferences, () => null)));
+  // a citation answers first (features/citations.ts); elsewhere the term features do
+  const onCitation = <P extends TextDocumentPositionParams, R>(feature: (doc: AnalyzedDocument, params: P, token: CancellationToken) => Promise<R | undefined>) =>
+    onDocument<P, Promise<R | undefined>>(workspace, atPosition, feature, async () => undefined);
+  const citationOr = <P extends TextDocumentPositionParams, R>(first: (params: P, token: CancellationToken) => Promise<R | undefined>, then: (params: P, token: CancellationToken) => R) =>
+    async (params: P, token: CancellationToken): Promise<R> => (await first(params, token)) ?? then(params, token);
+  const hover = citationOr(onCitation((d, p: HoverParams, t) => citations.hover(d, p, t, ui.lang)), onTerms((doc, p: HoverParams, t) => provideHover(doc, p, t, ui.lang), () => null));
+  const definition = citationOr(onCitation((d, p: DefinitionParams, t) => citations.definition(d, p, t)), onTerms(provideDefinition, () => null));
+  const references = citationOr(onCitation((d, p: ReferenceParams, t) => citations.references(d, p, t)), onTerms(provideReferences, () => null));
+  connection.onHover(guard(logger, 'textDocument/hover', hover));
+  connection.onDefinition(guard(logger, 'textDocument/definition', definition));
+  connection.onReferences(guard(logger, 'textDocument/references', references));
+  connection.languages.inlayHint.on(guard(logger, 'textDocument/inlayHint', onDocument(workspace, textDocumentUri, (d, p: InlayHintParams, t) => citations.inlayHints(d, p, t), () => [])));
   connection.onDocumentHighlight(guard(logger, 'textDocument/documentHighlight', onTerms(provideDocumentHighlights, () => null)));
   connection.onPrepareRename(guard(logger, 'textDocument/prepareRename', onTerms(providePrepareRename, () => null)));
   connection.onRenameRequest(guard(logger, 'textDocument/rename', onTerms(provideRename, () => null)));

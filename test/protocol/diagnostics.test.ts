@@ -107,7 +107,7 @@ describe('checks over LSP (Chinese locale)', () => {
   it('announces pull diagnostics, quick fixes and fix-all, and the conversion command', () => {
     const caps = init.capabilities;
     assert.deepEqual(caps.diagnosticProvider, { identifier: 'zh-report', interFileDependencies: false, workspaceDiagnostics: false });
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.zh-report'], resolveProvider: false });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.zh-report'], resolveProvider: false });
     assert.deepEqual(caps.executeCommandProvider, { commands: ['zh-report.server.convertScript'] });
   });
 

@@ -125,10 +125,14 @@ describe('localization: the checks’ messages in Taiwan Chinese', () => {
     const shapes = new Set<string>();
     const documents = [
       ...corpusFiles().map((name) => readCorpus(name)),
+      // a table of contents that lists chapters the excerpt stops before (toc-mismatch)
+      readCorpus('kinds/cn_annual_report_2024_ping_an_bank_excerpt.txt'),
       ...['chongqing-minjin-2017-scraped.txt', 'cn_reg_hazardous_chemicals_regulation_2013.md', 'tw_law_personal_data_protection_act.txt'].map(readSeed),
       // shapes real documents rarely show: a gap, a duplicate, an order, brackets, punctuation, pairs, terms, mojibake
       '一、甲\n三、乙\n三、丙\n二、丁\n（一）、戊\n(二)己\n1、庚\n（1）.辛\n“未完\n本办法所称“甲方”（以下简称“甲”）\n甲与甲方\n鍙戝竷\n',
       '第一条 总则\n第二条 细则\n第三条细则\n我们的發展\n',
+      // citations of what the document lacks: an article, a paragraph, a previous article, a 专栏, an 附件
+      '第一条 前款规定的事项。\n第二条 依照第九条、前两条和专栏3的规定，见附件2。\n',
     ];
     for (const text of documents) {
       const model = analyze(text, { codec: gbkCodec });

@@ -97,6 +97,7 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.detect.enabled': true,
       'zh-report.detect.markdown': false,
       'zh-report.encodingHint.enabled': true,
+      'zh-report.inlayHints.citations': false,
       'zh-report.maxFileSizeMB': 20,
       'zh-report.outline.showTerms': false,
       'zh-report.outline.showWordCount': false,

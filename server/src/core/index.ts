@@ -12,3 +12,6 @@ export { foldTable, keyOf, scriptTableCount, readableText, BUILTIN_EXPANSIONS, i
 export { outlineText, glossaryText, type OutlineFormat, type GlossaryEntry, type GlossaryLabels } from './exportText';
 export { WordCounter, countText, type WordCount, type WordCountOptions } from './wordCount';
 export { isReportModel, foldForSearch, matchesFolded, MIN_REPORT_HEADINGS } from './symbols';
+export { indexCitations, citationAt, mentionAt, stripCountry, readsTaiwanStyle, Level, type Citation, type CitationIndex, type TitleMention, type CitedDocument } from './citations';
+export { CitableStructure, CitationResolver, articleValue, documentCitations, type DocumentCitations, type Target, type Place, type Paragraph } from './citationTargets';
+export { renumberArticles, renumberedArticleUnit } from './citationRenumber';

@@ -59,7 +59,7 @@ export class ChecksFeature {
     this.configure(params.initializationOptions);
     return {
       diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [ServerCommands.convertScript] },
     };
   }

@@ -15,6 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Localized } from '../core/checks';
 import { FIX_ALL_KIND } from '../protocol';
 import { pick, type Checks } from './diagnostics';
+import { RENUMBER_KIND, renumberAction } from './citations';
 import type { AnalyzedDocument } from '../workspace/workspace';
 
 /** How edits reach the client: versioned document changes where it supports them (stale edits are refused). */
@@ -95,6 +96,12 @@ export function provideCodeActions(
         edit: workspaceEdit(document, edits, caps),
       });
     }
+  }
+
+  // renumbering is offered on an article heading when the user asks for actions there (never a quick fix, never fix-all)
+  if (only === undefined || only.some((k) => k !== '' && (RENUMBER_KIND === k || RENUMBER_KIND.startsWith(k + '.')))) {
+    const renumber = renumberAction({ document, model }, params.range, lang);
+    if (renumber !== undefined) actions.push({ title: renumber.title, kind: renumber.kind, edit: workspaceEdit(document, renumber.edits, caps) });
   }
 
   if (only !== undefined && matches(only, FIX_ALL_KIND)) {

@@ -24,12 +24,12 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-/** The seed inside the opened workspace (the seeds/ folder, or a folder that contains seeds/). */
-export async function seedUri(): Promise<vscode.Uri> {
+/** A file of seeds/ inside the opened workspace (the seeds/ folder, or a folder that contains seeds/); the seed by default. */
+export async function seedUri(file = SEED_FILE): Promise<vscode.Uri> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   assert.ok(folders.length > 0, 'a workspace folder is open (the repository\'s seeds/ folder)');
   for (const folder of folders) {
-    for (const candidate of [vscode.Uri.joinPath(folder.uri, SEED_FILE), vscode.Uri.joinPath(folder.uri, 'seeds', SEED_FILE)]) {
+    for (const candidate of [vscode.Uri.joinPath(folder.uri, file), vscode.Uri.joinPath(folder.uri, 'seeds', file)]) {
       try {
         await vscode.workspace.fs.stat(candidate);
         return candidate;
@@ -38,15 +38,15 @@ export async function seedUri(): Promise<vscode.Uri> {
       }
     }
   }
-  throw new Error(`${SEED_FILE} not found in the workspace folders ${folders.map((f) => f.uri.toString()).join(', ')}`);
+  throw new Error(`${file} not found in the workspace folders ${folders.map((f) => f.uri.toString()).join(', ')}`);
 }
 
-/** Opens the seed in an editor and waits until the client has switched it to the zh-report language. */
-export async function openSeedAsReport(): Promise<vscode.TextDocument> {
-  const uri = await seedUri();
+/** Opens a file of seeds/ (the seed by default) in an editor and waits until the client has switched it to the zh-report language. */
+export async function openSeedAsReport(file = SEED_FILE): Promise<vscode.TextDocument> {
+  const uri = await seedUri(file);
   const opened = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(opened, { preview: false });
-  return waitFor(`${SEED_FILE} to switch to language '${LANGUAGE_ID}'`, () =>
+  return waitFor(`${file} to switch to language '${LANGUAGE_ID}'`, () =>
     vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === LANGUAGE_ID),
   );
 }

@@ -5,6 +5,7 @@
 import { analyze } from '../analyze';
 import type { ReportModel } from '../model';
 import { CheckContext } from './context';
+import { checkCitations } from './citations';
 import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
 import { checkMidlineMisalignment } from './misaligned';
 import { checkMojibake } from './mojibake';
@@ -40,6 +41,7 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('page-chrome')) checkPageChrome(ctx, out);
   if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
   if (ctx.wants('toc-mismatch')) checkToc(ctx, out);
+  if (ctx.wants('citation-missing')) checkCitations(ctx, out);
   const terms = ctx.options.terms;
   if (terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, terms);
   out.sort(byPosition);

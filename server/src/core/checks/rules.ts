@@ -32,6 +32,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('term-redefined', 'warning', '同一术语被定义两次且定义不同。', 'A term defined twice with different definitions.'),
   rule('term-full-form-after-abbreviation', 'information', '已定义简称后又使用了全称。', 'The full form used again after its abbreviation was defined.'),
   rule('toc-mismatch', 'warning', '目录与正文不符：目录列出的标题正文中没有，或正文标题没有列入目录（只看目录列出的那一级）。', 'The table of contents and the body disagree: a listed heading the body lacks, or a heading at a listed level the table leaves out.'),
+  rule('citation-missing', 'warning', '引用了本文件没有的条、款、项、章或附件（共 200 条的法律中的第三百条、一条第一款中的「前款」、只有两个附件时的附件3）；引用其他文件的不报告。', 'A citation of an article, paragraph, item, chapter or 附件 this document does not have (第三百条 in a 200-article law, 前款 in an article\'s first paragraph, 附件3 when there are two); citations of other documents are not reported.'),
   rule('script-mixing', 'off', '简繁混用：繁体文档中的简体字，或简体文档中的繁体字（默认关闭）。', 'Script mixing: simplified characters in a traditional document and the reverse (off by default).'),
 ];
 

@@ -36,6 +36,7 @@ export const CHECK_CODES = [
   'term-full-form-after-abbreviation',
   'script-mixing',
   'toc-mismatch',
+  'citation-missing',
 ] as const;
 
 export type CheckCode = (typeof CHECK_CODES)[number];

@@ -1,0 +1,378 @@
+/**
+ * Citations as links (core/citations): hover shows what a citation cites (its path 第三章 › 第三十条 › 第二款 and the
+ * text), definition goes there (the article, the paragraph for 款/項, the item for 项/款), references on an article
+ * heading or a citation list every citation of that article in the document and in the workspace's report files,
+ * definition on a 《title》 opens the workspace file with that title, and inlay hints (setting
+ * `zh-report.inlayHints.citations`, off by default) say where relative citations point (前款 → 第二十条第一款).
+ *
+ * Another document is the open document or report file whose title (or file name) is the cited name, in either script,
+ * with or without 中华人民共和国. Each feature returns undefined when the cursor is not on a citation, so the server
+ * falls back to the term features.
+ */
+import {
+  CodeActionKind,
+  InlayHintKind,
+  MarkupKind,
+  type CancellationToken,
+  type Hover,
+  type InlayHint,
+  type InlayHintParams,
+  type Location,
+  type Range,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  citationAt,
+  documentCitations,
+  foldForSearch,
+  headingAt,
+  renumberArticles,
+  foldTable,
+  mentionAt,
+  stripCountry,
+  CitationResolver,
+  type DocumentCitations,
+  type FoldTable,
+  type ReportModel,
+  type Target,
+} from '../core';
+import type { Edit } from '../core/checks';
+import { openccConverter } from '../opencc';
+import { cancelled, invalidParams } from '../requests';
+import { ReportFiles } from '../workspace/reportFiles';
+import { maxDocumentBytes } from '../workspace/settings';
+import type { AnalyzedDocument, ReportWorkspace } from '../workspace/workspace';
+import { headingMarkerAt } from './hover';
+import { pick } from './diagnostics';
+import { message, type DisplayLanguage } from '../messages';
+import { escapeMarkdown, shorten } from './terms';
+
+/** Longest cited text shown in a hover. */
+const HOVER_TEXT_MAX = 200;
+
+/** A report: its text, model and the folded names it may be cited by. */
+interface Report {
+  readonly uri: string;
+  readonly text: string;
+  readonly model: ReportModel;
+  readonly keys: readonly string[];
+}
+
+/** A citation's answer in the document it points into. */
+interface Resolved {
+  readonly target: Target;
+  readonly report: Report | undefined;
+  readonly citations: DocumentCitations;
+}
+
+export class CitationsFeature {
+  readonly #workspace: ReportWorkspace;
+  readonly #files: ReportFiles<Report>;
+  readonly #byModel = new WeakMap<ReportModel, DocumentCitations>();
+  readonly #reports = new WeakMap<ReportModel, Report>();
+  #table: FoldTable | undefined;
+  #inlayHints = false;
+
+  constructor(workspace: ReportWorkspace) {
+    this.#workspace = workspace;
+    this.#files = new ReportFiles<Report>(
+      (uri, text) => {
+        const analyzed = workspace.analyzeText(text);
+        return analyzed === undefined ? undefined : this.#report(uri, text, analyzed.model);
+      },
+      () => maxDocumentBytes(workspace.settings),
+    );
+  }
+
+  setFolders(uris: readonly string[]): void {
+    this.#files.setFolders(uris);
+  }
+
+  /** Reads `inlayHints.citations` from the `zh-report` settings section; true when it changed. */
+  configure(section: unknown): boolean {
+    const value = readInlayHintsSetting(section);
+    if (value === undefined || value === this.#inlayHints) return false;
+    this.#inlayHints = value;
+    return true;
+  }
+
+  /** The citations of a document version (indexed on first use, kept with its model). */
+  of(analyzed: { readonly document: TextDocument; readonly model: ReportModel }): DocumentCitations {
+    let d = this.#byModel.get(analyzed.model);
+    if (d === undefined) {
+      d = documentCitations(analyzed.document.getText(), analyzed.model);
+      this.#byModel.set(analyzed.model, d);
+    }
+    return d;
+  }
+
+  async hover(analyzed: AnalyzedDocument, params: TextDocumentPositionParams, token: CancellationToken, lang: DisplayLanguage): Promise<Hover | undefined> {
+    const { document } = analyzed;
+    const d = this.of(analyzed);
+    const offset = document.offsetAt(params.position);
+    const i = citationAt(d.index, offset);
+    if (i < 0) return undefined;
+    const c = d.index.citations[i]!;
+    const resolved = await this.#resolve(analyzed, d, i, token);
+    const written = document.getText().slice(c.start, c.end);
+    const range = { start: document.positionAt(c.start), end: document.positionAt(c.end) };
+    const lines: string[] = [];
+    const other = c.document >= 0 ? d.index.documents[c.document]! : undefined;
+    const t = resolved.target;
+    if (t.status === 'ok') {
+      const path = resolved.citations.structure.path(t.place);
+      const where = resolved.report === undefined ? '' : ` · ${escapeMarkdown(fileName(resolved.report.uri))}`;
+      const title = other !== undefined ? `《${escapeMarkdown(other.name)}》` : '';
+      lines.push(`**${title}${escapeMarkdown(t.label)}** · ${message('citation.label', lang)}${where}`);
+      if (path.length > 0) lines.push(`**${message('hover.path', lang)}**${lang === 'en' ? ': ' : '：'}${escapeMarkdown(path.join(' › '))}`);
+      const text = resolved.report?.text ?? document.getText();
+      lines.push(`> ${escapeMarkdown(shorten(text.slice(t.start, t.end), HOVER_TEXT_MAX))}`);
+    } else if (t.status === 'missing') {
+      lines.push(`**${escapeMarkdown(written)}** · ${message('citation.label', lang)}`);
+      lines.push(`⚠ ${escapeMarkdown(pick(t.reason!, lang))}`);
+    } else if (other !== undefined && other.name !== '') {
+      lines.push(`**${escapeMarkdown(other.name)} ${escapeMarkdown(written)}** · ${message('citation.other', lang)}`);
+      lines.push(resolved.report === undefined ? `*${message('citation.notInWorkspace', lang)}*` : `${escapeMarkdown(fileName(resolved.report.uri))}`);
+    } else {
+      return undefined;
+    }
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
+  }
+
+  async definition(analyzed: AnalyzedDocument, params: TextDocumentPositionParams, token: CancellationToken): Promise<Location[] | undefined> {
+    const d = this.of(analyzed);
+    const offset = analyzed.document.offsetAt(params.position);
+    const i = citationAt(d.index, offset);
+    if (i >= 0) {
+      const resolved = await this.#resolve(analyzed, d, i, token);
+      const t = resolved.target;
+      if (t.status !== 'ok') return undefined;
+      return [this.#location(resolved.report, analyzed.document, t.start, t.end)];
+    }
+    const m = mentionAt(d.index, offset);
+    if (m < 0) return undefined;
+    const report = await this.#find(analyzed, d.index.mentions[m]!.title, '', true, token);
+    if (report === undefined) return undefined;
+    const title = report.model.headings[0];
+    const at = title?.kind === 'title' ? title.headingStart : 0;
+    const end = title?.kind === 'title' ? title.headingEnd : 0;
+    return [this.#location(report, analyzed.document, at, end)];
+  }
+
+  /**
+   * On an article heading's marker or on a citation: the citations of that article (any of its paragraphs and items)
+   * in this document and in the other reports of the workspace that cite this one by its title.
+   */
+  async references(analyzed: AnalyzedDocument, params: TextDocumentPositionParams & { context?: { includeDeclaration?: boolean } }, token: CancellationToken): Promise<Location[] | undefined> {
+    const { document, model } = analyzed;
+    const text = document.getText();
+    const d = this.of(analyzed);
+    const offset = document.offsetAt(params.position);
+    let article = -1;
+    const marker = headingMarkerAt(model, text, offset);
+    if (marker >= 0 && model.headings[marker]!.kind === 'article') {
+      article = marker;
+    } else {
+      const i = citationAt(d.index, offset);
+      if (i < 0) return undefined;
+      const c = d.index.citations[i]!;
+      if (c.document >= 0) {
+        const resolved = await this.#resolve(analyzed, d, i, token);
+        if (resolved.target.status !== 'ok' || resolved.report === undefined) return undefined;
+        return this.#referencesTo(resolved.report, resolved.target.heading, params.context?.includeDeclaration !== false, token);
+      }
+      const t = d.resolver.target(i);
+      if (t.status !== 'ok' || t.place.article < 0) return undefined;
+      article = t.heading;
+    }
+    if (article < 0) return undefined;
+    return this.#referencesTo(this.#openReport(analyzed), article, params.context?.includeDeclaration !== false, token);
+  }
+
+  /** Relative citations (前款, 本条, 前两条 …) with where they point, when the setting is on. */
+  inlayHints(analyzed: AnalyzedDocument, params: InlayHintParams, token: CancellationToken): InlayHint[] {
+    if (!this.#inlayHints) return [];
+    const range = (params as Partial<InlayHintParams>).range;
+    if (typeof range !== 'object' || range === null || typeof range.start !== 'object' || typeof range.end !== 'object') {
+      throw invalidParams('params.range must be { start, end } positions.');
+    }
+    const { document } = analyzed;
+    const d = this.of(analyzed);
+    const from = document.offsetAt(params.range.start);
+    const to = document.offsetAt(params.range.end);
+    const hints: InlayHint[] = [];
+    d.index.citations.forEach((c, i) => {
+      if (c.relative === 'none' || c.end < from || c.start > to || c.document >= 0) return;
+      if ((i & 255) === 0 && token.isCancellationRequested) throw cancelled();
+      const t = d.resolver.target(i);
+      if (t.status !== 'ok') return;
+      hints.push({ position: document.positionAt(c.end), label: `→${t.label}`, kind: InlayHintKind.Type, paddingLeft: true });
+    });
+    return hints;
+  }
+
+  async #referencesTo(report: Report, article: number, withDeclaration: boolean, token: CancellationToken): Promise<Location[]> {
+    const heading = report.model.headings[article]!;
+    const result: Location[] = [];
+    const own = this.of({ document: TextDocument.create(report.uri, 'zh-report', 0, report.text), model: report.model });
+    const open = this.#workspace.get(report.uri);
+    const here = open ?? TextDocument.create(report.uri, 'zh-report', 0, report.text);
+    if (withDeclaration) result.push(location(here, heading.headingStart, heading.headingStart + heading.marker.length));
+    own.index.citations.forEach((c, i) => {
+      if (c.document >= 0) return;
+      const t = own.resolver.target(i);
+      if (t.status === 'ok' && t.heading === article) result.push(location(here, c.start, c.end));
+    });
+    // other reports that name this one
+    if (report.keys.length === 0) return result;
+    for (const other of await this.#allReports(token)) {
+      if (other.uri === report.uri) continue;
+      const theirs = this.of({ document: TextDocument.create(other.uri, 'zh-report', 0, other.text), model: other.model });
+      const doc = this.#workspace.get(other.uri) ?? TextDocument.create(other.uri, 'zh-report', 0, other.text);
+      theirs.index.documents.forEach((named, n) => {
+        if (!this.#names(named.name, named.context, named.bracketed, report)) return;
+        const resolver = new CitationResolver(theirs.index, own.structure, n);
+        theirs.index.citations.forEach((c, i) => {
+          if (c.document !== n) return;
+          const t = resolver.target(i);
+          if (t.status === 'ok' && t.heading === article) result.push(location(doc, c.start, c.end));
+        });
+      });
+      if (token.isCancellationRequested) throw cancelled();
+    }
+    return result;
+  }
+
+  /** What citation `i` points at: in this document, or in the workspace report it names. */
+  async #resolve(analyzed: AnalyzedDocument, d: DocumentCitations, i: number, token: CancellationToken): Promise<Resolved> {
+    const c = d.index.citations[i]!;
+    if (c.document < 0) return { target: d.resolver.target(i), report: undefined, citations: d };
+    const named = d.index.documents[c.document]!;
+    const report = named.name === '' ? undefined : await this.#find(analyzed, named.name, named.context, named.bracketed, token);
+    if (report === undefined) return { target: d.resolver.target(i), report: undefined, citations: d };
+    const theirs = this.of({ document: TextDocument.create(report.uri, 'zh-report', 0, report.text), model: report.model });
+    const resolver = new CitationResolver(d.index, theirs.structure, c.document);
+    return { target: resolver.target(i), report, citations: theirs };
+  }
+
+  /** The report named `name` (or, for a name read without 《》, whose title ends `context`): open documents first. */
+  async #find(analyzed: AnalyzedDocument, name: string, context: string, bracketed: boolean, token: CancellationToken): Promise<Report | undefined> {
+    for (const report of await this.#allReports(token)) {
+      if (report.uri === analyzed.document.uri) continue;
+      if (this.#names(name, context, bracketed, report)) return report;
+    }
+    return undefined;
+  }
+
+  #names(name: string, context: string, bracketed: boolean, report: Report): boolean {
+    const table = this.#foldTable();
+    const key = foldForSearch(stripCountry(name), table);
+    if (report.keys.includes(key)) return true;
+    if (bracketed) return false;
+    const run = foldForSearch(context, table);
+    return report.keys.some((k) => k.length >= 2 && run.endsWith(k));
+  }
+
+  /** The open reports as the editor has them, then the report files on disk that are not open. */
+  async #allReports(token: CancellationToken): Promise<Report[]> {
+    const out: Report[] = [];
+    const open = new Set<string>();
+    for (const document of this.#workspace.openDocuments()) {
+      open.add(document.uri);
+      const analyzed = this.#workspace.analyzed(document);
+      if (analyzed !== undefined) out.push(this.#openReport(analyzed));
+    }
+    if (this.#files.folderCount > 0) {
+      const files = await this.#files.summaries(token);
+      if (files === undefined) throw cancelled();
+      for (const f of files) if (!open.has(f.uri)) out.push(f.summary);
+    }
+    return out;
+  }
+
+  /** An open document's version as a report (kept with its model). */
+  #openReport({ document, model }: AnalyzedDocument): Report {
+    let report = this.#reports.get(model);
+    if (report === undefined) {
+      report = this.#report(document.uri, document.getText(), model);
+      this.#reports.set(model, report);
+    }
+    return report;
+  }
+
+  #report(uri: string, text: string, model: ReportModel): Report {
+    const table = this.#foldTable();
+    const keys = new Set<string>();
+    const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
+    const base = fileName(uri).replace(/\.[^.]*$/, '').replace(/[（(].*$/, '');
+    for (const name of [title.replace(/[（(].*$/, ''), base]) {
+      const key = foldForSearch(stripCountry(name.replace(/[《》]/g, '').trim()), table);
+      if (key.length >= 2) keys.add(key);
+    }
+    return { uri, text, model, keys: [...keys] };
+  }
+
+  #location(report: Report | undefined, document: TextDocument, start: number, end: number): Location {
+    if (report === undefined) return location(document, start, end);
+    return location(this.#workspace.get(report.uri) ?? TextDocument.create(report.uri, 'zh-report', 0, report.text), start, end);
+  }
+
+  #foldTable(): FoldTable {
+    return (this.#table ??= foldTable(openccConverter));
+  }
+}
+
+function location(document: TextDocument, start: number, end: number): Location {
+  return { uri: document.uri, range: { start: document.positionAt(start), end: document.positionAt(end) } };
+}
+
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** The kind of the renumber action: a rewrite the user asks for, never a quick fix and never part of fix-all. */
+export const RENUMBER_KIND = CodeActionKind.RefactorRewrite;
+
+/**
+ * On an article heading: "renumber the articles from here and update every citation in this document", one
+ * WorkspaceEdit; undefined when the range is not on an article heading or nothing would change.
+ */
+export function renumberAction(
+  { document, model }: { readonly document: TextDocument; readonly model: ReportModel },
+  range: Range,
+  lang: DisplayLanguage,
+): { readonly title: string; readonly kind: string; readonly edits: Edit[] } | undefined {
+  const text = document.getText();
+  const start = document.offsetAt(range.start);
+  const h = headingAt(model, start);
+  if (h < 0) return undefined;
+  const heading = model.headings[h]!;
+  if (heading.kind !== 'article' || heading.line !== range.start.line) return undefined;
+  const edits = renumberArticles(text, documentCitations(text, model), h);
+  if (edits.length === 0) return undefined;
+  const title = pick({
+    zh: `从本条起重新编号各条，并更新本文件中的全部引用（${edits.length} 处修改）`,
+    en: `Renumber the articles from here and update every citation in this document (${edits.length} edits)`,
+    tw: `從本條起重新編號各條，並更新本檔案中的全部引用（${edits.length} 處修改）`,
+  }, lang);
+  return { title, kind: RENUMBER_KIND, edits };
+}
+
+/** `inlayHints.citations` from a settings section: { inlayHints: { citations } } or a flat "inlayHints.citations". */
+export function readInlayHintsSetting(section: unknown): boolean | undefined {
+  if (typeof section !== 'object' || section === null) return undefined;
+  const record = section as Record<string, unknown>;
+  const nested = record['inlayHints'];
+  if (typeof nested === 'object' && nested !== null) {
+    const value = (nested as Record<string, unknown>)['citations'];
+    if (typeof value === 'boolean') return value;
+  }
+  const flat = record['inlayHints.citations'];
+  return typeof flat === 'boolean' ? flat : undefined;
+}
