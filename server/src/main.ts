@@ -3,6 +3,7 @@
  * `--stdio`, `--node-ipc` (how the VS Code client starts it), `--socket=PORT` or `--pipe=NAME`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ProtocolGate } from './requests';
 import { startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -12,4 +13,5 @@ if (!process.argv.slice(2).some((arg) => TRANSPORTS.includes(arg.split('=')[0]))
   process.exit(2);
 }
 
-startServer(createConnection(ProposedFeatures.all));
+const gate = new ProtocolGate();
+startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate }), gate);

@@ -32,12 +32,12 @@ import { addTermSymbols, readShowTerms } from './features/outlineTerms';
 import { provideReferences } from './features/references';
 import { providePrepareRename, provideRename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, provideSemanticTokens, provideSemanticTokensRange } from './features/semanticTokens';
-import { checkTextDocumentPosition, type TermDocument } from './features/terms';
+import type { TermDocument } from './features/terms';
 import { provideOutline } from './features/outline';
 import { emptySelectionRanges, provideSelectionRanges } from './features/selectionRanges';
 import { provideStatus } from './features/status';
 import { Methods, type OutlineNode, type OutlineParams, type StatusResult, type TermSummary, type TermsParams } from './protocol';
-import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
+import { cancelled, guard, onDocument, plainUri, textDocumentUri, type Logger, type ProtocolGate } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
 import { ReportWorkspace } from './workspace/workspace';
@@ -50,9 +50,14 @@ export interface ServerOptions {
   readonly analyze?: (text: string) => ReportModel;
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+/**
+ * Starts the server on a connection created with `gate` as its message strategy (requests.ts): the gate checks the
+ * lifecycle and the shape of every message's params before any handler here runs, so the handlers can rely on them.
+ */
+export function startServer(connection: Connection, gate: ProtocolGate, options: ServerOptions = {}): void {
   const version = serverVersion();
   const logger: Logger = { error: (message) => connection.console.error(message) };
+  gate.attach(connection, logger);
   const documents = new TextDocuments(TextDocument);
   const workspace = new ReportWorkspace(
     documents,
@@ -144,10 +149,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const selectionRanges = onDocument(workspace, textDocumentUri, provideSelectionRanges, emptySelectionRanges);
   const outline = onDocument<OutlineParams, OutlineNode[]>(workspace, plainUri, provideOutline, () => []);
 
-  /**
-   * A term feature: the document's term index is built on first use (once per version); `uriOf` validates the params
-   * (a position where the feature needs one) and names the document.
-   */
+  /** A term feature: the document's term index is built on first use (once per version); `uriOf` names the document. */
   const withTerms = <P, R>(
     uriOf: (params: P) => string,
     feature: (doc: TermDocument, params: P, token: CancellationToken) => R,
@@ -163,12 +165,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       empty,
     );
-  const atPosition = <P extends TextDocumentPositionParams>(params: P): string => {
-    checkTextDocumentPosition(params);
-    return textDocumentUri(params);
-  };
   const onTerms = <P extends TextDocumentPositionParams, R>(feature: (doc: TermDocument, params: P, token: CancellationToken) => R, empty: (params: P) => R) =>
-    withTerms(atPosition, feature, empty);
+    withTerms(textDocumentUri, feature, empty);
   const semanticTokensFull = withTerms<SemanticTokensParams, SemanticTokens>(textDocumentUri, provideSemanticTokens, () => ({ data: [] }));
   const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
   const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
@@ -192,12 +190,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onFoldingRanges(guard(logger, 'textDocument/foldingRange', foldingRanges));
 
-  connection.onSelectionRanges(
-    guard(logger, 'textDocument/selectionRange', (params, token) => {
-      checkPositions(params);
-      return selectionRanges(params, token);
-    }),
-  );
+  connection.onSelectionRanges(guard(logger, 'textDocument/selectionRange', selectionRanges));
 
   connection.onRequest(Methods.outline, guard(logger, Methods.outline, outline));
   connection.onRequest(Methods.terms, guard(logger, Methods.terms, termList));
