@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Localized } from '../core/checks';
+import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Finding, type Localized } from '../core/checks';
 import { FIX_ALL_KIND } from '../protocol';
 import { pick, type Checks } from './diagnostics';
 import type { AnalyzedDocument } from '../workspace/workspace';
@@ -57,6 +57,9 @@ export function provideCodeActions(
   caps: EditCapabilities,
 ): CodeAction[] {
   const findings = checks.findings({ document, model });
+  // fix-all takes every finding, also those beyond the cap on diagnostics (computed only when asked for)
+  let every: readonly Finding[] | undefined;
+  const allFindings = (): readonly Finding[] => (every ??= checks.allFindings({ document, model }));
   const lang = checks.lang;
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -85,9 +88,10 @@ export function provideCodeActions(
     }
     for (const code of codes) {
       const title = FIX_ALL_OF[code];
-      const ofCode = findings.filter((f) => f.code === code && f.fixes.length > 0);
-      if (title === undefined || ofCode.length < 2) continue;
-      const edits = fixAllOfCode(findings, code);
+      if (title === undefined) continue;
+      const ofCode = allFindings().filter((f) => f.code === code && f.fixes.length > 0);
+      if (ofCode.length < 2) continue;
+      const edits = fixAllOfCode(allFindings(), code);
       if (edits.length === 0) continue;
       actions.push({
         title: pick(title(code === 'pinyin-gloss' ? edits.length : ofCode.length), lang),
@@ -98,7 +102,7 @@ export function provideCodeActions(
   }
 
   if (only !== undefined && matches(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(findings);
+    const edits = fixAllEdits(allFindings());
     if (edits.length > 0) {
       actions.push({
         title: pick({ zh: `修复全部可安全修复的问题（${edits.length} 处修改）`, en: `Fix all safely fixable problems (${edits.length} edits)` }, lang),

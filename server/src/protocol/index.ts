@@ -74,8 +74,11 @@ export const SETTINGS_SECTION = 'zhReport';
 export interface ServerSettingsPayload {
   /** Documents larger than this (UTF-8 bytes, in MiB) are not analysed. */
   readonly maxDocumentSizeMB: number;
-  /** Severity per check code (`zh-report.diagnostics.<code>`): "error" | "warning" | "information" | "hint" | "off". */
-  readonly diagnostics?: Readonly<Record<string, string>>;
+  /**
+   * Severity per check code (`zh-report.diagnostics.<code>`): "error" | "warning" | "information" | "hint" | "off";
+   * and `maxPerDocument` (`zh-report.diagnostics.maxPerDocument`), the cap on the diagnostics of one document.
+   */
+  readonly diagnostics?: Readonly<Record<string, string | number>>;
 }
 
 /** The `source` of every diagnostic the server reports. */

@@ -3,6 +3,7 @@
  * each finding carries its code, its message in Chinese and English, and its fixes as plain offset edits.
  */
 import type { ReportModel } from '../model';
+import { FirstFindings } from './bounded';
 import { CheckContext } from './context';
 import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
 import { checkMidlineMisalignment } from './misaligned';
@@ -23,8 +24,28 @@ export { formatCnNumeral, restyleMarker } from './numerals';
 const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;
 
 export function runChecks(text: string, model: ReportModel, options: CheckOptions = {}): Finding[] {
-  const ctx = new CheckContext(text, model, options);
   const out: Finding[] = [];
+  collect(new CheckContext(text, model, options), out);
+  return out.sort(byPosition);
+}
+
+/** The findings of a run that keeps at most `max` of them (the first in document order). */
+export interface CappedFindings {
+  readonly findings: Finding[];
+  /** How many more the rules reported. */
+  readonly omitted: number;
+  /** The first of those, in document order. */
+  readonly firstOmitted: Finding | undefined;
+}
+
+/** `runChecks` with bounded memory: the rules run over the whole text, but only the first `max` findings are kept. */
+export function runChecksCapped(text: string, model: ReportModel, options: CheckOptions, max: number): CappedFindings {
+  const out = new FirstFindings(max);
+  collect(new CheckContext(text, model, options), out);
+  return { findings: [...out.sorted()], omitted: out.omitted, firstOmitted: out.firstOmitted };
+}
+
+function collect(ctx: CheckContext, out: Finding[]): void {
   checkNumbering(ctx, out);
   if (ctx.wants('marker-punctuation')) checkMarkerPunctuation(ctx, out);
   if (ctx.wants('marker-space')) checkMarkerSpace(ctx, out);
@@ -38,7 +59,6 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('script-mixing')) checkScriptMixing(ctx, out, misaligned.damaged);
   const terms = ctx.options.terms;
   if (terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, terms);
-  return out.sort(byPosition);
 }
 
 /** Document order (module-level: a comparator made per run would be compiled again after each full GC). */

@@ -1,0 +1,76 @@
+/**
+ * A bounded collection of findings: at most `max` of them are kept, the first in document order, however many the
+ * rules report. The rules only `push`; a max-heap (the latest kept finding on top) decides in O(log max) whether a new
+ * finding is kept and which one it displaces, so a text with millions of findings (4 MB of unmatched “（”) holds
+ * `max` of them, not millions, while the rules run. What is left out is counted, and the first of it remembered.
+ */
+import type { Finding } from './types';
+
+/** True when `a` comes after `b` in document order. */
+function after(a: Finding, b: Finding): boolean {
+  return a.start > b.start || (a.start === b.start && a.end > b.end);
+}
+
+export class FirstFindings extends Array<Finding> {
+  /** How many findings were reported and not kept. */
+  omitted = 0;
+  /** The first in document order of the findings not kept. */
+  firstOmitted: Finding | undefined;
+  readonly #max: number;
+
+  // derived arrays (map, filter, slice) are plain arrays
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  constructor(max: number) {
+    super();
+    this.#max = Math.max(0, Math.floor(max));
+  }
+
+  override push(...items: Finding[]): number {
+    for (const f of items) this.#add(f);
+    return this.length;
+  }
+
+  /** The kept findings in document order (sorts in place). */
+  sorted(): Finding[] {
+    return this.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  #add(f: Finding): void {
+    if (this.length < this.#max) {
+      let i = this.length;
+      this[i] = f;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!after(this[i]!, this[parent]!)) break;
+        [this[i], this[parent]] = [this[parent]!, this[i]!];
+        i = parent;
+      }
+      return;
+    }
+    this.omitted++;
+    const top = this[0];
+    if (top === undefined || !after(top, f)) {
+      this.#omit(f);
+      return;
+    }
+    this.#omit(top);
+    this[0] = f;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let largest = i;
+      if (l < this.length && after(this[l]!, this[largest]!)) largest = l;
+      if (r < this.length && after(this[r]!, this[largest]!)) largest = r;
+      if (largest === i) break;
+      [this[i], this[largest]] = [this[largest]!, this[i]!];
+      i = largest;
+    }
+  }
+
+  #omit(f: Finding): void {
+    if (this.firstOmitted === undefined || after(this.firstOmitted, f)) this.firstOmitted = f;
+  }
+}
