@@ -269,17 +269,43 @@ export function checkNumbering(ctx: CheckContext, out: Finding[]): void {
 
 function checkSequences(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
-  let nearMisses: NearMiss[] | undefined;
-  /** Missing numbers of `kind` that a near miss between `from` and `to` accounts for are not missing. */
+  let nearMisses: Map<string, number[]> | undefined;
+  /**
+   * Missing numbers of `kind` that a near miss between `from` and `to` accounts for are not missing. The near misses
+   * are looked up by kind and number (their offsets ascending, binary search): a scan of all of them per missing
+   * number was quadratic in a long flat run with gaps.
+   */
   const unexplained = (kind: string, missing: number[], from: number, to: number): number[] => {
     if (missing.length === 0) return missing;
-    nearMisses ??= findNearMisses(ctx);
-    return missing.filter((n) => !nearMisses!.some((m) => m.kind === kind && m.ordinal === n && m.offset >= from && m.offset < to));
+    if (nearMisses === undefined) {
+      nearMisses = new Map();
+      for (const m of findNearMisses(ctx)) {
+        const key = `${m.kind}:${m.ordinal}`;
+        const list = nearMisses.get(key);
+        if (list === undefined) nearMisses.set(key, [m.offset]);
+        else list.push(m.offset);
+      }
+      for (const list of nearMisses.values()) list.sort((a, b) => a - b);
+    }
+    return missing.filter((n) => {
+      const offsets = nearMisses!.get(`${kind}:${n}`);
+      if (offsets === undefined) return true;
+      let lo = 0;
+      let hi = offsets.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (offsets[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return !(lo < offsets.length && offsets[lo]! < to);
+    });
   };
   for (const sequence of sequences(ctx)) {
     if (isConsecutive(sequence)) continue;
     for (const run of runs(sequence)) {
       const present = new Set(run.map((item) => item.ordinal));
+      /** The first item of each number (built on the first duplicate: a find per duplicate was quadratic). */
+      let firstOf: Map<number, Item> | undefined;
       const seen = new Set<number>();
       let prev: Item | undefined;
       let max = 0;
@@ -309,7 +335,11 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
           // in order
         } else if (o <= max) {
           if (seen.has(o) && ctx.wants('numbering-duplicate')) {
-            const first = run.find((x) => x.ordinal === o)!;
+            if (firstOf === undefined) {
+              firstOf = new Map();
+              for (const x of run) if (!firstOf.has(x.ordinal)) firstOf.set(x.ordinal, x);
+            }
+            const first = firstOf.get(o)!;
             const marker = item.h.marker;
             out.push({
               code: 'numbering-duplicate', ...range, fixes: runFix(),
