@@ -74,6 +74,8 @@ export const PATTERNS = [
   { name: 'cr-lines', why: 'line arithmetic: lone CR line ends', unit: (i) => `${cn((i % 9) + 1)}、标题\r正文。\r` },
   { name: 'one-long-line', why: 'every rule: one line of plain text, no line end', unit: () => '我们要继续推进改革开放，' },
   { name: 'gbk-misaligned', why: 'damage: lines of GBK decoded one byte late', unit: () => ' ?。ㄈ┳ァ瓣P鍵少數(shù)”\n' },
+  { name: 'gbk-midline', why: 'damage: GBK misaligned runs inside glossed body lines', unit: (i) => (i % 2 === 0 ? '發(fā)布会上讲理性?！对趯W習，' : '網(wǎng)上沙龍?。ㄈ┳ァ瓣P鍵少數(shù)”正文。\n') },
+  { name: 'question-marks', why: 'damage: one long glossed line with a “?” between Chinese characters every few characters', head: '發(fā)布\n', unit: () => '理?学习工作' },
   { name: 'mojibake', why: 'damage: UTF-8 read as GBK', unit: () => '鍙戝竷' },
   { name: 'replacement-chars', why: 'damage: U+FFFD', unit: () => '\uFFFD' },
   { name: 'lone-surrogates', why: 'every rule: lone surrogates', unit: () => '\uD800' },
@@ -123,21 +125,42 @@ function parseArgs(argv) {
   return opt;
 }
 
-/** Median of `runs` timed calls (ms) after one untimed call; a call over the budget ends the sampling. */
-function time(pipeline, text, runs, budgetMs) {
-  const samples = [];
-  let result;
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    result = pipeline(text);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    samples.push(ms);
-    if (ms > budgetMs / runs) break;
-  }
-  return { median: median(samples), min: Math.min(...samples), runs: samples.length, samples, result };
+function timeOnce(pipeline, text) {
+  const t0 = process.hrtime.bigint();
+  pipeline(text);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-const RUNS = { '100k': 7, '1m': 3, '4m': 2 };
+/** Samples of each size; the sizes alternate (small, large, large, small, …) so that a busy moment lands on both. */
+function sampleSizes(pipeline, texts, runs, budgetMs) {
+  const samples = texts.map(() => []);
+  const over = texts.map(() => false);
+  for (let r = 0; r < runs; r++) {
+    const order = texts.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) {
+      if (over[i]) continue;
+      const ms = timeOnce(pipeline, texts[i]);
+      samples[i].push(ms);
+      // a size over the budget is not sampled again, and the larger ones not at all
+      if (ms > budgetMs) for (let j = i; j < texts.length; j++) over[j] = true;
+    }
+  }
+  return samples;
+}
+
+const summary = (samples) => (samples.length === 0 ? undefined : { median: median(samples), min: Math.min(...samples), runs: samples.length, samples });
+
+/** Median of the per-pair ratios large ÷ small (samples taken side by side). */
+function pairedRatio(small, large) {
+  const n = Math.min(small.length, large.length);
+  if (n === 0) return undefined;
+  const ratios = [];
+  for (let r = 0; r < n; r++) ratios.push(large[r] / small[r]);
+  return median(ratios);
+}
+
+const RUNS = 5;
 
 export function runAdversarial(argv = []) {
   const opt = parseArgs(argv);
@@ -147,24 +170,27 @@ export function runAdversarial(argv = []) {
   for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-  console.log(`adversarial patterns: analyze + indexTerms + checks (capped at 1000), median of ${opt.sizes.map((s) => `${RUNS[s] ?? 3} at ${s}`).join(', ')}`);
+  console.log(`adversarial patterns: analyze + indexTerms + checks (capped at 1000); median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
   console.log(['pattern'.padEnd(20), ...opt.sizes.map((s) => `${s} ms`.padStart(10)), 'ms/MB 1m'.padStart(9), 'ms/MB 4m'.padStart(9), 'exp 1m→4m'.padStart(10), ' '].join(' '));
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
     const row = { name: p.name, why: p.why, sizes: {} };
-    let skipped = false;
-    for (const size of opt.sizes) {
-      if (skipped) break;
-      const text = build(p, SIZES[size]);
-      const t = time(pipeline, text, RUNS[size] ?? 3, budgetMs);
-      row.sizes[size] = { bytes: Buffer.byteLength(text), chars: text.length, ...t };
-      if (t.median > budgetMs) skipped = true;
-    }
+    const texts = opt.sizes.map((size) => build(p, SIZES[size]));
+    const samples = sampleSizes(pipeline, texts, RUNS, budgetMs);
+    opt.sizes.forEach((size, i) => {
+      const t = summary(samples[i]);
+      if (t !== undefined) row.sizes[size] = { bytes: Buffer.byteLength(texts[i]), chars: texts[i].length, ...t };
+    });
+    const skipped = opt.sizes.some((size) => row.sizes[size] === undefined);
     const ms = (s) => row.sizes[s]?.median;
     const perMB = (s) => (ms(s) === undefined ? undefined : ms(s) / (row.sizes[s].bytes / SIZES['1m']));
     row.msPerMB1m = perMB('1m');
     row.msPerMB4m = perMB('4m');
-    row.exponent = ms('1m') !== undefined && ms('4m') !== undefined ? Math.log(ms('4m') / ms('1m')) / Math.log(4) : undefined;
+    const i1 = opt.sizes.indexOf('1m');
+    const i4 = opt.sizes.indexOf('4m');
+    const ratio = i1 >= 0 && i4 >= 0 ? pairedRatio(samples[i1], samples[i4]) : undefined;
+    // t4 / t1 = (bytes4 / bytes1) ^ exponent (the sizes are 4× apart to within one unit of the pattern)
+    row.exponent = ratio === undefined ? undefined : Math.log(ratio) / Math.log(row.sizes['4m'].bytes / row.sizes['1m'].bytes);
     const worst = Math.max(row.msPerMB1m ?? 0, row.msPerMB4m ?? 0);
     row.met = row.exponent !== undefined && row.exponent <= TARGETS.exponent && worst <= TARGETS.msPerMB;
     results.push(row);

@@ -88,7 +88,10 @@ export interface MisalignedResult {
 
 export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | undefined): MisalignedResult {
   const { text, model } = ctx;
-  const damaged: DamagedRange[] = model.damage.filter((d) => d.kind === 'gbkMisaligned').map((d) => ({ start: d.start, end: d.end, ...(d.repair === undefined ? {} : { repair: d.repair }) }));
+  const fromModel: DamagedRange[] = model.damage.filter((d) => d.kind === 'gbkMisaligned').map((d) => ({ start: d.start, end: d.end, ...(d.repair === undefined ? {} : { repair: d.repair }) }));
+  // the model's ranges and the runs found here, in order (merged as the scan goes: an insertion into the model's list
+  // moved its whole tail each time, quadratic in a text with many damaged lines)
+  const damaged: DamagedRange[] = [];
   const lost: number[] = [];
   const codec = ctx.options.codec;
   const scraped = model.damage.length > 0 || ctx.scan().replacements.length > 0;
@@ -96,8 +99,8 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
   let after = -1;
   for (const i of ctx.scan().questions) {
     if (i < after) continue;
-    while (k < damaged.length && damaged[k]!.end <= i) k++;
-    if (k < damaged.length && damaged[k]!.start <= i) continue;
+    while (k < fromModel.length && fromModel[k]!.end <= i) damaged.push(fromModel[k++]!);
+    if (k < fromModel.length && fromModel[k]!.start <= i) continue;
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     if (next < 0x80 && !isChinese(prev)) continue;
@@ -119,8 +122,7 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
         if (!isHan(first) && trail !== 0xa1 && trail !== 0xa3) continue;
         const start = bang ? i + 1 : i;
         const stop = runStart + run.consumed;
-        damaged.splice(k, 0, { start, end: stop, repair: run.recovered });
-        k++;
+        damaged.push({ start, end: stop, repair: run.recovered });
         repaired = true;
         out?.push({
           code: 'gbk-misaligned', start, end: stop,
@@ -137,6 +139,7 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
     }
     if (!repaired && scraped && (isChinese(prev) || isChinese(next) || next === 0x21)) lost.push(i);
   }
+  while (k < fromModel.length) damaged.push(fromModel[k++]!);
   return { damaged, lost };
 }
 
