@@ -319,9 +319,15 @@ class Session {
     }
     if (r < 0.51) {
       // frames that are not requests the server can serve: it logs them and stays up
+      // and frames whose header is damaged: the server skips to the next header
       const frame = this.pick(['{"jsonrpc":"2.0","id":', '42', '[]', '{"jsonrpc":"2.0","id":null,"method":"zh-report/status"}', '{"jsonrpc":"2.0","method":5}', '{"id":"x"}']);
       const body = Buffer.from(frame, 'utf8');
-      this.#client.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+      const damaged = ['hello\r\n\r\n{}', 'Content-Length: x\r\n\r\n{}', 'Content-Length: 2\n\n{}', 'Content-Type: a\r\n\r\n', 'Content-Length: 99999999999\r\n\r\n'];
+      this.#client.writeRaw(
+        this.chance(0.5)
+          ? Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body])
+          : Buffer.from(this.pick(damaged), 'latin1'),
+      );
       return void (await this.request('zh-report/status', {}, 'result', undefined));
     }
     const cancel = this.chance(0.1);

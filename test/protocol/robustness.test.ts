@@ -227,3 +227,35 @@ describe('the protocol gate (built server over stdio): lifecycle and params', ()
     }
   });
 });
+
+describe('malformed frames (built server over stdio): skipped, and the server answers the next request', () => {
+  const frame = (body: string): Buffer => {
+    const bytes = Buffer.from(body, 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]);
+  };
+  const cases: ReadonlyArray<readonly [string, Buffer]> = [
+    ['a body that is not JSON', frame('{"jsonrpc":"2.0","id":')],
+    ['JSON that is not a message', frame('42')],
+    ['a batch (JSON-RPC arrays are not LSP)', frame('[{"jsonrpc":"2.0","id":99,"method":"zh-report/status"}]')],
+    ['a request with id null', frame('{"jsonrpc":"2.0","id":null,"method":"zh-report/status"}')],
+    ['a header without Content-Length', Buffer.from('Content-Type: application/json\r\n\r\n{}', 'ascii')],
+    ['a header that is not a header', Buffer.from('hello\r\n\r\n{}', 'ascii')],
+    ['a Content-Length that is not a number', Buffer.from('Content-Length: abc\r\n\r\n{}', 'ascii')],
+    ['a header with LF line ends only', Buffer.from('Content-Length: 2\n\n{}', 'ascii')],
+    ['a Content-Length of 100 GB', Buffer.from('Content-Length: 99999999999\r\n\r\n{}', 'ascii')],
+  ];
+  let client: LspClient;
+  before(async () => {
+    client = LspClient.start({ timeout: 5000 });
+    await client.initialize();
+  });
+  after(() => client.dispose());
+
+  for (const [name, bytes] of cases) {
+    it(name, async () => {
+      client.writeRaw(bytes);
+      const status = await client.request<{ documents: number }>(Methods.status, {});
+      assert.equal(status.documents, 0);
+    });
+  }
+});
