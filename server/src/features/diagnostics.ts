@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel, TermIndex } from '../core';
-import { runChecks, runChecksCapped, type CheckCode, type CheckOptions, type Finding, type Localized, type RuleSeverity, type ScriptTable } from '../core/checks';
+import { runChecks, runChecksCapped, type CheckCode, type CheckOptions, type Finding, type Localized, type RuleSeverity, type ScriptTable, type Span } from '../core/checks';
 import { gbkCodec } from '../codec';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { DEFAULT_MAX_PER_DOCUMENT, enabledSignature, sameSettings, severityOf, type DiagnosticSettings } from '../workspace/diagnosticSettings';
@@ -49,7 +49,7 @@ interface CacheEntry {
   readonly findings: readonly Finding[];
   /** How many more there are, and the first of them. */
   readonly omitted: number;
-  readonly firstOmitted: Finding | undefined;
+  readonly firstOmitted: Span | undefined;
 }
 
 /** The setting named in the summary of the diagnostics left out. */

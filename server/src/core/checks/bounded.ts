@@ -6,16 +6,30 @@
  */
 import type { Finding } from './types';
 
+/** Where a finding is: all the order needs. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** True when `a` comes after `b` in document order. */
-function after(a: Finding, b: Finding): boolean {
+function after(a: Span, b: Span): boolean {
   return a.start > b.start || (a.start === b.start && a.end > b.end);
+}
+
+/**
+ * For the rules: false when a finding at [start, end) would not be kept (the collection is full of earlier ones); it
+ * is then counted as left out, and the rule need not build it (its message, its fixes). True for any other collection.
+ */
+export function keeps(out: Finding[], start: number, end: number): boolean {
+  return !(out instanceof FirstFindings) || out.wouldKeep({ start, end });
 }
 
 export class FirstFindings extends Array<Finding> {
   /** How many findings were reported and not kept. */
   omitted = 0;
-  /** The first in document order of the findings not kept. */
-  firstOmitted: Finding | undefined;
+  /** Where the first in document order of the findings not kept is. */
+  firstOmitted: Span | undefined;
   readonly #max: number;
 
   // derived arrays (map, filter, slice) are plain arrays
@@ -31,6 +45,16 @@ export class FirstFindings extends Array<Finding> {
   override push(...items: Finding[]): number {
     for (const f of items) this.#add(f);
     return this.length;
+  }
+
+  /** True when a finding at `span` would be kept; otherwise it is counted as left out here. */
+  wouldKeep(span: Span): boolean {
+    if (this.length < this.#max) return true;
+    const top = this[0];
+    if (top !== undefined && after(top, span)) return true;
+    this.omitted++;
+    this.#omit(span);
+    return false;
   }
 
   /** The kept findings in document order (sorts in place). */
@@ -70,7 +94,7 @@ export class FirstFindings extends Array<Finding> {
     }
   }
 
-  #omit(f: Finding): void {
-    if (this.firstOmitted === undefined || after(this.firstOmitted, f)) this.firstOmitted = f;
+  #omit(f: Span): void {
+    if (this.firstOmitted === undefined || after(this.firstOmitted, f)) this.firstOmitted = { start: f.start, end: f.end };
   }
 }

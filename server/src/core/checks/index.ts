@@ -3,7 +3,7 @@
  * each finding carries its code, its message in Chinese and English, and its fixes as plain offset edits.
  */
 import type { ReportModel } from '../model';
-import { FirstFindings } from './bounded';
+import { FirstFindings, type Span } from './bounded';
 import { CheckContext } from './context';
 import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
 import { checkMidlineMisalignment } from './misaligned';
@@ -20,6 +20,7 @@ export * from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
 export { applyEdits, fixAllEdits, fixAllOfCode } from './fixAll';
 export { formatCnNumeral, restyleMarker } from './numerals';
+export type { Span } from './bounded';
 
 const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;
 
@@ -34,8 +35,8 @@ export interface CappedFindings {
   readonly findings: Finding[];
   /** How many more the rules reported. */
   readonly omitted: number;
-  /** The first of those, in document order. */
-  readonly firstOmitted: Finding | undefined;
+  /** Where the first of those is, in document order. */
+  readonly firstOmitted: Span | undefined;
 }
 
 /** `runChecks` with bounded memory: the rules run over the whole text, but only the first `max` findings are kept. */

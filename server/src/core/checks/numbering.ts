@@ -11,6 +11,7 @@ import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } 
 import { stripGlosses } from '../gloss';
 import { matchMarker } from '../markers';
 import type { Heading, MarkerKind } from '../model';
+import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
 import { formatCnNumeral, restyleMarker } from './numerals';
 import type { Edit, Finding, Fix } from './types';
@@ -334,7 +335,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
         } else if (o === max + 1) {
           // in order
         } else if (o <= max) {
-          if (seen.has(o) && ctx.wants('numbering-duplicate')) {
+          if (seen.has(o) && ctx.wants('numbering-duplicate') && keeps(out, range.start, range.end)) {
             if (firstOf === undefined) {
               firstOf = new Map();
               for (const x of run) if (!firstOf.has(x.ordinal)) firstOf.set(x.ordinal, x);
@@ -346,7 +347,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
               message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
               related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
             });
-          } else if (!seen.has(o) && ctx.wants('numbering-order')) {
+          } else if (!seen.has(o) && ctx.wants('numbering-order') && keeps(out, range.start, range.end)) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-order', ...range, fixes: runFix(),
@@ -411,6 +412,8 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
     // children of one parent share one kind: the first one tells
     const child = headings[p.children[0]!]!;
     if ((rankOf(child.kind) || 99) >= pr) continue;
+    const at = ctx.reportRange(child);
+    if (!keeps(out, at.start, at.end)) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(
@@ -453,6 +456,12 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
   const usual = usualParents(ctx);
   if (usual.every((r) => r === 0)) return;
   const reported = new Set<number>();
+  /** The first heading of each kind (a find per report was quadratic in a long run of reports). */
+  const firstByKind = new Map<string, Heading>();
+  const firstOfKind = (kind: string): Heading => {
+    if (firstByKind.size === 0) for (const x of headings) if (!firstByKind.has(x.kind)) firstByKind.set(x.kind, x);
+    return firstByKind.get(kind)!;
+  };
   for (const h of headings) {
     const rank = usual[rankOf(h.kind)]!;
     if (rank === 0 || reported.has(h.parent)) continue;
@@ -466,7 +475,7 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
     // A list under a law article or an appendix is a different list.
     if (pk !== undefined && pk !== 'title' && !isListKind(pk)) continue;
     reported.add(h.parent);
-    const example = headings.find((x) => x.kind === expected)!;
+    const example = firstOfKind(expected);
     out.push({
       code: 'numbering-missing-parent', ...ctx.reportRange(h), fixes: [],
       message: parent !== undefined && isListKind(parent.kind)
@@ -518,6 +527,7 @@ function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
       else if (width === 'ascii') ascii++;
     }
     const majority: Width = ascii > full ? 'ascii' : 'full';
+    const other = items.find((x) => x.width === majority);
     for (const { h, width } of items) {
       if (width === majority || (width !== 'mixed' && (full === 0 || ascii === 0))) continue;
       const range = ctx.markerRange(h);
@@ -525,7 +535,6 @@ function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
       const fixes: Fix[] = range === undefined ? [] : [{
         title: localized(`改为${q(fixed)}`, `Change to ${q(fixed)}`), edits: [{ ...range, newText: fixed }], safe: true, preferred: true,
       }];
-      const other = items.find((x) => x.width === majority);
       out.push({
         code: 'numbering-bracket-width', ...ctx.reportRange(h), fixes,
         message: width === 'mixed'

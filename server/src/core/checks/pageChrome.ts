@@ -8,6 +8,7 @@
  * comments (<!-- INFO END -->) and 公文 front matter are not page chrome.
  */
 import { stripGlosses } from '../gloss';
+import { keeps } from './bounded';
 import { CheckContext, excerpt, localized } from './context';
 import type { Finding } from './types';
 
@@ -178,6 +179,7 @@ export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
       end = ctx.nextLineStart(k);
       k++;
     }
+    if (!keeps(out, ctx.contentStart(l), ctx.contentEnd(l))) continue;
     const shown = excerpt(lines[l]!, 20);
     out.push({
       code: 'page-chrome', start: ctx.contentStart(l), end: ctx.contentEnd(l),
