@@ -9,6 +9,7 @@
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } from '../chars';
 import { stripGlosses } from '../gloss';
+import { lowerBound } from '../lines';
 import { matchMarker } from '../markers';
 import type { Heading, MarkerKind } from '../model';
 import { keeps } from './bounded';
@@ -291,13 +292,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
     return missing.filter((n) => {
       const offsets = nearMisses!.get(`${kind}:${n}`);
       if (offsets === undefined) return true;
-      let lo = 0;
-      let hi = offsets.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (offsets[mid]! < from) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(offsets, from);
       return !(lo < offsets.length && offsets[lo]! < to);
     });
   };

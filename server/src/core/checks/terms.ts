@@ -9,6 +9,7 @@
  *   quoted, colon, 即 and glossary definitions are compared, not 所称…是指 ones;
  * - a heading, or a title on a line of its own, may carry the full name (an annex titled with the list's full name).
  */
+import { lowerBound } from '../lines';
 import { KeyTrie, Matches } from '../terms/matcher';
 import type { TermDefinition, TermIndex } from '../terms/types';
 import { CheckContext, excerpt, localized, q } from './context';
@@ -146,17 +147,6 @@ class FullFormHits {
     }
     return out;
   }
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 let identity: Uint16Array | undefined;
