@@ -102,10 +102,6 @@ export class Checks {
     return true;
   }
 
-  get maxPerDocument(): number {
-    return this.#maxPerDocument;
-  }
-
   /** Applies a new cap on the diagnostics of a document; true when it changed (the client should pull again). */
   updateMaxPerDocument(max: number): boolean {
     if (max === this.#maxPerDocument) return false;
