@@ -8,6 +8,8 @@
 //   node bench/adversarial.mjs                          all patterns, 100k,1m,4m
 //   node bench/adversarial.mjs --only=chrome-weak-tail,quote-run --sizes=100k,1m
 //   node bench/adversarial.mjs --budget=20              a size taking more than 20 s stops that pattern's larger sizes
+//   node bench/adversarial.mjs --features               the editor's next requests instead: semantic tokens, outline,
+//                                                       folding, term list, on a model and term index already built
 //
 // It asserts nothing about time (the exit code is non-zero only when it cannot run); the marks compare with the
 // targets: exponent ≤ 1.15 from 1 MB to 4 MB and ≤ 200 ms per MB. Results: bench/out/adversarial.json.
@@ -125,13 +127,49 @@ function load() {
   };
 }
 
+/**
+ * --features: what the editor asks for next, on a model and a term index already built (the workspace keeps them per
+ * version): semantic tokens (full), the outline (documentSymbol), folding ranges and the Report Terms list.
+ */
+function loadFeatures() {
+  const core = require(join(OUT, 'core', 'index.js'));
+  const { gbkCodec } = require(join(OUT, 'codec.js'));
+  const { openccConverter } = require(join(OUT, 'opencc.js'));
+  const feature = (name) => require(join(OUT, 'features', `${name}.js`));
+  const { provideSemanticTokens } = feature('semanticTokens');
+  const { provideDocumentSymbols } = feature('documentSymbols');
+  const { provideFoldingRanges } = feature('folding');
+  const { provideTermList } = feature('termList');
+  const { TextDocument } = require(join(ROOT, 'node_modules', 'vscode-languageserver-textdocument'));
+  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+  const built = new Map();
+  return (text) => {
+    let doc = built.get(text);
+    if (doc === undefined) {
+      const document = TextDocument.create('file:///bench/adversarial.txt', 'zh-report', 1, text);
+      const model = core.analyze(text, { codec: gbkCodec });
+      doc = { document, model, terms: core.indexTerms(text, model, { converter: openccConverter }) };
+      built.set(text, doc);
+      document.positionAt(0); // the line table, built once per version in the server too
+    }
+    const uri = { textDocument: { uri: doc.document.uri } };
+    return (
+      provideSemanticTokens(doc, uri, token).data.length +
+      provideDocumentSymbols(doc, uri, token).length +
+      provideFoldingRanges(doc, uri, token).length +
+      provideTermList(doc, { uri: doc.document.uri }, token).length
+    );
+  };
+}
+
 function parseArgs(argv) {
-  const opt = { sizes: ['100k', '1m', '4m'], only: undefined, budget: 30 };
+  const opt = { sizes: ['100k', '1m', '4m'], only: undefined, budget: 30, features: false };
   for (const a of argv) {
     const [k, v] = a.split('=');
     if (k === '--sizes') opt.sizes = v.split(',');
     else if (k === '--only') opt.only = new Set(v.split(','));
     else if (k === '--budget') opt.budget = Number(v);
+    else if (k === '--features') opt.features = true;
     else throw new Error(`unknown option ${a}`);
   }
   return opt;
@@ -176,13 +214,13 @@ const RUNS = 5;
 
 export function runAdversarial(argv = []) {
   const opt = parseArgs(argv);
-  const pipeline = load();
+  const pipeline = opt.features ? loadFeatures() : load();
   const budgetMs = opt.budget * 1000;
   // warm-up: every pattern once at a small size, so the rules run as optimised code
   for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-  console.log(`adversarial patterns: analyze + indexTerms + checks (capped at 1000); median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
+  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000)'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
   console.log(['pattern'.padEnd(20), ...opt.sizes.map((s) => `${s} ms`.padStart(10)), 'ms/MB 1m'.padStart(9), 'ms/MB 4m'.padStart(9), 'exp 1m→4m'.padStart(10), ' '].join(' '));
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
@@ -216,7 +254,7 @@ export function runAdversarial(argv = []) {
   const outDir = join(ROOT, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
   const stamp = existsSync(join(OUT, 'core', 'index.js')) ? statSync(join(OUT, 'core', 'index.js')).mtime.toISOString() : undefined;
-  writeFileSync(join(outDir, 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
+  writeFileSync(join(outDir, opt.features ? 'adversarial-features.json' : 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
   return results;
 }
 
