@@ -11,14 +11,17 @@
 //     the test-only driver extension (test/e2e/driver) that runs the suite in the extension host and writes a results
 //     file; Chromium opens the workbench on the seeds/ folder, which starts the extension host.
 //  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; screenshots to
-//     docs/images/ (outline.png, hover.png, terms.png, problems.png, wordcount.png) for the README.
+//     out/screenshots/ (outline.png, hover.png, terms.png, problems.png, wordcount.png, citations.png; out/ is not
+//     tracked, so a test run leaves the checkout clean). With --update-images (`npm run screenshots`) they are then
+//     copied to docs/images/ for the README.
 //  5. Prints mocha's summary and a closing 'N passed, N failed' line; exits non-zero on any failure. Every process it
 //     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
 //
 // Options: --skip-build (reuse dist/zh-report.vsix and out/e2e), --vsix FILE (install FILE instead of building the
-// extension), --no-ui (suite only), --no-screenshot, --zh-tw (the extension's UI with VS Code's display language
-// zh-tw: code-server --locale zh-tw with a stub language pack, so that VS Code resolves the locale; its own UI stays
-// English, the extension's strings are traditional Chinese; screenshot docs/images/zh-tw.png).
+// extension), --no-ui (suite only), --no-screenshot, --update-images (copy the screenshots to docs/images/ after a
+// run without failures), --zh-tw (the extension's UI with VS Code's display language zh-tw: code-server --locale zh-tw
+// with a stub language pack, so that VS Code resolves the locale; its own UI stays English, the extension's strings
+// are traditional Chinese; screenshot zh-tw.png).
 // --serve: no tests: install the extension (without the driver) and keep code-server running on seeds/ at
 // http://127.0.0.1:$ZH_REPORT_DEMO_PORT (default 8765) until Ctrl+C — what `npm run demo` uses.
 // Environment: ZH_REPORT_E2E_CACHE, ZH_REPORT_E2E_TIMEOUT_S (run phase after the installs, default 420),
@@ -40,14 +43,17 @@ const WORK = path.join(REPO, 'test', 'e2e', '.work');
 const SEEDS = path.join(REPO, 'seeds');
 const SEED_FILE = 'chongqing-minjin-2017-scraped.txt';
 const VSIX = path.join(REPO, 'dist', 'zh-report.vsix');
-const SCREENSHOT = path.join(REPO, 'docs', 'images', 'outline.png');
+/** Where the screenshots go: outside the tracked tree (out/ is ignored); --update-images copies them to IMAGES. */
+const SHOTS = path.join(REPO, 'out', 'screenshots');
+const IMAGES = path.join(REPO, 'docs', 'images');
+const SCREENSHOT = path.join(SHOTS, 'outline.png');
 /** The README's other pictures, taken during the UI checks that show them (unless --no-screenshot). */
-const HOVER_SHOT = path.join(REPO, 'docs', 'images', 'hover.png');
-const PROBLEMS_SHOT = path.join(REPO, 'docs', 'images', 'problems.png');
-const TERMS_SHOT = path.join(REPO, 'docs', 'images', 'terms.png');
-const WORD_COUNT_SHOT = path.join(REPO, 'docs', 'images', 'wordcount.png');
+const HOVER_SHOT = path.join(SHOTS, 'hover.png');
+const PROBLEMS_SHOT = path.join(SHOTS, 'problems.png');
+const TERMS_SHOT = path.join(SHOTS, 'terms.png');
+const WORD_COUNT_SHOT = path.join(SHOTS, 'wordcount.png');
 /** --zh-tw: code-server started with --locale zh-tw; the extension's UI in traditional Chinese. */
-const ZH_TW_SHOT = path.join(REPO, 'docs', 'images', 'zh-tw.png');
+const ZH_TW_SHOT = path.join(SHOTS, 'zh-tw.png');
 /** A GBK copy of a report in seeds/: the editor opens it as UTF-8 and the extension offers to reopen it. */
 const GBK_SEED_FILE = 'cn_prov_2026_sichuan_excerpt_gbk.txt';
 const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000;
@@ -386,6 +392,7 @@ function collapseOtherPanes(page, title) {
 }
 
 async function uiChecks(page, expected, ui) {
+  fs.mkdirSync(SHOTS, { recursive: true });
   const { flatten, headingMismatch, norm, TITLE } = expected;
 
   await ui('Quick Open (Ctrl+P) opens the seed in an editor', async () => {
@@ -472,9 +479,8 @@ async function uiChecks(page, expected, ui) {
   });
 
   if (!args.has('--no-screenshot')) {
-    await ui('screenshot of the editor with the Outline view: docs/images/outline.png', async () => {
+    await ui('screenshot of the editor with the Outline view: out/screenshots/outline.png', async () => {
       await page.keyboard.press('Escape');
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
       return path.relative(REPO, SCREENSHOT);
     });
@@ -687,8 +693,9 @@ async function wordCountChecks(page, ui, want) {
 
 /** --zh-tw: the extension's UI in traditional Chinese (Taiwan): the status bar and its breakdown, the command titles. */
 async function zhTwChecks(page, ui) {
+  fs.mkdirSync(SHOTS, { recursive: true });
   await wordCountChecks(page, ui, { words: '2,826', path: '二、 › （三）', breakdown: '字數' });
-  await ui('the palette lists zh-report\'s commands in traditional Chinese: docs/images/zh-tw.png', async () => {
+  await ui('the palette lists zh-report\'s commands in traditional Chinese: out/screenshots/zh-tw.png', async () => {
     await quickInput(page, 'Control+Shift+P', '>zh-report');
     const rows = await waitUntil('zh-report commands in the palette', () => page.evaluate(() =>
       [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').replace(/\s+/g, ' ').trim()),
@@ -704,7 +711,7 @@ async function zhTwChecks(page, ui) {
 }
 
 /** The README's picture of a citation hover (unless --no-screenshot). */
-const CITATION_SHOT = path.join(REPO, 'docs', 'images', 'citations.png');
+const CITATION_SHOT = path.join(SHOTS, 'citations.png');
 const CITATION_LAW = 'tw_law_personal_data_protection_act.txt';
 
 /** Hover on 前項 in Taiwan's Personal Data Protection Act: the cited paragraph and its path, rendered. */
@@ -890,9 +897,22 @@ async function main() {
   }
   const passed = suite.passed + ui.passed;
   const failed = suite.failed + ui.failed + (harnessError ? 1 : 0);
+  if (args.has('--update-images')) updateImages(failed === 0);
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** --update-images: the run's screenshots (out/screenshots/) become the README's pictures (docs/images/). */
+function updateImages(ok) {
+  if (!ok) {
+    log('--update-images: the run had failures; docs/images/ is left as it is');
+    return;
+  }
+  const shots = fs.existsSync(SHOTS) ? fs.readdirSync(SHOTS).filter((name) => name.endsWith('.png')) : [];
+  fs.mkdirSync(IMAGES, { recursive: true });
+  for (const name of shots) fs.copyFileSync(path.join(SHOTS, name), path.join(IMAGES, name));
+  log(`--update-images: ${shots.length ? shots.join(', ') : 'no screenshots'} copied to ${path.relative(REPO, IMAGES)}/`);
 }
 
 async function cleanup(state) {

@@ -21,13 +21,13 @@ export function maxFileSizeMB(scope?: vscode.ConfigurationScope): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_SIZE_MB;
 }
 
-/** `zh-report.diagnostics.*`: severity per check code, as VS Code gives the section (an object keyed by code). */
-export function diagnosticSeverities(): Record<string, string> {
+/** `zh-report.diagnostics.*`: severity per check code and `maxPerDocument`, as VS Code gives the section (an object keyed by code). */
+export function diagnosticSeverities(): Record<string, string | number> {
   const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>('diagnostics');
-  const out: Record<string, string> = {};
+  const out: Record<string, string | number> = {};
   if (typeof value === 'object' && value !== null) {
     for (const [code, severity] of Object.entries(value)) {
-      if (typeof severity === 'string') out[code] = severity;
+      if (typeof severity === 'string' || (code === 'maxPerDocument' && typeof severity === 'number')) out[code] = severity;
     }
   }
   return out;

@@ -1,8 +1,14 @@
 /**
  * Entry point of the language server (bundled to dist/server.js). The transport comes from the command line:
  * `--stdio`, `--node-ipc` (how the VS Code client starts it), `--socket=PORT` or `--pipe=NAME`.
+ *
+ * Over stdio the frames are read by a reader that skips malformed frames instead of stalling (framing.ts); what the
+ * library does for its own stdio transport is done here too: console output goes to the client's log (stdout carries
+ * the protocol), and the end of stdin ends the process (code 0 after shutdown, 1 otherwise).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
+import { ResyncingMessageReader } from './framing';
+import { ProtocolGate } from './requests';
 import { startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -12,4 +18,19 @@ if (!process.argv.slice(2).some((arg) => TRANSPORTS.includes(arg.split('=')[0]))
   process.exit(2);
 }
 
-startServer(createConnection(ProposedFeatures.all));
+const gate = new ProtocolGate();
+if (process.argv.includes('--stdio')) {
+  const connection = createConnection(ProposedFeatures.all, new ResyncingMessageReader(process.stdin), new StreamMessageWriter(process.stdout), {
+    messageStrategy: gate,
+  });
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  const end = (): never => process.exit(gate.shutDown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  startServer(connection, gate);
+} else {
+  startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate }), gate);
+}

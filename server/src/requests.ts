@@ -1,16 +1,31 @@
 /**
- * The boundary between the protocol and the features: every request handler is wrapped here so that
- * - malformed params (no URI, positions that are not positions) and unknown documents give a clear
- *   `InvalidParams` error,
- * - cancellation is honoured before and after the analysis (`RequestCancelled`),
- * - an exception in a feature becomes an `InternalError` response, logged, and the server stays up.
+ * The boundary between the protocol and the features.
+ *
+ * Every incoming message first passes the `ProtocolGate` (a message strategy of the connection, so it runs before the
+ * library's own handlers):
+ * - the lifecycle: a request before `initialize` gets `ServerNotInitialized`, a second `initialize` and any request
+ *   after `shutdown` get `InvalidRequest`; notifications before `initialize` or after `shutdown` are dropped, except
+ *   `exit`, which always ends the process (code 0 after `shutdown`, 1 otherwise);
+ * - the params: each method the server serves has one declared shape (`REQUEST_PARAMS`); params that do not have it
+ *   (`null`, an array, no URI, a position that is not a position, no query, no range, no context …) get `InvalidParams`
+ *   before any handler runs; malformed document notifications are dropped and logged.
+ *
+ * Then every request handler is wrapped (`guard`) so that unknown documents give `InvalidParams`, cancellation is
+ * honoured before and after the analysis (`RequestCancelled`), and an exception in a feature becomes an
+ * `InternalError` response, logged, while the server stays up.
  */
 import {
   ErrorCodes,
   LSPErrorCodes,
+  Message,
   ResponseError,
   type CancellationToken,
+  type Connection,
+  type MessageStrategy,
+  type RequestMessage,
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { GLOSSARY_FORMATS, Methods, OUTLINE_TEXT_FORMATS } from './protocol';
 import type { AnalyzedDocument, ReportWorkspace } from './workspace/workspace';
 
 /** A feature: one version of one analysed document, the request's params and a token, to a protocol result. */
@@ -65,7 +80,7 @@ export function onDocument<P, R>(
   workspace: ReportWorkspace,
   uriOf: (params: P) => string,
   feature: Feature<P, R>,
-  empty: (params: P) => R,
+  empty: (params: P, document: TextDocument) => R,
 ): (params: P, token: CancellationToken) => R {
   return (params, token) => {
     const uri = uriOf(params);
@@ -80,7 +95,7 @@ export function onDocument<P, R>(
     if (token.isCancellationRequested) {
       throw cancelled();
     }
-    return analyzed === undefined ? empty(params) : feature(analyzed, params, token);
+    return analyzed === undefined ? empty(params, document) : feature(analyzed, params, token);
   };
 }
 
@@ -103,16 +118,211 @@ export function plainUri(params: unknown): string {
   return uri;
 }
 
-/** Checks that `params.positions` is an array of `{ line, character }` with non-negative integers. */
-export function checkPositions(params: unknown): void {
-  const positions = isRecord(params) ? params['positions'] : undefined;
-  if (!Array.isArray(positions) || !positions.every(isPosition)) {
-    throw invalidParams('params.positions must be an array of { line, character } with non-negative integers.');
-  }
-}
+/** What is wrong with a message's params, or undefined when they have the declared shape. */
+type ParamsCheck = (params: Record<string, unknown>) => string | undefined;
+
+const POSITION = '{ line, character } with non-negative integers';
 
 function isPosition(value: unknown): boolean {
   return isRecord(value) && isNatural(value['line']) && isNatural(value['character']);
+}
+
+function isRange(value: unknown): boolean {
+  return isRecord(value) && isPosition(value['start']) && isPosition(value['end']);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+const documentUri: ParamsCheck = (p) =>
+  isRecord(p['textDocument']) && isNonEmptyString(p['textDocument']['uri']) ? undefined : 'params.textDocument.uri must be a non-empty string.';
+const plainUriCheck: ParamsCheck = (p) => (isNonEmptyString(p['uri']) ? undefined : 'params.uri must be a non-empty string.');
+const position: ParamsCheck = (p) => (isPosition(p['position']) ? undefined : `params.position must be ${POSITION}.`);
+const range: ParamsCheck = (p) => (isRange(p['range']) ? undefined : `params.range must be { start, end }, each ${POSITION}.`);
+const positions: ParamsCheck = (p) =>
+  Array.isArray(p['positions']) && p['positions'].every(isPosition) ? undefined : `params.positions must be an array of ${POSITION}.`;
+const codeActionContext: ParamsCheck = (p) => {
+  const context = p['context'];
+  const only = isRecord(context) ? context['only'] : undefined;
+  return isRecord(context) && Array.isArray(context['diagnostics']) && (only === undefined || (Array.isArray(only) && only.every((k) => typeof k === 'string')))
+    ? undefined
+    : 'params.context must be { diagnostics: Diagnostic[], only?: string[] }.';
+};
+const field =
+  (name: string, type: 'string' | 'boolean' | 'object', optional: boolean): ParamsCheck =>
+  (p) => {
+    const value = p[name];
+    if (optional && (value === undefined || value === null)) return undefined;
+    const ok = type === 'object' ? isRecord(value) : typeof value === type;
+    return ok ? undefined : `params.${name} must be ${optional ? 'absent or ' : ''}${type === 'object' ? 'an object' : `a ${type}`}.`;
+  };
+const optionalArray =
+  (name: string): ParamsCheck =>
+  (p) => (p[name] === undefined || p[name] === null || Array.isArray(p[name]) ? undefined : `params.${name} must be absent or an array.`);
+const all =
+  (...checks: ParamsCheck[]): ParamsCheck =>
+  (p) => {
+    for (const check of checks) {
+      const problem = check(p);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  };
+const atPosition = all(documentUri, position);
+const optionalPosition: ParamsCheck = (p) =>
+  p['position'] === undefined || p['position'] === null || isPosition(p['position']) ? undefined : `params.position must be absent or ${POSITION}.`;
+const optionalRanges =
+  (name: string): ParamsCheck =>
+  (p) => (p[name] === undefined || p[name] === null || (Array.isArray(p[name]) && p[name].every(isRange)) ? undefined : `params.${name} must be absent or an array of ranges.`);
+const oneOf =
+  (name: string, values: readonly string[]): ParamsCheck =>
+  (p) => (typeof p[name] === 'string' && values.includes(p[name]) ? undefined : `params.${name} must be one of ${values.join(', ')}.`);
+const textDocumentItem: ParamsCheck = (p) => {
+  const item = p['textDocument'];
+  return isRecord(item) && isNonEmptyString(item['uri']) && typeof item['languageId'] === 'string' && Number.isInteger(item['version']) && typeof item['text'] === 'string'
+    ? undefined
+    : 'params.textDocument must be { uri, languageId, version, text }.';
+};
+const contentChanges: ParamsCheck = (p) => {
+  const document = p['textDocument'];
+  const changes = p['contentChanges'];
+  const okChange = (c: unknown): boolean => isRecord(c) && typeof c['text'] === 'string' && (c['range'] === undefined || isRange(c['range']));
+  return isRecord(document) && isNonEmptyString(document['uri']) && Number.isInteger(document['version']) && Array.isArray(changes) && changes.every(okChange)
+    ? undefined
+    : 'params must be { textDocument: { uri, version }, contentChanges: { range?, text }[] }.';
+};
+
+/**
+ * The params of every request the server serves (an object, by name, of this shape; the methods in `NO_PARAMS` may
+ * also come without). A method not listed here is passed on (the library answers `MethodNotFound`).
+ */
+export const REQUEST_PARAMS: Readonly<Record<string, ParamsCheck>> = {
+  initialize: all(
+    field('capabilities', 'object', false),
+    field('locale', 'string', true),
+    field('rootUri', 'string', true),
+    (p) => (p['workspaceFolders'] === undefined || p['workspaceFolders'] === null || (Array.isArray(p['workspaceFolders']) && p['workspaceFolders'].every((f) => isRecord(f) && typeof f['uri'] === 'string'))
+      ? undefined
+      : 'params.workspaceFolders must be absent, null or an array of { uri, name }.'),
+  ),
+  shutdown: () => undefined,
+  'textDocument/documentSymbol': documentUri,
+  'textDocument/foldingRange': documentUri,
+  'textDocument/selectionRange': all(documentUri, positions),
+  'textDocument/hover': atPosition,
+  'textDocument/definition': atPosition,
+  'textDocument/references': all(atPosition, field('context', 'object', true)),
+  'textDocument/documentHighlight': atPosition,
+  'textDocument/prepareRename': atPosition,
+  'textDocument/rename': all(atPosition, field('newName', 'string', false)),
+  'textDocument/completion': all(atPosition, field('context', 'object', true)),
+  'textDocument/semanticTokens/full': documentUri,
+  'textDocument/semanticTokens/range': all(documentUri, range),
+  'textDocument/diagnostic': all(documentUri, field('previousResultId', 'string', true)),
+  'textDocument/codeAction': all(documentUri, range, codeActionContext),
+  'workspace/symbol': field('query', 'string', false),
+  'workspace/executeCommand': all(field('command', 'string', false), optionalArray('arguments')),
+  [Methods.outline]: plainUriCheck,
+  [Methods.terms]: plainUriCheck,
+  [Methods.status]: () => undefined,
+  [Methods.wordCount]: all(plainUriCheck, optionalPosition, optionalRanges('selections')),
+  [Methods.outlineText]: all(plainUriCheck, oneOf('format', OUTLINE_TEXT_FORMATS), optionalPosition),
+  [Methods.glossary]: all(plainUriCheck, oneOf('format', GLOSSARY_FORMATS)),
+  'textDocument/inlayHint': all(documentUri, range),
+};
+
+/** Requests whose params may be left out (or null). */
+const NO_PARAMS: ReadonlySet<string> = new Set(['shutdown', Methods.status]);
+
+/** The notifications whose params the server reads; a malformed one is dropped (and logged), never half-applied. */
+export const NOTIFICATION_PARAMS: Readonly<Record<string, ParamsCheck>> = {
+  'textDocument/didOpen': textDocumentItem,
+  'textDocument/didChange': contentChanges,
+  'textDocument/didClose': documentUri,
+  'workspace/didChangeConfiguration': () => undefined,
+  'workspace/didChangeWorkspaceFolders': field('event', 'object', false),
+  '$/cancelRequest': (p) => (typeof p['id'] === 'number' || typeof p['id'] === 'string' ? undefined : 'params.id must be a number or a string.'),
+};
+
+/** The method a refused request is rewritten to; its handler answers with the refusal (`ProtocolGate.attach`). */
+const REFUSED = '$/zh-report/refused';
+
+/** What is wrong with a request's params for `method`, or undefined (also for methods the server does not know). */
+export function requestParamsProblem(method: string, params: unknown): string | undefined {
+  const check = REQUEST_PARAMS[method];
+  if (check === undefined) return undefined;
+  if ((params === undefined || params === null) && NO_PARAMS.has(method)) return undefined;
+  if (!isRecord(params)) return `${method} takes its params as an object (by name), not ${params === null ? 'null' : Array.isArray(params) ? 'an array' : typeof params}.`;
+  return check(params);
+}
+
+/**
+ * The lifecycle and the params of every incoming message, checked before any handler runs (see the file comment).
+ * Pass it as the connection's `messageStrategy`, then `attach` it to the connection.
+ */
+export class ProtocolGate implements MessageStrategy {
+  #initialized = false;
+  #shutDown = false;
+  #logger: Logger | undefined;
+  /** The refusals on their way to the REFUSED handler, keyed by the params object that carries them. */
+  readonly #refusals = new WeakMap<object, ResponseError<void>>();
+
+  /** True once `shutdown` has been received. */
+  get shutDown(): boolean {
+    return this.#shutDown;
+  }
+
+  /** Registers the handler that answers refused requests, and where dropped notifications are logged. */
+  attach(connection: Connection, logger: Logger): void {
+    this.#logger = logger;
+    connection.onRequest(REFUSED, (params: unknown) =>
+      (isRecord(params) ? this.#refusals.get(params) : undefined) ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${REFUSED}`),
+    );
+  }
+
+  handleMessage(message: Message, next: (message: Message) => void): void {
+    if (Message.isRequest(message)) {
+      const refusal = this.#refusal(message);
+      if (refusal !== undefined) {
+        const carrier = {};
+        this.#refusals.set(carrier, refusal);
+        next({ jsonrpc: message.jsonrpc, id: message.id, method: REFUSED, params: carrier } as RequestMessage);
+        return;
+      }
+      if (message.method === 'initialize') this.#initialized = true;
+      if (message.method === 'shutdown') this.#shutDown = true;
+      if ((message.params === undefined || message.params === null) && NO_PARAMS.has(message.method)) {
+        // one calling convention for the handlers: params left out arrive as {}
+        next({ ...message, params: {} } as RequestMessage);
+        return;
+      }
+    } else if (Message.isNotification(message) && message.method !== 'exit') {
+      // Before initialize and after shutdown only `exit` counts (the specification).
+      if (!this.#initialized || this.#shutDown) return;
+      const check = NOTIFICATION_PARAMS[message.method];
+      const problem = check === undefined ? undefined : isRecord(message.params) ? check(message.params) : 'params must be an object.';
+      if (problem !== undefined) {
+        this.#logger?.error(`${message.method} ignored: ${problem}`);
+        return;
+      }
+    }
+    next(message);
+  }
+
+  #refusal(message: RequestMessage): ResponseError<void> | undefined {
+    if (message.method === 'initialize' && this.#initialized) {
+      return new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized: initialize may be sent only once.');
+    }
+    if (this.#shutDown) {
+      return new ResponseError(ErrorCodes.InvalidRequest, `${message.method}: the server is shutting down (shutdown was received); only exit is accepted.`);
+    }
+    if (!this.#initialized && message.method !== 'initialize') {
+      return new ResponseError(ErrorCodes.ServerNotInitialized, `${message.method}: the server is not initialized (send initialize first).`);
+    }
+    const problem = requestParamsProblem(message.method, message.params);
+    return problem === undefined ? undefined : invalidParams(problem);
+  }
 }
 
 function isNatural(value: unknown): boolean {

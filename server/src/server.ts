@@ -37,7 +37,7 @@ import { addTermSymbols, readShowTerms } from './features/outlineTerms';
 import { provideReferences } from './features/references';
 import { providePrepareRename, provideRename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, provideSemanticTokens, provideSemanticTokensRange } from './features/semanticTokens';
-import { checkTextDocumentPosition, type TermDocument } from './features/terms';
+import type { TermDocument } from './features/terms';
 import { provideOutline } from './features/outline';
 import { emptySelectionRanges, provideSelectionRanges } from './features/selectionRanges';
 import { provideStatus } from './features/status';
@@ -54,7 +54,7 @@ import {
   type WordCountParams,
   type WordCountResult,
 } from './protocol';
-import { cancelled, checkPositions, guard, onDocument, plainUri, textDocumentUri, type Logger } from './requests';
+import { cancelled, guard, onDocument, plainUri, textDocumentUri, type Logger, type ProtocolGate } from './requests';
 import { SERVER_NAME, serverVersion } from './serverInfo';
 import { mergeSettings, settingsSection } from './workspace/settings';
 import { ReportWorkspace, type AnalyzedDocument } from './workspace/workspace';
@@ -71,9 +71,14 @@ export interface ServerOptions {
   readonly analyze?: (text: string) => ReportModel;
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+/**
+ * Starts the server on a connection created with `gate` as its message strategy (requests.ts): the gate checks the
+ * lifecycle and the shape of every message's params before any handler here runs, so the handlers can rely on them.
+ */
+export function startServer(connection: Connection, gate: ProtocolGate, options: ServerOptions = {}): void {
   const version = serverVersion();
   const logger: Logger = { error: (message) => connection.console.error(message) };
+  gate.attach(connection, logger);
   const documents = new TextDocuments(TextDocument);
   /** The client's display language (hovers, completion details, exports, warnings). */
   const ui = new UiLanguage();
@@ -188,10 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const wordCount = onDocument<WordCountParams, WordCountResult | null>(workspace, plainUri, provideWordCount, () => null);
   const outlineText = onDocument<OutlineTextParams, ExportText>(workspace, plainUri, provideOutlineText, () => ({ text: '', items: 0 }));
 
-  /**
-   * A term feature: the document's term index is built on first use (once per version); `uriOf` validates the params
-   * (a position where the feature needs one) and names the document.
-   */
+  /** A term feature: the document's term index is built on first use (once per version); `uriOf` names the document. */
   const withTerms = <P, R>(
     uriOf: (params: P) => string,
     feature: (doc: TermDocument, params: P, token: CancellationToken) => R,
@@ -207,12 +209,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       empty,
     );
-  const atPosition = <P extends TextDocumentPositionParams>(params: P): string => {
-    checkTextDocumentPosition(params);
-    return textDocumentUri(params);
-  };
   const onTerms = <P extends TextDocumentPositionParams, R>(feature: (doc: TermDocument, params: P, token: CancellationToken) => R, empty: (params: P) => R) =>
-    withTerms(atPosition, feature, empty);
+    withTerms(textDocumentUri, feature, empty);
   const semanticTokensFull = withTerms<SemanticTokensParams, SemanticTokens>(textDocumentUri, provideSemanticTokens, () => ({ data: [] }));
   const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
   const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
@@ -220,7 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // a citation answers first (features/citations.ts); elsewhere the term features do
   const onCitation = <P extends TextDocumentPositionParams, R>(feature: (doc: AnalyzedDocument, params: P, token: CancellationToken) => Promise<R | undefined>) =>
-    onDocument<P, Promise<R | undefined>>(workspace, atPosition, feature, async () => undefined);
+    onDocument<P, Promise<R | undefined>>(workspace, textDocumentUri, feature, async () => undefined);
   const citationOr = <P extends TextDocumentPositionParams, R>(first: (params: P, token: CancellationToken) => Promise<R | undefined>, then: (params: P, token: CancellationToken) => R) =>
     async (params: P, token: CancellationToken): Promise<R> => (await first(params, token)) ?? then(params, token);
   const hover = citationOr(onCitation((d, p: HoverParams, t) => citations.hover(d, p, t, ui.lang)), onTerms((doc, p: HoverParams, t) => provideHover(doc, p, t, ui.lang), () => null));
@@ -246,12 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onFoldingRanges(guard(logger, 'textDocument/foldingRange', foldingRanges));
 
-  connection.onSelectionRanges(
-    guard(logger, 'textDocument/selectionRange', (params, token) => {
-      checkPositions(params);
-      return selectionRanges(params, token);
-    }),
-  );
+  connection.onSelectionRanges(guard(logger, 'textDocument/selectionRange', selectionRanges));
 
   connection.onRequest(Methods.outline, guard(logger, Methods.outline, outline));
   connection.onRequest(Methods.terms, guard(logger, Methods.terms, termList));

@@ -304,3 +304,51 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('a cap on the diagnostics of one document (zh-report.diagnostics.maxPerDocument)', () => {
+  let client: LspClient;
+
+  before(async () => {
+    client = LspClient.start();
+    await client.request<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, locale: 'en' });
+    client.notify('initialized', {});
+  });
+
+  after(() => client.dispose());
+
+  it('a text with thousands of findings gives the first 1000 and one diagnostic that counts the rest and names the setting', async () => {
+    const uri = newUri('many-brackets');
+    // 3000 lines, each with an unmatched （ : 3000 unbalanced-pair findings
+    const text = Array.from({ length: 3000 }, (_, i) => `第${i}行（未闭合的括号`).join('\n') + '\n';
+    open(client, uri, text);
+    const items = await diagnostics(client, uri);
+    assert.equal(items.length, 1001);
+    const summary = items[1000]!;
+    assert.equal(summary.code, 'too-many-problems');
+    assert.match(summary.message, /^2000 more problems/);
+    assert.match(summary.message, /zh-report\.diagnostics\.maxPerDocument/);
+    assert.equal(summary.range.start.line, 1000, 'the summary stands where the first problem left out is');
+    assert.deepEqual(
+      items.slice(0, 1000).map((d) => d.range.start.line),
+      Array.from({ length: 1000 }, (_, i) => i),
+      'the first 1000 in document order',
+    );
+  });
+
+  it('the setting changes the cap; fix-all still fixes the findings beyond it', async () => {
+    client.notify('workspace/didChangeConfiguration', { settings: { zhReport: { maxDocumentSizeMB: 20, diagnostics: { maxPerDocument: 10 } } } });
+    const uri = newUri('many-glosses');
+    const lines = Array.from({ length: 40 }, (_, i) => `第${i}段：發(fā)布网(wǎng)上沙龙。`);
+    const text = lines.join('\n') + '\n';
+    open(client, uri, text);
+    const items = await diagnostics(client, uri);
+    assert.equal(items.length, 11);
+    assert.match(items[10]!.message, /^30 more problems/);
+    const [fixAll] = await codeActions(client, uri, 0, ['source.fixAll.zh-report']);
+    assert.ok(fixAll?.edit !== undefined, 'a fix-all action');
+    const fixed = applyTextEdits(text, editsOf(fixAll.edit, uri, 1));
+    assert.equal(fixed, lines.map((_, i) => `第${i}段：發布网上沙龙。`).join('\n') + '\n', 'every gloss removed, also on the lines past the cap');
+    client.notify('workspace/didChangeConfiguration', { settings: { zhReport: { maxDocumentSizeMB: 20, diagnostics: {} } } });
+    assert.equal((await diagnostics(client, uri)).length, 40, 'back to the default cap');
+  });
+});

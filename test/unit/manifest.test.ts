@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/core/checks';
+import { MAX_PER_DOCUMENT_SETTING as MAX_PER_DOCUMENT } from '../../server/src/features/diagnostics';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { REPO_ROOT } from '../util/paths';
 
@@ -91,11 +92,14 @@ describe('manifest: language, grammar, commands, settings', () => {
   it('contributes the settings the client reads, with their defaults', () => {
     const properties = record(record(contributes['configuration'], 'configuration')['properties'], 'properties');
     const defaults = Object.fromEntries(
-      Object.entries(properties).filter(([key]) => !key.startsWith('zh-report.diagnostics.')).map(([key, value]) => [key, record(value, key)['default']]),
+      Object.entries(properties)
+        .filter(([key]) => !key.startsWith('zh-report.diagnostics.') || key === MAX_PER_DOCUMENT)
+        .map(([key, value]) => [key, record(value, key)['default']]),
     );
     assert.deepEqual(defaults, {
       'zh-report.detect.enabled': true,
       'zh-report.detect.markdown': false,
+      [MAX_PER_DOCUMENT]: 1000,
       'zh-report.encodingHint.enabled': true,
       'zh-report.inlayHints.citations': false,
       'zh-report.maxFileSizeMB': 20,
@@ -110,7 +114,7 @@ describe('manifest: language, grammar, commands, settings', () => {
 
   it('contributes a severity setting for every check, with the rule\'s default, described in both languages', () => {
     const properties = record(record(contributes['configuration'], 'configuration')['properties'], 'properties');
-    const settings = Object.keys(properties).filter((key) => key.startsWith('zh-report.diagnostics.'));
+    const settings = Object.keys(properties).filter((key) => key.startsWith('zh-report.diagnostics.') && key !== MAX_PER_DOCUMENT);
     assert.deepEqual(settings.sort(), RULES.map((r) => `zh-report.diagnostics.${r.code}`).sort());
     const en = record(readJson('package.nls.json'), 'package.nls.json');
     const zh = record(readJson('package.nls.zh-cn.json'), 'package.nls.zh-cn.json');

@@ -4,6 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { ProtocolGate } from '../../server/src/requests';
 import { startServer, type ServerOptions } from '../../server/src/server';
 import { LspClient, type Exit } from './lsp-client';
 
@@ -11,8 +12,9 @@ export function startInProcess(options: ServerOptions): LspClient {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
   // Reader and writer objects (not raw streams), so the connection does not exit the process when they end.
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer));
-  startServer(connection, options);
+  const gate = new ProtocolGate();
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), { messageStrategy: gate });
+  startServer(connection, gate, options);
   return new LspClient({
     input: toServer,
     output: fromServer,

@@ -33,6 +33,8 @@ export interface StartOptions {
   readonly args?: readonly string[];
   /** Milliseconds before a request without an answer fails (default 15 s). */
   readonly timeout?: number;
+  /** The server to start (default: the build's dist/server.js). */
+  readonly server?: string;
 }
 
 export interface Exit {
@@ -76,6 +78,8 @@ export interface ServerEnds {
   readonly stderr: () => string;
   /** The `processId` to send in `initialize`: the server exits when that process dies (null: it does not watch). */
   readonly processId: number | null;
+  /** The server's own process id, where it runs in a process of its own (for its memory). */
+  readonly pid?: number;
 }
 
 export class LspClient {
@@ -109,7 +113,7 @@ export class LspClient {
 
   /** Starts `node dist/server.js --stdio` as a child process. */
   static start(options: StartOptions = {}): LspClient {
-    const child = spawn(process.execPath, [builtFile('dist/server.js'), '--stdio', ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [options.server ?? builtFile('dist/server.js'), '--stdio', ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -150,6 +154,16 @@ export class LspClient {
       { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } },
     ]);
     return response;
+  }
+
+  /** The server's process id (undefined for a server inside the test process). */
+  get pid(): number | undefined {
+    return this.#ends.pid;
+  }
+
+  /** Writes bytes as they are, e.g. a malformed frame. */
+  writeRaw(bytes: Buffer): void {
+    this.#ends.input.write(bytes);
   }
 
   notify(method: string, params: unknown): void {
@@ -266,6 +280,7 @@ function childEnds(child: ChildProcessWithoutNullStreams): ServerEnds {
     stderr: () => stderr,
     // The server exits by itself if this test process dies.
     processId: process.pid,
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill();

@@ -11,3 +11,15 @@ export function lineIndexOf(lineStarts: readonly number[], offset: number): numb
   }
   return lo;
 }
+
+/** The first index of `sorted` (ascending) whose value is at least `value` (`sorted.length` when none is). */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -21,7 +21,7 @@ import {
 import type { ScriptTable } from '../core/checks';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, ServerCommands, type ConvertScriptResult } from '../protocol';
 import { guard, invalidParams, onDocument, textDocumentUri, type Logger } from '../requests';
-import { readDiagnosticSettings } from '../workspace/diagnosticSettings';
+import { DEFAULT_MAX_PER_DOCUMENT, readDiagnosticSettings, readMaxPerDocument } from '../workspace/diagnosticSettings';
 import type { ReportWorkspace } from '../workspace/workspace';
 import { provideCodeActions, workspaceEdit } from './codeActions';
 import { convertArgs, convertEdits, convertLabel } from './commands';
@@ -73,7 +73,10 @@ export class ChecksFeature {
   /** Settings from a payload (`{ diagnostics }`) or a configuration section; true when they changed. */
   configure(value: unknown): boolean {
     const settings = readDiagnosticSettings(value);
-    if (settings === undefined || !this.checks.updateSettings(settings)) return false;
+    if (settings === undefined) return false;
+    const severities = this.checks.updateSettings(settings);
+    const max = this.checks.updateMaxPerDocument(readMaxPerDocument(value) ?? DEFAULT_MAX_PER_DOCUMENT);
+    if (!severities && !max) return false;
     if (this.#initialized && this.#caps.refresh) {
       this.#connection.languages.diagnostics.refresh();
     }

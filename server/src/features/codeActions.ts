@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Localized } from '../core/checks';
+import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Finding, type Localized } from '../core/checks';
 import { FIX_ALL_KIND } from '../protocol';
 import { pick, type Checks } from './diagnostics';
 import { RENUMBER_KIND, renumberAction } from './citations';
@@ -58,6 +58,9 @@ export function provideCodeActions(
   caps: EditCapabilities,
 ): CodeAction[] {
   const findings = checks.findings({ document, model });
+  // fix-all takes every finding, also those beyond the cap on diagnostics (computed only when asked for)
+  let every: readonly Finding[] | undefined;
+  const allFindings = (): readonly Finding[] => (every ??= checks.allFindings({ document, model }));
   const lang = checks.lang;
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -86,9 +89,10 @@ export function provideCodeActions(
     }
     for (const code of codes) {
       const title = FIX_ALL_OF[code];
-      const ofCode = findings.filter((f) => f.code === code && f.fixes.length > 0);
-      if (title === undefined || ofCode.length < 2) continue;
-      const edits = fixAllOfCode(findings, code);
+      if (title === undefined) continue;
+      const ofCode = allFindings().filter((f) => f.code === code && f.fixes.length > 0);
+      if (ofCode.length < 2) continue;
+      const edits = fixAllOfCode(allFindings(), code);
       if (edits.length === 0) continue;
       actions.push({
         title: pick(title(code === 'pinyin-gloss' ? edits.length : ofCode.length), lang),
@@ -105,7 +109,7 @@ export function provideCodeActions(
   }
 
   if (only !== undefined && matches(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(findings);
+    const edits = fixAllEdits(allFindings());
     if (edits.length > 0) {
       actions.push({
         title: pick({ zh: `修复全部可安全修复的问题（${edits.length} 处修改）`, en: `Fix all safely fixable problems (${edits.length} edits)`, tw: `修正全部可安全修正的問題（${edits.length} 處修改）` }, lang),

@@ -43,7 +43,7 @@ export function provideCompletion(doc: TermDocument, params: CompletionParams, t
   if (token.isCancellationRequested) return { isIncomplete: true, items: [] };
   candidates.sort((a, b) => b.rank - a.rank);
   const close = text[offset] === closer ? '' : closer;
-  const range = { start: doc.document.positionAt(open + 1), end: params.position };
+  const range = { start: doc.document.positionAt(open + 1), end: doc.document.positionAt(offset) };
   const items: CompletionItem[] = candidates.slice(0, MAX_ITEMS).map(({ term }, i) => {
     const definition = term.definitions[0];
     const about = definition?.text ?? term.builtin?.text;

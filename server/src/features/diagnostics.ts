@@ -18,12 +18,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel, TermIndex } from '../core';
-import { runChecks, type CheckCode, type Finding, type Localized, type RuleSeverity, type ScriptTable } from '../core/checks';
+import { runChecks, runChecksCapped, type CheckCode, type CheckOptions, type Finding, type Localized, type RuleSeverity, type ScriptTable, type Span } from '../core/checks';
 import { gbkCodec } from '../codec';
 import { displayLanguageOf, type DisplayLanguage } from '../messages';
 import { taiwanMessage } from '../messagesTaiwan';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
-import { enabledSignature, sameSettings, severityOf, type DiagnosticSettings } from '../workspace/diagnosticSettings';
+import { DEFAULT_MAX_PER_DOCUMENT, enabledSignature, sameSettings, severityOf, type DiagnosticSettings } from '../workspace/diagnosticSettings';
 import type { AnalyzedDocument } from '../workspace/workspace';
 
 export type Lang = DisplayLanguage;
@@ -48,12 +48,20 @@ const SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
 
 interface CacheEntry {
   readonly signature: string;
+  /** The first `maxPerDocument` findings in document order. */
   readonly findings: readonly Finding[];
+  /** How many more there are, and the first of them. */
+  readonly omitted: number;
+  readonly firstOmitted: Span | undefined;
 }
+
+/** The setting named in the summary of the diagnostics left out. */
+export const MAX_PER_DOCUMENT_SETTING = 'zh-report.diagnostics.maxPerDocument';
 
 /** The checks of the open documents: settings, language, client capabilities and the per-version cache. */
 export class Checks {
   #settings: DiagnosticSettings = {};
+  #maxPerDocument = DEFAULT_MAX_PER_DOCUMENT;
   #generation = 0;
   #lang: Lang = 'zh-cn';
   #relatedInformation = false;
@@ -97,26 +105,57 @@ export class Checks {
     return true;
   }
 
+  /** Applies a new cap on the diagnostics of a document; true when it changed (the client should pull again). */
+  updateMaxPerDocument(max: number): boolean {
+    if (max === this.#maxPerDocument) return false;
+    this.#maxPerDocument = max;
+    this.#generation++;
+    return true;
+  }
+
   severity(code: CheckCode): RuleSeverity {
     return severityOf(this.#settings, code);
   }
 
-  /** The findings of the enabled rules for this version of the document (computed once, then cached). */
-  findings({ document, model }: AnalyzedDocument): readonly Finding[] {
-    const signature = enabledSignature(this.#settings);
-    const cached = this.#cache.get(model);
-    if (cached !== undefined && cached.signature === signature) return cached.findings;
-    const enabled = (code: CheckCode): boolean => this.severity(code) !== 'off';
+  /**
+   * The first `maxPerDocument` findings (document order) of the enabled rules for this version of the document,
+   * computed once, then cached; the findings beyond the cap are counted, never held.
+   */
+  findings(analyzed: AnalyzedDocument): readonly Finding[] {
+    return this.#entry(analyzed).findings;
+  }
+
+  /**
+   * Every finding, for fix-all: the cached ones when none was left out, else a run without the cap whose result is
+   * not kept (it lives as long as the request that asked for it).
+   */
+  allFindings(analyzed: AnalyzedDocument): readonly Finding[] {
+    const entry = this.#entry(analyzed);
+    if (entry.omitted === 0) return entry.findings;
     this.runs++;
+    return runChecks(analyzed.document.getText(), analyzed.model, this.#options(analyzed));
+  }
+
+  #entry({ document, model }: AnalyzedDocument): CacheEntry {
+    const signature = `${enabledSignature(this.#settings)}:${this.#maxPerDocument}`;
+    const cached = this.#cache.get(model);
+    if (cached !== undefined && cached.signature === signature) return cached;
+    this.runs++;
+    const capped = runChecksCapped(document.getText(), model, this.#options({ document, model }), this.#maxPerDocument);
+    const entry: CacheEntry = { signature, ...capped };
+    this.#cache.set(model, entry);
+    return entry;
+  }
+
+  #options({ document, model }: AnalyzedDocument): CheckOptions {
+    const enabled = (code: CheckCode): boolean => this.severity(code) !== 'off';
     const terms = TERM_CODES.some(enabled) ? this.#termsOf({ document, model }) : undefined;
-    const findings = runChecks(document.getText(), model, {
+    return {
       enabled,
       codec: gbkCodec,
       ...(enabled('script-mixing') ? { script: this.#scriptTable() } : {}),
       ...(terms === undefined ? {} : { terms }),
-    });
-    this.#cache.set(model, { signature, findings });
-    return findings;
+    };
   }
 
   toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
@@ -138,8 +177,27 @@ export class Checks {
     return diagnostic;
   }
 
+  /** The diagnostics of the kept findings, and one more that says how many are left out, where the first of them is. */
   diagnostics(analyzed: AnalyzedDocument): Diagnostic[] {
-    return this.findings(analyzed).map((f) => this.toDiagnostic(analyzed.document, f));
+    const entry = this.#entry(analyzed);
+    const diagnostics = entry.findings.map((f) => this.toDiagnostic(analyzed.document, f));
+    if (entry.omitted > 0 && entry.firstOmitted !== undefined) {
+      const { document } = analyzed;
+      const at = entry.firstOmitted;
+      const message: Localized & { readonly tw: string } = {
+        zh: `另有 ${entry.omitted} 处问题未列出：每个文档最多显示 ${this.#maxPerDocument} 处（从此处起的问题未显示）。可在设置 ${MAX_PER_DOCUMENT_SETTING} 中调高上限。`,
+        en: `${entry.omitted} more problems are not listed: at most ${this.#maxPerDocument} are shown per document (those from here on are not). Raise the limit with the setting ${MAX_PER_DOCUMENT_SETTING}.`,
+        tw: `另有 ${entry.omitted} 處問題未列出：每份文件最多顯示 ${this.#maxPerDocument} 處（從此處起的問題未顯示）。可在設定 ${MAX_PER_DOCUMENT_SETTING} 中調高上限。`,
+      };
+      diagnostics.push({
+        range: { start: document.positionAt(at.start), end: document.positionAt(at.end) },
+        severity: DiagnosticSeverity.Information,
+        code: 'too-many-problems',
+        source: DIAGNOSTIC_SOURCE,
+        message: pick(message, this.#lang),
+      });
+    }
+    return diagnostics;
   }
 
   /** The result id of a version under the current settings: a pull that names it is answered `unchanged`. */

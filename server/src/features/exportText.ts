@@ -8,13 +8,12 @@ import { OUTLINE_TEXT_FORMATS, type ExportText, type GlossaryParams, type Outlin
 import { message, type DisplayLanguage } from '../messages';
 import { cancelled, invalidParams } from '../requests';
 import type { AnalyzedDocument } from '../workspace/workspace';
-import { checkTextDocumentPosition, sectionPath, type TermDocument } from './terms';
+import { sectionPath, type TermDocument } from './terms';
 
 export function provideOutlineText({ document, model }: AnalyzedDocument, params: OutlineTextParams, _token: CancellationToken): ExportText {
   if (!OUTLINE_TEXT_FORMATS.includes(params.format)) throw invalidParams(`params.format must be one of ${OUTLINE_TEXT_FORMATS.join(', ')}.`);
   let root: number | undefined;
   if (params.position !== undefined) {
-    checkTextDocumentPosition(params);
     root = headingAt(model, document.offsetAt(params.position));
     // outside any section, or in the title (which holds everything): the whole outline
     if (root < 0 || model.headings[root]!.kind === 'title') root = undefined;

@@ -4,9 +4,11 @@
  *
  * The protocol requires each parent to contain its child; a range from the core that does not contain the
  * previous one (or repeats it) is dropped rather than sent. A position with no range gets the empty range at
- * the position, since the result must have one entry per position.
+ * the position, since the result must have one entry per position (a position past the end of its line or of the
+ * document is first moved to where it lands, so no range lies outside the document).
  */
-import type { CancellationToken, Position, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
+import type { CancellationToken, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectionRanges } from '../core';
 import type { AnalyzedDocument } from '../workspace/workspace';
 
@@ -23,19 +25,23 @@ export function provideSelectionRanges(
     }
     const offset = document.offsetAt(position);
     const chain = selectionRanges(text, model, offset);
-    result.push(linkChain(document, position, offset, chain));
+    result.push(linkChain(document, offset, chain));
   }
   return result;
 }
 
 /** Empty ranges at the positions: the answer for documents that are not analysed. */
-export function emptySelectionRanges(params: SelectionRangeParams): SelectionRange[] {
-  return params.positions.map((position) => ({ range: { start: position, end: position } }));
+export function emptySelectionRanges(params: SelectionRangeParams, document: TextDocument): SelectionRange[] {
+  return params.positions.map((position) => emptyAt(document, document.offsetAt(position)));
+}
+
+function emptyAt(document: TextDocument, offset: number): SelectionRange {
+  const at = document.positionAt(offset);
+  return { range: { start: at, end: at } };
 }
 
 function linkChain(
-  document: AnalyzedDocument['document'],
-  position: Position,
+  document: TextDocument,
   offset: number,
   chain: ReadonlyArray<readonly [number, number]>,
 ): SelectionRange {
@@ -52,7 +58,7 @@ function linkChain(
     inner = [start, end];
   }
   if (kept.length === 0) {
-    return { range: { start: position, end: position } };
+    return emptyAt(document, offset);
   }
   let link: SelectionRange | undefined;
   for (let i = kept.length - 1; i >= 0; i--) {
@@ -60,5 +66,5 @@ function linkChain(
     const range = { start: document.positionAt(start), end: document.positionAt(end) };
     link = link === undefined ? { range } : { range, parent: link };
   }
-  return link ?? { range: { start: position, end: position } };
+  return link ?? emptyAt(document, offset);
 }

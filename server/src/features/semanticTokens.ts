@@ -125,9 +125,14 @@ function encode(doc: TermDocument, tokens: readonly Token[]): SemanticTokens {
     prevLine = pos.line;
     prevChar = pos.character;
   };
+  // the first line break at or after the current token (-1: none left); tokens come in order, so it is searched
+  // for again only once passed (an indexOf per token went to the end of a long line each time: quadratic)
+  let nl = -2;
   for (const t of tokens) {
     let s = t.start;
-    for (let nl = text.indexOf('\n', s); nl >= 0 && nl < t.end; nl = text.indexOf('\n', s)) {
+    for (;;) {
+      if (nl !== -1 && nl < s) nl = text.indexOf('\n', s);
+      if (nl < 0 || nl >= t.end) break;
       let lineEnd = nl;
       if (lineEnd > s && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
       if (lineEnd > s) emit(s, lineEnd, t.type, t.modifiers);

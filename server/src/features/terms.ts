@@ -4,7 +4,6 @@
  */
 import type { Range } from 'vscode-languageserver';
 import { headingAt, useAt, type ReportModel, type Term, type TermIndex } from '../core';
-import { invalidParams } from '../requests';
 import type { AnalyzedDocument } from '../workspace/workspace';
 
 /** One version of a document with its model and its term index. */
@@ -53,16 +52,4 @@ export function shorten(s: string, max: number): string {
 /** Text for Markdown: characters with a meaning in Markdown are escaped (the text of a report shows as written). */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, (c) => '\\' + c);
-}
-
-/** Checks that `params.position` is a `{ line, character }` of non-negative integers (InvalidParams otherwise). */
-export function checkTextDocumentPosition(params: unknown): void {
-  const position = typeof params === 'object' && params !== null ? (params as Record<string, unknown>)['position'] : undefined;
-  const ok = typeof position === 'object' && position !== null
-    && isNatural((position as Record<string, unknown>)['line']) && isNatural((position as Record<string, unknown>)['character']);
-  if (!ok) throw invalidParams('params.position must be { line, character } with non-negative integers.');
-}
-
-function isNatural(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

@@ -80,8 +80,11 @@ export const SETTINGS_SECTION = 'zhReport';
 export interface ServerSettingsPayload {
   /** Documents larger than this (UTF-8 bytes, in MiB) are not analysed. */
   readonly maxDocumentSizeMB: number;
-  /** Severity per check code (`zh-report.diagnostics.<code>`): "error" | "warning" | "information" | "hint" | "off". */
-  readonly diagnostics?: Readonly<Record<string, string>>;
+  /**
+   * Severity per check code (`zh-report.diagnostics.<code>`): "error" | "warning" | "information" | "hint" | "off";
+   * and `maxPerDocument` (`zh-report.diagnostics.maxPerDocument`), the cap on the diagnostics of one document.
+   */
+  readonly diagnostics?: Readonly<Record<string, string | number>>;
 }
 
 /** The `source` of every diagnostic the server reports. */
@@ -152,7 +155,8 @@ export interface OutlineTextParams {
 }
 
 /** A glossary as a Markdown table or as CSV (UTF-8 with a BOM, CRLF, so that Excel reads the Chinese). */
-export type GlossaryFormat = 'markdown' | 'csv';
+export const GLOSSARY_FORMATS = ['markdown', 'csv'] as const;
+export type GlossaryFormat = (typeof GLOSSARY_FORMATS)[number];
 
 export interface GlossaryParams {
   readonly uri: string;

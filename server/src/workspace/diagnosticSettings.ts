@@ -4,6 +4,9 @@
  * They arrive as `diagnostics` in the settings payload (initializationOptions, didChangeConfiguration) or inside
  * the `zh-report` section the server pulls with workspace/configuration: `{ diagnostics: { "numbering-gap": "off" } }`.
  * Unknown codes and values are ignored; a rule without a value has its default severity.
+ *
+ * `zh-report.diagnostics.maxPerDocument` (in the same object: `{ diagnostics: { maxPerDocument: 1000 } }`) caps the
+ * diagnostics of one document; the rest are summed up in one diagnostic that names the setting.
  */
 import { CHECK_CODES, ruleInfo, type CheckCode, type RuleSeverity } from '../core/checks';
 
@@ -24,6 +27,16 @@ export function readDiagnosticSettings(value: unknown): DiagnosticSettings | und
     if (CODES.has(code) && typeof severity === 'string' && SEVERITIES.has(severity)) out[code as CheckCode] = severity as RuleSeverity;
   }
   return out;
+}
+
+/** The default of `zh-report.diagnostics.maxPerDocument`. */
+export const DEFAULT_MAX_PER_DOCUMENT = 1000;
+
+/** `maxPerDocument` in a settings object that has a `diagnostics` member (a whole number ≥ 1), or undefined. */
+export function readMaxPerDocument(value: unknown): number | undefined {
+  if (!isRecord(value) || !isRecord(value['diagnostics'])) return undefined;
+  const max = value['diagnostics']['maxPerDocument'];
+  return typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : undefined;
 }
 
 /** The severity in effect for a rule. */

@@ -9,6 +9,7 @@
 import { isHan } from '../chars';
 import { judgeRepair, type RepairVerdict } from '../gbk';
 import type { Damage } from '../model';
+import { keeps } from './bounded';
 import { CheckContext, excerpt, localized } from './context';
 import type { Edit, Finding, Fix } from './types';
 
@@ -53,6 +54,7 @@ export function checkGlosses(ctx: CheckContext, out: Finding[]): void {
     const lineEnd = ctx.lineEnd(line);
     const onLine: Gloss[] = [];
     while (i < glosses.length && glosses[i]!.start < lineEnd) onLine.push(glosses[i++]!);
+    if (!keeps(out, onLine[0]!.start, onLine[0]!.end)) continue;
     const shown = onLine.slice(0, 12).map((g) => g.base + text.slice(g.start, g.end)).join('、') + (onLine.length > 12 ? '…' : '');
     const n = onLine.length;
     const first = onLine[0]!;

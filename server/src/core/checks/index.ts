@@ -4,6 +4,7 @@
  */
 import { analyze } from '../analyze';
 import type { ReportModel } from '../model';
+import { FirstFindings, type Span } from './bounded';
 import { CheckContext } from './context';
 import { checkCitations } from './citations';
 import { checkGbkMisaligned, checkGlosses, checkReplacementChars } from './damage';
@@ -23,12 +24,35 @@ export * from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
 export { applyEdits, fixAllOfCode, fixAllRound, settledFixAllEdits, SAFE_FIX_CODES } from './fixAll';
 export { formatCnNumeral, restyleMarker } from './numerals';
+export type { Span } from './bounded';
 
 const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;
 
 export function runChecks(text: string, model: ReportModel, options: CheckOptions = {}): Finding[] {
-  const ctx = new CheckContext(text, model, options);
   const out: Finding[] = [];
+  collect(new CheckContext(text, model, options), out);
+  out.sort(byPosition);
+  SOURCES.set(out, { text, options });
+  return out;
+}
+
+/** The findings of a run that keeps at most `max` of them (the first in document order). */
+export interface CappedFindings {
+  readonly findings: Finding[];
+  /** How many more the rules reported. */
+  readonly omitted: number;
+  /** Where the first of those is, in document order. */
+  readonly firstOmitted: Span | undefined;
+}
+
+/** `runChecks` with bounded memory: the rules run over the whole text, but only the first `max` findings are kept. */
+export function runChecksCapped(text: string, model: ReportModel, options: CheckOptions, max: number): CappedFindings {
+  const out = new FirstFindings(max);
+  collect(new CheckContext(text, model, options), out);
+  return { findings: [...out.sorted()], omitted: out.omitted, firstOmitted: out.firstOmitted };
+}
+
+function collect(ctx: CheckContext, out: Finding[]): void {
   checkNumbering(ctx, out);
   if (ctx.wants('marker-punctuation')) checkMarkerPunctuation(ctx, out);
   if (ctx.wants('marker-space')) checkMarkerSpace(ctx, out);
@@ -44,9 +68,6 @@ export function runChecks(text: string, model: ReportModel, options: CheckOption
   if (ctx.wants('citation-missing')) checkCitations(ctx, out);
   const terms = ctx.options.terms;
   if (terms !== undefined && TERM_CODES.some((code) => ctx.wants(code))) checkTerms(ctx, out, terms);
-  out.sort(byPosition);
-  SOURCES.set(out, { text, options });
-  return out;
 }
 
 /** What each array of findings `runChecks` returned was computed from, so that fix-all can check its own result. */

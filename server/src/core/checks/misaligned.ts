@@ -92,7 +92,10 @@ export interface MisalignedResult {
 
 export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | undefined): MisalignedResult {
   const { text, model } = ctx;
-  const damaged: DamagedRange[] = model.damage.filter((d) => d.kind === 'gbkMisaligned').map((d) => ({ start: d.start, end: d.end, ...(d.repair === undefined ? {} : { repair: d.repair }) }));
+  const fromModel: DamagedRange[] = model.damage.filter((d) => d.kind === 'gbkMisaligned').map((d) => ({ start: d.start, end: d.end, ...(d.repair === undefined ? {} : { repair: d.repair }) }));
+  // the model's ranges and the runs found here, in order (merged as the scan goes: an insertion into the model's list
+  // moved its whole tail each time, quadratic in a text with many damaged lines)
+  const damaged: DamagedRange[] = [];
   const lost: number[] = [];
   const codec = ctx.options.codec;
   const scraped = model.damage.length > 0 || ctx.scan().replacements.length > 0;
@@ -100,8 +103,8 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
   let after = -1;
   for (const i of ctx.scan().questions) {
     if (i < after) continue;
-    while (k < damaged.length && damaged[k]!.end <= i) k++;
-    if (k < damaged.length && damaged[k]!.start <= i) continue;
+    while (k < fromModel.length && fromModel[k]!.end <= i) damaged.push(fromModel[k++]!);
+    if (k < fromModel.length && fromModel[k]!.start <= i) continue;
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     if (next < 0x80 && !isChinese(prev)) continue;
@@ -135,8 +138,7 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
         const ambiguous = found.length > 1 && found.some((f) => f.recovered !== found[0]!.recovered || f.stop !== found[0]!.stop);
         const start = bang ? i + 1 : i;
         const best = found[0]!;
-        damaged.splice(k, 0, { start, end: best.stop, repair: best.recovered });
-        k++;
+        damaged.push({ start, end: best.stop, repair: best.recovered });
         repaired = true;
         out?.push({
           code: 'gbk-misaligned', start, end: best.stop,
@@ -155,6 +157,7 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
     }
     if (!repaired && scraped && (isChinese(prev) || isChinese(next) || next === 0x21)) lost.push(i);
   }
+  while (k < fromModel.length) damaged.push(fromModel[k++]!);
   return { damaged, lost };
 }
 

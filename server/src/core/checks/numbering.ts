@@ -9,8 +9,10 @@
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } from '../chars';
 import { stripGlosses } from '../gloss';
+import { lowerBound } from '../lines';
 import { matchMarker } from '../markers';
 import type { Heading, MarkerKind } from '../model';
+import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
 import { formatCnNumeral, restyleMarker } from './numerals';
 import type { Edit, Finding, Fix } from './types';
@@ -365,22 +367,38 @@ const MAX_INLINE_SPAN = 20_000;
 
 function checkSequences(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
-  let nearMisses: NearMiss[] | undefined;
+  let nearMisses: Map<string, number[]> | undefined;
   /**
    * Missing numbers of `item`'s kind that a near miss between `from` and `to` accounts for are not missing; nor are a
-   * few whose marker is written inside a line there (注：（1）… then （2） on a line of its own).
+   * few whose marker is written inside a line there (注：（1）… then （2） on a line of its own). The near misses are
+   * looked up by kind and number (their offsets ascending, binary search): a scan of all of them per missing number
+   * was quadratic in a long flat run with gaps.
    */
   const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
     if (missing.length === 0) return missing;
-    nearMisses ??= findNearMisses(ctx);
+    if (nearMisses === undefined) {
+      nearMisses = new Map();
+      for (const m of findNearMisses(ctx)) {
+        const key = `${m.kind}:${m.ordinal}`;
+        const list = nearMisses.get(key);
+        if (list === undefined) nearMisses.set(key, [m.offset]);
+        else list.push(m.offset);
+      }
+      for (const list of nearMisses.values()) list.sort((a, b) => a - b);
+    }
     const kind = item.h.kind;
-    const left = missing.filter((n) => !nearMisses!.some((m) => m.kind === kind && m.ordinal === n && m.offset >= from && m.offset < to));
+    const left = missing.filter((n) => {
+      const offsets = nearMisses!.get(`${kind}:${n}`);
+      if (offsets === undefined) return true;
+      const lo = lowerBound(offsets, from);
+      return !(lo < offsets.length && offsets[lo]! < to);
+    });
     if (left.length === 0 || left.length > MAX_INLINE_LOOKUPS || to - from > MAX_INLINE_SPAN || !isListKind(kind)) return left;
     return left.filter((n) => {
       const marker = restyleMarker(item.h.marker, kind, n);
       if (marker === undefined || marker.length < 2) return true;
-      const at = ctx.text.indexOf(marker, from);
-      return at < 0 || at >= to;
+      // within the span only (≤ MAX_INLINE_SPAN): an indexOf to the text's end for each gap would be quadratic
+      return !ctx.text.slice(from, to).includes(marker);
     });
   };
   const groups = sequences(ctx);
@@ -441,14 +459,14 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
           const first = seen.get(o);
           if (first !== undefined && lineText(ctx, first.h) === lineText(ctx, item.h)) {
             // the same heading line again: a page's running head, not a second number
-          } else if (first !== undefined && ctx.wants('numbering-duplicate')) {
+          } else if (first !== undefined && ctx.wants('numbering-duplicate') && keeps(out, range.start, range.end)) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-duplicate', ...range, fixes: runFix(),
               message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
               related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
             });
-          } else if (first === undefined && ctx.wants('numbering-order')) {
+          } else if (first === undefined && ctx.wants('numbering-order') && keeps(out, range.start, range.end)) {
             const marker = item.h.marker;
             out.push({
               code: 'numbering-order', ...range, fixes: runFix(),
@@ -540,6 +558,8 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
     const child = headings[p.children[0]!]!;
     const cr = rankOf(child.kind) || 99;
     if (cr >= pr || !climbsBack(headings, p, cr)) continue;
+    const at = ctx.reportRange(child);
+    if (!keeps(out, at.start, at.end)) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(
@@ -582,6 +602,12 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
   const usual = usualParents(ctx);
   if (usual.every((r) => r === 0)) return;
   const reported = new Set<number>();
+  /** The first heading of each kind (a find per report was quadratic in a long run of reports). */
+  const firstByKind = new Map<string, Heading>();
+  const firstOfKind = (kind: string): Heading => {
+    if (firstByKind.size === 0) for (const x of headings) if (!firstByKind.has(x.kind)) firstByKind.set(x.kind, x);
+    return firstByKind.get(kind)!;
+  };
   for (const h of headings) {
     const rank = usual[rankOf(h.kind)]!;
     if (rank === 0 || reported.has(h.parent)) continue;
@@ -595,7 +621,7 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
     // A list under a law article or an appendix is a different list.
     if (pk !== undefined && pk !== 'title' && !isListKind(pk)) continue;
     reported.add(h.parent);
-    const example = headings.find((x) => x.kind === expected)!;
+    const example = firstOfKind(expected);
     out.push({
       code: 'numbering-missing-parent', ...ctx.reportRange(h), fixes: [],
       message: parent !== undefined && isListKind(parent.kind)
@@ -647,6 +673,7 @@ function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
       else if (width === 'ascii') ascii++;
     }
     const majority: Width = ascii > full ? 'ascii' : 'full';
+    const other = items.find((x) => x.width === majority);
     for (const { h, width } of items) {
       if (width === majority || (width !== 'mixed' && (full === 0 || ascii === 0))) continue;
       const range = ctx.markerRange(h);
@@ -654,7 +681,6 @@ function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
       const fixes: Fix[] = range === undefined ? [] : [{
         title: localized(`改为${q(fixed)}`, `Change to ${q(fixed)}`), edits: [{ ...range, newText: fixed }], safe: true, preferred: true,
       }];
-      const other = items.find((x) => x.width === majority);
       out.push({
         code: 'numbering-bracket-width', ...ctx.reportRange(h), fixes,
         message: width === 'mixed'

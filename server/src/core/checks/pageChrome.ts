@@ -8,6 +8,7 @@
  * comments (<!-- INFO END -->) and 公文 front matter are not page chrome.
  */
 import { stripGlosses } from '../gloss';
+import { keeps } from './bounded';
 import { CheckContext, excerpt, localized } from './context';
 import type { Finding } from './types';
 
@@ -116,40 +117,43 @@ export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
   if (!any) return;
   const head = bodyStart(ctx, lines);
   const chrome = new Uint8Array(n);
-  const prevNonBlank = (l: number): number => {
-    let k = l - 1;
-    while (k >= 0 && lines[k]!.length === 0) k--;
-    return k;
-  };
-  const nextNonBlank = (l: number): number => {
-    let k = l + 1;
-    while (k < n && lines[k]!.length === 0) k++;
-    return k < n ? k : -1;
-  };
+  // the nearest non-blank line before and after each line (-1: none)
+  const prevOf = new Int32Array(n);
+  const nextOf = new Int32Array(n);
+  for (let l = 0, last = -1; l < n; l++) {
+    prevOf[l] = last;
+    if (lines[l]!.length > 0) last = l;
+  }
+  for (let l = n - 1, last = -1; l >= 0; l--) {
+    nextOf[l] = last;
+    if (lines[l]!.length > 0) last = l;
+  }
   const isLabelOnly = (l: number): boolean => l >= 0 && chrome[l] === 1 && LABEL.test(lines[l]!) && /[：:]$/.test(lines[l]!);
   for (let l = 0; l < n; l++) {
     const k = kinds[l]!;
     if ((k === 'strong' || (l < head && k !== 'none')) && headingLine[l] !== 1) chrome[l] = 1;
   }
   // Propagate to neighbours: weak words and labels next to chrome, the value after a label, breadcrumb items
-  // between ">" lines, link titles after their hash ids.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (let l = 0; l < n; l++) {
-      if (chrome[l] === 1 || lines[l]!.length === 0 || headingLine[l] === 1) continue;
-      const p = prevNonBlank(l);
-      const q = nextNonBlank(l);
-      const s = lines[l]!;
-      const k = kinds[l]!;
-      const nearChrome = (p >= 0 && chrome[p] === 1) || (q >= 0 && chrome[q] === 1);
-      const short = s.length <= 20 && !/[。，；,;]/.test(s);
-      const crumb = s.length <= 12 && short && ((p >= 0 && /^(>|»|>>)$/.test(lines[p]!)) || (q >= 0 && /^(>|»|>>)$/.test(lines[q]!))) && l < Math.max(head, 30);
-      const value = short && isLabelOnly(p);
-      const linkTitle = p >= 0 && HASH_ID.test(lines[p]!) && s.length <= 80;
-      if ((k !== 'none' && nearChrome) || value || crumb || linkTitle) {
-        chrome[l] = 1;
-        changed = true;
-      }
+  // between ">" lines, link titles after their hash ids. Every condition only grows with `chrome`, so the result is
+  // the same in any order: a worklist visits each line once, and again only when a neighbour has just become chrome
+  // (linear time; a sweep repeated until nothing changes was quadratic on a long run of weak lines).
+  const pending: number[] = [];
+  for (let l = n - 1; l >= 0; l--) pending.push(l);
+  while (pending.length > 0) {
+    const l = pending.pop()!;
+    if (l < 0 || chrome[l] === 1 || lines[l]!.length === 0 || headingLine[l] === 1) continue;
+    const p = prevOf[l]!;
+    const q = nextOf[l]!;
+    const s = lines[l]!;
+    const k = kinds[l]!;
+    const nearChrome = (p >= 0 && chrome[p] === 1) || (q >= 0 && chrome[q] === 1);
+    const short = s.length <= 20 && !/[。，；,;]/.test(s);
+    const crumb = s.length <= 12 && short && ((p >= 0 && /^(>|»|>>)$/.test(lines[p]!)) || (q >= 0 && /^(>|»|>>)$/.test(lines[q]!))) && l < Math.max(head, 30);
+    const value = short && isLabelOnly(p);
+    const linkTitle = p >= 0 && HASH_ID.test(lines[p]!) && s.length <= 80;
+    if ((k !== 'none' && nearChrome) || value || crumb || linkTitle) {
+      chrome[l] = 1;
+      pending.push(q, p);
     }
   }
   // what follows the foot controls (打印本页, 关闭窗口) to the end of the document, if it is only a few lines
@@ -175,6 +179,7 @@ export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
       end = ctx.nextLineStart(k);
       k++;
     }
+    if (!keeps(out, ctx.contentStart(l), ctx.contentEnd(l))) continue;
     const shown = excerpt(lines[l]!, 20);
     out.push({
       code: 'page-chrome', start: ctx.contentStart(l), end: ctx.contentEnd(l),

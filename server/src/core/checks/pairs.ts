@@ -8,6 +8,7 @@
  * Stray closing marks are reported for quotes and titles only: ） and ) also close list items (1） a)).
  */
 import type { ReportModel } from '../model';
+import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
 import { PAIR_CLOSERS, PAIR_OPENERS } from './scan';
 import type { Finding } from './types';
@@ -56,6 +57,7 @@ interface PairState {
 }
 
 function reportOpen(out: Finding[], pos: number, code: number): void {
+  if (!keeps(out, pos, pos + 1)) return;
   const ch = String.fromCharCode(code);
   const close = closerOf(ch);
   out.push({
@@ -93,7 +95,7 @@ function mark(st: PairState, code: number, cls: number, pos: number, inText: boo
   let k = st.depth - 1;
   while (k >= 0 && FAMILY[st.openCode[k]!] !== family) k--;
   if (k < 0) {
-    if (STRAY_REPORTED.has(code)) {
+    if (STRAY_REPORTED.has(code) && keeps(st.out, pos, pos + 1)) {
       const ch = String.fromCharCode(code);
       const open = OPENERS[CLOSERS.indexOf(ch)]!;
       st.out.push({

@@ -4,6 +4,7 @@
  */
 import { isIndent } from '../chars';
 import type { Heading, MarkerKind } from '../model';
+import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
 import { cnComma } from './numbering';
 import type { Finding } from './types';
@@ -36,6 +37,7 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
       continue;
     }
     const start = h.headingStart;
+    if (!keeps(out, start, markerEnd)) continue;
     const marker = text.slice(start, markerEnd);
     if (kind === 'cn') {
       out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '、', '中文数字后用顿号', 'a Chinese numeral takes 、'));

@@ -9,6 +9,8 @@
  *   quoted, colon, 即 and glossary definitions are compared, not 所称…是指 ones;
  * - a heading, or a title on a line of its own, may carry the full name (an annex titled with the list's full name).
  */
+import { lowerBound } from '../lines';
+import { KeyTrie, Matches } from '../terms/matcher';
 import type { TermDefinition, TermIndex } from '../terms/types';
 import { CheckContext, excerpt, localized, q } from './context';
 import type { Edit, Finding } from './types';
@@ -34,6 +36,7 @@ export function checkTerms(ctx: CheckContext, out: Finding[], index: TermIndex):
   const before = ctx.wants('term-before-definition');
   const twice = ctx.wants('term-redefined');
   const fullAfter = ctx.wants('term-full-form-after-abbreviation');
+  let fullForms: Map<string, FullFormHits> | undefined;
   for (const term of index.terms) {
     const defs = term.definitions;
     if (defs.length === 0) continue;
@@ -86,10 +89,14 @@ export function checkTerms(ctx: CheckContext, out: Finding[], index: TermIndex):
     }
 
     if (fullAfter && abbreviation !== undefined && fullForm !== undefined && fullForm.length > term.name.length) {
-      const own = defs.filter((d) => d.kind === 'abbreviation');
-      for (let k = text.indexOf(fullForm, abbreviation.end); k >= 0; k = text.indexOf(fullForm, k + fullForm.length)) {
+      const hits = (fullForms ??= fullFormOccurrences(text, index)).get(fullForm);
+      // the occurrences after the definition, without overlaps (as successive indexOf calls find them); where several
+      // abbreviations share a full form, each occurrence is reported once, for the latest definition before it
+      const after = hits === undefined ? [] : hits.from(abbreviation.end, abbreviation.end);
+      const own = ownSpans(defs);
+      for (const k of after) {
         const end = k + fullForm.length;
-        if (own.some((d) => k < d.end && end > d.start)) continue; // the full form of a later definition
+        if (own.overlaps(k, end)) continue; // the full form of a later definition
         const line = ctx.lineOf(k);
         // a heading, or a line of its own (an annex's title under 附件：), may carry the full name
         if (ctx.isHeadingLine(line) || (ctx.contentStart(line) === k && ctx.contentEnd(line) === end)) continue;
@@ -107,4 +114,96 @@ export function checkTerms(ctx: CheckContext, out: Finding[], index: TermIndex):
       }
     }
   }
+}
+
+/**
+ * Where one full form occurs (ascending starts), handed out to the abbreviations that share it: each occurrence goes to
+ * the latest definition before it, so the work over all of them is linear in the occurrences.
+ */
+class FullFormHits {
+  readonly starts: number[] = [];
+  readonly #length: number;
+  /** The definition ends of the abbreviations with this full form, ascending (see `from`). */
+  readonly owners: number[] = [];
+
+  constructor(length: number) {
+    this.#length = length;
+  }
+
+  /**
+   * The occurrences at or after `from` (an abbreviation's end) that no later abbreviation with the same full form
+   * claims, without overlaps; `owner` is that abbreviation's end (the terms may ask in any order: each takes its share).
+   */
+  from(from: number, owner: number): number[] {
+    const i = lowerBound(this.owners, owner + 1);
+    const until = i < this.owners.length ? this.owners[i]! : Infinity;
+    const out: number[] = [];
+    let nextFrom = from;
+    for (let k = lowerBound(this.starts, from); k < this.starts.length && this.starts[k]! < until; k++) {
+      const start = this.starts[k]!;
+      if (start < nextFrom) continue;
+      out.push(start);
+      nextFrom = start + this.#length;
+    }
+    return out;
+  }
+}
+
+let identity: Uint16Array | undefined;
+
+/**
+ * Every occurrence of every abbreviation's full form, in one pass over the text (a trie of the full forms: one
+ * indexOf per abbreviation over the rest of the text was quadratic in a text with many definitions). Exact matches only.
+ */
+function fullFormOccurrences(text: string, index: TermIndex): Map<string, FullFormHits> {
+  const hits = new Map<string, FullFormHits>();
+  const trie = new KeyTrie();
+  const forms: string[] = [];
+  for (const term of index.terms) {
+    const first = term.definitions[0];
+    if (first?.kind !== 'abbreviation' || first.fullForm === undefined) continue;
+    const form = plain(first.fullForm);
+    if (form.length <= term.name.length) continue;
+    let entry = hits.get(form);
+    if (entry === undefined) {
+      entry = new FullFormHits(form.length);
+      hits.set(form, entry);
+      if (form.length === 1) {
+        for (let k = text.indexOf(form); k >= 0; k = text.indexOf(form, k + 1)) entry.starts.push(k);
+      } else {
+        trie.add(form, forms.length);
+        forms.push(form);
+      }
+    }
+    entry.owners.push(first.end);
+  }
+  if (forms.length === 0) return hits;
+  if (identity === undefined) {
+    identity = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) identity[c] = c;
+  }
+  const matches = trie.scan(text, identity, new Matches());
+  for (let m = 0; m < matches.count; m++) {
+    const form = forms[matches.id[m]!]!;
+    const start = matches.start[m]!;
+    // the trie steps over pinyin glosses; the check wants the full form as written
+    if (text.startsWith(form, start)) hits.get(form)!.starts.push(start);
+  }
+  for (const entry of hits.values()) entry.owners.sort((a, b) => a - b);
+  return hits;
+}
+
+/** A term's own abbreviation definitions, asked whether [start, end) overlaps one of them (binary search). */
+function ownSpans(defs: readonly TermDefinition[]): { overlaps(start: number, end: number): boolean } {
+  const own = defs.filter((d) => d.kind === 'abbreviation').sort((a, b) => a.start - b.start);
+  // the greatest end among the definitions up to each one (definitions may nest)
+  const maxEnd: number[] = [];
+  for (const d of own) maxEnd.push(Math.max(d.end, maxEnd[maxEnd.length - 1] ?? -1));
+  const starts = own.map((d) => d.start);
+  return {
+    overlaps(start, end) {
+      const j = lowerBound(starts, end) - 1; // the last definition that starts before `end`
+      return j >= 0 && maxEnd[j]! > start;
+    },
+  };
 }

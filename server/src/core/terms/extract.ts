@@ -468,7 +468,9 @@ class Extractor {
     const before = text[bracket - 1] ?? '';
     if (before === '》' || CLOSE_QUOTES.includes(before)) {
       const open = before === '》' ? '《' : OPEN_QUOTES[CLOSE_QUOTES.indexOf(before)]!;
-      const o = text.lastIndexOf(open, bracket - 2);
+      // the opening mark within reach (a lastIndexOf over the whole text was quadratic where none opens)
+      let o = bracket - 2;
+      while (o >= 0 && bracket - o <= MAX_TITLE + 2 && text[o] !== open) o--;
       if (o < 0 || bracket - o > MAX_TITLE + 2 || /[\n\r]/.test(text.slice(o, bracket))) return undefined;
       return { start: o, end: bracket, display: stripGlosses(text.slice(o, bracket)) };
     }
@@ -550,8 +552,11 @@ class Extractor {
       }
       if (ch === '（' || ch === '(') {
         // 所称军用无线电固定设施电磁环境(以下简称军用电磁环境)，是指…: the term ends at the bracket
-        const close = text.indexOf(ch === '（' ? '）' : ')', k + 1);
-        if (close < 0 || close - k > 40) return undefined;
+        // the closing bracket within 40 characters (an indexOf over the rest of the text was quadratic where none closes)
+        const closer = ch === '（' ? '）' : ')';
+        let close = k + 1;
+        while (close < text.length && close - k <= 40 && text[close] !== closer) close++;
+        if (close >= text.length || close - k > 40) return undefined;
         if (cut < 0) cut = k;
         limit = Math.min(text.length, close + 4);
         k = close;
@@ -634,7 +639,9 @@ class Extractor {
       // only the tail of a 是-sentence (…的基础是生产资料的社会主义公有制，即…; 党的领导是政治领导，即…).
       const clauseStart = s;
       const opensSentence = s === 0 || '。！？；;!?\n'.includes(text[s - 1]!) || this.#opensLine(s);
-      const is = text.lastIndexOf('是', comma - 1);
+      // the last 是 of the clause (searched within it: a lastIndexOf over the whole text was quadratic)
+      let is = comma - 1;
+      while (is >= clauseStart && text[is] !== '是') is--;
       if (is >= clauseStart) {
         s = is + 1;
         for (let k = comma - 1; k > s; k--) {

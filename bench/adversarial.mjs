@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+// Adversarial inputs (see bench/README.md, "Adversarial inputs"): each pattern is a text that once made a part of the
+// analysis slower than linear (or is built to try), generated at 100 KB, 1 MB and 4 MB (UTF-8 bytes). For each size the
+// bench times what the server does for a document the first time it is asked about it — analyze (with the GBK codec),
+// indexTerms, and the checks with the default rules and the default cap on diagnostics — and prints the time per MB and
+// the growth exponent log(t4MB / t1MB) / log 4 (1 for linear time, 2 for quadratic).
+//
+//   node bench/adversarial.mjs                          all patterns, 100k,1m,4m
+//   node bench/adversarial.mjs --only=chrome-weak-tail,quote-run --sizes=100k,1m
+//   node bench/adversarial.mjs --budget=20              a size taking more than 20 s stops that pattern's larger sizes
+//   node bench/adversarial.mjs --features               the editor's next requests instead: semantic tokens, outline,
+//                                                       folding, term list, on a model and term index already built
+//
+// It asserts nothing about time (the exit code is non-zero only when it cannot run); the marks compare with the
+// targets: exponent ≤ 1.15 from 1 MB to 4 MB and ≤ 200 ms per MB. Results: bench/out/adversarial.json.
+
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toChineseNumeral as cn } from './cn-numeral.mjs';
+import { median } from './measure.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'out', 'server', 'src');
+
+export const TARGETS = { exponent: 1.15, msPerMB: 200 };
+const SIZES = { '100k': 100 * 1024, '1m': 1024 * 1024, '4m': 4 * 1024 * 1024 };
+
+/** Distinct names of Han characters for the i-th term (三 to 五 characters, never a prefix of another). */
+const HAN = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河海风云雷电霜雪春夏秋冬东南西北';
+function name(i) {
+  let s = '';
+  let n = i;
+  do {
+    s += HAN[n % HAN.length];
+    n = Math.floor(n / HAN.length);
+  } while (n > 0);
+  return '项' + s.padEnd(3, '〇') + '制';
+}
+function hex(i) {
+  return (i * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(4);
+}
+
+/**
+ * Each pattern: `head` once, `unit(i)` for i = 0, 1, … until the size is reached, then `tail`. `why` says what it
+ * aims at (issue 10 named the first ones; the rest came from the in-process generation described in the README).
+ */
+export const PATTERNS = [
+  // named in issue 10
+  { name: 'chrome-weak-tail', why: 'page chrome: weak chrome lines after the body, made chrome one neighbour at a time', head: '政府工作报告\n\n各位代表：\n\n正文第一段，讲工作。\n', unit: (i) => ['打印\n', '下载\n', '全屏\n', '收藏\n'][i % 4], tail: '当前位置：首页\n' },
+  { name: 'chrome-hash-ids', why: 'page chrome: lines of hash-like ids, each followed by a link title', head: '政府工作报告\n\n正文第一段，讲工作。\n', unit: (i) => `${hex(i)}\n链接标题${i}\n` },
+  { name: 'abbrev-distinct', why: 'terms: many different abbreviation definitions （以下简称“X”）', unit: (i) => `第${i}个专门工作机构（以下简称“${name(i)}”）负责此事。\n` },
+  { name: 'abbrev-same', why: 'terms: the same abbreviation defined again and again', unit: () => '国家发展和改革委员会（以下简称“发改委”）负责。\n' },
+  { name: 'level-skips', why: 'numbering: a run of level skips (一、 then （1） without （一） and 1.)', unit: (i) => `${cn(i + 1)}、标题\n（1）内容。\n` },
+  { name: 'semicolon-list', why: 'analyze: one long list of ；-separated items', unit: (i) => `第${i}项工作；` },
+  { name: 'semicolon-lines', why: 'analyze: many lines of ；-separated items', unit: (i) => `${i % 50 === 0 ? '\n' : ''}（${cn((i % 50) + 1)}）项目${i}；` },
+  { name: 'flat-cn-headings', why: 'numbering: a flat run of 一、 headings', unit: (i) => `${cn(i + 1)}、标题${i}\n` },
+  { name: 'quote-run', why: 'pairs and terms: one run of opening quotation marks', unit: () => '“' },
+  { name: 'quote-pairs-run', why: 'terms: one run of empty quotation pairs', unit: () => '“”' },
+  { name: 'paren-flood', why: 'diagnostics: 4 MB of （ is 1.4 million findings', unit: () => '（' },
+  // found by generation
+  { name: 'gloss-line', why: 'damage: one line of pinyin glosses', unit: () => '發(fā)布' },
+  { name: 'gloss-lines', why: 'damage: glossed lines', unit: () => '網(wǎng)上沙龍發(fā)布會。\n' },
+  { name: 'term-uses', why: 'terms: one defined term used very often', head: '“数字经济”是指以数据为关键要素的经济形态。\n', unit: () => '发展数字经济。' },
+  { name: 'quoted-distinct', why: 'terms: many different quoted terms', unit: (i) => `“${name(i)}”，` },
+  { name: 'titles-distinct', why: 'terms: many different 《titles》', unit: (i) => `《${name(i)}条例》` },
+  { name: 'so-called', why: 'terms: 本法所称X，是指… repeated with different X', unit: (i) => `本法所称${name(i)}，是指某一类事物。\n` },
+  { name: 'namely-defs', why: 'terms: many X，即Y。 definitions (quadratic in the term index before)', unit: (i) => `甲${i}，即乙${i}。` },
+  { name: 'colon-defs', why: 'terms: many “X”：… glossary-like definitions', unit: (i) => `“词${i}”：是某物。\n` },
+  { name: 'abbrev-open-run', why: 'terms: a run of unclosed （以下简称“', unit: () => '（以下简称“' },
+  { name: 'abbrev-unopened', why: 'terms: 机构”（以下简称X） with no opening quote anywhere before', unit: (i) => `机构${i}”（以下简称甲${i}）。` },
+  { name: 'so-called-unclosed', why: 'terms: 本法所称X（ with no closing bracket after', unit: (i) => `本法所称甲${i}（乙，` },
+  { name: 'gloss-in-marker', why: 'numbering: headings whose marker carries a gloss (第二節(à))', unit: (i) => `第${'一二三四五六七八九'[i % 9]}節(à) 标题\n` },
+  { name: 'chrome-labels', why: 'page chrome: label lines and their values', head: '标题\n', unit: () => '来源：\n新华社\n' },
+  { name: 'misparent', why: 'numbering: children without their usual parent level', unit: (i) => `${'一二三四五六七八九'[i % 9]}、甲\n（1）乙\n1.丙\n` },
+  { name: 'deep-nesting', why: 'analyze: every level, nested, again and again', unit: () => '一、甲\n（一）乙\n1.丙\n（1）丁\n①戊\n' },
+  { name: 'mingci', why: 'terms: a 名词解释 glossary with many entries', head: '名词解释\n', unit: (i) => `${i + 1}.“词${i}”：解释。\n` },
+  { name: 'glossary', why: 'terms: a 下列用语的含义 list with many entries', head: '下列用语的含义：\n', unit: (i) => `（${cn(i + 1)}）${name(i)}，是指某一类事物。\n` },
+  { name: 'articles', why: 'numbering: a flat run of 第X条', unit: (i) => `第${cn(i + 1)}条 本条内容。\n` },
+  { name: 'duplicate-headings', why: 'numbering: the same heading number again and again', unit: () => '一、标题\n' },
+  { name: 'num-headings', why: 'numbering: a flat run of 1. headings', unit: (i) => `${i + 1}. 内容\n` },
+  { name: 'markdown-headings', why: 'analyze: Markdown # headings', unit: (i) => `${'#'.repeat((i % 6) + 1)} 标题${i}\n` },
+  { name: 'blank-lines', why: 'every rule: nothing but line ends', unit: () => '\n' },
+  { name: 'cr-lines', why: 'line arithmetic: lone CR line ends', unit: (i) => `${cn((i % 9) + 1)}、标题\r正文。\r` },
+  { name: 'one-long-line', why: 'every rule: one line of plain text, no line end', unit: () => '我们要继续推进改革开放，' },
+  { name: 'gbk-misaligned', why: 'damage: lines of GBK decoded one byte late', unit: () => ' ?。ㄈ┳ァ瓣P鍵少數(shù)”\n' },
+  { name: 'gbk-midline', why: 'damage: GBK misaligned runs inside glossed body lines', unit: (i) => (i % 2 === 0 ? '發(fā)布会上讲理性?！对趯W習，' : '網(wǎng)上沙龍?。ㄈ┳ァ瓣P鍵少數(shù)”正文。\n') },
+  { name: 'question-marks', why: 'damage: one long glossed line with a “?” between Chinese characters every few characters', head: '發(fā)布\n', unit: () => '理?学习工作' },
+  { name: 'mojibake', why: 'damage: UTF-8 read as GBK', unit: () => '鍙戝竷' },
+  { name: 'replacement-chars', why: 'damage: U+FFFD', unit: () => '\uFFFD' },
+  { name: 'lone-surrogates', why: 'every rule: lone surrogates', unit: () => '\uD800' },
+  { name: 'bracket-soup', why: 'pairs: mixed unmatched brackets and quotes', unit: (i) => '（“《「【〔『'[i % 7] },
+];
+
+function build(pattern, bytes) {
+  const parts = [pattern.head ?? ''];
+  let size = Buffer.byteLength(parts[0]);
+  const tail = pattern.tail ?? '';
+  const tailBytes = Buffer.byteLength(tail);
+  for (let i = 0; size + tailBytes < bytes; i++) {
+    const u = pattern.unit(i);
+    parts.push(u);
+    size += Buffer.byteLength(u);
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+function load() {
+  const files = { core: join(OUT, 'core', 'index.js'), checks: join(OUT, 'core', 'checks', 'index.js'), codec: join(OUT, 'codec.js'), opencc: join(OUT, 'opencc.js') };
+  for (const f of Object.values(files)) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build first`);
+  const core = require(files.core);
+  const checks = require(files.checks);
+  const { gbkCodec } = require(files.codec);
+  const { openccConverter } = require(files.opencc);
+  const enabled = (code) => checks.ruleInfo(code).defaultSeverity !== 'off';
+  /** What the server does on the first pull of a version: the model, the terms, the capped checks. */
+  return (text) => {
+    const model = core.analyze(text, { codec: gbkCodec });
+    const terms = core.indexTerms(text, model, { converter: openccConverter });
+    // a build from before the cap (bench an older commit for comparison): every finding, as that server did
+    if (checks.runChecksCapped === undefined) return checks.runChecks(text, model, { enabled, codec: gbkCodec, terms }).length;
+    const found = checks.runChecksCapped(text, model, { enabled, codec: gbkCodec, terms }, 1000);
+    return found.findings.length + found.omitted;
+  };
+}
+
+/**
+ * --features: what the editor asks for next, on a model and a term index already built (the workspace keeps them per
+ * version): semantic tokens (full), the outline (documentSymbol), folding ranges and the Report Terms list.
+ */
+function loadFeatures() {
+  const core = require(join(OUT, 'core', 'index.js'));
+  const { gbkCodec } = require(join(OUT, 'codec.js'));
+  const { openccConverter } = require(join(OUT, 'opencc.js'));
+  const feature = (name) => require(join(OUT, 'features', `${name}.js`));
+  const { provideSemanticTokens } = feature('semanticTokens');
+  const { provideDocumentSymbols } = feature('documentSymbols');
+  const { provideFoldingRanges } = feature('folding');
+  const { provideTermList } = feature('termList');
+  const { TextDocument } = require(join(ROOT, 'node_modules', 'vscode-languageserver-textdocument'));
+  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+  const built = new Map();
+  return (text) => {
+    let doc = built.get(text);
+    if (doc === undefined) {
+      const document = TextDocument.create('file:///bench/adversarial.txt', 'zh-report', 1, text);
+      const model = core.analyze(text, { codec: gbkCodec });
+      doc = { document, model, terms: core.indexTerms(text, model, { converter: openccConverter }) };
+      built.set(text, doc);
+      document.positionAt(0); // the line table, built once per version in the server too
+    }
+    const uri = { textDocument: { uri: doc.document.uri } };
+    return (
+      provideSemanticTokens(doc, uri, token).data.length +
+      provideDocumentSymbols(doc, uri, token).length +
+      provideFoldingRanges(doc, uri, token).length +
+      provideTermList(doc, { uri: doc.document.uri }, token).length
+    );
+  };
+}
+
+function parseArgs(argv) {
+  const opt = { sizes: ['100k', '1m', '4m'], only: undefined, budget: 30, features: false };
+  for (const a of argv) {
+    const [k, v] = a.split('=');
+    if (k === '--sizes') opt.sizes = v.split(',');
+    else if (k === '--only') opt.only = new Set(v.split(','));
+    else if (k === '--budget') opt.budget = Number(v);
+    else if (k === '--features') opt.features = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opt;
+}
+
+function timeOnce(pipeline, text) {
+  const t0 = process.hrtime.bigint();
+  pipeline(text);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Samples of each size; the sizes alternate (small, large, large, small, …) so that a busy moment lands on both. */
+function sampleSizes(pipeline, texts, runs, budgetMs) {
+  const samples = texts.map(() => []);
+  const over = texts.map(() => false);
+  for (let r = 0; r < runs; r++) {
+    const order = texts.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) {
+      if (over[i]) continue;
+      const ms = timeOnce(pipeline, texts[i]);
+      samples[i].push(ms);
+      // a size over the budget is not sampled again, and the larger ones not at all
+      if (ms > budgetMs) for (let j = i; j < texts.length; j++) over[j] = true;
+    }
+  }
+  return samples;
+}
+
+const summary = (samples) => (samples.length === 0 ? undefined : { median: median(samples), min: Math.min(...samples), runs: samples.length, samples });
+
+/** Median of the per-pair ratios large ÷ small (samples taken side by side). */
+function pairedRatio(small, large) {
+  const n = Math.min(small.length, large.length);
+  if (n === 0) return undefined;
+  const ratios = [];
+  for (let r = 0; r < n; r++) ratios.push(large[r] / small[r]);
+  return median(ratios);
+}
+
+const RUNS = 5;
+
+export function runAdversarial(argv = []) {
+  const opt = parseArgs(argv);
+  const pipeline = opt.features ? loadFeatures() : load();
+  const budgetMs = opt.budget * 1000;
+  // warm-up: every pattern once at a small size, so the rules run as optimised code
+  for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
+  const results = [];
+  const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000)'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
+  console.log(['pattern'.padEnd(20), ...opt.sizes.map((s) => `${s} ms`.padStart(10)), 'ms/MB 1m'.padStart(9), 'ms/MB 4m'.padStart(9), 'exp 1m→4m'.padStart(10), ' '].join(' '));
+  for (const p of PATTERNS) {
+    if (opt.only !== undefined && !opt.only.has(p.name)) continue;
+    const row = { name: p.name, why: p.why, sizes: {} };
+    const texts = opt.sizes.map((size) => build(p, SIZES[size]));
+    const samples = sampleSizes(pipeline, texts, RUNS, budgetMs);
+    opt.sizes.forEach((size, i) => {
+      const t = summary(samples[i]);
+      if (t !== undefined) row.sizes[size] = { bytes: Buffer.byteLength(texts[i]), chars: texts[i].length, ...t };
+    });
+    const skipped = opt.sizes.some((size) => row.sizes[size] === undefined);
+    const ms = (s) => row.sizes[s]?.median;
+    const perMB = (s) => (ms(s) === undefined ? undefined : ms(s) / (row.sizes[s].bytes / SIZES['1m']));
+    row.msPerMB1m = perMB('1m');
+    row.msPerMB4m = perMB('4m');
+    const i1 = opt.sizes.indexOf('1m');
+    const i4 = opt.sizes.indexOf('4m');
+    const ratio = i1 >= 0 && i4 >= 0 ? pairedRatio(samples[i1], samples[i4]) : undefined;
+    // t4 / t1 = (bytes4 / bytes1) ^ exponent (the sizes are 4× apart to within one unit of the pattern)
+    row.exponent = ratio === undefined ? undefined : Math.log(ratio) / Math.log(row.sizes['4m'].bytes / row.sizes['1m'].bytes);
+    const worst = Math.max(row.msPerMB1m ?? 0, row.msPerMB4m ?? 0);
+    row.met = row.exponent !== undefined && row.exponent <= TARGETS.exponent && worst <= TARGETS.msPerMB;
+    results.push(row);
+    const mark = row.exponent === undefined ? (skipped ? '✗ over budget' : '–') : row.met ? '✓' : '✗';
+    console.log([p.name.padEnd(20), ...opt.sizes.map((s) => fmt(ms(s)).padStart(10)), fmt(row.msPerMB1m).padStart(9), fmt(row.msPerMB4m).padStart(9), (row.exponent === undefined ? '–' : row.exponent.toFixed(2)).padStart(10), mark].join(' '));
+  }
+  const measured = results.filter((r) => r.exponent !== undefined || Object.keys(r.sizes).length > 0);
+  const missed = measured.filter((r) => !r.met);
+  console.log(`\ntargets: exponent ≤ ${TARGETS.exponent} (1 MB → 4 MB) and ≤ ${TARGETS.msPerMB} ms per MB: ${measured.length - missed.length} of ${measured.length} patterns met${missed.length ? `; missed: ${missed.map((r) => r.name).join(', ')}` : ''}`);
+  console.log(`(load ${readLoad()}; on a shared 2-core machine the medians move by tens of percent — compare rows of one run)`);
+  const outDir = join(ROOT, 'bench', 'out');
+  mkdirSync(outDir, { recursive: true });
+  const stamp = existsSync(join(OUT, 'core', 'index.js')) ? statSync(join(OUT, 'core', 'index.js')).mtime.toISOString() : undefined;
+  writeFileSync(join(outDir, opt.features ? 'adversarial-features.json' : 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
+  return results;
+}
+
+function readLoad() {
+  try {
+    return require('node:fs').readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    runAdversarial(process.argv.slice(2));
+  } catch (error) {
+    console.error(String(error?.stack ?? error));
+    process.exit(1);
+  }
+}
