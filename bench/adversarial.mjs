@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Adversarial inputs (see bench/README.md, "Adversarial inputs"): each pattern is a text that once made a part of the
 // analysis slower than linear (or is built to try), generated at 100 KB, 1 MB and 4 MB (UTF-8 bytes). For each size the
 // bench times what the server does for a document the first time it is asked about it — analyze (with the GBK codec),

@@ -1,3 +1,4 @@
+// @ts-check
 // The checks section of the bench (see bench/README.md, "Checks"): diagnostics in-process and over LSP, on the same
 // generated reports as the outline bench, against the analysis time.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Chinese numerals as they are written in report and law headings:
 // 1→一, 10→十, 11→十一, 20→二十, 105→一百零五, 110→一百一十, 1260→一千二百六十, 10010→一万零一十.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // A minimal LSP client over stdio: Content-Length framing, requests with ids, notifications.
 // Kept small and dependency-free so that the times it measures are the server's, not a client library's.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The baseline: VS Code's own Markdown outline (vscode-markdown-languageservice, the library behind the
 // built-in Markdown extension) over the same report with its headings written as Markdown `#` headings.
 // The service is built the way its README describes: createLanguageService({ workspace, parser, logger })

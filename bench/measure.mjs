@@ -1,3 +1,4 @@
+// @ts-check
 // Timing helpers: warm-up runs, then timed runs with process.hrtime.bigint; min and median are reported.
 
 import v8 from 'node:v8';
@@ -41,6 +42,8 @@ export function median(values) {
  * Without `batch` (round trips to a server process) each sample is one call, after a full collection in this process.
  * The first error stops the measurement and is returned (with how long the failing run took) instead of thrown.
  * `between` (optional, untimed) runs before each call, e.g. to reset state; it cannot be combined with `batch`.
+ * @param {(i: number) => unknown} fn
+ * @param {{ warmup: number, runs: number, between?: (i: number) => void, batch?: string }} options `batch`: 'auto' or absent
  */
 export async function measure(fn, { warmup, runs, between, batch }) {
   const samples = [];
@@ -85,6 +88,10 @@ export async function measure(fn, { warmup, runs, between, batch }) {
  * Two in-process functions measured side by side, for a ratio: after their warm-ups, samples of `a` and of `b`
  * alternate (a batch of each, as with `batch: 'auto'`; the order flips each time), so a busy moment of the machine
  * lands on both sides of a pair. `ratio` is the median of the per-pair ratios a ÷ b, `ratioOfMins` min(a) ÷ min(b).
+ * @param {() => unknown} fnA
+ * @param {() => unknown} fnB
+ * @param {{ warmup: number, runs: number, warmupB?: number }} options
+ * @returns {Promise<any>} the pair, or `{ error }`
  */
 export async function measurePair(fnA, fnB, { warmup, runs, warmupB = warmup }) {
   const sides = [

@@ -1,3 +1,4 @@
+// @ts-check
 // zh-report benchmark: `npm run bench` (see bench/README.md).
 //
 //   node bench/run.mjs [--sizes=100k,1m,10m] [--server=dist/server.js] [--no-lsp] [--no-baseline] [--build]
@@ -202,7 +203,7 @@ async function measureLsp(serverPath, size, report) {
       {
         warmup: 1,
         runs: size.opens,
-        between: (i) => {
+        between: () => {
           if (opened >= 0) client.notify('textDocument/didClose', { textDocument: { uri: uriOf(opened) } });
           opened = -1;
         },

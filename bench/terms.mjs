@@ -1,3 +1,4 @@
+// @ts-check
 // The terms section of the bench (see bench/README.md, "Terms"): key-term analysis in-process and hover/definition
 // over LSP, on the same generated reports as the outline bench.
 
@@ -6,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startServer } from './lsp-client.mjs';
-import { measure, measurePair, ok } from './measure.mjs';
+import { measure, measurePair } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const { TextDocument } = require('vscode-languageserver-textdocument');

@@ -1,3 +1,4 @@
+// @ts-check
 // 字数 (core/wordCount.ts) against the analysis it comes after: `node bench/wordcount.mjs [--sizes=1m,10m]`.
 //
 // On the bench's generated reports (plain text and the same report as Markdown, see generate.mjs), measured side by

@@ -1,8 +1,18 @@
+// @ts-check
 // Bundles the client and the server with esbuild (type-checking is `tsc -b`'s job).
+//   node scripts/bundle.mjs               development bundles with source maps (dist/*.js.map, not shipped)
+//   node scripts/bundle.mjs --production  minified, no source maps and no sourceMappingURL comment (the .vsix:
+//                                         `vscode:prepublish`, run by `vsce package`); stale maps are removed
+//   node scripts/bundle.mjs --watch       development bundles rebuilt on every change, next to `tsc -b -w`
+//                                         (`npm run watch`, the F5 launch in .vscode/launch.json)
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -17,7 +27,26 @@ const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-].filter((b) => existsSync(b.entryPoints[0]));
+].filter((b) => existsSync(b.entryPoints[0] ?? ''));
 
-await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
-console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`);
+if (production && existsSync('dist')) {
+  for (const name of readdirSync('dist').filter((n) => n.endsWith('.js.map'))) rmSync(`dist/${name}`);
+}
+
+if (watch) {
+  // First bundles before tsc's first "Found 0 errors" (the launch's background task waits for that line)
+  const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, logLevel: 'info' })));
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.watch()));
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const child = spawn(process.execPath, [tsc, '-b', '-w', '--preserveWatchOutput'], { stdio: 'inherit' });
+  const stop = () => {
+    child.kill();
+    void Promise.all(contexts.map((c) => c.dispose())).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}${production ? ' (production)' : ''}`);
+}

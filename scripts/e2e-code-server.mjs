@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// @ts-check
+/* global document, navigator -- the functions given to page.evaluate run in the workbench page */
 // `npm run test:e2e`: runs the extension-host suite (test/e2e/suite) and UI checks inside a real VS Code that
 // installs from the npm registry: code-server 4.139.1 (VS Code 1.139.1), driven by headless Chromium.
 //
@@ -88,7 +90,11 @@ async function waitUntil(what, probe, timeoutMs, intervalMs = 250) {
 // ---------------------------------------------------------------------------------------------------------------
 // Tools
 
-/** Runs a command to completion; output goes to `logFile` (or the console); throws with the log's tail on failure. */
+/**
+ * Runs a command to completion; output goes to `logFile` (or the console); throws with the log's tail on failure.
+ * @param {string} what @param {string} cmd @param {string[]} cmdArgs
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile?: string }} [options]
+ */
 function runTool(what, cmd, cmdArgs, { cwd = REPO, env = process.env, logFile } = {}) {
   let fd;
   if (logFile) {
@@ -225,7 +231,7 @@ function freePort() {
     const srv = net.createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -257,6 +263,7 @@ const SETTINGS = {
 };
 
 /** Fresh user-data and extensions dirs with the .vsix and the driver installed. */
+/** @param {{ node24: string, csEntry: string }} tools @param {string} vsix @param {{ driver?: boolean, locale?: string }} [options] */
 function prepareProfile({ node24, csEntry }, vsix, { driver = true, locale } = {}) {
   for (const d of ['user-data', 'extensions']) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
   const userData = path.join(WORK, 'user-data');
@@ -329,8 +336,7 @@ function startCodeServer({ node24, csEntry }, profile, port, extraArgs = []) {
     },
   );
   fs.closeSync(fd);
-  child.logFile = logFile;
-  return child;
+  return Object.assign(child, { logFile });
 }
 
 function groupAlive(pgid) {
@@ -386,7 +392,7 @@ async function runCommand(page, label) {
 function collapseOtherPanes(page, title) {
   return page.evaluate((keep) => {
     for (const header of document.querySelectorAll('.sidebar .pane-header[aria-expanded="true"]')) {
-      if (!(header.textContent ?? '').trim().toLowerCase().startsWith(keep)) header.click();
+      if (!(header.textContent ?? '').trim().toLowerCase().startsWith(keep)) /** @type {HTMLElement} */ (header).click();
     }
   }, title.toLowerCase());
 }
@@ -509,7 +515,7 @@ async function uiChecks(page, expected, ui) {
     await quickInput(page, 'Control+G', `:${line + 1}:${column}`);
     await page.keyboard.press('Enter');
     await runCommand(page, 'Show or Focus Hover');
-    const readHovers = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
+    const readHovers = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].map((h) => /** @type {HTMLElement} */ (h))
       .filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'))
       .map((h) => ({ text: h.innerText, strong: [...h.querySelectorAll('strong, b')].map((s) => s.textContent.trim()) })));
     const hover = await waitUntil('a hover widget showing 五指緊扣', () => readHovers().then((hs) => hs.find((h) => h.text.includes('五指緊扣'))), 15_000)
@@ -568,7 +574,7 @@ async function uiChecks(page, expected, ui) {
     await filter.waitFor({ state: 'visible', timeout: 10_000 });
     const readPanel = () => page.evaluate(() => {
       const panel = document.querySelector('.markers-panel') ?? document;
-      const rows = [...panel.querySelectorAll('.monaco-list-row')].map((r) => ({
+      const rows = [...panel.querySelectorAll('.monaco-list-row')].map((r) => /** @type {HTMLElement} */ (r)).map((r) => ({
         text: r.innerText.replace(/\s+/g, ' ').trim(),
         line: r.querySelector('.marker-line')?.textContent ?? '',
       }));
@@ -739,7 +745,7 @@ async function citationUiCheck(page, ui) {
       return cursor.startsWith(`Ln ${line + 1}, Col ${column}`) ? true : undefined;
     }, 10_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(cursor)}`); });
     await runCommand(page, 'Show or Focus Hover');
-    const readHovers = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
+    const readHovers = () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].map((h) => /** @type {HTMLElement} */ (h))
       .filter((h) => h.offsetParent !== null && !h.classList.contains('hidden')).map((h) => h.innerText));
     const text = await waitUntil('a hover widget showing 第 8 條第一項', () => readHovers().then((hs) => hs.find((h) => h.includes('第 8 條第一項'))), 20_000)
       .catch(async (err) => { throw new Error(`${err.message}; visible hovers: ${JSON.stringify(await readHovers())}`); });
@@ -827,8 +833,8 @@ async function main() {
     }, remaining(60_000)).catch((err) => { alive(); throw err; });
     log('code-server is up');
 
-    const require = createRequire(tools.pwPkg);
-    const { chromium } = require('playwright-core');
+    const requireTool = createRequire(tools.pwPkg);
+    const { chromium } = requireTool('playwright-core');
     state.browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -927,7 +933,7 @@ async function cleanup(state) {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => process.exit(/** @type {number | undefined} */ (code)),
   (err) => {
     console.error(`e2e: FAILED: ${err instanceof HarnessError ? err.message : err.stack}`);
     console.log('0 passed, 1 failed');

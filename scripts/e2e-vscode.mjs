@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:vscode`: runs the extension-host suite (test/e2e/suite) in desktop VS Code with
 // @vscode/test-electron, on the minimum version allowed by package.json's engines.vscode and on 'stable'.
 // That needs to download VS Code (cached in .vscode-test/). Without internet access the download fails at once:

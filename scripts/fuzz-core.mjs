@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The property tests of the analysis core (test/unit/properties*.test.ts) with a large budget:
  *   npm run fuzz:core -- [--runs N] [--seed S]      (or FUZZ_RUNS / FUZZ_SEED)

@@ -18,8 +18,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund || { echo "npm ci failed"; exit 1; }
 fi
 
-step "type-check (tsc -b), lint (eslint) and bundle (esbuild)"
+step "type-check (tsc -b, tsconfig.scripts.json), lint (eslint) and bundle (esbuild)"
 npx tsc -b || { echo "type-check failed"; exit 1; }
+npx tsc -p tsconfig.scripts.json || { echo "type-check of the scripts (bench/, scripts/) failed"; exit 1; }
 npx eslint . || status=1
 node scripts/bundle.mjs || { echo "bundle failed"; exit 1; }
 

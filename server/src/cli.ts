@@ -76,7 +76,7 @@ function parseOutline(args: readonly string[]): OutlineCommand {
   let json = false;
   let encoding: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+    const arg = args[i] ?? '';
     if (arg === '--json') {
       json = true;
     } else if (arg === '--encoding' || arg.startsWith('--encoding=')) {
@@ -131,14 +131,14 @@ function outline(command: OutlineCommand, io: CliIo): number {
 export function formatOutline(nodes: readonly OutlineNode[]): string {
   const lines: string[] = [];
   const stack: Array<{ readonly node: OutlineNode; readonly depth: number }> = [];
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    stack.push({ node: nodes[i], depth: 0 });
+  for (const node of [...nodes].reverse()) {
+    stack.push({ node, depth: 0 });
   }
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { node, depth } = top;
     lines.push(`${'  '.repeat(depth)}${node.line + 1}: ${node.name.replace(/\s+/g, ' ')}\n`);
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i], depth: depth + 1 });
+    for (const child of [...node.children].reverse()) {
+      stack.push({ node: child, depth: depth + 1 });
     }
   }
   return lines.join('');

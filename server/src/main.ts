@@ -13,7 +13,7 @@ import { startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
-if (!process.argv.slice(2).some((arg) => TRANSPORTS.includes(arg.split('=')[0]))) {
+if (!process.argv.slice(2).some((arg) => TRANSPORTS.includes(arg.split('=')[0] ?? ''))) {
   process.stderr.write('zh-report-language-server: choose a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n');
   process.exit(2);
 }

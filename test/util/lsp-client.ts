@@ -239,8 +239,7 @@ export class LspClient {
       }
     } else if (Message.isNotification(message)) {
       this.notifications.push(message);
-      for (let i = 0; i < this.#waiters.length; i++) {
-        const waiter = this.#waiters[i];
+      for (const [i, waiter] of this.#waiters.entries()) {
         if (waiter.method === message.method && waiter.predicate(message.params)) {
           this.#waiters.splice(i, 1);
           waiter.resolve(message.params);

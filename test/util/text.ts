@@ -42,15 +42,15 @@ export interface NameTree {
 export function nameTree(nodes: ReadonlyArray<DocumentSymbol | OutlineNode>): NameTree[] {
   const roots: NameTree[] = [];
   const stack: Array<{ readonly node: DocumentSymbol | OutlineNode; readonly into: NameTree[] }> = [];
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    stack.push({ node: nodes[i], into: roots });
+  for (const node of [...nodes].reverse()) {
+    stack.push({ node, into: roots });
   }
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const tree: NameTree = { name: top.node.name, children: [] };
     top.into.push(tree);
     const children: ReadonlyArray<DocumentSymbol | OutlineNode> = top.node.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], into: tree.children });
+    for (const child of [...children].reverse()) {
+      stack.push({ node: child, into: tree.children });
     }
   }
   return roots;
@@ -60,14 +60,14 @@ export function nameTree(nodes: ReadonlyArray<DocumentSymbol | OutlineNode>): Na
 export function walkSymbols(symbols: readonly DocumentSymbol[]): Array<{ readonly symbol: DocumentSymbol; readonly parent: DocumentSymbol | undefined }> {
   const result: Array<{ readonly symbol: DocumentSymbol; readonly parent: DocumentSymbol | undefined }> = [];
   const stack: Array<{ readonly symbol: DocumentSymbol; readonly parent: DocumentSymbol | undefined }> = [];
-  for (let i = symbols.length - 1; i >= 0; i--) {
-    stack.push({ symbol: symbols[i], parent: undefined });
+  for (const symbol of [...symbols].reverse()) {
+    stack.push({ symbol, parent: undefined });
   }
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     result.push(top);
     const children = top.symbol.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ symbol: children[i], parent: top.symbol });
+    for (const child of [...children].reverse()) {
+      stack.push({ symbol: child, parent: top.symbol });
     }
   }
   return result;

@@ -115,8 +115,8 @@ export function provideDocumentSymbols(
 export function flattenDocumentSymbols(uri: string, symbols: readonly DocumentSymbol[]): SymbolInformation[] {
   const result: SymbolInformation[] = [];
   const stack: Array<{ readonly symbol: DocumentSymbol; readonly container: string | undefined }> = [];
-  for (let i = symbols.length - 1; i >= 0; i--) {
-    stack.push({ symbol: symbols[i], container: undefined });
+  for (const symbol of [...symbols].reverse()) {
+    stack.push({ symbol, container: undefined });
   }
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { symbol, container } = top;
@@ -127,8 +127,8 @@ export function flattenDocumentSymbols(uri: string, symbols: readonly DocumentSy
       ...(container === undefined ? {} : { containerName: container }),
     });
     const children = symbol.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ symbol: children[i], container: symbol.name });
+    for (const child of [...children].reverse()) {
+      stack.push({ symbol: child, container: symbol.name });
     }
   }
   return result;

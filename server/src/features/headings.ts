@@ -18,8 +18,7 @@ export function mapHeadingTree<T>(
   const roots: T[] = [];
   const nodes: Array<T | undefined> = new Array<T | undefined>(headings.length);
   const depths = new Int32Array(headings.length);
-  for (let i = 0; i < headings.length; i++) {
-    const heading = headings[i];
+  for (const [i, heading] of headings.entries()) {
     const parent = heading.parent;
     if (parent < 0) {
       const node = make(heading, 0, i);
@@ -31,7 +30,7 @@ export function mapHeadingTree<T>(
     if (parentNode === undefined) {
       continue;
     }
-    const depth = depths[parent] + 1;
+    const depth = (depths[parent] ?? 0) + 1;
     depths[i] = depth;
     const node = make(heading, depth, i);
     nodes[i] = node;

@@ -61,8 +61,7 @@ function linkChain(
     return emptyAt(document, offset);
   }
   let link: SelectionRange | undefined;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const [start, end] = kept[i];
+  for (const [start, end] of [...kept].reverse()) {
     const range = { start: document.positionAt(start), end: document.positionAt(end) };
     link = link === undefined ? { range } : { range, parent: link };
   }
