@@ -1,12 +1,15 @@
 /**
- * The zh-report extension: a thin client. It starts the language server, registers its commands and the Report
- * Terms view, and switches plain-text documents that look like Chinese reports to the zh-report language.
+ * The zh-report extension: a thin client. It registers its commands and the Report Terms view, switches plain-text
+ * documents that look like Chinese reports to the zh-report language (in the client: cheap), and starts the language
+ * server lazily: when the first zh-report document is open, or when a command or a workspace-symbol search needs it.
+ * Activation by a plain-text or Markdown file alone (for the detection) starts no server process.
  */
 import * as vscode from 'vscode';
 import { ReportDetector } from './autoDetect';
 import { EncodingAdvisor } from './encodingAdvisor';
 import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 import { ServerController } from './languageClient';
 import { TermsView } from './termsView';
 import { WordCountStatus } from './wordCountStatus';
@@ -23,12 +26,18 @@ class ZhReportExtension implements vscode.Disposable {
   private readonly termsView: TermsView;
   private readonly wordCount: WordCountStatus;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The first start (lazy); later starts are restarts through the command. */
+  private started: Promise<void> | undefined;
 
   constructor(context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('zh-report');
     this.server = new ServerController(context, this.output);
-    this.termsView = new TermsView((method, params) => this.server.request(method, params));
-    this.wordCount = new WordCountStatus((method, params, token) => this.server.request(method, params, token));
+    const request = async <R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R | undefined> => {
+      await this.ensureStarted();
+      return this.server.request<R>(method, params, token);
+    };
+    this.termsView = new TermsView(request);
+    this.wordCount = new WordCountStatus(request);
     this.disposables.push(
       this.output,
       this.server,
@@ -39,12 +48,40 @@ class ZhReportExtension implements vscode.Disposable {
       ...registerConvertCommands(),
       this.termsView,
       this.wordCount,
-      ...registerExportCommands((method, params) => this.server.request(method, params)),
+      ...registerExportCommands(request),
+      // Before the server runs, Ctrl+T would not reach it: this provider starts it and answers that first search;
+      // afterwards the language client's own provider answers and this one adds nothing.
+      vscode.languages.registerWorkspaceSymbolProvider({
+        provideWorkspaceSymbols: async (query, token) => (this.started === undefined ? (await this.ensureStarted(), this.server.workspaceSymbols(query, token)) : []),
+      }),
     );
   }
 
+  /** Starts the server now if a zh-report document is open, else when the first one opens. */
+  startWhenNeeded(): void {
+    const isReport = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
+    if (vscode.workspace.textDocuments.some(isReport)) {
+      void this.ensureStarted();
+      return;
+    }
+    // A language switch (the detector's, or the user's) closes the document and opens it again in its new language.
+    const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isReport(document)) {
+        listener.dispose();
+        void this.ensureStarted();
+      }
+    });
+    this.disposables.push(listener);
+  }
+
+  /** The first start, once; commands and views wait for it. */
+  ensureStarted(): Promise<void> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
   /** Starts the server; a failure is reported but does not fail activation (the restart command stays available). */
-  async start(): Promise<void> {
+  private async start(): Promise<void> {
     try {
       await this.server.start();
       void this.termsView.refresh();
@@ -67,6 +104,7 @@ class ZhReportExtension implements vscode.Disposable {
   }
 
   private async restartServer(): Promise<void> {
+    this.started ??= Promise.resolve();
     try {
       await this.server.restart();
       void this.termsView.refresh();
@@ -93,7 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const instance = new ZhReportExtension(context);
   extension = instance;
   context.subscriptions.push(instance);
-  await instance.start();
+  instance.startWhenNeeded();
 }
 
 export async function deactivate(): Promise<void> {

@@ -72,6 +72,12 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
+  /** A workspace-symbol search answered through the client (for the search that started the server). */
+  async workspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
+    const result = await this.request<Parameters<typeof this.client.protocol2CodeConverter.asSymbolInformations>[0] | null>('workspace/symbol', { query }, token);
+    return result ? this.client.protocol2CodeConverter.asSymbolInformations(result, token) : [];
+  }
+
   dispose(): void {
     this.configListener.dispose();
     this.client.dispose().catch(() => undefined);
