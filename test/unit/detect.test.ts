@@ -3,10 +3,11 @@
  * document of the shared corpus, on the founding seed and on documents that must stay plain text.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { SAMPLE_CHARS, looksLikeReport, reportSignals } from '../../client/src/detect';
+import { FORMAL_NUMERALS as CORE_FORMAL_NUMERALS } from '../../server/src/core/markers';
+import { FORMAL_NUMERALS, SAMPLE_CHARS, looksLikeReport, reportSignals } from '../../client/src/detect';
 import { CORPUS_DIR, corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
 function describeSignals(text: string): string {
@@ -211,6 +212,28 @@ describe('reportSignals', () => {
       '①工会学校',
     ];
     assert.equal(reportSignals(lines.join('\n')).headings, lines.length);
+  });
+
+  it('counts Taiwan-style 壹、貳、參、 headings (and 壹、贰、, （壹）) like 一、', () => {
+    const formal = ['壹、程序部分：', '貳、有罪部分：', '參、檢察官對於原審判決之上訴', '　　肆、結論', '（壹）總說'];
+    const plain = ['一、程序部分：', '二、有罪部分：', '三、檢察官對於原審判決之上訴', '　　四、結論', '（一）總說'];
+    assert.equal(reportSignals(formal.join('\n')).headings, formal.length);
+    assert.equal(reportSignals(formal.join('\n')).headings, reportSignals(plain.join('\n')).headings);
+    assert.equal(reportSignals('壹、总则\n贰、职责\n叁、附则').headings, 3);
+    // a formal numeral inside a sentence, or glued to other numerals, is no heading
+    assert.equal(reportSignals('壹仟元整、貳佰元\n壹二、混写').headings, 0);
+  });
+
+  it('knows the same formal numerals as the server’s marker scanner (server/src/core/markers.ts)', () => {
+    assert.equal(FORMAL_NUMERALS, CORE_FORMAL_NUMERALS);
+  });
+
+  it('a Taiwan judgment whose only top headings are 壹、貳、參、 counts them (the Kinmen appeal, kinds/)', () => {
+    const file = path.join(CORPUS_DIR, 'kinds', 'tw_judgment_2009_kinmen_high_court_wildlife_conservation_appeal.txt');
+    if (!existsSync(file)) assert.fail(`missing ${file}: the tests need ../shared/corpus`);
+    const text = readFileSync(file, 'utf8');
+    const withoutFormal = text.replace(/^([ \u3000]*)[壹貳參]、/gm, '$1X、');
+    assert.equal(reportSignals(text).headings - reportSignals(withoutFormal).headings, 3);
   });
 
   it('does not count decimals, cited articles, 1. items, run-in enumerations or dash items', () => {

@@ -273,6 +273,18 @@ describe('terms: every definition pattern', () => {
     assert.deepEqual(texts.sort(), ['两新:是指设备更新', '两重:是指重大战略实施']);
   });
 
+  it('a 下列用语的含义 list numbered 壹、贰、 (or 壹、貳、, （壹）) defines the same terms as the list numbered 一、二、', () => {
+    const list = (a: string, b: string): string =>
+      `第九十八条 本法下列用语的含义：\n${a}危险物品，是指易燃易爆、有毒有害的物品；\n${b}重大事故：指造成重大损失的事故。\n第九十九条 储存危险物品和防范重大事故。`;
+    const defined = (text: string): string[] =>
+      index(text).terms.filter((t) => t.definitions.some((d) => d.kind === 'list')).map((t) => `${t.key}=${t.definitions[0] && text.slice(t.definitions[0].textStart, t.definitions[0].textEnd)}`).sort();
+    const plain = defined(list('一、', '二、'));
+    assert.equal(plain.length, 2, plain.join(' | '));
+    assert.deepEqual(defined(list('壹、', '贰、')), plain);
+    assert.deepEqual(defined(list('壹、', '貳、')), plain);
+    assert.deepEqual(defined(list('（壹）', '（贰）')), defined(list('（一）', '（二）')));
+  });
+
   it('a quoted word followed by 指出 is not defined', () => {
     const terms = index('“报告”指出，要推进“报告”制度。');
     const id = terms.termOfKey(terms.keyOf('报告'));

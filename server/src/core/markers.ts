@@ -29,10 +29,12 @@ const LAW_UNITS: Record<string, MarkerKind> = {
 /** Heavenly stems, the 甲、乙、 level of Taiwan judgments. */
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 /** Formal (financial) numerals: 壹貳參 … 拾佰仟; 壹、 numbers a level above or beside 一、. */
-const FORMAL = '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
+export const FORMAL_NUMERALS = '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
+/** The plain numerals of 一、 and （一） list markers (the terms extractor's list items). */
+export const LIST_NUMERALS = '一二三四五六七八九十';
 
 function isFormalNumeral(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!FORMAL.includes(s[i]!)) return false;
+  for (let i = from; i < to; i++) if (!FORMAL_NUMERALS.includes(s[i]!)) return false;
   return true;
 }
 

@@ -8,6 +8,7 @@
 import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
+import { FORMAL_NUMERALS, LIST_NUMERALS } from '../markers';
 import type { ReportModel } from '../model';
 import type { DefinitionKind } from './types';
 import { keepLastInstance } from './keepAlive';
@@ -479,7 +480,7 @@ class Extractor {
     while (s > ls && bracket - s < 120 && !CLAUSE_END.includes(text[s - 1]!)) s--;
     while (s < bracket && isBlank(text.charCodeAt(s))) s++;
     // an article or list marker at the start of the line is not part of the phrase
-    const marker = /^(?:第[一二三四五六七八九十百千零〇两\d０-９]+[条條][之一二三四五六七八九十]*|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])[ \u3000]*/.exec(text.slice(s, Math.min(bracket, s + 20)));
+    const marker = LINE_MARKER.exec(text.slice(s, Math.min(bracket, s + 20)));
     if (marker) s += marker[0].length;
     const called = /所[称稱][的之]?/.exec(text.slice(s, bracket));
     if (called && bracket - (s + called.index + called[0].length) >= 2) s += called.index + called[0].length;
@@ -868,7 +869,11 @@ function definingCue(text: string, p: number): number {
   return 0;
 }
 
-const LIST_MARKER = /^(?:([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[）)])|([0-9０-９]+[.．、](?![0-9]))|([（(][0-9０-９]+[）)])|([\u2460-\u2473]))/;
+/** 一、 and 壹、 (Taiwan style, 壹、贰、 too) are one style of list, as are （一） and （壹）: the numerals come from markers.ts. */
+const CN_LIST = `[${LIST_NUMERALS}]+|[${FORMAL_NUMERALS}]+`;
+/** An article or list marker at the start of a line, before a defined phrase. */
+const LINE_MARKER = new RegExp(`^(?:第[一二三四五六七八九十百千零〇两\\d０-９]+[条條][之一二三四五六七八九十]*|[（(](?:[一二三四五六七八九十\\d]+|[${FORMAL_NUMERALS}]+)[）)]|(?:${CN_LIST})、|\\d+[.．、])[ \u3000]*`);
+const LIST_MARKER = new RegExp(`^(?:((?:${CN_LIST})、)|([（(](?:${CN_LIST})[）)])|([0-9０-９]+[.．、](?![0-9]))|([（(][0-9０-９]+[）)])|([\u2460-\u2473]))`);
 
 /** The end of a list marker at `p` (一、 （一） (一) 1. 1． 1、 （1） (1) ①), or -1. */
 export function listMarkerEnd(text: string, p: number, end: number): number {
