@@ -109,19 +109,21 @@ function runTool(what, cmd, cmdArgs, { cwd = REPO, env = process.env, logFile } 
   }
 }
 
-function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => {
+/** @param {boolean} browser Chromium and its CJK font too (the tests); the demo needs only what code-server builds with */
+function ensureAptPackages(browser) {
+  const wanted = browser ? APT_PACKAGES : APT_PACKAGES.filter((p) => p === 'libkrb5-dev');
+  const missing = wanted.filter((p) => {
     const r = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', p], { encoding: 'utf8' });
     return r.status !== 0 || r.stdout.trim() !== 'installed';
   });
-  if (missing.length === 0 && fs.existsSync(CHROMIUM)) return;
+  if (missing.length === 0 && (!browser || fs.existsSync(CHROMIUM))) return;
   log(`installing Debian packages ${missing.join(' ')} (apt-get update, apt-get install)`);
   const asRoot = !process.getuid || process.getuid() === 0;
   const [cmd, pre] = asRoot ? ['apt-get', []] : ['sudo', ['-n', 'apt-get']];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   runTool('apt-get update', cmd, [...pre, 'update'], { env, logFile: path.join(CACHE, 'logs', 'apt-update.log') });
   runTool('apt-get install', cmd, [...pre, 'install', '-y', '--no-install-recommends', ...missing], { env, logFile: path.join(CACHE, 'logs', 'apt-install.log') });
-  if (!fs.existsSync(CHROMIUM)) throw new HarnessError(`${CHROMIUM} is still missing after installing chromium`);
+  if (browser && !fs.existsSync(CHROMIUM)) throw new HarnessError(`${CHROMIUM} is still missing after installing chromium`);
 }
 
 /**
@@ -160,9 +162,10 @@ function ensureNpmTool({ name, dir, spec, checks, allowScripts = {}, env = proce
   return true;
 }
 
-function ensureTools() {
+/** Node 24 and code-server; with `browser` (the tests, not the demo) also Chromium and playwright-core. */
+function ensureTools({ browser = true } = {}) {
   const started = Date.now();
-  ensureAptPackages();
+  ensureAptPackages(browser);
   const nodeDir = path.join(CACHE, `node-${VERSIONS.node}`);
   const node24 = path.join(nodeDir, 'node_modules', 'node', 'bin', 'node');
   ensureNpmTool({ name: 'node', dir: nodeDir, spec: `node@${VERSIONS.node}`, checks: [node24], allowScripts: { node: true } });
@@ -185,6 +188,10 @@ function ensureTools() {
 
   const pwDir = path.join(CACHE, `playwright-core-${VERSIONS.playwright}`);
   const pwPkg = path.join(pwDir, 'node_modules', 'playwright-core', 'package.json');
+  if (!browser) {
+    log(`tools ready in ${CACHE} (${((Date.now() - started) / 1000).toFixed(0)} s): node ${version}, code-server ${VERSIONS.codeServer}`);
+    return { node24, csEntry, pwPkg };
+  }
   ensureNpmTool({ name: 'playwright-core', dir: pwDir, spec: `playwright-core@${VERSIONS.playwright}`, checks: [pwPkg] });
   log(`tools ready in ${CACHE} (${((Date.now() - started) / 1000).toFixed(0)} s): node ${version}, code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwright}, ${CHROMIUM}`);
   return { node24, csEntry, pwPkg };
@@ -234,6 +241,15 @@ function freePort() {
       const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
+  });
+}
+
+/** @param {number} port */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 
@@ -765,28 +781,41 @@ async function citationUiCheck(page, ui) {
 
 /** `--serve`: the extension in a code-server on seeds/, for a person to use, until Ctrl+C. */
 async function serve() {
-  const tools = ensureTools();
+  const port = Number(process.env.ZH_REPORT_DEMO_PORT || 8765);
+  const busy = () => `port ${port} on 127.0.0.1 is busy (another demo, or another program, listens there); choose another: ZH_REPORT_DEMO_PORT=${port + 1} npm run demo`;
+  // Checked first, so that a busy port is said before minutes of building, not as "code-server exited (1)"
+  if (!(await portIsFree(port))) {
+    console.error(`demo: ${busy()}`);
+    return 1;
+  }
+  const tools = ensureTools({ browser: false });
   fs.rmSync(WORK, { recursive: true, force: true });
   const vsix = build();
   const profile = prepareProfile(tools, vsix, { driver: false });
-  const port = Number(process.env.ZH_REPORT_DEMO_PORT || 8765);
   const state = { child: startCodeServer(tools, profile, port), browser: undefined, stopped: false };
   const stop = async () => {
+    if (state.stopped) return;
     state.stopped = true;
+    console.log('\ndemo: stopping code-server');
     await cleanup(state);
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   state.child.once('exit', (code) => {
-    console.error(`code-server exited (${code}); see ${state.child.logFile}`);
+    if (state.stopped) return; // Ctrl+C: stop() ends it and exits quietly
+    const log = fs.existsSync(state.child.logFile) ? fs.readFileSync(state.child.logFile, 'utf8') : '';
+    console.error(/EADDRINUSE/.test(log) ? `demo: ${busy()}` : `demo: code-server exited (${code}); see ${state.child.logFile}`);
     process.exit(1);
   });
   await waitUntil('code-server to answer /healthz', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
     return res?.ok ? true : undefined;
   }, 60_000);
-  console.log(`\nzh-report is running in VS Code (code-server ${VERSIONS.codeServer}) on the sample reports:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(SEEDS)}\n\nOpen it in a browser (the Outline view is in the Explorer). Ctrl+C stops it.`);
+  // The seed itself opens in the editor (VS Code web's `payload` openFile), not only an Explorer on seeds/
+  const seedUri = `vscode-remote://127.0.0.1:${port}${path.join(SEEDS, 'chongqing-minjin-2017-scraped.txt')}`;
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(SEEDS)}&payload=${encodeURIComponent(JSON.stringify([['openFile', seedUri]]))}`;
+  console.log(`\nzh-report is running in VS Code (code-server ${VERSIONS.codeServer}) on the sample reports:\n\n  ${url}\n\nOpen it in a browser: the seed report opens with its outline (Explorer → Outline). Ctrl+C stops it.`);
   await new Promise(() => {});
 }
 
