@@ -3,7 +3,7 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isChromeLine, isSiteTitle } from './chrome';
+import { isAboveText, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
@@ -376,7 +376,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
         // a marker alone on its line: "第一、" takes the next line as its text; "附件2" shows it as its detail
         const next = nextTextLine(text, lineStarts, line);
-        if (next && next.text[0] !== '#' && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) {
+        if (next && next.text[0] !== '#' && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) {
           if (m.kind === 'ordinal' || m.colon) added.more = next.text; // 第一、 / 附件： promise their text
           else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.rawDetail = next.text;
         }
@@ -384,7 +384,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书
         const next = nextTextLine(text, lineStarts, line, 1);
         if (next && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
-          && !matchMarker(text, next.p, next.end) && !isChromeLine(next.text)) added.more = next.text;
+          && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) added.more = next.text;
       } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
@@ -610,7 +610,7 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
 }
 
 function isShortHeadLine(text: string, line: { p: number; end: number }): boolean {
-  return isShortHeadText(text, line.p, line.end) && !isChromeLine(text.slice(line.p, line.end));
+  return isShortHeadText(text, line.p, line.end) && !isAboveText(text.slice(line.p, line.end));
 }
 
 /** A paragraph of prose below a sub-heading: long, and not the tail of a sentence. */
@@ -632,7 +632,7 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
  * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
  */
 function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): Subhead {
-  if (!isShortHeadText(text, p, end) || isChromeLine(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return Subhead.None;
+  if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return Subhead.None;
   const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
   if (!above) return Subhead.None;
   let aboveOk = isFinishedAbove(text, above, markerLines);
@@ -703,7 +703,7 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (p >= end) continue;
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
-    if (isChromeLine(plain) || isSiteTitle(plain)) continue;
+    if (isAboveText(plain) || isSiteTitle(plain)) continue;
     const menu = menuRunEnd(text, lineStarts, line, lines);
     if (menu > line) {
       line = menu;

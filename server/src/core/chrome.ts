@@ -15,16 +15,20 @@ const CHROME_PREFIXES = [
 /** 公文 front matter above the title: urgency and secrecy marks, the issuing authority's 红头, the document number. */
 const URGENCY = new Set(['特急', '加急', '特提', '平急', '急件']);
 
-function isOfficialFrontMatter(line: string): boolean {
+/** True for a line (already trimmed) of 公文 front matter: 特急, 机密★1年, 北京市人民政府文件, 京政发〔2025〕1号, 签发人：. */
+export function isOfficialFrontMatter(line: string): boolean {
   if (URGENCY.has(line) || line.includes('★') || /^(绝密|機密|机密|秘密|絕密)/.test(line)) return true;
   if (line.length <= 30 && line.endsWith('文件')) return true; // 红头: 北京市人民政府文件
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
-/** True for a line (already trimmed) that is page chrome rather than document text. */
+/**
+ * True for a line (already trimmed) that is web-page chrome (a scrape's 打印 / 当前位置 / 来源：…). 公文 front matter
+ * is the document's own and not chrome: see isOfficialFrontMatter, and isAboveText for both.
+ */
 export function isChromeLine(line: string): boolean {
-  if (CHROME_EXACT.has(line) || isOfficialFrontMatter(line)) return true;
+  if (CHROME_EXACT.has(line)) return true;
   for (const p of CHROME_PREFIXES) if (line.startsWith(p)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
@@ -32,6 +36,11 @@ export function isChromeLine(line: string): boolean {
     if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
   }
   return false;
+}
+
+/** True for a line (already trimmed) that is never a title or a heading: page chrome or 公文 front matter. */
+export function isAboveText(line: string): boolean {
+  return isChromeLine(line) || isOfficialFrontMatter(line);
 }
 
 /** The end of a site's name: 某某市政府网, 中国政府网, 新华网, 某某门户网站, or a Latin host name. */

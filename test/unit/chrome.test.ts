@@ -1,0 +1,38 @@
+// Page chrome and 公文 front matter are told apart: front matter is the document's own, never web chrome.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { isAboveText, isChromeLine, isOfficialFrontMatter } from '../../server/src/core/chrome';
+import { analyze } from '../../server/src/core';
+
+const FRONT_MATTER = ['特急', '机密★1年', '絕密', '北京市人民政府文件', '京政发〔2025〕1号', '國發［2024］12號', '签发人：张三'];
+const CHROME = ['打印本页', '当前位置：首页 > 政务公开', '【字号：大 中 小】', '下载 打印 全屏', '来源：市政府办公厅', '责任编辑：李四'];
+
+describe('chrome.ts: page chrome and 公文 front matter', () => {
+  it('公文 front matter is not page chrome, but it is never a title or heading either', () => {
+    for (const line of FRONT_MATTER) {
+      assert.equal(isChromeLine(line), false, line);
+      assert.equal(isOfficialFrontMatter(line), true, line);
+      assert.equal(isAboveText(line), true, line);
+    }
+  });
+
+  it('page chrome is chrome and not front matter', () => {
+    for (const line of CHROME) {
+      assert.equal(isChromeLine(line), true, line);
+      assert.equal(isOfficialFrontMatter(line), false, line);
+      assert.equal(isAboveText(line), true, line);
+    }
+  });
+
+  it('ordinary text is neither', () => {
+    for (const line of ['北京市人民政府关于加强安全生产工作的通知', '一、总体要求', '各区人民政府：', '现将有关事项通知如下。']) {
+      assert.equal(isAboveText(line), false, line);
+    }
+  });
+
+  it('the outline still skips front matter for the title', () => {
+    const model = analyze('特急\n北京市人民政府文件\n京政发〔2025〕1号\n北京市人民政府关于加强安全生产工作的通知\n各区人民政府：\n现将有关事项通知如下。\n一、总体要求\n二、工作措施\n');
+    assert.equal(model.headings[0]?.kind, 'title');
+    assert.equal(model.headings[0]?.title, '北京市人民政府关于加强安全生产工作的通知');
+  });
+});
