@@ -10,7 +10,7 @@
  *
  * The patterns are anchored and have at most three lazy groups over one short message: no catastrophic backtracking.
  */
-import { converterTo } from './features/convert';
+import { converterTo } from './opencc';
 
 type Rewrite = readonly [RegExp, (...groups: string[]) => string];
 

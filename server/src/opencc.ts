@@ -1,39 +1,48 @@
 /**
- * The traditional → simplified converter the analysis core needs for one key per term, backed by opencc-js.
+ * The one place that loads opencc-js and builds its converters: for the analysis core's one key per term
+ * (`openccConverter`, traditional → simplified) and for the conversion commands and the script-mixing table
+ * (features/convert.ts, `converterTo`).
  *
- * Lazy twice over: the opencc-js t2cn bundle (108 KB) is loaded, and its converter built (~65 ms), only when the
- * core first asks for a conversion — which it does once per process, to build its character table (see
- * core/terms/normalize.ts). Opening a document and asking for its outline never loads it. Tests that convert whole
- * documents with it (the seed's simplified version) build one converter per call.
+ * Lazy: a bundle (t2cn 108 KB, cn2t larger) is required, and a converter built (~65 ms for → cn, ~0.35 s for
+ * cn → tw), only on the first conversion that needs it, then kept: one converter per target per process. Opening a
+ * document and asking for its outline never loads opencc-js. Targets: `cn` (simplified, from Taiwan traditional,
+ * which also folds its variants 裡 → 里), `tw`, `hk` (traditional, character for character) and `twp` (Taiwan phrases,
+ * 内存 → 記憶體, which changes lengths).
  */
 import type { ScriptConverter } from './core';
+import type { ConvertTarget } from './protocol';
 
 type ConverterFunction = (text: string) => string;
 interface OpenCCModule {
   Converter(options: { from: string; to: string }): ConverterFunction;
 }
 
+const converters = new Map<ConvertTarget, ConverterFunction>();
 let builds = 0;
 
-/**
- * A fresh converter for each call, not kept: the core calls this once per process (it keeps the character table it
- * builds from the answer, see core/terms/normalize.ts), and the converter's tries (~2.5 MB of heap) are not needed
- * after that.
- */
-function convertOnce(text: string): string {
-  // A require inside the function (not a top-level import) keeps the module unloaded until it is needed; esbuild
-  // still bundles it. `from: 'tw'` also folds Taiwan variants (裡 → 里) before the t → cn tables.
+function load(bundle: 'cn2t' | 't2cn'): OpenCCModule {
+  // Required on first use only, inside the function (esbuild still bundles them).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const OpenCC = require('opencc-js/t2cn') as OpenCCModule;
-  builds++;
-  return OpenCC.Converter({ from: 'tw', to: 'cn' })(text);
+  return bundle === 'cn2t' ? (require('opencc-js/cn2t') as OpenCCModule) : (require('opencc-js/t2cn') as OpenCCModule);
 }
 
-export const openccConverter: ScriptConverter = {
-  toSimplified: convertOnce,
-};
+/** The converter to `target`, built on first use and kept. */
+export function converterTo(target: ConvertTarget): ConverterFunction {
+  let convert = converters.get(target);
+  if (convert === undefined) {
+    convert = target === 'cn' ? load('t2cn').Converter({ from: 'tw', to: 'cn' }) : load('cn2t').Converter({ from: 'cn', to: target });
+    converters.set(target, convert);
+    builds++;
+  }
+  return convert;
+}
 
-/** How many opencc converters this process has built (0 until terms are first needed, then 1). */
-export function openccConverterBuilds(): number {
+/** How many converters this process has built (tests: nothing is built before it is needed, and each target once). */
+export function converterBuilds(): number {
   return builds;
 }
+
+/** What the core asks for (once per process: it keeps the character table it builds, see core/terms/normalize.ts). */
+export const openccConverter: ScriptConverter = {
+  toSimplified: (text) => converterTo('cn')(text),
+};

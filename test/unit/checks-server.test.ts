@@ -11,7 +11,7 @@ import type { ScriptTable } from '../../server/src/core/checks';
 import { gbkCodec } from '../../server/src/codec';
 import { provideCodeActions } from '../../server/src/features/codeActions';
 import { convertArgs, convertEdits } from '../../server/src/features/commands';
-import { converterBuilds } from '../../server/src/features/convert';
+import { converterBuilds } from '../../server/src/opencc';
 import { Checks, languageOf } from '../../server/src/features/diagnostics';
 import { enabledSignature, readDiagnosticSettings } from '../../server/src/workspace/diagnosticSettings';
 import type { AnalyzedDocument } from '../../server/src/workspace/workspace';

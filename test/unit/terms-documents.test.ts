@@ -57,7 +57,7 @@ function assertWellFormed(terms: TermIndex, text: string, name: string): void {
 
 describe('terms: the seed (traditional, glossed, scraped) and its simplified conversion', () => {
   const traditional = readSeed(SEED);
-  // one conversion for the document and the phrases the tests look for (each call builds a converter)
+  // one conversion for the document and the phrases the tests look for
   const phrases = ['五指緊扣', '市委會機關“四處一室”從制度機制入手', '形成合力。', '七措連環', '大宣傳工作理念和工作格局', '四個自信', '上沙龍', '網上沙龍', '金點子'];
   const [simplified = '', ...converted] = openccConverter.toSimplified([traditional, ...phrases].join('\u0000')).split('\u0000');
   const toCn = (s: string): string => {

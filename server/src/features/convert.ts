@@ -1,44 +1,11 @@
 /**
- * Simplified ↔ traditional conversion with opencc-js, and the character tables of the script-mixing rule.
- *
- * Converters are built lazily, once per direction, on the first conversion that needs them (building cn → tw costs
- * about 0.35 s): the opencc-js bundles are required inside the functions, so a server that never converts never
- * loads them. Targets: `cn` (simplified, from Taiwan traditional, which also folds its variants 裡 → 里), `tw`,
- * `hk` (traditional, character for character) and `twp` (Taiwan phrases, 内存 → 記憶體, which changes lengths).
+ * Simplified ↔ traditional conversion edits, and the character tables of the script-mixing rule. The converters
+ * come from ../opencc.ts (the one opencc-js loader; lazy, one converter per target).
  */
 import * as iconv from 'iconv-lite';
 import type { Edit, ScriptTable } from '../core/checks';
 import type { ConvertTarget } from '../protocol';
-
-type ConverterFunction = (text: string) => string;
-interface OpenCCModule {
-  Converter(options: { from: string; to: string }): ConverterFunction;
-}
-
-const converters = new Map<ConvertTarget, ConverterFunction>();
-let builds = 0;
-
-function load(bundle: 'cn2t' | 't2cn'): OpenCCModule {
-  // Required on first use only (esbuild still bundles them).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return bundle === 'cn2t' ? (require('opencc-js/cn2t') as OpenCCModule) : (require('opencc-js/t2cn') as OpenCCModule);
-}
-
-/** The converter to `target`, built on first use. */
-export function converterTo(target: ConvertTarget): ConverterFunction {
-  let convert = converters.get(target);
-  if (convert === undefined) {
-    convert = target === 'cn' ? load('t2cn').Converter({ from: 'tw', to: 'cn' }) : load('cn2t').Converter({ from: 'cn', to: target });
-    converters.set(target, convert);
-    builds++;
-  }
-  return convert;
-}
-
-/** How many converters this process has built (tests: nothing is built before it is needed). */
-export function converterBuilds(): number {
-  return builds;
-}
+import { converterTo } from '../opencc';
 
 /** True for a target whose conversion may change lengths: converted only as a whole-range replacement. */
 export function changesLength(target: ConvertTarget): boolean {
