@@ -259,7 +259,6 @@ async function measureReady(serverPath, warmup, runs) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = process.hrtime.bigint();
-  checkNumerals();
   if (!existsSync(CORPUS)) throw new Error(`corpus not found at ${CORPUS} (set ZH_REPORT_CORPUS)`);
   mkdirSync(OUT_DIR, { recursive: true });
 
@@ -268,6 +267,7 @@ async function main() {
     execFileSync('npx', ['tsc', '-b'], { cwd: ROOT, stdio: 'inherit' });
     execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
+  checkNumerals(); // the core's formatter (out/), which the generated reports are numbered with
 
   const cpus = os.cpus();
   const env = {

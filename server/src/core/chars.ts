@@ -1,6 +1,6 @@
 /** Character classes and numerals. Explicit one-to-one tests: never NFKC (it changes lengths and loses levels). */
 
-export const enum Ch {
+const enum Ch {
   Space = 0x20,
   Tab = 0x09,
   Nbsp = 0xa0,
@@ -57,19 +57,14 @@ const CN_DIGITS: Record<string, number> = {
 };
 const CN_UNITS: Record<string, number> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '萬': 10000 };
 
-/** Char codes of Chinese numeral characters, for a test that allocates nothing. */
-const CN_NUMERAL_CODES = new Set([...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS)].map((ch) => ch.charCodeAt(0)));
-
-export function isCnNumeralCode(c: number): boolean {
-  return CN_NUMERAL_CODES.has(c);
-}
-
-export function isCnNumeralChar(ch: string): boolean {
-  return CN_NUMERAL_CODES.has(ch.charCodeAt(0));
-}
-
+/** The two tables by char code (built once); every numeral test and value below reads them. */
 const DIGIT_OF = new Map(Object.entries(CN_DIGITS).map(([ch, v]) => [ch.charCodeAt(0), v]));
 const UNIT_OF = new Map(Object.entries(CN_UNITS).map(([ch, v]) => [ch.charCodeAt(0), v]));
+
+/** A Chinese numeral character's code (digit or unit), for a test that allocates nothing. */
+export function isCnNumeralCode(c: number): boolean {
+  return DIGIT_OF.has(c) || UNIT_OF.has(c);
+}
 
 /** Value of the Chinese numeral s[from, to) (一 … 九千九百九十九万…, positional 一〇一 too); undefined if malformed. */
 export function cnNumeralValueAt(s: string, from: number, to: number): number | undefined {

@@ -6,7 +6,7 @@ export { lineIndexOf } from './lines';
 export { tocTargetAt } from './toc';
 export type { GbkCodec } from './gbk';
 export { findGlosses, stripGlosses } from './gloss';
-export { indexTerms, useAt, termAt, mainDefinition, type TermOptions } from './terms';
+export { indexTerms, useAt, termAt, mainDefinition, forgetLastMatch, type TermOptions } from './terms';
 export * from './terms/types';
 export { foldTable, keyOf, scriptTableCount, readableText, BUILTIN_EXPANSIONS, isNumberedFormula, planNumber, planYears, planExpansion, type FoldTable, type ScriptConverter, type BuiltinExpansion } from './terms';
 export { outlineText, glossaryText, type OutlineFormat, type GlossaryEntry, type GlossaryLabels } from './exportText';

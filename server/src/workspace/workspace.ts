@@ -8,7 +8,7 @@
  */
 import type { Disposable, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, indexTerms, type ReportModel, type TermIndex } from '../core';
+import { analyze, forgetLastMatch, indexTerms, type ReportModel, type TermIndex } from '../core';
 import { gbkCodec } from '../codec';
 import { openccConverter } from '../opencc';
 import { message, type DisplayLanguage } from '../messages';
@@ -182,6 +182,7 @@ export class ReportWorkspace implements Disposable {
   #forget(uri: string): void {
     this.#entries.delete(uri);
     this.#warned.delete(uri);
+    forgetLastMatch(); // the closed text may be the last one a regular expression matched (see core/terms/keepAlive.ts)
   }
 }
 

@@ -10,7 +10,7 @@
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
-import { matchMarker } from '../markers';
+import { FORMAL_NUMERALS, matchMarker } from '../markers';
 import type { Heading, MarkerKind } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -94,7 +94,7 @@ function itemOf(ctx: CheckContext, i: number): Item | undefined {
 }
 
 /** Formal numerals (壹 贰 叁 …): Taiwan documents number a family of their own with them, 壹、 above 一、. */
-const FORMAL = new Set([...'壹贰貳叁參肆伍陆陸柒捌玖拾'].map((ch) => ch.charCodeAt(0)));
+const FORMAL = new Set([...FORMAL_NUMERALS].map((ch) => ch.charCodeAt(0)));
 
 /** The family a heading is numbered in: its kind; 壹、 and 一、 apart; decimals by depth. */
 function familyOf(ctx: CheckContext, h: Heading): string {

@@ -9,9 +9,10 @@ import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
 import { FORMAL_NUMERALS, LIST_NUMERALS } from '../markers';
+import { analyze } from '../analyze';
 import type { ReportModel } from '../model';
 import type { DefinitionKind } from './types';
-import { keepLastInstance } from './keepAlive';
+import { forgetLastMatch, keepLastInstance } from './keepAlive';
 
 /** A quoted or titled span: the content between the marks. */
 export interface Span {
@@ -174,10 +175,13 @@ export function readableText(text: string, start: number, end: number, max = 400
   return s.length > max ? s.slice(0, max) + '…' : s;
 }
 
+/** What a released extractor points to instead of a document: the model of the empty text (same shape as any). */
+let emptyModel: ReportModel | undefined;
+
 class Extractor {
 
-  readonly #text: string;
-  readonly #model: ReportModel;
+  #text: string;
+  #model: ReportModel;
   readonly #definitions: FoundDefinition[] = [];
 
   constructor(text: string, model: ReportModel) {
@@ -217,6 +221,17 @@ class Extractor {
       unique.push(d);
     }
     return { spans, definitions: unique };
+  }
+
+  /**
+   * Drops the document: keepLastInstance keeps this object alive until the next extraction, which must not keep the
+   * text and model of a closed document with it (5 million characters: about 12 MB). The fields keep their types.
+   */
+  release(): void {
+    this.#text = '';
+    this.#model = emptyModel ??= analyze('');
+    this.#definitions.length = 0;
+    this.#headingLineSet = undefined;
   }
 
   // ------------------------------------------------------------------------------------------ lines
@@ -903,5 +918,11 @@ function decimalMarkerEnd(text: string, p: number, end: number): number {
 }
 
 export function extract(text: string, model: ReportModel): Extraction {
-  return new Extractor(text, model).run();
+  const extractor = new Extractor(text, model);
+  try {
+    return extractor.run();
+  } finally {
+    extractor.release();
+    forgetLastMatch();
+  }
 }

@@ -14,6 +14,7 @@ export * from './types';
 export { foldTable, keyOf, scriptTableCount, type FoldTable, type ScriptConverter } from './normalize';
 export { BUILTIN_EXPANSIONS, isNumberedFormula, planNumber, planYears, planExpansion, type BuiltinExpansion } from './builtin';
 export { readableText } from './extract';
+export { forgetLastMatch } from './keepAlive';
 
 export interface TermOptions {
   /** Traditional → simplified, for one key per term across scripts; without it only width and quotes are folded. */
@@ -83,9 +84,18 @@ class Growable {
     this.flags[i] = flags;
   }
 
+  /** The uses, copied to their size; the buffers go back to their first size (keepLastInstance keeps this object). */
   freeze(): TermUses {
     const n = this.count;
-    return { count: n, start: this.start.slice(0, n), end: this.end.slice(0, n), term: this.term.slice(0, n), flags: this.flags.slice(0, n) };
+    const uses = { count: n, start: this.start.slice(0, n), end: this.end.slice(0, n), term: this.term.slice(0, n), flags: this.flags.slice(0, n) };
+    if (this.start.length > 1024) {
+      this.start = new Int32Array(1024);
+      this.end = new Int32Array(1024);
+      this.term = new Int32Array(1024);
+      this.flags = new Uint8Array(1024);
+    }
+    this.count = 0;
+    return uses;
   }
 }
 

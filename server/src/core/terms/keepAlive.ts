@@ -13,3 +13,15 @@ const lastInstances = new Map<unknown, object>();
 export function keepLastInstance(instance: object): void {
   lastInstances.set(instance.constructor, instance);
 }
+
+const EMPTY_PATTERN = /(?:)/;
+
+/**
+ * Lets go of the last text a regular expression matched. V8 keeps the subject of the last successful match for the
+ * legacy `RegExp.input` / `RegExp.$_` (and `$1`…): after analysing or indexing a document that is then closed, that
+ * is the whole document (5 million characters: about 10 MB) until some other match happens. A match on the empty
+ * string replaces it.
+ */
+export function forgetLastMatch(): void {
+  EMPTY_PATTERN.exec('');
+}
