@@ -84,18 +84,9 @@ class Growable {
     this.flags[i] = flags;
   }
 
-  /** The uses, copied to their size; the buffers go back to their first size (keepLastInstance keeps this object). */
   freeze(): TermUses {
     const n = this.count;
-    const uses = { count: n, start: this.start.slice(0, n), end: this.end.slice(0, n), term: this.term.slice(0, n), flags: this.flags.slice(0, n) };
-    if (this.start.length > 1024) {
-      this.start = new Int32Array(1024);
-      this.end = new Int32Array(1024);
-      this.term = new Int32Array(1024);
-      this.flags = new Uint8Array(1024);
-    }
-    this.count = 0;
-    return uses;
+    return { count: n, start: this.start.slice(0, n), end: this.end.slice(0, n), term: this.term.slice(0, n), flags: this.flags.slice(0, n) };
   }
 }
 
