@@ -190,8 +190,11 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'article':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
       // numbering continues the articles before it and the text does not go on as a citation does
-      return !m.glued || (prevArticle !== undefined && m.ordinal !== undefined && (m.ordinal === prevArticle + 1 || m.ordinal === prevArticle)
-        && !CITATION_FOLLOWERS.includes(rest[0]!));
+      if (!m.glued) return true;
+      if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
+      // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
+      if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) return rest.length > 1 && !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(rest.charCodeAt(1)) && !/[0-9０-９]/.test(rest[1]!);
+      return !CITATION_FOLLOWERS.includes(rest[0]!);
     case 'part':
     case 'subpart':
     case 'chapter':
@@ -406,9 +409,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
+  // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history.
+  const groups = articleGroups(merged);
   const firstLaw = merged.findIndex((c) => LAW_RANK[c.kind] !== undefined);
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
-  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0);
+  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
   const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
@@ -431,7 +436,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     headings.push(c);
     mds.push(c.md);
   }
-  buildTree(headings, mds, title !== undefined);
+  buildTree(headings, mds, title !== undefined, groups);
   computeEnds(headings, text.length);
   if (toc) linkToc(toc, headings);
 
@@ -933,7 +938,9 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
  * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
  */
-function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean): void {
+function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>): void {
+  // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
+  const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
   if (hasTitle) stack.push(0);
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
@@ -960,7 +967,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           break;
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
-        if (h.kind === 'article' && isSectionKind(th.kind) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
+        if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
         const tr = rankOf(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
@@ -985,7 +992,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           break;
         }
         if (isListKind(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
-        if (th.kind === 'article' && isSectionKind(h.kind) && md === 0) {
+        if (th.kind === 'article' && holds(h) && md === 0) {
           acrossArticle = true;
           continue;
         }
@@ -1010,6 +1017,28 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
+}
+
+/**
+ * List items that group articles: a plain list kind whose items, each directly followed by an article (第X条), are
+ * numbered 1, 2, 3 … in order across the document (a charter's 1. 总则 … 7. 附则 rendered as a list). Items inside an
+ * article restart their numbering in each article, so they never form such a run. Linear.
+ */
+function articleGroups(cands: readonly Candidate[]): Set<object> {
+  const runs = new Map<MarkerKind, Candidate[]>();
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const c = cands[i]!;
+    if (c.md !== 0 || !isListKind(c.kind) || isSectionKind(c.kind) || c.kind === 'subhead' || cands[i + 1]!.kind !== 'article') continue;
+    const run = runs.get(c.kind);
+    if (run) run.push(c);
+    else runs.set(c.kind, [c]);
+  }
+  const out = new Set<object>();
+  for (const run of runs.values()) {
+    if (run.length < 2 || !run.every((c, k) => c.ordinal === k + 1)) continue;
+    for (const c of run) out.add(c);
+  }
+  return out;
 }
 
 /** True when the stack holds an article below its top (list items inside an article belong to it). */
