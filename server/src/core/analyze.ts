@@ -438,6 +438,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   }
   buildTree(headings, mds, title !== undefined, groups);
   computeEnds(headings, text.length);
+  endBeforeSignature(text, lineStarts, headings);
   if (toc) linkToc(toc, headings);
 
   if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
@@ -1063,6 +1064,79 @@ function rankOf(h: Heading): number | undefined {
   if (law !== undefined) return law;
   if (h.kind === 'decimal') return 10 + h.depth;
   return undefined;
+}
+
+/** The roles that sign a judgment, longest first (审判长 before 审判员; 審判長法官 before 審判長). */
+const SIGNERS = [
+  '代理审判员', '助理审判员', '人民陪审员', '代理书记员', '审判长', '审判员', '陪审员', '书记员', '法官助理', '执行员', '速录员',
+  '審判長法官', '代理審判員', '人民陪審員', '代理書記員', '審判長', '審判員', '陪審員', '書記官', '書記員', '法官助理', '法官',
+];
+
+/** A line's text with every blank removed (审 判 长 吴 晓 慧 → 审判长吴晓慧), or undefined when it is long. */
+function squeezed(text: string, from: number, to: number, max: number): string | undefined {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0d || c === 0xa0) continue;
+    if (out.length >= max) return undefined;
+    out += text[i];
+  }
+  return out;
+}
+
+/** 审判长　吴晓慧 / 書記官 翁心欣: a signer's role and a short name, nothing else. */
+function isSignerLine(line: string): boolean {
+  // Taiwan writes the division first: 刑事第六庭審判長法官董武全
+  const division = line.indexOf('庭');
+  const s = division > 0 && division < 8 ? line.slice(division + 1) : line;
+  for (const role of SIGNERS) {
+    if (!s.startsWith(role)) continue;
+    const name = s.length - role.length;
+    if (name < 1 || name > 5) return false;
+    for (let i = role.length; i < s.length; i++) if (!isHan(s.charCodeAt(i)) && s[i] !== '·') return false;
+    return true;
+  }
+  return false;
+}
+
+/** 二〇一九年八月二十一日 / 中華民國102年1月17日: a date standing alone. */
+function isDateLine(s: string): boolean {
+  let i = s.startsWith('中华民国') || s.startsWith('中華民國') ? 4 : 0;
+  for (const unit of ['年', '月', '日']) {
+    const from = i;
+    while (i < s.length && (isCnNumeralCode(s.charCodeAt(i)) || digitValue(s.charCodeAt(i)) >= 0)) i++;
+    if (i === from || s[i] !== unit) return false;
+    i++;
+  }
+  return i === s.length;
+}
+
+/**
+ * A judgment's signature block (审判长… 审判员… date, 书记员…, with the notices between) is end matter: no section
+ * holds it. It starts at the first signer line after the last body heading and runs to the text end or to an appendix
+ * (附錄法條) after it; it needs a date line too. The sections still open there end where it starts. Linear.
+ */
+function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[]): void {
+  // the last heading of the body: not an appendix, nor inside one
+  let last = headings.length - 1;
+  for (let k = last; k >= 0; k = headings[k]!.parent) {
+    if (headings[k]!.kind === 'appendix') last = k - 1;
+    if (headings[k]!.parent < 0) break;
+  }
+  while (last >= 0 && headings[last]!.kind === 'appendix') last--;
+  if (last < 0 || headings[last]!.kind === 'title') return;
+  const limitLine = last + 1 < headings.length ? headings[last + 1]!.line : lineStarts.length;
+  let signer = -1;
+  let dated = false;
+  for (let l = headings[last]!.line + 1; l < limitLine; l++) {
+    const s = squeezed(text, lineStarts[l]!, lineEndAt(text, lineStarts, l), 24);
+    if (s === undefined || s === '') continue;
+    if (signer < 0 && isSignerLine(s)) signer = l;
+    else if (signer >= 0 && isDateLine(s)) dated = true;
+  }
+  if (signer < 0 || !dated) return;
+  const at = lineStarts[signer]!;
+  for (const h of headings) if (h.kind !== 'title' && h.start < at && h.end > at) h.end = at;
 }
 
 /** Section end: the start of the next heading at the same or a higher level (monotonic stack, linear). */
