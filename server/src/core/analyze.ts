@@ -1117,13 +1117,14 @@ function isDateLine(s: string): boolean {
  * (附錄法條) after it; it needs a date line too. The sections still open there end where it starts. Linear.
  */
 function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[]): void {
-  // the last heading of the body: not an appendix, nor inside one
-  let last = headings.length - 1;
-  for (let k = last; k >= 0; k = headings[k]!.parent) {
-    if (headings[k]!.kind === 'appendix') last = k - 1;
-    if (headings[k]!.parent < 0) break;
+  // the last heading of the body: not an appendix, nor inside one (parents come before their children)
+  const appended: boolean[] = [];
+  let last = -1;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    appended.push(h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent]!));
+    if (!appended[k]) last = k;
   }
-  while (last >= 0 && headings[last]!.kind === 'appendix') last--;
   if (last < 0 || headings[last]!.kind === 'title') return;
   const limitLine = last + 1 < headings.length ? headings[last + 1]!.line : lineStarts.length;
   let signer = -1;
