@@ -193,7 +193,10 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       if (!m.glued) return true;
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
-      if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) return rest.length > 1 && !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(rest.charCodeAt(1)) && !/[0-9０-９]/.test(rest[1]!);
+      if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
+        const next = rest.charCodeAt(1);
+        return rest.length > 1 && !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
+      }
       return !CITATION_FOLLOWERS.includes(rest[0]!);
     case 'part':
     case 'subpart':
