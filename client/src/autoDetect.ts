@@ -48,7 +48,13 @@ export class ReportDetector implements vscode.Disposable {
       return;
     }
     this.considered.add(document);
-    await this.detect(document, 'opened');
+    await this.detect(document, '');
+  }
+
+  /** Looks at `document` again after its text was replaced (`why`: how, for the log), as when it opened. */
+  reconsider(document: vscode.TextDocument, why: string): Promise<void> {
+    this.considered.add(document);
+    return this.detect(document, ` ${why}`);
   }
 
   private onChange(event: vscode.TextDocumentChangeEvent): void {
@@ -61,10 +67,10 @@ export class ReportDetector implements vscode.Disposable {
     }
     // one check at a time per document: it is watched again if this paste does not make it a report
     this.awaitingPaste.delete(document);
-    void this.detect(document, 'pasted');
+    void this.detect(document, ' after a paste');
   }
 
-  private async detect(document: vscode.TextDocument, when: 'opened' | 'pasted'): Promise<void> {
+  private async detect(document: vscode.TextDocument, how: string): Promise<void> {
     const languageId = document.languageId;
     try {
       if (!(await this.shouldSwitch(document))) {
@@ -78,7 +84,6 @@ export class ReportDetector implements vscode.Disposable {
         return;
       }
       await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-      const how = when === 'pasted' ? ' after a paste' : '';
       this.log(`Detected a Chinese report${how}: ${document.uri.toString(true)} (${languageId} → ${LANGUAGE_ID}).`);
     } catch (error) {
       this.log(`Could not check or switch the language of ${document.uri.toString(true)}: ${errorMessage(error)}`);
