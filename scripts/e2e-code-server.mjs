@@ -606,24 +606,7 @@ async function uiChecks(page, expected, ui) {
   });
 
   await ui('a GBK file opened as UTF-8: the offer to reopen it, and VS Code\'s picker reopens it as GB18030', async () => {
-    await quickInput(page, 'Control+P', GBK_SEED_FILE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: GBK_SEED_FILE }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'GB18030' }).first();
-    await toast.waitFor({ state: 'visible', timeout: 20_000 });
-    const message = ((await toast.locator('.notification-list-item-message').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    await toast.locator('.monaco-button', { hasText: 'Reopen with Encoding' }).first().click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reopen with Encoding' }).first().click({ timeout: 10_000 });
-    // the encodings (VS Code's guess from the bytes first); type into the picker once it asks for the encoding
-    const input = page.locator('.quick-input-widget input[placeholder*="Encoding"]').first();
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('18030');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '18030' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
-      [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 15_000);
-    const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
-    if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+    const { message, encoding } = await reopenAsGb18030(page, GBK_SEED_FILE);
     return `${message.slice(0, 100)} → ${encoding}`;
   });
 
@@ -650,6 +633,34 @@ async function uiChecks(page, expected, ui) {
   });
 
   await citationUiCheck(page, ui);
+  // last: from here on the folder's settings read every file as GB18030
+  await gbkFolderCheck(page, ui);
+}
+
+/**
+ * Opens `file` (GBK, shown as UTF-8) through Quick Open (typing `query`: its name, or its absolute path for a file the
+ * search has not indexed yet), accepts the offer to reopen it and picks GB18030 in VS Code's picker.
+ */
+async function reopenAsGb18030(page, file, query = file) {
+  await quickInput(page, 'Control+P', query);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'GB18030' }).first();
+  await toast.waitFor({ state: 'visible', timeout: 20_000 });
+  const message = ((await toast.locator('.notification-list-item-message').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  await toast.locator('.monaco-button', { hasText: 'Reopen with Encoding' }).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reopen with Encoding' }).first().click({ timeout: 10_000 });
+  // the encodings (VS Code's guess from the bytes first); type into the picker once it asks for the encoding
+  const input = page.locator('.quick-input-widget input[placeholder*="Encoding"]').first();
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('18030');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '18030' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
+    [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 15_000);
+  const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+  if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+  return { message, encoding };
 }
 
 /** The language mode the status bar shows for the active editor. */
@@ -726,6 +737,47 @@ async function gbkMemoryChecks(page, ui) {
       return text.includes(want) ? true : undefined;
     }, wanted), 10_000);
     return `${encoding}; ${shown}; the output channel logs the reopen with the remembered encoding`;
+  });
+}
+
+/**
+ * A second GBK file (a copy of the seed made in the test's folder): "Use for All Files in seeds" writes `files.encoding`
+ * to the folder's settings, and VS Code itself then reads the file as GB18030 when it is opened again.
+ */
+async function gbkFolderCheck(page, ui) {
+  await ui('another GBK file: "Use for All Files in seeds" sets files.encoding in the folder\'s settings; opened again it reads right', async () => {
+    const folder = path.join(WORK, 'seeds');
+    const copy = 'gbk_folder_copy.txt';
+    fs.copyFileSync(path.join(folder, GBK_SEED_FILE), path.join(folder, copy));
+    await page.keyboard.press('Escape');
+    // Quick Open may not have indexed the new file yet: its absolute path opens it
+    const copyPath = path.join(folder, copy);
+    await reopenAsGb18030(page, copy, copyPath);
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'next time' }).filter({ hasText: copy }).first();
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    await toast.locator('.monaco-button', { hasText: 'Use for All Files in seeds' }).first().click();
+    const settingsFile = path.join(folder, '.vscode', 'settings.json');
+    const readSetting = () => {
+      try { return JSON.parse(fs.readFileSync(settingsFile, 'utf8'))['files.encoding']; } catch { return undefined; }
+    };
+    const setting = await waitUntil('files.encoding in seeds/.vscode/settings.json', readSetting, 10_000);
+    if (setting !== 'gb18030') throw new Error(`files.encoding is ${JSON.stringify(setting)}, not gb18030`);
+    const tab = page.locator(`.tabs-container .tab[aria-label*="${copy}"]`);
+    await runCommand(page, 'View: Close All Editors');
+    await waitUntil(`the tab of ${copy} to close`, async () => ((await tab.count()) === 0 ? true : undefined), 10_000);
+    await quickInput(page, 'Control+P', copyPath);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: copy }).first().click({ timeout: 15_000 });
+    await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
+      [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 20_000);
+    const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+    if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+    const names = zhReportNames();
+    let mode = '';
+    await waitUntil('the report recognised: the language mode zh-report', async () => {
+      mode = await languageMode(page);
+      return names.includes(mode) ? true : undefined;
+    }, 20_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(mode)}`); });
+    return `files.encoding = ${setting}; opened again: ${encoding}, ${mode}`;
   });
 }
 

@@ -8,6 +8,9 @@
  * An untitled plain-text document that was not a report when it opened (a new, empty one) is considered again after
  * each paste-sized insertion (at least `PASTE_MIN_CHARS` characters in one change), until it is switched: pasting a
  * report into a new file switches it as opening one does. Typing is never re-checked.
+ *
+ * A document whose text was replaced by a reopen with another encoding (a GBK file first read as UTF-8) is looked at
+ * again when encodingMemory.ts asks (`reconsider`).
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../server/src/protocol';

@@ -1,6 +1,7 @@
 /**
  * The zh-report extension: a thin client. It starts the language server, registers its commands and the Report
- * Terms view, and switches plain-text documents that look like Chinese reports to the zh-report language.
+ * Terms view, switches plain-text documents that look like Chinese reports to the zh-report language, and helps with
+ * GB18030 files (offer to reopen, remembered encodings).
  */
 import * as vscode from 'vscode';
 import { WorkspaceSymbolRequest } from 'vscode-languageclient/node';
