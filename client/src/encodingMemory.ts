@@ -104,20 +104,24 @@ export class EncodingMemory implements vscode.Disposable {
   }
 
   private async offerToRemember(document: vscode.TextDocument): Promise<void> {
-    const encoding = encodingOf(document) ?? DEFAULT_ENCODING;
+    const known = encodingOf(document);
+    const encoding = known ?? DEFAULT_ENCODING;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const thisFile = vscode.l10n.t('Remember for This File');
+    // a file can be reopened with its encoding only where TextDocument knows its encoding (VS Code 1.100 and later)
+    const thisFile = known === undefined ? undefined : vscode.l10n.t('Remember for This File');
     const thisFolder = folder === undefined ? undefined : vscode.l10n.t('Use for All Files in {0}', folder.name);
-    const choices = thisFolder === undefined ? [thisFile] : [thisFile, thisFolder];
+    const choices = [thisFile, thisFolder].filter((choice): choice is string => choice !== undefined);
+    if (choices.length === 0) return;
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('{0} now reads as {1}. Open it with this encoding next time?', path.basename(document.uri.fsPath), encoding.toUpperCase()),
       ...choices,
     );
+    if (choice === undefined) return; // dismissed
     try {
       if (choice === thisFile) {
         await this.rememberFile(document.uri, encoding);
         this.log(`Remembered the encoding ${encoding} for ${document.uri.toString(true)}.`);
-      } else if (choice !== undefined && folder !== undefined) {
+      } else if (choice === thisFolder && folder !== undefined) {
         await vscode.workspace.getConfiguration('files', folder.uri).update('encoding', encoding, vscode.ConfigurationTarget.WorkspaceFolder);
         this.log(`Set files.encoding to ${encoding} in the settings of the folder ${folder.uri.toString(true)}.`);
       }
