@@ -1,16 +1,20 @@
 /**
  * The zh-report extension: a thin client. It starts the language server, registers its commands and the Report
- * Terms view, and switches plain-text documents that look like Chinese reports to the zh-report language.
+ * Terms view, switches plain-text documents that look like Chinese reports to the zh-report language, and helps with
+ * GB18030 files (offer to reopen, remembered encodings).
  */
 import * as vscode from 'vscode';
+import { WorkspaceSymbolRequest } from 'vscode-languageclient/node';
 import { ReportDetector } from './autoDetect';
 import { EncodingAdvisor } from './encodingAdvisor';
+import { EncodingMemory } from './encodingMemory';
 import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
 import { ServerController } from './languageClient';
 import { TermsView } from './termsView';
 import { WordCountStatus } from './wordCountStatus';
 import { registerExportCommands } from './exportCommands';
+import { registerWorkspacePick } from './workspacePick';
 
 export const Commands = {
   restartServer: 'zh-report.restartServer',
@@ -23,6 +27,8 @@ class ZhReportExtension implements vscode.Disposable {
   private readonly termsView: TermsView;
   private readonly wordCount: WordCountStatus;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The first start (activation, or a command that needs the server). */
+  private started: Promise<void> | undefined;
 
   constructor(context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('zh-report');
@@ -34,17 +40,34 @@ class ZhReportExtension implements vscode.Disposable {
       this.server,
       vscode.commands.registerCommand(Commands.restartServer, () => this.restartServer()),
       vscode.commands.registerCommand(Commands.showOutput, () => this.output.show()),
-      new ReportDetector((message) => this.output.appendLine(message)),
-      new EncodingAdvisor((message) => this.output.appendLine(message)),
+    );
+    const log = (message: string): void => this.output.appendLine(message);
+    const detector = new ReportDetector(log);
+    const encodingMemory = new EncodingMemory(context.globalState, detector, log);
+    this.disposables.push(
+      detector,
+      encodingMemory,
+      new EncodingAdvisor(encodingMemory, log),
       ...registerConvertCommands(),
       this.termsView,
       this.wordCount,
       ...registerExportCommands((method, params) => this.server.request(method, params)),
+      registerWorkspacePick(async (query, token) => {
+        await this.start();
+        return this.server.request(WorkspaceSymbolRequest.method, { query }, token);
+      }),
     );
   }
 
-  /** Starts the server; a failure is reported but does not fail activation (the restart command stays available). */
-  async start(): Promise<void> {
+  /**
+   * Starts the server once (activation, or the first command that needs it); a failure is reported but does not fail
+   * activation (the restart command stays available).
+   */
+  start(): Promise<void> {
+    return (this.started ??= this.startServer());
+  }
+
+  private async startServer(): Promise<void> {
     try {
       await this.server.start();
       void this.termsView.refresh();

@@ -6,6 +6,7 @@ import { DidChangeConfigurationNotification, LanguageClient, State, TransportKin
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import { errorMessage } from './errors';
 import { CONFIG_SECTION, Setting, serverSettings } from './settings';
+import { workspaceSymbolMiddleware } from './workspacePick';
 
 /** Written to the output channel each time the server has started (tests wait for this line). */
 export const SERVER_STARTED_MESSAGE = 'zh-report language server started';
@@ -30,6 +31,8 @@ export class ServerController implements vscode.Disposable {
       outputChannel: output,
       // A function: evaluated again on every (re)start, so a restart picks up changed settings.
       initializationOptions: () => serverSettings(),
+      // Ctrl+T: names glossed so that VS Code's filter keeps the matches in the other script
+      middleware: workspaceSymbolMiddleware,
     };
     // The id makes the client read its trace level from `zh-report.trace.server`.
     this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
