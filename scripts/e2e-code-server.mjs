@@ -13,9 +13,9 @@
 //     the test-only driver extension (test/e2e/driver) that runs the suite in the extension host and writes a results
 //     file; Chromium opens the workbench on the seeds/ folder, which starts the extension host.
 //  4. UI checks through the page: Quick Open, the Outline view's rows, breadcrumbs, grammar tokens; screenshots to
-//     out/screenshots/ (outline.png, hover.png, terms.png, problems.png, wordcount.png, citations.png; out/ is not
-//     tracked, so a test run leaves the checkout clean). With --update-images (`npm run screenshots`) they are then
-//     copied to docs/images/ for the README.
+//     out/screenshots/ (outline.png, hover.png, terms.png, problems.png, wordcount.png, citations.png,
+//     workspace-symbols.png; out/ is not tracked, so a test run leaves the checkout clean). With --update-images
+//     (`npm run screenshots`) they are then copied to docs/images/ for the README.
 //  5. Prints mocha's summary and a closing 'N passed, N failed' line; exits non-zero on any failure. Every process it
 //     started (code-server's process group, the browser) is ended, also on errors, timeouts and Ctrl+C.
 //
@@ -628,26 +628,12 @@ async function uiChecks(page, expected, ui) {
   });
 
   await ui('a GBK file opened as UTF-8: the offer to reopen it, and VS Code\'s picker reopens it as GB18030', async () => {
-    await quickInput(page, 'Control+P', GBK_SEED_FILE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: GBK_SEED_FILE }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'GB18030' }).first();
-    await toast.waitFor({ state: 'visible', timeout: 20_000 });
-    const message = ((await toast.locator('.notification-list-item-message').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    await toast.locator('.monaco-button', { hasText: 'Reopen with Encoding' }).first().click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reopen with Encoding' }).first().click({ timeout: 10_000 });
-    // the encodings (VS Code's guess from the bytes first); type into the picker once it asks for the encoding
-    const input = page.locator('.quick-input-widget input[placeholder*="Encoding"]').first();
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('18030');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '18030' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
-      [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 15_000);
-    const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
-    if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+    const { message, encoding } = await reopenAsGb18030(page, GBK_SEED_FILE);
     return `${message.slice(0, 100)} → ${encoding}`;
   });
+
+  await gbkMemoryChecks(page, ui);
+  await workspaceSymbolChecks(page, ui);
 
   await wordCountChecks(page, ui, { words: '2,826', path: '二、 › （三）', breakdown: '字数 (Word count)', shot: WORD_COUNT_SHOT });
 
@@ -669,6 +655,193 @@ async function uiChecks(page, expected, ui) {
   });
 
   await citationUiCheck(page, ui);
+  // last: from here on the folder's settings read every file as GB18030
+  await gbkFolderCheck(page, ui);
+}
+
+/**
+ * Opens `file` (GBK, shown as UTF-8) through Quick Open (typing `query`: its name, or its absolute path for a file the
+ * search has not indexed yet), accepts the offer to reopen it and picks GB18030 in VS Code's picker.
+ */
+async function reopenAsGb18030(page, file, query = file) {
+  await quickInput(page, 'Control+P', query);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'GB18030' }).first();
+  await toast.waitFor({ state: 'visible', timeout: 20_000 });
+  const message = ((await toast.locator('.notification-list-item-message').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  await toast.locator('.monaco-button', { hasText: 'Reopen with Encoding' }).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reopen with Encoding' }).first().click({ timeout: 10_000 });
+  // the encodings (VS Code's guess from the bytes first); type into the picker once it asks for the encoding
+  const input = page.locator('.quick-input-widget input[placeholder*="Encoding"]').first();
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('18030');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '18030' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
+    [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 15_000);
+  const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+  if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+  return { message, encoding };
+}
+
+/** The language mode the status bar shows for the active editor. */
+async function languageMode(page) {
+  return ((await page.locator('[id="status.editor.mode"]').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+}
+
+/** The names the status bar may show for zh-report: the aliases of package.json's contributes.languages. */
+function zhReportNames() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const language = (manifest.contributes?.languages ?? []).find((l) => l.id === 'zh-report');
+  return [...(language?.aliases ?? []), 'zh-report'];
+}
+
+/** The rows of the Outline view (after 'Explorer: Focus on Outline View'). */
+async function outlineRows(page) {
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  await collapseOtherPanes(page, 'Outline');
+  return page.evaluate(() => {
+    const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.trim().toLowerCase().startsWith('outline'));
+    return [...(pane?.querySelectorAll('.pane-body .monaco-list-row[aria-level]') ?? [])].map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim());
+  });
+}
+
+/** The GBK seed once reopened as GB18030 (the step before): recognised as a report, its encoding remembered, kept. */
+async function gbkMemoryChecks(page, ui) {
+  const names = zhReportNames();
+  const firstHeading = '一、2025年工作回顾';
+  const reportShown = async (what) => {
+    let mode = '';
+    await waitUntil(`${what}: the language mode ${names.join(' / ')}`, async () => {
+      mode = await languageMode(page);
+      return names.includes(mode) ? true : undefined;
+    }, 20_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(mode)}`); });
+    let rows = [];
+    await waitUntil(`${what}: the Outline view lists ${firstHeading}`, async () => {
+      rows = await outlineRows(page);
+      return rows.some((r) => r.startsWith(firstHeading)) ? true : undefined;
+    }, 20_000).catch((err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(rows)}`); });
+    return `${mode}; outline ${rows.length} rows: ${rows.slice(0, 2).join(' | ')}`;
+  };
+
+  await ui('the GBK report reopened as GB18030 becomes zh-report with an outline; "Remember for This File" is offered and chosen', async () => {
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'next time' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    const message = ((await toast.locator('.notification-list-item-message').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    if (!message.includes(GBK_SEED_FILE) || !/GB18030/i.test(message)) throw new Error(`the offer does not name the file and GB18030: ${JSON.stringify(message)}`);
+    await toast.locator('.monaco-button', { hasText: 'Remember for This File' }).first().click();
+    return `${await reportShown('after the reopen')}; offer: ${message}`;
+  });
+
+  await ui('closed and opened again, the GBK report reads right at once (remembered GB18030), zh-report with its outline', async () => {
+    await quickInput(page, 'Control+P', GBK_SEED_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: GBK_SEED_FILE }).first().click({ timeout: 15_000 });
+    const tab = page.locator(`.tabs-container .tab[aria-label*="${GBK_SEED_FILE}"]`);
+    await tab.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await runCommand(page, 'View: Close All Editors');
+    await waitUntil('the GBK file\'s tab to close', async () => ((await tab.count()) === 0 ? true : undefined), 10_000);
+    await quickInput(page, 'Control+P', GBK_SEED_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: GBK_SEED_FILE }).first().click({ timeout: 15_000 });
+    await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
+      [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 20_000);
+    const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+    if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+    const offers = await page.locator('.notifications-toasts .notification-toast', { hasText: 'opened as UTF-8' }).count();
+    if (offers > 0) throw new Error('the offer to reopen the file was shown again although its encoding is remembered');
+    const shown = await reportShown('opened again');
+    // the extension reopened it (the file was really closed, not kept by the editor with its encoding)
+    await runCommand(page, 'zh-report: Show Output');
+    // the panel wraps long lines: compare its text without white space
+    const wanted = `${GBK_SEED_FILE}withitsrememberedencoding`;
+    await waitUntil('the output channel to log the reopen with the remembered encoding', () => page.evaluate((want) => {
+      const text = [...document.querySelectorAll('.part.panel .view-lines .view-line')].map((l) => l.textContent).join('').replace(/\s+/g, '');
+      return text.includes(want) ? true : undefined;
+    }, wanted), 10_000);
+    return `${encoding}; ${shown}; the output channel logs the reopen with the remembered encoding`;
+  });
+}
+
+/**
+ * A second GBK file (a copy of the seed made in the test's folder): "Use for All Files in seeds" writes `files.encoding`
+ * to the folder's settings, and VS Code itself then reads the file as GB18030 when it is opened again.
+ */
+async function gbkFolderCheck(page, ui) {
+  await ui('another GBK file: "Use for All Files in seeds" sets files.encoding in the folder\'s settings; opened again it reads right', async () => {
+    const folder = path.join(WORK, 'seeds');
+    const copy = 'gbk_folder_copy.txt';
+    fs.copyFileSync(path.join(folder, GBK_SEED_FILE), path.join(folder, copy));
+    await page.keyboard.press('Escape');
+    // Quick Open may not have indexed the new file yet: its absolute path opens it
+    const copyPath = path.join(folder, copy);
+    await reopenAsGb18030(page, copy, copyPath);
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'next time' }).filter({ hasText: copy }).first();
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    await toast.locator('.monaco-button', { hasText: 'Use for All Files in seeds' }).first().click();
+    const settingsFile = path.join(folder, '.vscode', 'settings.json');
+    const readSetting = () => {
+      try { return JSON.parse(fs.readFileSync(settingsFile, 'utf8'))['files.encoding']; } catch { return undefined; }
+    };
+    const setting = await waitUntil('files.encoding in seeds/.vscode/settings.json', readSetting, 10_000);
+    if (setting !== 'gb18030') throw new Error(`files.encoding is ${JSON.stringify(setting)}, not gb18030`);
+    const tab = page.locator(`.tabs-container .tab[aria-label*="${copy}"]`);
+    await runCommand(page, 'View: Close All Editors');
+    await waitUntil(`the tab of ${copy} to close`, async () => ((await tab.count()) === 0 ? true : undefined), 10_000);
+    await quickInput(page, 'Control+P', copyPath);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: copy }).first().click({ timeout: 15_000 });
+    await waitUntil('the file shown as Chinese text', () => page.evaluate(() =>
+      [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => l.textContent.includes('四川省人民政府工作报告')) ? true : undefined), 20_000);
+    const encoding = ((await page.locator('[id="status.editor.encoding"]').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+    if (!/18030/.test(encoding)) throw new Error(`the status bar shows the encoding ${JSON.stringify(encoding)}, not GB 18030`);
+    const names = zhReportNames();
+    let mode = '';
+    await waitUntil('the report recognised: the language mode zh-report', async () => {
+      mode = await languageMode(page);
+      return names.includes(mode) ? true : undefined;
+    }, 20_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(mode)}`); });
+    return `files.encoding = ${setting}; opened again: ${encoding}, ${mode}`;
+  });
+}
+
+/** The README's picture of the cross-script workspace pick (unless --no-screenshot). */
+const WORKSPACE_PICK_SHOT = path.join(SHOTS, 'workspace-symbols.png');
+
+/** 总则 typed in simplified characters finds the Taiwan law's 總則: in zh-report's own pick, and in VS Code's Ctrl+T. */
+async function workspaceSymbolChecks(page, ui) {
+  const law = 'tw_law_personal_data_protection_act.txt';
+  const regulation = 'cn_reg_hazardous_chemicals_regulation_2013.md';
+  const readRows = () => page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')]
+    .map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+  await ui('Go to Heading or Term in Workspace: 总则 lists 總則 of the Taiwan law and 总则 of the regulation; choosing 總則 opens it', async () => {
+    await runCommand(page, 'Go to Heading or Term in Workspace');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('总则');
+    const rows = await waitUntil('rows for 總則 in the law and 总则 in the regulation', () => readRows().then((r) =>
+      (r.some((x) => x.includes('總則') && x.includes(law)) && r.some((x) => x.includes('总则') && x.includes(regulation)) ? r : undefined)), 20_000)
+      .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
+    if (!args.has('--no-screenshot')) await page.screenshot({ path: WORKSPACE_PICK_SHOT });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: law }).filter({ hasText: '總則' }).first().click();
+    await page.locator(`.tabs-container .tab.active[aria-label*="${law}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+    let cursor = '';
+    await waitUntil('the cursor on line 27 (第 一 章 總則)', async () => {
+      cursor = ((await page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+      return cursor.startsWith('Ln 27,') ? true : undefined;
+    }, 10_000).catch((err) => { throw new Error(`${err.message}; the status bar shows ${JSON.stringify(cursor)}`); });
+    return `${rows.length} rows: ${rows.slice(0, 3).join(' | ')}; opened at ${cursor}`;
+  });
+
+  await ui('VS Code\'s Go to Symbol in Workspace (Ctrl+T): #总则 keeps 總則 of the Taiwan law, glossed 總則（总则）', async () => {
+    await runCommand(page, 'Go to Symbol in Workspace');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('#总则');
+    const rows = await waitUntil('a row 總則（总则）', () => readRows().then((r) => (r.some((x) => x.includes('總則（总则）')) ? r : undefined)), 20_000)
+      .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
+    await page.keyboard.press('Escape');
+    return `${rows.length} rows: ${rows.slice(0, 3).join(' | ')}`;
+  });
 }
 
 /**

@@ -8,6 +8,9 @@
  * An untitled plain-text document that was not a report when it opened (a new, empty one) is considered again after
  * each paste-sized insertion (at least `PASTE_MIN_CHARS` characters in one change), until it is switched: pasting a
  * report into a new file switches it as opening one does. Typing is never re-checked.
+ *
+ * A document whose text was replaced by a reopen with another encoding (a GBK file first read as UTF-8) is looked at
+ * again when encodingMemory.ts asks (`reconsider`).
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../server/src/protocol';
@@ -48,7 +51,13 @@ export class ReportDetector implements vscode.Disposable {
       return;
     }
     this.considered.add(document);
-    await this.detect(document, 'opened');
+    await this.detect(document, '');
+  }
+
+  /** Looks at `document` again after its text was replaced (`why`: how, for the log), as when it opened. */
+  reconsider(document: vscode.TextDocument, why: string): Promise<void> {
+    this.considered.add(document);
+    return this.detect(document, ` ${why}`);
   }
 
   private onChange(event: vscode.TextDocumentChangeEvent): void {
@@ -61,10 +70,10 @@ export class ReportDetector implements vscode.Disposable {
     }
     // one check at a time per document: it is watched again if this paste does not make it a report
     this.awaitingPaste.delete(document);
-    void this.detect(document, 'pasted');
+    void this.detect(document, ' after a paste');
   }
 
-  private async detect(document: vscode.TextDocument, when: 'opened' | 'pasted'): Promise<void> {
+  private async detect(document: vscode.TextDocument, how: string): Promise<void> {
     const languageId = document.languageId;
     try {
       if (!(await this.shouldSwitch(document))) {
@@ -78,7 +87,6 @@ export class ReportDetector implements vscode.Disposable {
         return;
       }
       await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-      const how = when === 'pasted' ? ' after a paste' : '';
       this.log(`Detected a Chinese report${how}: ${document.uri.toString(true)} (${languageId} → ${LANGUAGE_ID}).`);
     } catch (error) {
       this.log(`Could not check or switch the language of ${document.uri.toString(true)}: ${errorMessage(error)}`);

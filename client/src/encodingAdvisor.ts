@@ -1,12 +1,14 @@
 /**
  * Offers to reopen a Chinese file that VS Code opened as UTF-8 although it is GB18030/GBK (its text full of �): a
  * warning with "Reopen with Encoding…" (VS Code's own picker, which guesses GB18030 from the bytes) and "Do Not Show
- * Again" (setting `zh-report.encodingHint.enabled`). Each file is looked at once per session; the check reads the
- * file only when the editor's text has many �.
+ * Again" (setting `zh-report.encodingHint.enabled`). A file is offered once per session unless the user reopens it
+ * (then again the next time it opens as UTF-8); a file whose encoding the user chose to remember is reopened with it
+ * without a question (encodingMemory.ts). The check reads the file only when the editor's text has many �.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HINT_SAMPLE_BYTES, HINT_SAMPLE_CHARS, isGb18030Text, replacementsWorthChecking } from './encodingHint';
+import type { EncodingMemory } from './encodingMemory';
 import { errorMessage } from './errors';
 import { CONFIG_SECTION, Setting } from './settings';
 
@@ -17,7 +19,10 @@ export class EncodingAdvisor implements vscode.Disposable {
   private readonly seen = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly log: (message: string) => void) {
+  constructor(
+    private readonly memory: EncodingMemory,
+    private readonly log: (message: string) => void,
+  ) {
     this.subscription = vscode.workspace.onDidOpenTextDocument((document) => void this.check(document));
     for (const document of vscode.workspace.textDocuments) void this.check(document);
   }
@@ -28,11 +33,14 @@ export class EncodingAdvisor implements vscode.Disposable {
 
   private async check(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    if (document.uri.scheme !== 'file' || !LANGUAGES.has(document.languageId) || this.seen.has(key)) return;
-    if (!vscode.workspace.getConfiguration(CONFIG_SECTION, document).get<boolean>(Setting.encodingHint, true)) return;
+    if (document.uri.scheme !== 'file' || !LANGUAGES.has(document.languageId)) return;
     const end = document.positionAt(HINT_SAMPLE_CHARS);
     const replacements = replacementsWorthChecking(document.getText(new vscode.Range(new vscode.Position(0, 0), end)));
     if (replacements === 0) return;
+    // the user chose to remember this file's encoding: no question, whatever the hint setting says
+    if (await this.memory.reopenRemembered(document)) return;
+    if (this.seen.has(key)) return;
+    if (!vscode.workspace.getConfiguration(CONFIG_SECTION, document).get<boolean>(Setting.encodingHint, true)) return;
     this.seen.add(key);
     let bytes: Uint8Array;
     try {
@@ -51,6 +59,10 @@ export class EncodingAdvisor implements vscode.Disposable {
       never,
     );
     if (choice === reopen) {
+      // once the text reads right, the report is recognised and the user may remember the encoding (encodingMemory.ts);
+      // if not remembered, the next time the file opens as UTF-8 it is offered again
+      this.seen.delete(key);
+      this.memory.expectReopen(document);
       await vscode.window.showTextDocument(document, { preview: false });
       await vscode.commands.executeCommand('workbench.action.editor.changeEncoding');
     } else if (choice === never) {

@@ -1,12 +1,15 @@
 /**
  * The zh-report extension: a thin client. It registers its commands and the Report Terms view, switches plain-text
- * documents that look like Chinese reports to the zh-report language (in the client: cheap), and starts the language
- * server lazily: when the first zh-report document is open, or when a command or a workspace-symbol search needs it.
- * Activation by a plain-text or Markdown file alone (for the detection) starts no server process.
+ * documents that look like Chinese reports to the zh-report language (in the client: cheap), helps with GB18030 files
+ * (offer to reopen, remembered encodings), and starts the language server lazily: when the first zh-report document
+ * is open, or when a command, a view or a workspace-symbol search needs it. Activation by a plain-text or Markdown
+ * file alone (for the detection) starts no server process.
  */
 import * as vscode from 'vscode';
+import { WorkspaceSymbolRequest } from 'vscode-languageclient/node';
 import { ReportDetector } from './autoDetect';
 import { EncodingAdvisor } from './encodingAdvisor';
+import { EncodingMemory } from './encodingMemory';
 import { registerConvertCommands } from './convert';
 import { errorMessage } from './errors';
 import { LANGUAGE_ID } from '../../server/src/protocol';
@@ -14,6 +17,7 @@ import { ServerController } from './languageClient';
 import { TermsView } from './termsView';
 import { WordCountStatus } from './wordCountStatus';
 import { registerExportCommands } from './exportCommands';
+import { registerWorkspacePick } from './workspacePick';
 
 export const Commands = {
   restartServer: 'zh-report.restartServer',
@@ -26,14 +30,14 @@ class ZhReportExtension implements vscode.Disposable {
   private readonly termsView: TermsView;
   private readonly wordCount: WordCountStatus;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The first start (lazy); later starts are restarts through the command. */
+  /** The first start (the first zh-report document, or a command, view or search that needs the server). */
   private started: Promise<void> | undefined;
 
   constructor(context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('zh-report');
     this.server = new ServerController(context, this.output);
     const request = async <R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R | undefined> => {
-      await this.ensureStarted();
+      await this.start();
       return this.server.request<R>(method, params, token);
     };
     this.termsView = new TermsView(request);
@@ -43,16 +47,23 @@ class ZhReportExtension implements vscode.Disposable {
       this.server,
       vscode.commands.registerCommand(Commands.restartServer, () => this.restartServer()),
       vscode.commands.registerCommand(Commands.showOutput, () => this.output.show()),
-      new ReportDetector((message) => this.output.appendLine(message)),
-      new EncodingAdvisor((message) => this.output.appendLine(message)),
+    );
+    const log = (message: string): void => this.output.appendLine(message);
+    const detector = new ReportDetector(log);
+    const encodingMemory = new EncodingMemory(context.globalState, detector, log);
+    this.disposables.push(
+      detector,
+      encodingMemory,
+      new EncodingAdvisor(encodingMemory, log),
       ...registerConvertCommands(),
       this.termsView,
       this.wordCount,
       ...registerExportCommands(request),
+      registerWorkspacePick((query, token) => request(WorkspaceSymbolRequest.method, { query }, token)),
       // Before the server runs, Ctrl+T would not reach it: this provider starts it and answers that first search;
       // afterwards the language client's own provider answers and this one adds nothing.
       vscode.languages.registerWorkspaceSymbolProvider({
-        provideWorkspaceSymbols: async (query, token) => (this.started === undefined ? (await this.ensureStarted(), this.server.workspaceSymbols(query, token)) : []),
+        provideWorkspaceSymbols: async (query, token) => (this.started === undefined ? (await this.start(), this.server.workspaceSymbols(query, token)) : []),
       }),
     );
   }
@@ -61,27 +72,28 @@ class ZhReportExtension implements vscode.Disposable {
   startWhenNeeded(): void {
     const isReport = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
     if (vscode.workspace.textDocuments.some(isReport)) {
-      void this.ensureStarted();
+      void this.start();
       return;
     }
     // A language switch (the detector's, or the user's) closes the document and opens it again in its new language.
     const listener = vscode.workspace.onDidOpenTextDocument((document) => {
       if (isReport(document)) {
         listener.dispose();
-        void this.ensureStarted();
+        void this.start();
       }
     });
     this.disposables.push(listener);
   }
 
-  /** The first start, once; commands and views wait for it. */
-  ensureStarted(): Promise<void> {
-    this.started ??= this.start();
-    return this.started;
+  /**
+   * Starts the server once (the first zh-report document, or the first command, view or search that needs it); a
+   * failure is reported but does not fail activation (the restart command stays available).
+   */
+  start(): Promise<void> {
+    return (this.started ??= this.startServer());
   }
 
-  /** Starts the server; a failure is reported but does not fail activation (the restart command stays available). */
-  private async start(): Promise<void> {
+  private async startServer(): Promise<void> {
     try {
       await this.server.start();
       void this.termsView.refresh();
@@ -104,7 +116,7 @@ class ZhReportExtension implements vscode.Disposable {
   }
 
   private async restartServer(): Promise<void> {
-    this.started ??= Promise.resolve();
+    this.started ??= Promise.resolve(); // a restart before the first start is that start
     try {
       await this.server.restart();
       void this.termsView.refresh();

@@ -2,10 +2,11 @@
  * Starts, stops and restarts the language server (dist/server.js, bundled with the extension) over IPC.
  */
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, WorkspaceSymbolRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import { errorMessage } from './errors';
 import { CONFIG_SECTION, Setting, serverSettings } from './settings';
+import { workspaceSymbolMiddleware } from './workspacePick';
 
 /** Written to the output channel each time the server has started (tests wait for this line). */
 export const SERVER_STARTED_MESSAGE = 'zh-report language server started';
@@ -30,6 +31,8 @@ export class ServerController implements vscode.Disposable {
       outputChannel: output,
       // A function: evaluated again on every (re)start, so a restart picks up changed settings.
       initializationOptions: () => serverSettings(),
+      // Ctrl+T: names glossed so that VS Code's filter keeps the matches in the other script
+      middleware: workspaceSymbolMiddleware,
     };
     // The id makes the client read its trace level from `zh-report.trace.server`.
     this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
@@ -72,10 +75,17 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
-  /** A workspace-symbol search answered through the client (for the search that started the server). */
+  /**
+   * A workspace-symbol search answered through the client (for the search that started the server), glossed by the
+   * same middleware as the client's own provider.
+   */
   async workspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
-    const result = await this.request<Parameters<typeof this.client.protocol2CodeConverter.asSymbolInformations>[0] | null>('workspace/symbol', { query }, token);
-    return result ? this.client.protocol2CodeConverter.asSymbolInformations(result, token) : [];
+    const fetch = async (q: string, t: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> => {
+      const result = await this.request<Parameters<typeof this.client.protocol2CodeConverter.asSymbolInformations>[0] | null>(WorkspaceSymbolRequest.method, { query: q }, t);
+      return result ? this.client.protocol2CodeConverter.asSymbolInformations(result, t) : [];
+    };
+    const glossed = await workspaceSymbolMiddleware.provideWorkspaceSymbols?.(query, token, fetch);
+    return (glossed ?? []) as vscode.SymbolInformation[];
   }
 
   dispose(): void {

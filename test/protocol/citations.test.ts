@@ -9,10 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Hover, InlayHint, Location, MarkupContent, Position, Range } from 'vscode-languageserver/node';
+import type { Hover, InlayHint, Location, MarkupContent, Range } from 'vscode-languageserver/node';
 import { readCorpus } from '../util/corpus';
 import { EDITOR_CAPABILITIES, LspClient } from '../util/lsp-client';
-import { positionOf } from '../util/text';
+import { positionOf, textOf } from '../util/text';
 
 const COPYRIGHT = readCorpus('cn_law_copyright_law_2020.md');
 const CRIMINAL = readCorpus('cn_law_criminal_law.md');
@@ -26,15 +26,7 @@ const REPORT = [
   '',
 ].join('\n');
 
-function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
-  return offset + position.character;
-}
 
-function textOf(text: string, range: Range): string {
-  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
-}
 
 function markdown(hover: Hover | null): string {
   assert.ok(hover !== null, 'no hover');

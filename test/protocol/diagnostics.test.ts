@@ -12,7 +12,6 @@ import type {
   Diagnostic,
   FullDocumentDiagnosticReport,
   InitializeResult,
-  Position,
   TextEdit,
   UnchangedDocumentDiagnosticReport,
   WorkspaceEdit,
@@ -20,6 +19,7 @@ import type {
 import type { ConvertScriptResult, OutlineNode } from '../../server/src/protocol';
 import { EDITOR_CAPABILITIES, LspClient, LspResponseError } from '../util/lsp-client';
 import { SEED_PATH } from '../util/paths';
+import { offsetAt } from '../util/text';
 
 const INVALID_PARAMS = -32602;
 const WARNING = 2;
@@ -57,11 +57,6 @@ async function diagnostics(client: LspClient, uri: string): Promise<Diagnostic[]
   return (report as FullDocumentDiagnosticReport).items;
 }
 
-function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
-  return offset + position.character;
-}
 
 /** Applies LSP text edits the way an editor does (all positions refer to the text before the edit). */
 function applyTextEdits(text: string, edits: readonly TextEdit[]): string {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ClientCapabilities, Diagnostic, DocumentSymbol, FullDocumentDiagnosticReport, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, DocumentSymbol, FoldingRange, FullDocumentDiagnosticReport, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { EDITOR_CAPABILITIES, LspClient } from '../util/lsp-client';
 import { readCorpus } from '../util/corpus';
 import { positionOf, textOf } from '../util/text';
@@ -82,5 +82,18 @@ describe('zh-report on other kinds of documents, over stdio', () => {
     assert.ok(reasons.children!.some((s) => s.name.startsWith('貳、')));
     const second = reasons.children!.find((s) => s.name.startsWith('貳、'))!;
     assert.ok(second.children!.some((s) => s.name.startsWith('甲、')));
+  });
+
+  it('a judgment’s signature block is end matter: 理由 and its fold end before 刑事庭 審判長法官…', async () => {
+    const signer = judgment.split('\n').findIndex((l) => l.replace(/[\s\u3000]/g, '').startsWith('刑事庭審判長'));
+    assert.ok(signer > 700);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: judgmentUri } });
+    const reasons = symbols[0]!.children!.find((s) => s.name === '理由')!;
+    const end = reasons.range.end;
+    assert.ok(end.line < signer || (end.line === signer && end.character === 0), `理由 ends at ${end.line}:${end.character}`);
+    assert.ok(end.line >= signer - 3, 'and not earlier than the last lines of the reasons');
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: judgmentUri } });
+    const fold = folds.find((f) => f.startLine === reasons.range.start.line)!;
+    assert.ok(fold.endLine < signer, `the fold of 理由 ends at ${fold.endLine}`);
   });
 });

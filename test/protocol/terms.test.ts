@@ -14,7 +14,6 @@ import type {
   InitializeResult,
   Location,
   MarkupContent,
-  Position,
   Range,
   SemanticTokens,
   TextEdit,
@@ -23,7 +22,7 @@ import type {
 import type { Methods, TermSummary } from '../../server/src/protocol';
 import { LspClient, LspResponseError } from '../util/lsp-client';
 import { SEED_PATH } from '../util/paths';
-import { positionOf, walkSymbols } from '../util/text';
+import { offsetAt, positionOf, textOf, walkSymbols } from '../util/text';
 
 const INVALID_PARAMS = -32602;
 // The wire name of the request, checked against the shared declaration at compile time.
@@ -60,15 +59,7 @@ function open(client: LspClient, uri: string, text: string): void {
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'zh-report', version: 1, text } });
 }
 
-function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
-  return offset + position.character;
-}
 
-function textOf(text: string, range: Range): string {
-  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
-}
 
 function markdown(hover: Hover | null): string {
   assert.ok(hover !== null, 'no hover');

@@ -80,12 +80,17 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.copySectionOutline',
       'zh-report.exportGlossaryCsv',
       'zh-report.exportGlossaryMarkdown',
+      'zh-report.goToWorkspaceSymbol',
       'zh-report.restartServer',
       'zh-report.showOutput',
       'zh-report.showWordCount',
     ]);
     for (const command of commands) {
       assert.ok(clientSources.includes(`'${command}'`), `${command} is not registered in client/src`);
+    }
+    // a keybinding runs a contributed command
+    for (const binding of array(contributes['keybindings'], 'keybindings').map((k) => record(k, 'keybinding'))) {
+      assert.ok(commands.includes(String(binding['command'])), `the keybinding ${String(binding['key'])} runs ${String(binding['command'])}, which is not contributed`);
     }
   });
 

@@ -190,8 +190,14 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'article':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
       // numbering continues the articles before it and the text does not go on as a citation does
-      return !m.glued || (prevArticle !== undefined && m.ordinal !== undefined && (m.ordinal === prevArticle + 1 || m.ordinal === prevArticle)
-        && !CITATION_FOLLOWERS.includes(rest[0]!));
+      if (!m.glued) return true;
+      if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
+      // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
+      if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
+        const next = rest.charCodeAt(1);
+        return rest.length > 1 && !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
+      }
+      return !CITATION_FOLLOWERS.includes(rest[0]!);
     case 'part':
     case 'subpart':
     case 'chapter':
@@ -406,9 +412,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
+  // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history.
+  const groups = articleGroups(merged);
   const firstLaw = merged.findIndex((c) => LAW_RANK[c.kind] !== undefined);
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
-  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0);
+  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
   const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
@@ -431,8 +439,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     headings.push(c);
     mds.push(c.md);
   }
-  buildTree(headings, mds, title !== undefined);
+  buildTree(headings, mds, title !== undefined, groups);
   computeEnds(headings, text.length);
+  endBeforeSignature(text, lineStarts, headings);
   if (toc) linkToc(toc, headings);
 
   if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
@@ -933,7 +942,9 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
  * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
  */
-function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean): void {
+function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>): void {
+  // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
+  const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
   if (hasTitle) stack.push(0);
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
@@ -960,7 +971,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           break;
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
-        if (h.kind === 'article' && isSectionKind(th.kind) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
+        if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
         const tr = rankOf(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
@@ -985,7 +996,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           break;
         }
         if (isListKind(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
-        if (th.kind === 'article' && isSectionKind(h.kind) && md === 0) {
+        if (th.kind === 'article' && holds(h) && md === 0) {
           acrossArticle = true;
           continue;
         }
@@ -1012,6 +1023,28 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
   }
 }
 
+/**
+ * List items that group articles: a plain list kind whose items, each directly followed by an article (第X条), are
+ * numbered 1, 2, 3 … in order across the document (a charter's 1. 总则 … 7. 附则 rendered as a list). Items inside an
+ * article restart their numbering in each article, so they never form such a run. Linear.
+ */
+function articleGroups(cands: readonly Candidate[]): Set<object> {
+  const runs = new Map<MarkerKind, Candidate[]>();
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const c = cands[i]!;
+    if (c.md !== 0 || !isListKind(c.kind) || isSectionKind(c.kind) || c.kind === 'subhead' || cands[i + 1]!.kind !== 'article') continue;
+    const run = runs.get(c.kind);
+    if (run) run.push(c);
+    else runs.set(c.kind, [c]);
+  }
+  const out = new Set<object>();
+  for (const run of runs.values()) {
+    if (run.length < 2 || !run.every((c, k) => c.ordinal === k + 1)) continue;
+    for (const c of run) out.add(c);
+  }
+  return out;
+}
+
 /** True when the stack holds an article below its top (list items inside an article belong to it). */
 function insideArticle(headings: readonly Heading[], stack: readonly number[]): boolean {
   for (let k = stack.length - 1; k >= 0; k--) if (headings[stack[k]!]!.kind === 'article') return true;
@@ -1034,6 +1067,80 @@ function rankOf(h: Heading): number | undefined {
   if (law !== undefined) return law;
   if (h.kind === 'decimal') return 10 + h.depth;
   return undefined;
+}
+
+/** The roles that sign a judgment, longest first (审判长 before 审判员; 審判長法官 before 審判長). */
+const SIGNERS = [
+  '代理审判员', '助理审判员', '人民陪审员', '代理书记员', '审判长', '审判员', '陪审员', '书记员', '法官助理', '执行员', '速录员',
+  '審判長法官', '代理審判員', '人民陪審員', '代理書記員', '審判長', '審判員', '陪審員', '書記官', '書記員', '法官助理', '法官',
+];
+
+/** A line's text with every blank removed (审 判 长 吴 晓 慧 → 审判长吴晓慧), or undefined when it is long. */
+function squeezed(text: string, from: number, to: number, max: number): string | undefined {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0d || c === 0xa0) continue;
+    if (out.length >= max) return undefined;
+    out += text[i];
+  }
+  return out;
+}
+
+/** 审判长　吴晓慧 / 書記官 翁心欣: a signer's role and a short name, nothing else. */
+function isSignerLine(line: string): boolean {
+  // Taiwan writes the division first: 刑事第六庭審判長法官董武全
+  const division = line.indexOf('庭');
+  const s = division > 0 && division < 8 ? line.slice(division + 1) : line;
+  for (const role of SIGNERS) {
+    if (!s.startsWith(role)) continue;
+    const name = s.length - role.length;
+    if (name < 1 || name > 5) return false;
+    for (let i = role.length; i < s.length; i++) if (!isHan(s.charCodeAt(i)) && s[i] !== '·') return false;
+    return true;
+  }
+  return false;
+}
+
+/** 二〇一九年八月二十一日 / 中華民國102年1月17日: a date standing alone. */
+function isDateLine(s: string): boolean {
+  let i = s.startsWith('中华民国') || s.startsWith('中華民國') ? 4 : 0;
+  for (const unit of ['年', '月', '日']) {
+    const from = i;
+    while (i < s.length && (isCnNumeralCode(s.charCodeAt(i)) || digitValue(s.charCodeAt(i)) >= 0)) i++;
+    if (i === from || s[i] !== unit) return false;
+    i++;
+  }
+  return i === s.length;
+}
+
+/**
+ * A judgment's signature block (审判长… 审判员… date, 书记员…, with the notices between) is end matter: no section
+ * holds it. It starts at the first signer line after the last body heading and runs to the text end or to an appendix
+ * (附錄法條) after it; it needs a date line too. The sections still open there end where it starts. Linear.
+ */
+function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[]): void {
+  // the last heading of the body: not an appendix, nor inside one (parents come before their children)
+  const appended: boolean[] = [];
+  let last = -1;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    appended.push(h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent]!));
+    if (!appended[k]) last = k;
+  }
+  if (last < 0 || headings[last]!.kind === 'title') return;
+  const limitLine = last + 1 < headings.length ? headings[last + 1]!.line : lineStarts.length;
+  let signer = -1;
+  let dated = false;
+  for (let l = headings[last]!.line + 1; l < limitLine; l++) {
+    const s = squeezed(text, lineStarts[l]!, lineEndAt(text, lineStarts, l), 24);
+    if (s === undefined || s === '') continue;
+    if (signer < 0 && isSignerLine(s)) signer = l;
+    else if (signer >= 0 && isDateLine(s)) dated = true;
+  }
+  if (signer < 0 || !dated) return;
+  const at = lineStarts[signer]!;
+  for (const h of headings) if (h.kind !== 'title' && h.start < at && h.end > at) h.end = at;
 }
 
 /** Section end: the start of the next heading at the same or a higher level (monotonic stack, linear). */
