@@ -288,12 +288,17 @@ export class CitableStructure {
 function inlineItems(text: string, para: { readonly start: number; readonly end: number; readonly items: Item[] }): void {
   const starts: number[] = [];
   let from = para.start;
+  // searched within the paragraph (and the 4 code units a marker starting in it may reach past its end): indexOf over
+  // the rest of the text from every paragraph without one was quadratic (a law of 100,000 articles: 5.5 s at 4 MB)
+  const base = para.start;
+  const body = text.slice(base, para.end + 4);
   for (let k = 1; k <= 99; k++) {
     const numeral = formatCnNumeral(k);
     let found = -1;
     for (const open of ['（', '(']) {
       const close = open === '（' ? '）' : ')';
-      const at = text.indexOf(open + numeral + close, from);
+      const i = body.indexOf(open + numeral + close, from - base);
+      const at = i < 0 ? -1 : i + base;
       if (at >= 0 && at < para.end && (found < 0 || at < found)) found = at;
     }
     if (found < 0) break;
