@@ -333,6 +333,8 @@ const UNIT_NAMES_TAIWAN = ['編', '章', '節', '條', '項', '款', '目'];
 /** Resolves the citations of one index against its own document, caching each answer (one resolver per version). */
 export class CitationResolver {
   readonly #targets: Array<Target | undefined>;
+  /** Per article: its first paragraph with items (0 when none has). */
+  readonly #firstWithItems = new Map<number, number>();
 
   /**
    * @param structure the document the citations are resolved in: their own (`document` -1), or another one that
@@ -551,7 +553,13 @@ export class CitationResolver {
         const ps = s.paragraphs(place.article);
         if (place.paragraph < 0) {
           // 第X条第Y项 with no 款: the paragraph that has items (the first one that does)
-          place.paragraph = Math.max(0, ps.findIndex((p) => p.items.length > 0));
+          // (found once per article: searched at every citation, an article of 100,000 paragraphs was quadratic)
+          let first = this.#firstWithItems.get(place.article);
+          if (first === undefined) {
+            first = Math.max(0, ps.findIndex((p) => p.items.length > 0));
+            this.#firstWithItems.set(place.article, first);
+          }
+          place.paragraph = first;
         }
         const para = ps[place.paragraph];
         const n = para?.items.length ?? 0;
