@@ -3,7 +3,8 @@
 // Adversarial inputs (see bench/README.md, "Adversarial inputs"): each pattern is a text that once made a part of the
 // analysis slower than linear (or is built to try), generated at 100 KB, 1 MB and 4 MB (UTF-8 bytes). For each size the
 // bench times what the server does for a document the first time it is asked about it — analyze (with the GBK codec),
-// indexTerms, and the checks with the default rules and the default cap on diagnostics — and prints the time per MB and
+// indexTerms, the checks with the default rules and the default cap on diagnostics (citation-missing among them: every
+// citation indexed and resolved) and the word count (document and per-line totals) — and prints the time per MB and
 // the growth exponent log(t4MB / t1MB) / log 4 (1 for linear time, 2 for quadratic).
 //
 //   node bench/adversarial.mjs                          all patterns, 100k,1m,4m
@@ -93,6 +94,22 @@ export const PATTERNS = [
   { name: 'replacement-chars', why: 'damage: U+FFFD', unit: () => '\uFFFD' },
   { name: 'lone-surrogates', why: 'every rule: lone surrogates', unit: () => '\uD800' },
   { name: 'bracket-soup', why: 'pairs: mixed unmatched brackets and quotes', unit: (i) => '（“《「【〔『'[i % 7] },
+  // added with the citation index, the 目录 detector, speech sub-headings and the word count
+  { name: 'one-han-char', why: 'every rule: one Han character repeated, no line end', unit: () => '国' },
+  { name: 'articles-cited', why: 'citations: every article cites an earlier one, a paragraph and 前款', unit: (i) => `第${cn(i + 1)}条 依照第${cn(Math.max(1, i))}条第二款和前款的规定。\n` },
+  { name: 'citation-chains', why: 'citations: long chains of 第X条、第Y条至第Z条 in one paragraph', head: '第一条 总则。\n', unit: (i) => `第${cn((i % 300) + 1)}条第${cn((i % 5) + 1)}款、` },
+  { name: 'laws-cited', why: 'citations: many different documents cited by 《》 and article', unit: (i) => `依照《${name(i)}法》第${cn((i % 50) + 1)}条第${cn((i % 5) + 1)}款和该法第二条的规定，` },
+  { name: 'relative-refs', why: 'citations: 前款 / 前两款 / 本条 / 同条 on every line of one long article', head: '第一条 总则。\n', unit: () => '前款规定的情形，依照前两款和本条、同条第二项处理。\n' },
+  { name: 'toc-lines', why: 'table of contents: every line a 目录 entry with its page number', head: '目录\n', unit: (i) => `第${cn(i + 1)}章 标题${i}……………………${i + 1}\n` },
+  { name: 'toc-then-body', why: 'table of contents: a long 目录 whose entries all link to headings', head: '目录\n', unit: (i) => (i % 2 === 0 ? `${cn((i >> 1) + 1)}、标题${i >> 1}\t${i}\n` : `${cn((i >> 1) + 1)}、标题${i >> 1}\n正文。\n`) },
+  { name: 'short-lines', why: 'speech sub-headings: many short stand-alone lines between paragraphs', head: '各位代表：\n', unit: (i) => (i % 2 === 0 ? `坚持改革开放${i}\n` : '我们要继续推进改革，加快发展，保障和改善民生。\n') },
+  { name: 'crlf-lines', why: 'line arithmetic: CRLF line ends everywhere', unit: (i) => `${cn((i % 9) + 1)}、标题\r\n正文，第${cn((i % 9) + 1)}条。\r\n` },
+  { name: 'numbered-law-lines', why: 'numbering: 第X条 lines with growing numbers and no body', unit: (i) => `第${cn(i + 1)}条\n` },
+  { name: 'footnotes', why: 'pairs and terms: many footnote markers ［1］', unit: (i) => `正文内容［${i + 1}］，继续。` },
+  { name: 'titles-unclosed', why: 'pairs and citations: many 《 never closed', unit: (i) => `《${name(i)}，` },
+  { name: 'bracket-nest', why: 'pairs: deep nesting of brackets, closed', unit: () => '（（（（（（（（〔〔【【《《“甲”》》】】〕〕））））））））' },
+  { name: 'mixed-scripts', why: 'script and terms: simplified and traditional alternating', unit: (i) => (i % 2 === 0 ? '国家发展改革委员会，' : '國家發展改革委員會，') },
+  { name: 'latin-words', why: 'word count: Latin words, digits and Han mixed', unit: (i) => `word${i} 123.45 abc-def 汉字 ` },
 ];
 
 function build(pattern, bytes) {
@@ -124,7 +141,13 @@ function load() {
     // a build from before the cap (bench an older commit for comparison): every finding, as that server did
     if (checks.runChecksCapped === undefined) return checks.runChecks(text, model, { enabled, codec: gbkCodec, terms }).length;
     const found = checks.runChecksCapped(text, model, { enabled, codec: gbkCodec, terms }, 1000);
-    return found.findings.length + found.omitted;
+    // the status bar's 字数 and the outline's section sizes (per-line totals), as the server counts once per version
+    let words = 0;
+    if (core.WordCounter !== undefined) {
+      const counter = new core.WordCounter(text, model);
+      words = counter.document().cjk + counter.sectionWords(0);
+    }
+    return found.findings.length + found.omitted + words;
   };
 }
 
@@ -221,7 +244,7 @@ export function runAdversarial(argv = []) {
   for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000)'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
+  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000, citations resolved) + word count'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
   console.log(['pattern'.padEnd(20), ...opt.sizes.map((s) => `${s} ms`.padStart(10)), 'ms/MB 1m'.padStart(9), 'ms/MB 4m'.padStart(9), 'exp 1m→4m'.padStart(10), ' '].join(' '));
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;

@@ -737,6 +737,11 @@ const MENU_ITEM_MAX = 6;
 function isMenuLine(s: string): boolean {
   if (s.length === 0) return false;
   if (s.length <= 2 && !hasHan(s) && !/[0-9A-Za-z]/.test(s)) return true; // a close button ✖ between menu rows
+  // anything but Han and blanks fails below: said before splitting a long line into words
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isHan(c) && c !== 0x20 && c !== 0xa0 && c !== 0x3000) return false;
+  }
   const words = s.split(/[ \u00a0\u3000]+/);
   return words.every((w) => w.length > 0 && w.length <= MENU_ITEM_MAX && hanOnly(w)) && (words.length > 1 || s.length <= MENU_ITEM_MAX);
 }

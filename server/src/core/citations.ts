@@ -23,6 +23,7 @@
  * a hand-written reader takes each from there, so the scan is linear and cannot backtrack.
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode as isCnNumeralCodeSet, isHan } from './chars';
+import { lowerBound } from './lines';
 import type { ReportModel } from './model';
 
 /** Chinese numeral characters by UTF-16 code unit: the scan asks for every character of every number it reads. */
@@ -279,6 +280,21 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   return { level, value, start: p, end: q };
 }
 
+/** The offsets of every \n and \r of the text, ascending. */
+function lineBreaks(text: string): Int32Array {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) n++;
+  }
+  const out = new Int32Array(n);
+  n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) out[n++] = i;
+  }
+  return out;
+}
 
 class Scanner {
   readonly citations: Citation[] = [];
@@ -291,6 +307,8 @@ class Scanner {
   /** The last other document named in this paragraph (for 该法 / 同法). */
   #lastDocument = -1;
   #lastDocumentLine = -1;
+  /** Offsets of every \n and \r, ascending (built on the first `lineOf`). */
+  #breaks: Int32Array | undefined;
 
   constructor(
     readonly text: string,
@@ -458,7 +476,12 @@ class Scanner {
 
   lineOf(p: number): number {
     // paragraph identity for 该法: the offset of the line start is enough (lines are paragraphs in these texts)
-    return Math.max(this.text.lastIndexOf('\n', p - 1), this.text.lastIndexOf('\r', p - 1));
+    if (p <= 0) return Math.max(this.text.lastIndexOf('\n', p - 1), this.text.lastIndexOf('\r', p - 1));
+    // the last \n or \r before p, by binary search over all of them (found once): lastIndexOf from every 《》 of
+    // one long line was quadratic (4 MB of titles on one line: 100 s)
+    const breaks = (this.#breaks ??= lineBreaks(this.text));
+    const k = lowerBound(breaks, p);
+    return k === 0 ? -1 : breaks[k - 1]!;
   }
 
   documentId(name: string, bracketed: boolean, context = ''): number {

@@ -142,6 +142,9 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
 
   // One pass over the text for every key.
   const trie = new KeyTrie();
+  let keyChars = 0;
+  for (const b of builders) keyChars += b.key.length;
+  trie.reserve(keyChars); // sized once rather than rehashed by doubling (an edge per character at most)
   builders.forEach((b, id) => trie.add(b.key, id));
   // the term defined at each position; where two start at one position (a glossary entry of a 、 list defines its
   // first part and the whole), the longer one, which is the use found there
