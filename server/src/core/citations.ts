@@ -22,20 +22,9 @@
  * One pass: a regular expression with a single character class finds the characters a citation can start with, and
  * a hand-written reader takes each from there, so the scan is linear and cannot backtrack.
  */
-import { cnNumeralValueAt, digitValue, isCnNumeralCode as isCnNumeralCodeSet, isHan } from './chars';
+import { cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
-
-/** Chinese numeral characters by UTF-16 code unit: the scan asks for every character of every number it reads. */
-const CN_NUMERAL_TABLE = (() => {
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (isCnNumeralCodeSet(c)) table[c] = 1;
-  return table;
-})();
-
-function isCnNumeralCode(c: number): boolean {
-  return CN_NUMERAL_TABLE[c] === 1;
-}
 
 /** Citation levels, outermost first. */
 export const enum Level {
@@ -791,6 +780,8 @@ const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'artic
  */
 export function indexCitations(text: string, model: ReportModel): CitationIndex {
   const skips: Array<[number, number]> = [];
+  const toc = model.toc;
+  let tocSkipped = false;
   const headingValues = new Int32Array(model.headings.length);
   let from = 0;
   let firstLaw = -1;
@@ -806,16 +797,16 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
       if (unit.level <= Level.Article) headingValues[i] = unit.value;
       if (unit.level === Level.Article) traditional += text[unit.end - 1] === '條' ? 1 : -1;
     }
+    if (toc !== undefined && h.headingStart >= toc.start) {
+      // a table of contents lists headings: its 第二章 … entries are the outline's, not citations (its entries link
+      // by themselves, see toc.ts); it is skipped whole, in its place among the headings
+      if (!tocSkipped) skips.push([toc.start, toc.end]);
+      tocSkipped = true;
+      if (h.headingStart < toc.end) return;
+    }
     skips.push([h.headingStart, unit?.end ?? markerEnd(text, h.headingStart)]);
   });
-  // a table of contents lists headings: its 第二章 … entries are the outline's, not citations (its entries link by
-  // themselves, see toc.ts)
-  if (model.toc !== undefined) {
-    const { start, end } = model.toc;
-    const kept = skips.filter(([s]) => s < start || s >= end);
-    skips.length = 0;
-    skips.push(...kept.filter(([s]) => s < start), [start, end], ...kept.filter(([s]) => s >= end));
-  }
+  if (toc !== undefined && !tocSkipped) skips.push([toc.start, toc.end]);
   if (hasArticles && firstLaw > 0) from = firstLaw;
   // a law's own articles say which script it is in; a text without articles is counted
   const taiwan = hasArticles ? traditional > 0 && readsTaiwanStyle(text, true) : readsTaiwanStyle(text);

@@ -7,8 +7,6 @@
 import { isCnNumeralCode } from '../chars';
 import type { GbkCodec } from '../gbk';
 
-const CN_NUMERAL = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (isCnNumeralCode(c)) CN_NUMERAL[c] = 1;
 
 export const enum Mark {
   Pair = 1,
@@ -95,7 +93,7 @@ export function scanText(text: string, codec: GbkCodec | undefined, lineStarts: 
     let p = lineStarts[l]!;
     let d = text.charCodeAt(p);
     while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
-    if (CN_NUMERAL[d] === 1) numeralLines.push(p);
+    if (isCnNumeralCode(d)) numeralLines.push(p);
   }
   return { numeralLines, pairs, questions, replacements, lostRuns, utf8Leads };
 }
