@@ -269,22 +269,6 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   return { level, value, start: p, end: q };
 }
 
-/** The offsets of every \n and \r of the text, ascending. */
-function lineBreaks(text: string): Int32Array {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) n++;
-  }
-  const out = new Int32Array(n);
-  n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) out[n++] = i;
-  }
-  return out;
-}
-
 class Scanner {
   readonly citations: Citation[] = [];
   readonly boxes: Box[] = [];
@@ -297,12 +281,12 @@ class Scanner {
   #lastDocument = -1;
   #lastDocumentLine = -1;
   /** Offsets of every \n and \r, ascending (built on the first `lineOf`). */
-  #breaks: Int32Array | undefined;
 
   constructor(
     readonly text: string,
     readonly taiwan: boolean,
     readonly selfTitles: readonly string[],
+    readonly lineStarts: readonly number[],
   ) {}
 
   unitAt(p: number): Unit | undefined {
@@ -464,13 +448,9 @@ class Scanner {
   }
 
   lineOf(p: number): number {
-    // paragraph identity for 该法: the offset of the line start is enough (lines are paragraphs in these texts)
-    if (p <= 0) return Math.max(this.text.lastIndexOf('\n', p - 1), this.text.lastIndexOf('\r', p - 1));
-    // the last \n or \r before p, by binary search over all of them (found once): lastIndexOf from every 《》 of
-    // one long line was quadratic (4 MB of titles on one line: 100 s)
-    const breaks = (this.#breaks ??= lineBreaks(this.text));
-    const k = lowerBound(breaks, p);
-    return k === 0 ? -1 : breaks[k - 1]!;
+    // paragraph identity for 该法: the line (lines are paragraphs in these texts), by binary search over the model's
+    // line starts (a lastIndexOf from every 《》 of one long line was quadratic: 4 MB of titles on one line, 100 s)
+    return lowerBound(this.lineStarts, p + 1) - 1;
   }
 
   documentId(name: string, bracketed: boolean, context = ''): number {
@@ -812,7 +792,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   const taiwan = hasArticles ? traditional > 0 && readsTaiwanStyle(text, true) : readsTaiwanStyle(text);
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
-  const scanner = new Scanner(text, taiwan, selfTitles);
+  const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts);
   scanner.scan(from, skips);
   return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
