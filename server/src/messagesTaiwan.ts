@@ -93,20 +93,21 @@ const CITATION_REASONS: readonly Rewrite[] = [
 
 /** The Taiwan text of a citation's reason, or the reason converted when its shape is not in the table. */
 function citationReason(zh: string): string {
-  for (const [pattern, write] of CITATION_REASONS) {
-    const match = pattern.exec(zh);
-    if (match !== null) return write(...match.slice(1).map((g) => g ?? ''));
-  }
-  return converterTo('tw')(zh);
+  return rewrite(CITATION_REASONS, zh) ?? converterTo('tw')(zh);
 }
 
-/** The Taiwan text of a checks message, or undefined when its shape is not in the table. */
-export function taiwanFromTable(zh: string): string | undefined {
-  for (const [pattern, write] of TAIWAN_MESSAGES) {
+/** The first shape of `table` that `zh` has, rewritten; undefined when it has none. */
+function rewrite(table: readonly Rewrite[], zh: string): string | undefined {
+  for (const [pattern, write] of table) {
     const match = pattern.exec(zh);
     if (match !== null) return write(...match.slice(1).map((g) => g ?? ''));
   }
   return undefined;
+}
+
+/** The Taiwan text of a checks message, or undefined when its shape is not in the table. */
+export function taiwanFromTable(zh: string): string | undefined {
+  return rewrite(TAIWAN_MESSAGES, zh);
 }
 
 /** A checks message in Taiwan Chinese: from the table, else converted character by character outside 「」 quotes. */
