@@ -7,8 +7,9 @@
 //                                         (`npm run watch`, the F5 launch in .vscode/launch.json)
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -23,14 +24,58 @@ const common = {
   logLevel: 'warning',
 };
 
+/** @type {Array<import('esbuild').BuildOptions & { entryPoints: string[], outfile: string }>} */
 const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ].filter((b) => existsSync(b.entryPoints[0] ?? ''));
 
-if (production && existsSync('dist')) {
-  for (const name of readdirSync('dist').filter((n) => n.endsWith('.js.map'))) rmSync(`dist/${name}`);
+/**
+ * The browser build (web worker extension host: vscode.dev, github.dev, code-server): the server's modules that need
+ * Node, each replaced by its browser version. The ONE place of that substitution (when the server takes its host
+ * as a `ReportHost`, server/src/service/host.ts, this list shrinks to what the service does not cover).
+ * Node's globals the modules use (Buffer, setImmediate) come from server/src/browser/shims.ts (`inject`).
+ */
+const BROWSER_SUBSTITUTES = {
+  'server/src/workspace/reportFiles.ts': 'server/src/browser/reportFiles.ts',
+  'server/src/serverInfo.ts': 'server/src/browser/serverInfo.ts',
+};
+
+/** @type {import('esbuild').Plugin} */
+const browserSubstitutes = {
+  name: 'zh-report-browser-substitutes',
+  setup(build) {
+    const replaced = new Map(Object.entries(BROWSER_SUBSTITUTES).map(([from, to]) => [path.resolve(from), path.resolve(to)]));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = replaced.get(path.resolve(args.resolveDir, `${args.path}.ts`));
+      // the substitute itself may import what it replaces' neighbours, never what it replaces
+      return target !== undefined && args.importer !== target ? { path: target } : undefined;
+    });
+  },
+};
+
+const version = /** @type {{ version: string }} */ (JSON.parse(readFileSync('package.json', 'utf8'))).version;
+/** @type {import('esbuild').BuildOptions} */
+const browser = {
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [browserSubstitutes],
+  inject: ['server/src/browser/shims.ts'],
+  define: { ZH_REPORT_VERSION: JSON.stringify(version) },
+};
+builds.push(
+  // the extension in the web worker extension host, with the server in the same worker (client/src/browserExtension.ts)
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] },
+  // the server alone, in a worker of its own (and what bench/browser.mjs measures)
+  { ...browser, entryPoints: ['server/src/browser/worker.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
+);
+
+if (production) {
+  for (const dir of ['dist', 'dist/browser'].filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.js.map'))) rmSync(`${dir}/${name}`);
+  }
 }
 
 if (watch) {

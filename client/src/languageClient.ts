@@ -1,8 +1,11 @@
 /**
- * Starts, stops and restarts the language server (dist/server.js, bundled with the extension) over IPC.
+ * Starts, stops and restarts the language server. Which server and how it is reached is the host's (`createClient`):
+ * in Node, dist/server.js over IPC (extension.ts); in a browser, the server in the same worker over a MessageChannel
+ * (browserExtension.ts). `vscode-languageclient` is the package's common API here: its `browser` field maps it to the
+ * browser build in the browser bundle.
  */
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, WorkspaceSymbolRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, State, WorkspaceSymbolRequest, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import { errorMessage } from './errors';
 import { CONFIG_SECTION, Setting, serverSettings } from './settings';
@@ -11,23 +14,28 @@ import { workspaceSymbolMiddleware } from './workspacePick';
 /** Written to the output channel each time the server has started (tests wait for this line). */
 export const SERVER_STARTED_MESSAGE = 'zh-report language server started';
 
+/** How a host makes its language client: the client's id is CONFIG_SECTION (the trace setting is read from it). */
+export type CreateClient = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The zh-report documents on disk and unsaved (the Node server reads `file:` URIs). */
+export const FILE_DOCUMENTS: DocumentSelector = [
+  { scheme: 'file', language: LANGUAGE_ID },
+  { scheme: 'untitled', language: LANGUAGE_ID },
+];
+
 export class ServerController implements vscode.Disposable {
-  private readonly client: LanguageClient;
+  private readonly client: BaseLanguageClient;
   private readonly configListener: vscode.Disposable;
   /** Start, stop and restart run one after the other, never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(context: vscode.ExtensionContext, private readonly output: vscode.OutputChannel) {
-    const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-    };
+  constructor(
+    createClient: CreateClient,
+    private readonly output: vscode.OutputChannel,
+    documentSelector: DocumentSelector = FILE_DOCUMENTS,
+  ) {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: LANGUAGE_ID },
-        { scheme: 'untitled', language: LANGUAGE_ID },
-      ],
+      documentSelector,
       outputChannel: output,
       // A function: evaluated again on every (re)start, so a restart picks up changed settings.
       initializationOptions: () => serverSettings(),
@@ -35,7 +43,7 @@ export class ServerController implements vscode.Disposable {
       middleware: workspaceSymbolMiddleware,
     };
     // The id makes the client read its trace level from `zh-report.trace.server`.
-    this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
+    this.client = createClient(CONFIG_SECTION, 'zh-report', clientOptions);
     this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${CONFIG_SECTION}.${Setting.maxFileSizeMB}`) || event.affectsConfiguration(`${CONFIG_SECTION}.diagnostics`)) {
         void this.pushSettings();
