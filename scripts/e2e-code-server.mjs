@@ -25,7 +25,8 @@
 // with a stub language pack, so that VS Code resolves the locale; its own UI stays English, the extension's strings
 // are traditional Chinese; screenshot zh-tw.png).
 // --web: the web build instead (package.json `browser`, dist/browser/client.js with the server in the same worker): a
-// .vsix whose manifest has no `main` and `extensionKind: ["web"]` (dist/zh-report-web.vsix), so that code-server runs
+// .vsix whose manifest has no `main` (dist/zh-report-web.vsix): VS Code deduces the extension kind ["web"] from a
+// `browser` entry without `main` (vsce refuses "web" in `extensionKind` itself), so that code-server runs
 // it in the browser's web worker extension host, not in its Node one; no suite (the driver is a Node extension), the
 // UI checks up to the Problems panel, and a check that the extension ran in the web worker host. No screenshots.
 // --serve: no tests: install the extension (without the driver) and keep code-server running on seeds/ at
@@ -220,9 +221,10 @@ function build() {
   const npx = (what, ...a) => runTool(what, 'npx', ['--no-install', ...a], { logFile: path.join(WORK, 'logs', `${what.replace(/\W+/g, '-')}.log`) });
   fs.mkdirSync(path.join(WORK, 'logs'), { recursive: true });
   if (args.has('--skip-build')) {
-    for (const f of [VSIX, suiteIndex]) if (!fs.existsSync(f)) throw new HarnessError(`--skip-build: ${f} does not exist`);
-    log('--skip-build: reusing dist/zh-report.vsix and out/e2e');
-    return VSIX;
+    const vsix = WEB ? WEB_VSIX : VSIX;
+    for (const f of [vsix, suiteIndex]) if (!fs.existsSync(f)) throw new HarnessError(`--skip-build: ${f} does not exist`);
+    log(`--skip-build: reusing ${path.relative(REPO, vsix)} and out/e2e`);
+    return vsix;
   }
   log('compiling the extension-host suite (tsc -p test/e2e)');
   npx('tsc e2e', 'tsc', '-p', path.join('test', 'e2e'));
@@ -242,21 +244,21 @@ function build() {
 
 /**
  * --web: a .vsix of the web build only, packaged from a staging folder: the manifest without `main` (and without
- * scripts and dependencies) and with `extensionKind: ["web"]`, so that VS Code can run it only in a web worker
- * extension host; the files the browser entry needs. Returns dist/zh-report-web.vsix.
+ * scripts and dependencies), so that VS Code deduces the extension kind ["web"] and can run it only in a web worker
+ * extension host (`vsce package` refuses "web" in `extensionKind`: allowed values are 'ui', 'workspace'); the files
+ * the browser entry needs. Returns dist/zh-report-web.vsix.
  */
 function packageWeb() {
   const stage = path.join(WORK, 'web-extension');
   fs.rmSync(stage, { recursive: true, force: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   for (const key of ['main', 'scripts', 'dependencies', 'devDependencies', 'bin']) delete manifest[key];
-  manifest.extensionKind = ['web'];
   if (!manifest.browser) throw new HarnessError('--web: package.json has no "browser" entry');
   for (const f of [manifest.browser, 'syntaxes', 'l10n', 'language-configuration.json', 'LICENSE', 'README.md', ...fs.readdirSync(REPO).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n))]) {
     fs.cpSync(path.join(REPO, f), path.join(stage, f), { recursive: true });
   }
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
-  log('packaging dist/zh-report-web.vsix (the browser entry only, extensionKind ["web"])');
+  log('packaging dist/zh-report-web.vsix (the browser entry only, no main)');
   fs.rmSync(WEB_VSIX, { force: true });
   runTool('vsce package (web)', path.join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', WEB_VSIX], {
     cwd: stage,
@@ -1032,30 +1034,37 @@ async function citationUiCheck(page, ui) {
 
 /**
  * --web: where the extension ran. The .vsix has no `main`, so only a web worker extension host can load it, and the
- * outline, hover and diagnostics above came from its language server; checked here: the installed manifest is the
- * web one, code-server's Node extension host did not activate it (its log), and the page has the web worker.
+ * outline, hover and diagnostics above came from its language server. Checked here: the installed manifest is the
+ * web one; VS Code's Running Extensions editor shows zh-report in the "web worker" host (the other extensions show
+ * code-server's address: its Node extension host); code-server's Node extension host log records other extensions'
+ * activations and none of zh-report.
  */
 async function webHostCheck(page, profile, ui) {
   await ui('the extension ran in the web worker extension host, not in code-server\'s Node one', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(profile.extDir, profile.installed, 'package.json'), 'utf8'));
-    if (manifest.main !== undefined || !manifest.browser || JSON.stringify(manifest.extensionKind) !== '["web"]') {
+    if (manifest.main !== undefined || !manifest.browser || manifest.extensionKind !== undefined) {
       throw new Error(`the installed manifest is not the web one: main ${manifest.main}, browser ${manifest.browser}, extensionKind ${JSON.stringify(manifest.extensionKind)}`);
     }
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const readRows = () => page.evaluate(() => [...document.querySelectorAll('.runtime-extensions-editor .monaco-list-row')].map((r) => /** @type {HTMLElement} */ (r).innerText.replace(/\s+/g, ' ').trim()));
+    const row = await waitUntil('zh-report in the Running Extensions editor', () => readRows().then((rows) => rows.find((r) => r.startsWith(manifest.displayName))), 20_000)
+      .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
+    if (!/\bweb worker\b/i.test(row)) throw new Error(`zh-report runs elsewhere than in the web worker extension host: ${JSON.stringify(row)}; all rows: ${JSON.stringify(await readRows())}`);
     const logs = [];
     const walk = (dir) => {
       for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) walk(full);
-        else if (/exthost/i.test(full) && e.name.endsWith('.log')) logs.push(full);
+        else if (e.name === 'remoteexthost.log') logs.push(full);
       }
     };
     walk(path.join(profile.userData, 'logs'));
-    const activations = logs.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => /zh-report\.zh-report\b/.test(l) && /activat/i.test(l)).map((l) => `${path.relative(profile.userData, f)}: ${l}`));
-    const workers = page.workers().map((w) => w.url());
-    const frames = page.frames().map((f) => f.url()).filter((u) => /webWorkerExtensionHost/i.test(u));
-    console.log(`      [web] exthost logs: ${logs.map((f) => path.relative(profile.userData, f)).join(', ')}; activations: ${JSON.stringify(activations)}; workers: ${JSON.stringify(workers)}; frames: ${JSON.stringify(frames)}`);
-    if (activations.length) throw new Error(`code-server's Node extension host activated zh-report:\n${activations.join('\n')}`);
-    return `installed manifest: browser ${manifest.browser}, no main, extensionKind ["web"]; Node extension host logs (${logs.length}) show no activation of zh-report; web worker extension host frame: ${frames.length}`;
+    const activations = logs.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('ExtensionService#_doActivateExtension')));
+    if (activations.length === 0) throw new Error(`no activation in code-server's Node extension host log (${logs.map((f) => path.relative(REPO, f)).join(', ') || 'no remoteexthost.log'}): the log cannot tell`);
+    const ours = activations.filter((l) => /\bzh-report\.zh-report\b/.test(l));
+    if (ours.length) throw new Error(`code-server's Node extension host activated zh-report:\n${ours.join('\n')}`);
+    await closeAllEditors(page);
+    return `${row}; the Node extension host activated ${activations.length} others, not zh-report; manifest: browser ${manifest.browser}, no main`;
   });
 }
 
