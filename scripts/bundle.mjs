@@ -57,19 +57,19 @@ const browserSubstitutes = {
 
 const version = /** @type {{ version: string }} */ (JSON.parse(readFileSync('package.json', 'utf8'))).version;
 /** @type {import('esbuild').BuildOptions} */
+const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+/** @type {import('esbuild').BuildOptions} */
 const browser = {
-  platform: 'browser',
-  target: 'es2022',
-  mainFields: ['browser', 'module', 'main'],
+  ...web,
   plugins: [browserSubstitutes],
   inject: ['server/src/browser/shims.ts'],
   define: { ZH_REPORT_VERSION: JSON.stringify(version) },
 };
 builds.push(
-  // the extension in the web worker extension host, with the server in the same worker (client/src/browserExtension.ts)
-  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] },
-  // the server alone, in a worker of its own (and what bench/browser.mjs measures)
-  { ...browser, entryPoints: ['server/src/browser/worker.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
+  // the extension in the web worker extension host (client/src/browserExtension.ts): CommonJS, as VS Code loads it
+  { ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] },
+  // the server, in a worker of its own (and what bench/browser.mjs measures)
+  { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
 );
 
 if (production) {

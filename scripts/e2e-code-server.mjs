@@ -24,11 +24,12 @@
 // run without failures), --zh-tw (the extension's UI with VS Code's display language zh-tw: code-server --locale zh-tw
 // with a stub language pack, so that VS Code resolves the locale; its own UI stays English, the extension's strings
 // are traditional Chinese; screenshot zh-tw.png).
-// --web: the web build instead (package.json `browser`, dist/browser/client.js with the server in the same worker): a
-// .vsix whose manifest has no `main` (dist/zh-report-web.vsix): VS Code deduces the extension kind ["web"] from a
-// `browser` entry without `main` (vsce refuses "web" in `extensionKind` itself), so that code-server runs
-// it in the browser's web worker extension host, not in its Node one; no suite (the driver is a Node extension), the
-// UI checks up to the Problems panel, and a check that the extension ran in the web worker host. No screenshots.
+// --web: the web build instead (package.json `browser`: dist/browser/client.js, which starts dist/browser/server.js in
+// a Blob worker), from a .vsix whose manifest has no `main` (dist/zh-report-web.vsix): VS Code deduces the extension
+// kind ["web"] from a `browser` entry without `main` (vsce refuses "web" in `extensionKind` itself), so code-server
+// runs it in the browser's web worker extension host, not in its Node one. No suite (the driver is a Node extension):
+// the UI checks up to the Problems panel, the workspace search (files read through the client), and a check that the
+// extension ran in the web worker host. No screenshots.
 // --serve: no tests: install the extension (without the driver) and keep code-server running on seeds/ at
 // http://127.0.0.1:$ZH_REPORT_DEMO_PORT (default 8765) until Ctrl+C — what `npm run demo` uses.
 // Environment: ZH_REPORT_E2E_CACHE, ZH_REPORT_E2E_TIMEOUT_S (run phase after the installs, default 420),
@@ -254,7 +255,9 @@ function packageWeb() {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   for (const key of ['main', 'scripts', 'dependencies', 'devDependencies', 'bin']) delete manifest[key];
   if (!manifest.browser) throw new HarnessError('--web: package.json has no "browser" entry');
-  for (const f of [manifest.browser, 'syntaxes', 'l10n', 'language-configuration.json', 'LICENSE', 'README.md', ...fs.readdirSync(REPO).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n))]) {
+  // the browser entry and the server it starts (dist/browser/*.js, as the .vscodeignore ships them)
+  const bundles = fs.readdirSync(path.join(REPO, path.dirname(manifest.browser))).filter((n) => n.endsWith('.js')).map((n) => path.join(path.dirname(manifest.browser), n));
+  for (const f of [...bundles, 'syntaxes', 'l10n', 'language-configuration.json', 'LICENSE', 'README.md', ...fs.readdirSync(REPO).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n))]) {
     fs.cpSync(path.join(REPO, f), path.join(stage, f), { recursive: true });
   }
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -705,9 +708,12 @@ async function uiChecks(page, expected, ui) {
     }
     return `${gloss.badge} pinyin-gloss (${glossLines.length} lines); ${gbk.badge} gbk-misaligned at lines ${gbkLines.join(', ')}`;
   });
-  // --web: the checks above are what the web build is checked on (the rest needs the suite's driver, or VS Code's
-  // encoding picker, which the web build does not change)
-  if (WEB) return;
+  // --web: the checks above, and the workspace search (its files read through the client), are what the web build
+  // is checked on; the rest is VS Code's encoding picker and the Node build's copy and citation commands
+  if (WEB) {
+    await workspaceSymbolChecks(page, ui);
+    return;
+  }
 
   await ui('a GBK file opened as UTF-8: the offer to reopen it, and VS Code\'s picker reopens it as GB18030', async () => {
     const { message, encoding } = await reopenAsGb18030(page, GBK_SEED_FILE);

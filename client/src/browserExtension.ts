@@ -2,42 +2,55 @@
  * The extension in a browser (package.json `browser`, dist/browser/client.js): vscode.dev, github.dev and
  * code-server's web worker extension host. What the extension does is reportExtension.ts's, as in Node; what differs:
  *
- * - the language server runs in this same worker, reached over a MessageChannel (README, "In the browser": a web
- *   extension served by a remote cannot start a Worker from its own files, and one channel works on every host);
+ * - the language server (dist/browser/server.js) runs in a worker of its own made from a Blob of its source, read
+ *   with `vscode.workspace.fs` (README, "In the browser": a web extension installed on a remote such as code-server
+ *   cannot start a Worker from its own `vscode-remote:` URI; a `blob:` URL works on every host);
  * - it serves zh-report documents of every scheme (vscode-remote:, vscode-vfs:, untitled:), not only `file:`;
  * - it reads the workspace's files for the server (`ClientFileMethods`) with `vscode.workspace.fs`.
  */
 import * as vscode from 'vscode';
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
-import { startBrowserServer } from '../../server/src/browser/main';
 import { ClientFileMethods, LANGUAGE_ID, type FileContent, type FileEntry, type FileParams, type FileStat } from '../../server/src/protocol';
 import { activateIn, deactivateExtension } from './reportExtension';
 
-/** A language client whose server runs in this worker: each start opens a new channel and starts a new server on it. */
-class SameWorkerClient extends BaseLanguageClient {
-  private channel: InstanceType<typeof MessageChannel> | undefined;
+/** A web worker, as this file uses it (the client's types are Node's and VS Code's, not the DOM's). */
+interface WebWorker {
+  terminate(): void;
+}
+type WorkerConstructor = new (url: string, options?: { name?: string }) => WebWorker;
+type WorkerPort = ConstructorParameters<typeof BrowserMessageReader>[0];
 
-  constructor(id: string, name: string, options: LanguageClientOptions) {
+/** A language client whose server runs in a Blob worker: each start terminates the previous worker and starts a new one. */
+class WorkerClient extends BaseLanguageClient {
+  private worker: WebWorker | undefined;
+  /** The Blob URL of the server's source, made on the first start and kept for restarts. */
+  private url: string | undefined;
+
+  constructor(
+    id: string,
+    name: string,
+    options: LanguageClientOptions,
+    private readonly serverUri: vscode.Uri,
+  ) {
     super(id, name, options);
     answerFileRequests(this);
   }
 
-  protected createMessageTransports(): Promise<MessageTransports> {
-    this.closeChannel(); // the previous server (after shutdown and exit) is dropped with its port
-    const channel = (this.channel = new MessageChannel());
-    startBrowserServer(channel.port2);
-    return Promise.resolve({ reader: new BrowserMessageReader(channel.port1), writer: new BrowserMessageWriter(channel.port1) });
+  protected async createMessageTransports(): Promise<MessageTransports> {
+    this.worker?.terminate();
+    this.url ??= URL.createObjectURL(new Blob([await vscode.workspace.fs.readFile(this.serverUri)], { type: 'text/javascript' }));
+    const Worker = (globalThis as unknown as { Worker: WorkerConstructor }).Worker;
+    const worker = (this.worker = new Worker(this.url, { name: 'zh-report language server' }));
+    const port = worker as unknown as WorkerPort;
+    return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   }
 
   override async dispose(timeout?: number): Promise<void> {
     await super.dispose(timeout);
-    this.closeChannel();
-  }
-
-  private closeChannel(): void {
-    this.channel?.port1.close();
-    this.channel?.port2.close();
-    this.channel = undefined;
+    this.worker?.terminate();
+    this.worker = undefined;
+    if (this.url !== undefined) URL.revokeObjectURL(this.url);
+    this.url = undefined;
   }
 }
 
@@ -72,7 +85,7 @@ function toBase64(bytes: Uint8Array): string {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   activateIn(context, {
-    createClient: (id, name, options) => new SameWorkerClient(id, name, options),
+    createClient: (id, name, options) => new WorkerClient(id, name, options, vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js')),
     documentSelector: [{ language: LANGUAGE_ID }],
   });
 }
