@@ -10,9 +10,10 @@
 // from the didOpen to the answer, in the thread that drives the worker: what the user waits for after opening a
 // report (analysis, the outline's symbols, the message's transfer both ways). The next sample starts after the
 // document's diagnostics have come (the server's work after the answer is over) and the document is closed.
-// Chromium: /usr/bin/chromium (ZH_REPORT_E2E_CHROMIUM) and playwright-core from the e2e tools' cache
-// (~/.cache/zh-report-e2e, `npm run test:e2e` installs them). It asserts nothing about time; the 2× budget is read
-// from the printed ratio.
+// Node: the same bundle in a worker thread given what a web worker has (postMessage, onmessage), so the two sides
+// differ only in the runtime. Chromium: /usr/bin/chromium (ZH_REPORT_E2E_CHROMIUM) and playwright-core from the e2e
+// tools' cache (~/.cache/zh-report-e2e, `npm run test:e2e` installs them). It asserts nothing about time; the 2×
+// budget is read from the printed ratio.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -139,7 +140,7 @@ async function main() {
   console.log(`browser bundle ${path.relative(REPO, BUNDLE)}: ${kb(statSync(BUNDLE).size)} raw, ${kb(gzipSync(source).length)} gzip${production ? ' (production: minified)' : ' (development: not minified; node scripts/bundle.mjs --production for the shipped size)'}`);
   if (existsSync(CLIENT_BUNDLE)) {
     const client = readFileSync(CLIENT_BUNDLE);
-    console.log(`browser extension ${path.relative(REPO, CLIENT_BUNDLE)} (client and server in one): ${kb(client.length)} raw, ${kb(gzipSync(client).length)} gzip`);
+    console.log(`browser extension ${path.relative(REPO, CLIENT_BUNDLE)} (the client; it starts the server bundle in a Blob worker): ${kb(client.length)} raw, ${kb(gzipSync(client).length)} gzip`);
   }
   const report = generateReport(loadCorpus(CORPUS), BYTES, SEED);
   console.log(`report: ${(Buffer.byteLength(report.text) / 1e6).toFixed(2)} MB, ${report.text.length} UTF-16 units; ${WARMUP} warm-up, ${RUNS} paired samples`);
