@@ -9,6 +9,7 @@
  * changes. The walk yields after each file it reads and stops when the request is cancelled; one pass reads at most
  * MAX_BYTES_PER_PASS.
  */
+import type { HostFiles } from '../service/host';
 import { decodeBytes } from '../workspace/encoding';
 import { currentFiles } from './host';
 import { setImmediate } from './shims';
@@ -50,10 +51,17 @@ export class ReportFiles<T> {
   readonly #cache = new Map<string, Cached<T>>();
   readonly #summarize: (uri: string, text: string) => T | undefined;
   readonly #maxBytes: () => number;
+  readonly #files: () => HostFiles | undefined;
 
-  constructor(summarize: (uri: string, text: string) => T | undefined, maxBytes: () => number) {
+  /**
+   * @param summarize what is kept of a file (undefined: not a report); it gets the file's URI and decoded text
+   * @param maxBytes the size limit in bytes (read anew for each pass)
+   * @param files where the files are read (by default the running browser server's client)
+   */
+  constructor(summarize: (uri: string, text: string) => T | undefined, maxBytes: () => number, files: () => HostFiles | undefined = currentFiles) {
     this.#summarize = summarize;
     this.#maxBytes = maxBytes;
+    this.#files = files;
   }
 
   /** The workspace folders' URIs. Files outside them are forgotten. */
@@ -101,7 +109,7 @@ export class ReportFiles<T> {
   }
 
   async #read(uri: string): Promise<T | undefined> {
-    const bytes = await currentFiles()?.readFile(uri);
+    const bytes = await this.#files()?.readFile(uri);
     if (bytes === undefined) return undefined; // unreadable (removed meanwhile): nothing to show
     try {
       return this.#summarize(uri, decodeBytes(bytes).text);
@@ -112,7 +120,7 @@ export class ReportFiles<T> {
 
   /** The report files below the folders, in path order, with their size and modification time. */
   async #candidates(token: Cancellation): Promise<Candidate[] | undefined> {
-    const files = currentFiles();
+    const files = this.#files();
     if (files === undefined) return [];
     const limit = this.#maxBytes();
     const found: Candidate[] = [];

@@ -11,6 +11,9 @@ export { Buffer };
 interface WorkerPort {
   onmessage: (() => void) | null;
   postMessage(message: unknown): void;
+  /** Node's ports only (the tests): the port keeps the process alive only while callbacks wait. */
+  ref?(): void;
+  unref?(): void;
 }
 
 const queue: Array<() => void> = [];
@@ -20,8 +23,13 @@ let channel: { readonly port1: WorkerPort; readonly port2: WorkerPort } | undefi
 export function setImmediate(callback: () => void): void {
   if (channel === undefined) {
     channel = new MessageChannel() as unknown as { port1: WorkerPort; port2: WorkerPort };
-    channel.port1.onmessage = () => queue.shift()?.();
+    const port = channel.port1;
+    port.onmessage = () => {
+      if (queue.length === 1) port.unref?.();
+      queue.shift()?.();
+    };
   }
+  if (queue.length === 0) channel.port1.ref?.();
   queue.push(callback);
   channel.port2.postMessage(undefined);
 }
