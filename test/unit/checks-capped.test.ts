@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, indexTerms } from '../../server/src/core';
 import { runChecks, runChecksCapped, type CheckOptions } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, indexTerms, tocTargetAt, type Heading, type ReportModel } from '../../server/src/core';
 import { runChecks } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { readCorpus } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 

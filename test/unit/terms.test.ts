@@ -14,7 +14,7 @@ import {
   type Term,
   type TermIndex,
 } from '../../server/src/core';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { withCursor } from '../util/corpus';
 
