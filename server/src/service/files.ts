@@ -170,7 +170,11 @@ export class WorkspaceFiles {
       if (!isReportFileName(change.uri) && change.type !== 'deleted') continue;
       if (change.type === 'changed') {
         const known = this.#known.get(change.uri);
-        if (known !== undefined) known.fresh = false;
+        if (known !== undefined) {
+          // read again whatever stat says (a write within the same millisecond keeps size and mtime)
+          known.fresh = false;
+          known.size = -1;
+        }
         continue;
       }
       // created or deleted (a file, or a folder with everything below it): walk again on the next pass
