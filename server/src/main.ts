@@ -12,6 +12,7 @@ import { ResyncingMessageReader } from './framing';
 import { createNodeHost } from './node/host';
 import { ProtocolGate } from './requests';
 import { startServer } from './server';
+import { serverVersion } from './serverInfo';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -35,8 +36,8 @@ if (process.argv.includes('--stdio')) {
   const end = (): never => process.exit(gate.shutDown ? 0 : 1);
   process.stdin.on('end', end);
   process.stdin.on('close', end);
-  startServer(connection, gate, { host: hostFor(connection) });
+  startServer(connection, gate, { host: hostFor(connection), version: serverVersion() });
 } else {
   const connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
-  startServer(connection, gate, { host: hostFor(connection) });
+  startServer(connection, gate, { host: hostFor(connection), version: serverVersion() });
 }

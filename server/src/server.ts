@@ -28,16 +28,19 @@ import { ConfigurationManager } from './configuration';
 import type { ReportModel } from './core';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, Methods, ServerCommands, type ConvertScriptResult } from './protocol';
 import { guard, invalidParams, plainUri, textDocumentUri, type ProtocolGate } from './requests';
-import { SERVER_NAME, serverVersion } from './serverInfo';
 import { COMPLETION_TRIGGERS, SEMANTIC_TOKENS_LEGEND, createReportService } from './service';
 import type { HostFileChange, HostFiles, ReportHost } from './service/host';
 
 export interface ServerDeps {
   /** What the service needs from the place it runs in (server/src/node/host.ts for Node). */
   readonly host: ReportHost;
+  /** The server's version (initialize's serverInfo, zh-report/status); the Node entry reads it from package.json. */
+  readonly version?: string;
   /** Replaces the core's `analyze` (tests). */
   readonly analyze?: (text: string) => ReportModel;
 }
+
+export const SERVER_NAME = 'zh-report';
 
 /** The report files the server asks the client to watch. */
 export const WATCHED_FILES_GLOB = '**/*.{txt,text,md,markdown}';
@@ -70,11 +73,12 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
   const logger = { error: (message: string) => connection.console.error(message) };
   gate.attach(connection, logger);
   const documents = new TextDocuments(TextDocument);
+  const version = deps.version ?? '0.0.0-unknown';
   const fileChanges = new Emitter<readonly HostFileChange[]>();
   const host: ReportHost = { ...deps.host, files: deps.host.files === undefined ? undefined : withWatchedFiles(deps.host.files, fileChanges) };
   const service = createReportService(host, {
     documents: { get: (uri) => documents.get(uri), all: () => documents.all() },
-    version: serverVersion(),
+    version,
     ...(deps.analyze === undefined ? {} : { analyze: deps.analyze }),
   });
   const configuration = new ConfigurationManager(connection, service);
@@ -132,7 +136,7 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [ServerCommands.convertScript] },
       },
-      serverInfo: { name: SERVER_NAME, version: serverVersion() },
+      serverInfo: { name: SERVER_NAME, version },
     };
   });
 
