@@ -76,6 +76,22 @@ const SERVICE = path.join(SERVER, 'service');
 const NODE_HOST = path.join(SERVER, 'node');
 const NODE_BUILTINS: ReadonlySet<string> = new Set(builtinModules);
 
+/** The Node globals `file` names as values (not as property names or declarations of its own). */
+function nodeGlobalsIn(file: string, globals: ReadonlySet<string>): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && globals.has(node.text)) {
+      const parent = node.parent;
+      const isName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node);
+      if (!isName) found.push(`${node.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** What makes a module need Node: a built-in, iconv-lite, or the Node host. */
 function needsNode(specifier: string, resolved: string | undefined): boolean {
   const bare = specifier.split('/')[0] ?? '';
@@ -132,6 +148,16 @@ describe('architecture: features and the service', () => {
     const roots = [...tsFiles(SERVICE), ...tsFiles(FEATURES), path.join(SERVER, 'server.ts')];
     assert.ok(roots.length > 30, `${roots.length} files`);
     assert.deepEqual(chainsToNode(roots), []);
+  });
+
+  it('no file under server/src/service or features uses a Node global (Buffer, process, setImmediate, __dirname, require)', () => {
+    const globals: ReadonlySet<string> = new Set(['Buffer', 'process', 'setImmediate', '__dirname', '__filename', 'require', 'global']);
+    const found = [...tsFiles(SERVICE), ...tsFiles(FEATURES), ...tsFiles(NODE_HOST)].flatMap((file) =>
+      nodeGlobalsIn(file, globals).map((g) => `${path.relative(REPO_ROOT, file)}: ${g}`),
+    );
+    // the Node host may use them: the check sees it there, and nowhere else
+    assert.ok(found.some((f) => f.startsWith('server/src/node/')), found.join('\n'));
+    assert.deepEqual(found.filter((f) => !f.startsWith('server/src/node/')), []);
   });
 
   it('the check finds what it is for: the Node host and the Node entry do reach Node', () => {

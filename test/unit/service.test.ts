@@ -95,6 +95,30 @@ describe('report service in process: term features on the seed regulation', () =
   });
 });
 
+describe('report service in process: citations and completion on the seeds', () => {
+  const TW_LAW = 'file:///w/seeds/tw_law_personal_data_protection_act.txt';
+
+  it('hover and definition on 前項 in 第 8 條 of the Taiwan law: the paragraph it cites', async () => {
+    const workspace = new InMemoryWorkspace();
+    const { document } = workspace.open(TW_LAW, readSeed('tw_law_personal_data_protection_act.txt'));
+    const position = positionOf(document, '得免為前項之告知', 0, 3);
+    assert.equal(position.line, 85);
+    const text = hoverText(await workspace.service.hover(document, at(document, position), NEVER));
+    assert.match(text, /第 8 條第一項/);
+    assert.match(text, /第 一 章 › 第 8 條 › 第一項/);
+    const target = ((await workspace.service.definition(document, at(document, position), NEVER)) ?? [])[0];
+    assert.ok(target !== undefined && target.range.start.line > 77 && target.range.start.line < 85, JSON.stringify(target));
+  });
+
+  it('completion after “ in the Sichuan seed offers its defined terms', () => {
+    const workspace = new InMemoryWorkspace();
+    const seed = readSeed('cn_prov_2026_sichuan_government_work_report.txt');
+    const { document, position } = workspace.open(SICHUAN, `${seed}\n加快推进“两‸\n`);
+    const labels = workspace.service.completion(document, { ...at(document, position), context: { triggerKind: 1 } }, NEVER).items.map((i) => i.label);
+    assert.ok(labels.includes('两重') && labels.includes('两新'), labels.slice(0, 20).join(' '));
+  });
+});
+
 describe('report service in process: inline documents with the cursor ‸', () => {
   it('hover on a defined term: its definition; on a heading marker: the section', async () => {
     const workspace = new InMemoryWorkspace();
