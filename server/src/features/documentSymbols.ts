@@ -5,7 +5,7 @@
  * - name: the heading's display name (marker + title), e.g. "（一）主要成效", "第三条".
  * - detail: what kind of marker it is, in Chinese (see `KIND_LABELS`), plus "乱码已修复" when the heading
  *   was recovered from GBK mojibake; with `zh-report.outline.showWordCount`, the section's 字数 first (the count of
- *   the heading hover and the status bar: features/wordCount.ts).
+ *   the heading hover and the status bar: service/wordCounter.ts).
  * - range: the whole section, from the start of the heading line to the end of its last non-blank line;
  *   selectionRange: the heading itself.
  * - kind: chosen so the icons tell the levels apart (see `SYMBOL_KINDS`): the title is a File, the structure of

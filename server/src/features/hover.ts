@@ -9,7 +9,7 @@
  *   and else the first use in context;
  * - how many uses, and the spellings seen (網上沙龍, 網(wǎng)上沙龍, 网上沙龙 …).
  * A heading marker's hover: the heading, its section path, its 字数 (the count of the status bar and of the outline's
- * section sizes: features/wordCount.ts) and its sub-sections (direct and all).
+ * section sizes: service/wordCounter.ts) and its sub-sections (direct and all).
  */
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import { stripGlosses, type Term, type TermDefinition } from '../core';
