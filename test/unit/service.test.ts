@@ -202,6 +202,14 @@ describe('report service in process: workspace symbols over open documents and i
     assert.equal((await service.workspaceSymbols({ query: '第十条' }, NEVER)).filter((s) => s.location.uri === lawUri).length, 0);
   });
 
+  it('a file over the size limit is left out, and read once the limit is raised', async () => {
+    const workspace = new InMemoryWorkspace({ folders: [folder], watched: true, settings: { ...DEFAULT_SETTINGS, maxDocumentSizeMB: 0.01 } });
+    workspace.files.write(lawUri, readCorpus('cn_law_copyright_law_2020.md'), false);
+    assert.deepEqual(await workspace.service.workspaceSymbols({ query: '第十条' }, NEVER), [], 'the law (32 KB) is over 0.01 MB');
+    workspace.service.updateSettings({ ...workspace.service.settings, maxDocumentSizeMB: 20 });
+    assert.ok((await workspace.service.workspaceSymbols({ query: '第十条' }, NEVER)).some((s) => s.location.uri === lawUri));
+  });
+
   it('without change events every request looks at the files again (size and time), and reads only the changed ones', async () => {
     const workspace = new InMemoryWorkspace({ folders: [folder], watched: false });
     const { files, service } = workspace;

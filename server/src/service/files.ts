@@ -160,6 +160,11 @@ export class WorkspaceFiles {
     return out;
   }
 
+  /** The size limit changed: every file is looked at again on the next pass (some are now over it, some under). */
+  limitChanged(): void {
+    this.#known.clear();
+  }
+
   dispose(): void {
     this.#subscription?.dispose();
     this.#known.clear();

@@ -234,7 +234,10 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
       settings = next;
       checks.updateSettings(next.diagnostics);
       checks.updateMaxPerDocument(next.maxPerDocument);
-      if (change.documents) cache.clear();
+      if (change.documents) {
+        cache.clear();
+        files.limitChanged();
+      }
       return change;
     },
     setClient,
