@@ -210,6 +210,23 @@ describe('report service in process: workspace symbols over open documents and i
     assert.ok((await workspace.service.workspaceSymbols({ query: '第十条' }, NEVER)).some((s) => s.location.uri === lawUri));
   });
 
+  it('one file however its URI is spelled: ( ) written as is or percent-encoded, in events and open documents', async () => {
+    const workspace = new InMemoryWorkspace({ folders: [folder], watched: true });
+    const plain = `${folder}/条例(2013).md`;
+    const encoded = `${folder}/%E6%9D%A1%E4%BE%8B%282013%29.md`;
+    workspace.files.write(plain, '# 条例\n\n## 第一章 总则\n\n第一条 为了加强管理，制定本条例。\n', false);
+    const names = async (query: string): Promise<string[]> => (await workspace.service.workspaceSymbols({ query }, NEVER)).map((s) => s.name);
+    assert.deepEqual(await names('总则'), ['第一章 总则']);
+    workspace.files.write(plain, '# 条例\n\n## 第一章 一般规定\n\n第一条 为了加强管理，制定本条例。\n', false);
+    workspace.files.fire([{ uri: encoded, type: 'changed' }]); // the watcher spells it as VS Code does
+    assert.deepEqual(await names('一般规定'), ['第一章 一般规定']);
+    workspace.files.write(plain, '# 条例\n\n## 第一章 附则\n\n第一条 为了加强管理，制定本条例。\n', false);
+    workspace.files.fire([{ uri: plain, type: 'changed' }]); // another client may leave ( ) as they are
+    assert.deepEqual(await names('附则'), ['第一章 附则']);
+    workspace.open(plain, '# 条例\n\n## 第一章 一般规定\n\n第一条 为了加强管理，制定本条例。\n', 'markdown');
+    assert.deepEqual(await names('一般规定'), ['第一章 一般规定'], 'the open document, not also its file');
+  });
+
   it('without change events every request looks at the files again (size and time), and reads only the changed ones', async () => {
     const workspace = new InMemoryWorkspace({ folders: [folder], watched: false });
     const { files, service } = workspace;

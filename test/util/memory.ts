@@ -9,13 +9,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken, Position } from 'vscode-languageserver';
 import { createReportService, type ReportLanguageService, type ReportServiceOptions } from '../../server/src/service';
 import type { OpenDocuments } from '../../server/src/service/documents';
+import { canonicalUri } from '../../server/src/service/files';
 import type { HostFileChange, HostFiles, HostFileStat, HostFileType, ReportHost } from '../../server/src/service/host';
 import { withCursor } from './corpus';
 import { nodeHost } from './host';
 
 export const NEVER: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
-/** Files by URI, in memory. Each call is counted, so a test can tell what the service read. */
+/** Files by URI (as a file system: one file however its URI is spelled), in memory. Each call is counted, so a test can tell what the service read. */
 export class MemoryFiles implements HostFiles {
   readonly #files = new Map<string, { readonly bytes: Uint8Array; readonly mtime: number }>();
   readonly #listeners = new Set<(changes: readonly HostFileChange[]) => void>();
@@ -23,15 +24,16 @@ export class MemoryFiles implements HostFiles {
   readonly calls = { readDirectory: 0, stat: 0, readFile: 0 };
 
   /** Writes a file (UTF-8 for a string) and, unless `notify` is false, fires its change event. */
-  write(uri: string, content: string | Uint8Array, notify = true): void {
+  write(written: string, content: string | Uint8Array, notify = true): void {
+    const uri = canonicalUri(written);
     const existed = this.#files.has(uri);
     this.#files.set(uri, { bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content, mtime: this.#clock++ });
-    if (notify) this.fire([{ uri, type: existed ? 'changed' : 'created' }]);
+    if (notify) this.fire([{ uri: written, type: existed ? 'changed' : 'created' }]);
   }
 
-  delete(uri: string, notify = true): void {
-    this.#files.delete(uri);
-    if (notify) this.fire([{ uri, type: 'deleted' }]);
+  delete(written: string, notify = true): void {
+    this.#files.delete(canonicalUri(written));
+    if (notify) this.fire([{ uri: written, type: 'deleted' }]);
   }
 
   fire(changes: readonly HostFileChange[]): void {
@@ -40,7 +42,8 @@ export class MemoryFiles implements HostFiles {
 
   async readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, HostFileType]> | undefined> {
     this.calls.readDirectory++;
-    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const folder = canonicalUri(uri);
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     const entries = new Map<string, HostFileType>();
     for (const file of this.#files.keys()) {
       if (!file.startsWith(prefix)) continue;
@@ -53,13 +56,13 @@ export class MemoryFiles implements HostFiles {
 
   async stat(uri: string): Promise<HostFileStat | undefined> {
     this.calls.stat++;
-    const file = this.#files.get(uri);
+    const file = this.#files.get(canonicalUri(uri));
     return file === undefined ? undefined : { size: file.bytes.length, mtime: file.mtime };
   }
 
   async readFile(uri: string): Promise<Uint8Array | undefined> {
     this.calls.readFile++;
-    return this.#files.get(uri)?.bytes;
+    return this.#files.get(canonicalUri(uri))?.bytes;
   }
 
   onDidChange(listener: (changes: readonly HostFileChange[]) => void): { dispose(): void } {

@@ -35,6 +35,7 @@ import { message, pick, type DisplayLanguage } from '../messages';
 import type { ServiceContext } from '../service/context';
 import type { AnalyzedDocument } from '../service/documents';
 import { cancelled, invalidParams } from '../service/errors';
+import { canonicalUri } from '../service/files';
 import { headingMarkerAt } from '../service/headings';
 import { escapeMarkdown, shorten } from '../service/terms';
 
@@ -247,7 +248,7 @@ export class CitationsFeature {
     const out: Report[] = [];
     const open = new Set<string>();
     for (const document of this.#context.open.all()) {
-      open.add(document.uri);
+      open.add(canonicalUri(document.uri));
       const analyzed = this.#context.cache.analyzed(document);
       if (analyzed !== undefined) out.push(this.#reportOf(document.uri, document.getText(), analyzed.model));
     }

@@ -12,6 +12,7 @@ import { foldForSearch, headingAt, isReportModel, matchesFolded, type FoldTable,
 import { message } from '../messages';
 import type { ServiceContext } from '../service/context';
 import { cancelled } from '../service/errors';
+import { canonicalUri } from '../service/files';
 import { SYMBOL_KINDS, symbolName } from '../service/symbols';
 
 /** A symbol with its name folded for matching (computed once per document version or file). */
@@ -93,7 +94,7 @@ export class WorkspaceSymbolsFeature {
     const open: IndexedSymbol[][] = [];
     const openUris = new Set<string>();
     for (const document of this.#context.open.all()) {
-      openUris.add(document.uri);
+      openUris.add(canonicalUri(document.uri));
       const analyzed = cache.analyzed(document);
       if (analyzed === undefined) continue;
       let symbols = this.#symbols.get(analyzed.model);

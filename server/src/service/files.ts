@@ -60,8 +60,31 @@ function isReportFileName(uri: string): boolean {
   return REPORT_FILE_EXTENSIONS.has(extensionOf(uri.slice(uri.lastIndexOf('/') + 1)));
 }
 
+/** A path segment encoded as VS Code writes URIs: everything but A–Z a–z 0–9 - . _ ~ percent-encoded (also ! ' ( ) *). */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * One spelling per URI, so that a file's URI from a walk, from a change event and from an open document compare equal
+ * (`file:///a/b%20(1).txt` and `file:///a/b%20%281%29.txt` are the same file): the path's segments decoded and
+ * encoded again as VS Code encodes them.
+ */
+export function canonicalUri(uri: string): string {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*)(.*)$/.exec(uri);
+  if (m === null) return uri;
+  const path = (m[2] ?? '').split('/').map((segment) => {
+    try {
+      return encodeSegment(decodeURIComponent(segment));
+    } catch {
+      return segment;
+    }
+  });
+  return `${m[1] ?? ''}${path.join('/')}`;
+}
+
 function childUri(folder: string, name: string): string {
-  return `${folder.endsWith('/') ? folder : `${folder}/`}${encodeURIComponent(name)}`;
+  return `${folder.endsWith('/') ? folder : `${folder}/`}${encodeSegment(name)}`;
 }
 
 function isInside(uri: string, folder: string): boolean {
@@ -88,7 +111,7 @@ export class WorkspaceFiles {
 
   /** The workspace folders (URIs). Files outside them are forgotten; the next pass walks again. */
   setFolders(uris: readonly string[]): void {
-    this.#folders = [...uris];
+    this.#folders = uris.map(canonicalUri);
     this.#list = undefined;
     for (const uri of this.#known.keys()) {
       if (!this.#folders.some((folder) => isInside(uri, folder))) this.#known.delete(uri);
@@ -171,7 +194,8 @@ export class WorkspaceFiles {
   }
 
   #changed(changes: readonly HostFileChange[]): void {
-    for (const change of changes) {
+    for (const { uri, type } of changes) {
+      const change = { uri: canonicalUri(uri), type };
       if (!isReportFileName(change.uri) && change.type !== 'deleted') continue;
       if (change.type === 'changed') {
         const known = this.#known.get(change.uri);
