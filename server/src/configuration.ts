@@ -28,9 +28,13 @@ export class ConfigurationManager {
   #pulling: Promise<void> | undefined;
   #again = false;
 
-  constructor(connection: Connection, service: ReportLanguageService) {
+  readonly #onChange: (change: SettingsChange) => void;
+
+  /** `onChange`: after each applied change (the server checks the open documents again when the size limit changed). */
+  constructor(connection: Connection, service: ReportLanguageService, onChange: (change: SettingsChange) => void = () => undefined) {
     this.#connection = connection;
     this.#service = service;
+    this.#onChange = onChange;
   }
 
   /** Reads the client's capabilities and the settings in `initializationOptions`. */
@@ -95,6 +99,7 @@ export class ConfigurationManager {
   #apply(section: unknown): void {
     const change: SettingsChange = this.#service.updateSettings(readSettings(this.#service.settings, section));
     if (!this.#initialized) return;
+    this.#onChange(change);
     if (change.diagnostics && this.#canRefreshDiagnostics) this.#connection.languages.diagnostics.refresh();
     if (change.inlayHints && this.#canRefreshInlayHints) this.#connection.languages.inlayHint.refresh().catch(() => undefined);
   }

@@ -81,7 +81,15 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
     version,
     ...(deps.analyze === undefined ? {} : { analyze: deps.analyze }),
   });
-  const configuration = new ConfigurationManager(connection, service);
+  /** Tells the user, once per opened document, why a document is not analysed (too large, binary). */
+  const warnIfRejected = (document: TextDocument): void => {
+    const warning = service.documentChanged(document);
+    if (warning !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: warning });
+  };
+  // a new size limit: the open documents are checked against it (one now too large is said so)
+  const configuration = new ConfigurationManager(connection, service, (change) => {
+    if (change.documents) for (const document of documents.all()) warnIfRejected(document);
+  });
   const client = { workspaceFolders: false, watchFiles: false };
 
   /** The open document a request names (InvalidParams when it is not open). */
@@ -164,10 +172,7 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
     if (changes.length > 0) fileChanges.fire(changes);
   });
 
-  documents.onDidChangeContent((e) => {
-    const warning = service.documentChanged(e.document);
-    if (warning !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: warning });
-  });
+  documents.onDidChangeContent((e) => warnIfRejected(e.document));
   documents.onDidClose((e) => service.documentClosed(e.document.uri));
 
   connection.onHover(guard(logger, 'textDocument/hover', on(service.hover)));
