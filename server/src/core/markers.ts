@@ -54,8 +54,11 @@ export interface MarkerKindInfo {
   readonly listStyle: MarkerKind | undefined;
   /** The punctuation GB/T 15834 puts after the marker ('' for none); undefined where it is not checked. */
   readonly separator: string | undefined;
-  /** The marker renumbered to `n` in its own style; undefined when the style cannot hold `n`. */
-  readonly restyle: ((marker: string, n: number) => string | undefined) | undefined;
+  /**
+   * The marker renumbered to `n` in its own style (`style`: markers of its siblings, for what one marker cannot tell:
+   * 肆、 is both simplified and traditional); undefined when the style cannot hold `n`.
+   */
+  readonly restyle: ((marker: string, n: number, style: string) => string | undefined) | undefined;
   /** LSP SymbolKind of its outline entries (the icons tell the levels apart). */
   readonly symbolKind: number;
   /** What kind of marker it is, in Chinese (the outline's detail) and in English. */
@@ -66,7 +69,7 @@ export interface MarkerKindInfo {
 }
 
 /** Heavenly stems, the 甲、乙、 level of Taiwan judgments. */
-const STEMS = '甲乙丙丁戊己庚辛壬癸';
+export const STEMS = '甲乙丙丁戊己庚辛壬癸';
 /** Formal (financial) numerals: 壹貳參 … 拾佰仟; 壹、 numbers a level above or beside 一、. */
 export const FORMAL_NUMERALS = '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
 /** The plain numerals of 一、 and （一） list markers. */
@@ -82,9 +85,12 @@ const SIMPLIFIED_FORMAL: Readonly<Record<string, string>> = {
 };
 const TRADITIONAL_FORMAL: Readonly<Record<string, string>> = { ...SIMPLIFIED_FORMAL, '二': '貳', '三': '參', '六': '陸', '万': '萬' };
 
-/** n in formal numerals (4 → 肆), traditional (貳 參 陸) unless `marker` is written with the simplified ones (贰 叁 陆). */
-function formatFormal(n: number, marker: string): string {
-  const table = /[贰叁陆]/.test(marker) ? SIMPLIFIED_FORMAL : TRADITIONAL_FORMAL;
+/**
+ * n in formal numerals (4 → 肆): traditional (貳 參 陸) unless `style` (the marker, or its siblings' markers) is
+ * written with the simplified ones (贰 叁 陆).
+ */
+function formatFormal(n: number, style: string): string {
+  const table = /[贰叁陆]/.test(style) ? SIMPLIFIED_FORMAL : TRADITIONAL_FORMAL;
   let out = '';
   for (const ch of formatCnNumeral(n)) out += table[ch] ?? ch;
   return out;
@@ -110,9 +116,9 @@ function restyleLaw(marker: string, n: number): string | undefined {
   return m[1]! + (cn ? formatCnNumeral(n) : String(n)) + m[3]! + m[5]! + m[6]!;
 }
 
-const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number) => string | undefined>> = {
+const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number, style: string) => string | undefined>> = {
   cn: (marker, n) => (n > MAX_CN ? undefined : formatCnNumeral(n) + marker[marker.length - 1]!),
-  cnFormal: (marker, n) => (n > MAX_CN ? undefined : formatFormal(n, marker) + marker[marker.length - 1]!),
+  cnFormal: (marker, n, style) => (n > MAX_CN ? undefined : formatFormal(n, style) + marker[marker.length - 1]!),
   stem: (marker, n) => (n <= STEMS.length ? STEMS[n - 1]! + marker[marker.length - 1]! : undefined),
   cnParen: (marker, n) => {
     const c = marker.charCodeAt(0);
@@ -211,13 +217,14 @@ export function isLawKind(kind: MarkerKind): boolean {
 }
 
 /**
- * The marker `marker` (of kind `kind`) renumbered to `n`, keeping its brackets, separator, numerals (壹 貳 / 一 二),
+ * The marker `marker` (of kind `kind`) renumbered to `n`, keeping its brackets, separator, numerals (壹 貳 / 一 二: by
+ * `style`, the marker itself or its siblings' markers),
  * digit width and enclosed-character style; undefined when the style cannot hold `n` (㈩ stops at ten) or the kind
  * has no number.
  */
-export function restyleMarker(marker: string, kind: MarkerKind, n: number): string | undefined {
+export function restyleMarker(marker: string, kind: MarkerKind, n: number, style = marker): string | undefined {
   if (marker.length === 0 || n < 1) return undefined;
-  return MARKERS[kind].restyle?.(marker, n);
+  return MARKERS[kind].restyle?.(marker, n, style);
 }
 
 /** The LSP symbol kind of each marker kind (the outline's icons). */

@@ -42,9 +42,9 @@ function ordinalOf(ctx: CheckContext, h: Heading): number | undefined {
   return h.ordinal;
 }
 
-/** The marker a heading of this kind would carry with number `n` (for messages), in the heading's own style. */
-export function markerWithNumber(h: Heading, n: number): string {
-  return restyleMarker(h.marker, h.kind, n) ?? String(n);
+/** The marker a heading of this kind would carry with number `n` (for messages), in the heading's own style (`style`: its siblings' markers too). */
+export function markerWithNumber(h: Heading, n: number, style = h.marker): string {
+  return restyleMarker(h.marker, h.kind, n, style) ?? String(n);
 }
 
 /** 第X条之一, 第 15-1 條, 第 四 章之一 (the 之一 of a chapter is not part of its marker): numbered after the one before. */
@@ -455,7 +455,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
 
 /** 「prev」之后是「item」，缺少 …: a gap between two numbers of one family. */
 function gapFinding(ctx: CheckContext, prev: Item, item: Item, missing: readonly number[], fixes: Fix[]): Finding {
-  const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n))).join('') + (missing.length > 5 ? '…' : '');
+  const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n, prev.h.marker + item.h.marker))).join('') + (missing.length > 5 ? '…' : '');
   const marker = item.h.marker;
   return {
     code: 'numbering-gap', ...ctx.reportRange(item.h), fixes,
