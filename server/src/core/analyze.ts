@@ -63,7 +63,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
+export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
 function computeLineStarts(text: string): number[] {

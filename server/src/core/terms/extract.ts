@@ -8,7 +8,7 @@
 import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
-import { MARKERS, matchMarker } from '../markers';
+import { MARKERS, gbLevel, matchMarker } from '../markers';
 import { analyze } from '../analyze';
 import type { MarkerKind, ReportModel } from '../model';
 import type { DefinitionKind } from './types';
@@ -904,8 +904,11 @@ function listMarkerStyle(text: string, p: number, end: number): MarkerKind | und
  * body marks uses with ［1］: ［1］ [1] 〔1〕), or -1.
  */
 function numberMarkerEnd(text: string, p: number, end: number): number {
-  const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
-  return m ? p + m[0].length : -1;
+  // the numbered list levels of the marker table (1. 1． 1、 ⒈ （1） (1) ⑴ ①), then the footnote styles
+  const m = matchMarker(text, p, end);
+  if (m !== undefined && gbLevel(m.kind) >= 3) return m.end;
+  const f = /^(?:［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕)/.exec(text.slice(p, Math.min(end, p + 8)));
+  return f ? p + f[0].length : -1;
 }
 
 /** The end of a decimal clause number and its blank at `p` (1.1.1.1 合同：是指… in a contract template), or -1. */
