@@ -6,7 +6,7 @@ import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, i
 import { isAboveText, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
-import { MARKERS, MARKER_START_CLASS, fixedRank, isLawKind, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, fixedRank, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
 
@@ -179,7 +179,7 @@ function looksMisaligned(s: string, p: number, end: number): boolean {
 
 /** Accept or reject a marker in its line's context. */
 function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
-  switch (MARKERS[m.kind].accept) {
+  switch (markerInfo(m.kind).accept) {
     case 'citable':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
       // numbering continues the articles before it and the text does not go on as a citation does

@@ -10,7 +10,7 @@
 import { cnNumeralValueAt, isCnNumeralCode, isIndent } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
-import { GB_LEVEL_KINDS, MARKERS, canStartMarker, gbLevel, isLawKind, matchMarker, restyleMarker } from '../markers';
+import { GB_LEVEL_KINDS, canStartMarker, gbLevel, isLawKind, markerInfo, matchMarker, restyleMarker } from '../markers';
 import type { Heading } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -315,7 +315,7 @@ function isLawExcerpt(groups: readonly Group[]): boolean {
   for (const g of groups) {
     const first = g.items[0];
     if (first === undefined || !isLawKind(first.h.kind)) continue;
-    if (top === undefined || MARKERS[first.h.kind].rank! < MARKERS[top.h.kind].rank! || (first.h.kind === top.h.kind && first.index < top.index)) top = first;
+    if (top === undefined || markerInfo(first.h.kind).rank! < markerInfo(top.h.kind).rank! || (first.h.kind === top.h.kind && first.index < top.index)) top = first;
   }
   return top !== undefined && top.ordinal > 1;
 }

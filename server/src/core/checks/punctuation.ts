@@ -3,7 +3,7 @@
  * nothing after （一） （1） ①; and the blank after 第X条 / 第X章 where the document otherwise leaves one.
  */
 import { isIndent } from '../chars';
-import { FORMAL_NUMERALS, MARKERS, isLawKind } from '../markers';
+import { FORMAL_NUMERALS, isLawKind, markerInfo } from '../markers';
 import type { Heading, MarkerKind } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -31,7 +31,7 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
   const { text, model } = ctx;
   for (const h of model.headings) {
     // the separator the standard wants after this kind of marker (markers.ts); undefined where it is not checked
-    const want = MARKERS[h.kind].separator;
+    const want = markerInfo(h.kind).separator;
     if (want === undefined) continue;
     const markerEnd = ctx.markerEnd(h);
     if (markerEnd < 0) continue;

@@ -8,7 +8,7 @@
 import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
-import { MARKERS, gbLevel, matchMarker } from '../markers';
+import { gbLevel, markerInfo, matchMarker } from '../markers';
 import { analyze } from '../analyze';
 import type { MarkerKind, ReportModel } from '../model';
 import type { DefinitionKind } from './types';
@@ -496,7 +496,7 @@ class Extractor {
     while (s < bracket && isBlank(text.charCodeAt(s))) s++;
     // an article or list marker at the start of the line is not part of the phrase
     const marker = matchMarker(text, s, Math.min(bracket, s + 20));
-    if (marker !== undefined && (marker.kind === 'article' || MARKERS[marker.kind].listStyle !== undefined)) s = marker.textStart;
+    if (marker !== undefined && (marker.kind === 'article' || markerInfo(marker.kind).listStyle !== undefined)) s = marker.textStart;
     const called = /所[称稱][的之]?/.exec(text.slice(s, bracket));
     if (called && bracket - (s + called.index + called[0].length) >= 2) s += called.index + called[0].length;
     for (let changed = true; changed; ) {
@@ -890,13 +890,13 @@ function definingCue(text: string, p: number): number {
  */
 export function listMarkerEnd(text: string, p: number, end: number): number {
   const m = matchMarker(text, p, end);
-  return m !== undefined && MARKERS[m.kind].listStyle !== undefined ? m.end : -1;
+  return m !== undefined && markerInfo(m.kind).listStyle !== undefined ? m.end : -1;
 }
 
 /** The list style of the item marker at `p` (壹、 is written like 一、, ㈠ like （一）: markers.ts), or undefined. */
 function listMarkerStyle(text: string, p: number, end: number): MarkerKind | undefined {
   const m = matchMarker(text, p, end);
-  return m === undefined ? undefined : MARKERS[m.kind].listStyle;
+  return m === undefined ? undefined : markerInfo(m.kind).listStyle;
 }
 
 /**
