@@ -72,8 +72,6 @@ export interface MarkerKindInfo {
 export const STEMS = '甲乙丙丁戊己庚辛壬癸';
 /** Formal (financial) numerals: 壹貳參 … 拾佰仟; 壹、 numbers a level above or beside 一、. */
 export const FORMAL_NUMERALS = '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
-/** The plain numerals of 一、 and （一） list markers. */
-export const LIST_NUMERALS = '一二三四五六七八九十';
 /** Units of law structure after 第X: 编 / 篇 (part), 章, 节, 条 (and 分编, 部分, read by the law scanner). */
 const LAW_UNITS: Readonly<Record<string, MarkerKind>> = {
   '编': 'part', '編': 'part', '篇': 'part', '章': 'chapter', '节': 'section', '節': 'section', '条': 'article', '條': 'article',
