@@ -65,6 +65,11 @@ describe('the marker table: every kind through every consumer', () => {
         assert.equal(KIND_LABELS[kind], MARKER_LABELS[kind]);
         // the client's report detection
         assert.equal(reportSignals(text).headings, DETECTED.has(kind) ? 1 : 0, text);
+        // acceptance: a marker that needs text is no heading alone on its line (一、 and 壹、 alike)
+        if (MARKERS[kind].accept === 'text') {
+          const bare = analyze(doc(marker, '正文。'));
+          assert.equal(bare.headings.find((x) => x.line === 2), undefined, `${marker} alone`);
+        }
       });
 
       const restyle = MARKERS[kind].restyle;
