@@ -6,7 +6,7 @@ import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, i
 import { isAboveText, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
-import { MARKER_START_CLASS, fixedRank, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, fixedRank, gbLevel, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
 
@@ -359,7 +359,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         && continuesLineAbove(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
-      if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
+      if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
         context, m.kind, m.depth, m.ordinal, source.slice(m.start, m.end).trim(), line, start, headingStart,
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,

@@ -150,7 +150,7 @@ type Row = [
 
 const K = LspSymbolKind;
 const ROWS: Readonly<Record<MarkerKind, Row>> = {
-  //          scanner     accept       family      rank   gb  listStyle   sep  symbol         label            labelEn
+  // kind: [scanner, accept, family, rank, GB/T level, list style, separator, symbol kind, label, English label, examples]
   title:    ['none',     'any',       'title',    undefined, 0, undefined, undefined, K.File,    '标题', 'title', []],
   part:     ['law',      'structure', 'law',      1,     0, undefined,   undefined, K.Package,   '编', 'part', ['第一编', '第一編', '第 一 編', '第一篇', '第一部分', '第1编']],
   subpart:  ['law',      'structure', 'law',      2,     0, undefined,   undefined, K.Package,   '分编', 'sub-part', ['第一分编', '第一分編']],
@@ -230,10 +230,9 @@ export function isLawKind(kind: MarkerKind): boolean {
 }
 
 /**
- * The marker `marker` (of kind `kind`) renumbered to `n`, keeping its brackets, separator, numerals (壹 貳 / 一 二: by
- * `style`, the marker itself or its siblings' markers),
- * digit width and enclosed-character style; undefined when the style cannot hold `n` (㈩ stops at ten) or the kind
- * has no number.
+ * The marker `marker` (of kind `kind`) renumbered to `n`, keeping its brackets, separator, numerals (壹 貳 or 壹 贰:
+ * by `style`, the marker itself or its siblings' markers), digit width and enclosed-character style; undefined when
+ * the style cannot hold `n` (㈩ stops at ten) or the kind has no number.
  */
 export function restyleMarker(marker: string, kind: MarkerKind, n: number, style = marker): string | undefined {
   if (marker.length === 0 || n < 1) return undefined;
