@@ -82,7 +82,7 @@ describe('the marker table: every kind through every consumer', () => {
             const m = matchMarker(s, 0, s.length);
             assert.equal(m?.kind, kind, s);
             // 3.1 → 3.n: a decimal's number is its last component (the scanner's ordinal is its first)
-            if (kind === 'decimal') assert.ok(other.endsWith(String(n)), other);
+            if (kind === 'decimal') assert.ok(other.replace(/[０-９．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).endsWith(`.${n}`), other);
             else assert.equal(m.ordinal, n, s);
           }
         });
@@ -115,6 +115,22 @@ describe('the marker table: every kind through every consumer', () => {
         // the terms extractor: a 下列用语的含义 list numbered with these markers defines its terms
         const list = `第九十八条 本法下列用语的含义：\n${at(1)}危险物品，是指易燃易爆、有毒有害的物品；\n${at(2)}重大事故，是指造成重大损失的事故。\n第九十九条 储存危险物品。\n`;
         assert.deepEqual(listTerms(list), ['危险物品', '重大事故'], list);
+      });
+    }
+  }
+
+  for (const kind of numbered.filter((k) => MARKERS[k].gbLevel === 0 && k !== 'cnFormal' && k !== 'stem')) {
+    for (const marker of MARKERS[kind].examples) {
+      const at = (n: number): string | undefined => restyleMarker(marker, kind, n);
+      if (at(1) === undefined) continue; // 附件 with no number
+      it(`${kind} ${marker}: a numbering gap named in the marker's own style`, () => {
+        const gap = doc(line(kind, at(1)!, '总体要求'), '正文。', line(kind, at(2)!, '主要任务'), '正文。', line(kind, at(4)!, '保障措施'), '正文。');
+        const findings = runChecks(gap, analyze(gap)).filter((f) => f.code === 'numbering-gap');
+        assert.equal(findings.length, 1, findings.map((f) => f.message.zh).join(' | '));
+        assert.ok(findings[0]!.message.zh.includes(`「${at(3)}」`), findings[0]!.message.zh);
+        // the same digits (１ or 1) and numerals (一 or 1) as the marker
+        assert.equal(/[０-９]/.test(at(3)!), /[０-９]/.test(marker), at(3));
+        assert.equal(/[0-9]/.test(at(3)!), /[0-9]/.test(marker), at(3));
       });
     }
   }

@@ -106,12 +106,30 @@ function enclosed(base: number, first: number, n: number, max: number): string |
   return n >= first && n <= max ? String.fromCharCode(base + n - first) : undefined;
 }
 
-/** 第X编 / 第 1 條 / 第十五条之一: the number replaced in the marker's own style (Chinese numerals or digits). */
+/** A number written as the digits `digits` are (ASCII or full-width) or, when they are Chinese numerals, in Chinese. */
+function likeNumber(digits: string, n: number): string {
+  const c = digits.charCodeAt(0);
+  if (isCnNumeralCode(c)) return formatCnNumeral(n);
+  return formatDigits(n, c >= 0xff10 && c <= 0xff19);
+}
+
+/** 第X编 / 第 1 條 / 第１条 / 第十五条之一: the number replaced in the marker's own style (Chinese numerals or digits). */
 function restyleLaw(marker: string, n: number): string | undefined {
   const m = /^(第\s*)([^\s\d０-９]+?|[\d０-９]+)(\s*)([-－][\d０-９]+)?(\s*)(分编|分編|部分|[编編篇章节節条條])/.exec(marker);
   if (!m) return undefined;
-  const cn = m[2] !== undefined && isCnNumeralCode(m[2].charCodeAt(0));
-  return m[1]! + (cn ? formatCnNumeral(n) : String(n)) + m[3]! + m[5]! + m[6]!;
+  return m[1]! + likeNumber(m[2]!, n) + m[3]! + m[5]! + m[6]!;
+}
+
+/** 3.1 / 3.1.2 / １．２: the last component replaced, in its width. */
+function restyleDecimal(marker: string, n: number): string | undefined {
+  const m = /([\d０-９]+)(\s*)$/.exec(marker);
+  return m ? marker.slice(0, m.index) + likeNumber(m[1]!, n) + m[2]! : undefined;
+}
+
+/** 附件1 / 附件一 / 附录２：: the number replaced in its style; undefined for a marker with no number (附件). */
+function restyleAppendix(marker: string, n: number): string | undefined {
+  const m = /[\d０-９〇零一二三四五六七八九十百]+/.exec(marker.slice(2));
+  return m ? marker.slice(0, 2 + m.index) + likeNumber(m[0], n) + marker.slice(2 + m.index + m[0].length) : undefined;
 }
 
 const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number, style: string) => string | undefined>> = {
@@ -139,8 +157,8 @@ const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number, style: str
   circled: (_marker, n) => (n <= 20 ? enclosed(0x2460, 1, n, 20) : enclosed(0x3251, 21, n, 35)),
   ordinal: (marker, n) => marker.replace(/^第[〇一二三四五六七八九十百千两零]+/, '第' + formatCnNumeral(n)),
   part: restyleLaw, subpart: restyleLaw, chapter: restyleLaw, section: restyleLaw, article: restyleLaw,
-  decimal: (marker, n) => marker.replace(/[\d０-９]+\s*$/, String(n)),
-  appendix: (marker, n) => marker.replace(/[\d０-９一二三四五六七八九十]+/, String(n)),
+  decimal: restyleDecimal,
+  appendix: restyleAppendix,
 };
 
 type Row = [
