@@ -4,7 +4,8 @@
  * how its number is written back (renumbering, messages), the punctuation the standard puts after it, and its LSP
  * symbol kind and label. Every consumer reads it: the parser (analyze.ts: the candidate line, acceptance, nesting),
  * the numbering and punctuation checks, the terms extractor's list items, the outline's symbols; the client's report
- * detection reads its copy in server/src/protocol/markers.ts, which test/unit/markers.test.ts holds equal to this one.
+ * detection reads its copy in server/src/protocol/markers.ts, which test/unit/markers.test.ts holds equal to this one,
+ * and the TextMate grammar (syntaxes/zh-report.tmLanguage.json) colours every kind's examples (test/unit/grammar.test.ts).
  *
  * The scanners are hand-written: linear, no backtracking. `matchMarker` dispatches on a line's first character
  * through one table built from the scanners' start characters, and `CANDIDATE_START` is the same set as a regular
