@@ -9,7 +9,6 @@ import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,36 +31,16 @@ const builds = [
 ].filter((b) => existsSync(b.entryPoints[0] ?? ''));
 
 /**
- * The browser build (web worker extension host: vscode.dev, github.dev, code-server): the server's modules that need
- * Node, each replaced by its browser version. The ONE place of that substitution (when the server takes its host
- * as a `ReportHost`, server/src/service/host.ts, this list shrinks to what the service does not cover).
- * Node's globals the modules use (Buffer, setImmediate) come from server/src/browser/shims.ts (`inject`).
+ * The browser build (web worker extension host: vscode.dev, github.dev, code-server): the server with its browser
+ * host (server/src/browser); Node's globals that modules still use (Buffer for iconv-lite and the GBK codec,
+ * setImmediate) come from server/src/browser/shims.ts (`inject`).
  */
-const BROWSER_SUBSTITUTES = {
-  'server/src/workspace/reportFiles.ts': 'server/src/browser/reportFiles.ts',
-  'server/src/serverInfo.ts': 'server/src/browser/serverInfo.ts',
-};
-
-/** @type {import('esbuild').Plugin} */
-const browserSubstitutes = {
-  name: 'zh-report-browser-substitutes',
-  setup(build) {
-    const replaced = new Map(Object.entries(BROWSER_SUBSTITUTES).map(([from, to]) => [path.resolve(from), path.resolve(to)]));
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const target = replaced.get(path.resolve(args.resolveDir, `${args.path}.ts`));
-      // the substitute itself may import what it replaces' neighbours, never what it replaces
-      return target !== undefined && args.importer !== target ? { path: target } : undefined;
-    });
-  },
-};
-
 const version = /** @type {{ version: string }} */ (JSON.parse(readFileSync('package.json', 'utf8'))).version;
 /** @type {import('esbuild').BuildOptions} */
 const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
 /** @type {import('esbuild').BuildOptions} */
 const browser = {
   ...web,
-  plugins: [browserSubstitutes],
   inject: ['server/src/browser/shims.ts'],
   define: { ZH_REPORT_VERSION: JSON.stringify(version) },
 };

@@ -1,14 +1,14 @@
 /**
  * Starts, stops and restarts the language server. Which server and how it is reached is the host's (`createClient`):
- * in Node, dist/server.js over IPC (extension.ts); in a browser, the server in the same worker over a MessageChannel
+ * in Node, dist/server.js over IPC (extension.ts); in a browser, dist/browser/server.js in a Blob worker
  * (browserExtension.ts). `vscode-languageclient` is the package's common API here: its `browser` field maps it to the
  * browser build in the browser bundle.
  */
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, State, WorkspaceSymbolRequest, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
-import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { State, WorkspaceSymbolRequest, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 import { errorMessage } from './errors';
-import { CONFIG_SECTION, Setting, serverSettings } from './settings';
+import { CONFIG_SECTION, serverSettings } from './settings';
 import { workspaceSymbolMiddleware } from './workspacePick';
 
 /** Written to the output channel each time the server has started (tests wait for this line). */
@@ -25,7 +25,6 @@ export const FILE_DOCUMENTS: DocumentSelector = [
 
 export class ServerController implements vscode.Disposable {
   private readonly client: BaseLanguageClient;
-  private readonly configListener: vscode.Disposable;
   /** Start, stop and restart run one after the other, never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -37,18 +36,14 @@ export class ServerController implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: output,
-      // A function: evaluated again on every (re)start, so a restart picks up changed settings.
+      // A function: evaluated again on every (re)start. Later changes: the server registers for the `zh-report`
+      // section and pulls it (workspace/configuration) once per change; the client sends nothing of its own.
       initializationOptions: () => serverSettings(),
       // Ctrl+T: names glossed so that VS Code's filter keeps the matches in the other script
       middleware: workspaceSymbolMiddleware,
     };
     // The id makes the client read its trace level from `zh-report.trace.server`.
     this.client = createClient(CONFIG_SECTION, 'zh-report', clientOptions);
-    this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.${Setting.maxFileSizeMB}`) || event.affectsConfiguration(`${CONFIG_SECTION}.diagnostics`)) {
-        void this.pushSettings();
-      }
-    });
   }
 
   start(): Promise<void> {
@@ -97,7 +92,6 @@ export class ServerController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.configListener.dispose();
     this.client.dispose().catch(() => undefined);
   }
 
@@ -119,17 +113,6 @@ export class ServerController implements vscode.Disposable {
     }
     if (this.client.state === State.Running) {
       await this.client.stop();
-    }
-  }
-
-  private async pushSettings(): Promise<void> {
-    if (this.client.state !== State.Running) {
-      return;
-    }
-    try {
-      await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: serverSettings() } });
-    } catch (error) {
-      this.output.appendLine(`Could not send the settings to the server: ${errorMessage(error)}`);
     }
   }
 }

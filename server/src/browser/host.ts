@@ -5,30 +5,22 @@
  * - codec: iconv-lite, bundled for the browser (its `Buffer` comes from the `buffer` package, shims.ts), so GBK,
  *   GB18030 and Big5 read and write exactly as in the Node server;
  * - scripts: opencc-js (plain JavaScript);
- * - files: read through the client (`ClientFileMethods`, answered with `vscode.workspace.fs`), changes from
- *   workspace/didChangeWatchedFiles;
+ * - files: read through the client (`ClientFileMethods`, answered with `vscode.workspace.fs`);
  * - logger: the connection's console; scheduler: performance.now and a MessageChannel task.
  */
 import * as iconv from 'iconv-lite';
 import type { Connection } from 'vscode-languageserver';
-import { gbkCodec } from '../codec';
+import { gbkCodec } from '../node/codec';
 import { converterTo, openccConverter } from '../opencc';
 import { ClientFileMethods, type FileContent, type FileEntry, type FileParams, type FileStat } from '../protocol';
-import type { HostCodec, HostFileChange, HostFiles, ReportHost } from '../service/host';
-import { decodeBytes, decodeBytesAs } from '../workspace/encoding';
+import type { HostCodec, HostFiles, ReportHost } from '../service/host';
+import { decodeBytes, decodeBytesAs } from '../node/encoding';
 import { setImmediate } from './shims';
 
-/** The files the client reads for the server (undefined until a browser server has started on a connection). */
-let clientFiles: HostFiles | undefined;
-
-/** The workspace files of the running browser server (the browser ReportFiles reads them, reportFiles.ts). */
-export function currentFiles(): HostFiles | undefined {
-  return clientFiles;
-}
-
-const CHANGE_TYPES = { 1: 'created', 2: 'changed', 3: 'deleted' } as const;
-
-/** The workspace's files read through the client: each request answers undefined when the client cannot. */
+/**
+ * The workspace's files read through the client: each request answers undefined when the client cannot. Their
+ * changes reach the service through the server (workspace/didChangeWatchedFiles, server.ts), as in Node.
+ */
 export function filesThroughClient(connection: Connection): HostFiles {
   const ask = async <R>(method: string, uri: string): Promise<R | undefined> => {
     try {
@@ -37,11 +29,6 @@ export function filesThroughClient(connection: Connection): HostFiles {
       return undefined;
     }
   };
-  const listeners = new Set<(changes: readonly HostFileChange[]) => void>();
-  connection.onDidChangeWatchedFiles((params) => {
-    const changes = params.changes.map((c): HostFileChange => ({ uri: c.uri, type: CHANGE_TYPES[c.type as 1 | 2 | 3] ?? 'changed' }));
-    for (const listener of listeners) listener(changes);
-  });
   return {
     readDirectory: (uri) => ask<FileEntry[]>(ClientFileMethods.readDirectory, uri),
     stat: (uri) => ask<FileStat>(ClientFileMethods.stat, uri),
@@ -49,10 +36,7 @@ export function filesThroughClient(connection: Connection): HostFiles {
       const content = await ask<FileContent>(ClientFileMethods.readFile, uri);
       return content === undefined ? undefined : fromBase64(content.base64);
     },
-    onDidChange: (listener) => {
-      listeners.add(listener);
-      return { dispose: () => listeners.delete(listener) };
-    },
+    onDidChange: () => ({ dispose: () => undefined }),
   };
 }
 
@@ -92,13 +76,12 @@ const codec: HostCodec = {
   byteLength: utf8Length,
 };
 
-/** The browser host on `connection`; its files are also what the browser ReportFiles reads from now on. */
+/** The browser host of the server on `connection`. */
 export function createBrowserHost(connection: Connection): ReportHost {
-  clientFiles = filesThroughClient(connection);
   return {
     codec,
     scripts: { converter: openccConverter, converterTo },
-    files: clientFiles,
+    files: filesThroughClient(connection),
     logger: { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) },
     scheduler: { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setImmediate(resolve)) },
   };
