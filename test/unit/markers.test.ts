@@ -18,7 +18,7 @@ import {
   FORMAL_NUMERALS, LAW_UNIT_CHARS, LspSymbolKind, MARKERS, MARKER_KINDS, MARKER_LABELS, MARKER_SYMBOL_KINDS, STEMS,
   fixedRank, gbLevel, matchMarker, nestsByOrder, restyleMarker,
 } from '../../server/src/core/markers';
-import { KIND_LABELS, SYMBOL_KINDS } from '../../server/src/features/documentSymbols';
+import { KIND_LABELS, SYMBOL_KINDS } from '../../server/src/service/symbols';
 import { MARKER_CHARS } from '../../server/src/protocol/markers';
 import { CORPUS_DIR } from '../util/corpus';
 

@@ -3,51 +3,13 @@
  * a heading's symbol name, and the flat form of a symbol tree for clients without hierarchical symbols.
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
-import type { Heading, MarkerKind } from '../core';
+import { MARKER_LABELS, MARKER_SYMBOL_KINDS, type Heading, type MarkerKind } from '../core';
 
-export const SYMBOL_KINDS: Readonly<Record<MarkerKind, SymbolKind>> = {
-  title: SymbolKind.File,
-  part: SymbolKind.Package,
-  subpart: SymbolKind.Package,
-  chapter: SymbolKind.Module,
-  section: SymbolKind.Namespace,
-  article: SymbolKind.Field,
-  cn: SymbolKind.Class,
-  cnFormal: SymbolKind.Class,
-  stem: SymbolKind.Class,
-  cnParen: SymbolKind.Method,
-  num: SymbolKind.Field,
-  numParen: SymbolKind.Property,
-  circled: SymbolKind.EnumMember,
-  ordinal: SymbolKind.Class,
-  decimal: SymbolKind.Number,
-  appendix: SymbolKind.File,
-  label: SymbolKind.Namespace,
-  subhead: SymbolKind.Class,
-  markdown: SymbolKind.String,
-};
+/** The LSP symbol kind of each marker kind (the outline's icons): the marker table's (core/markers.ts). */
+export const SYMBOL_KINDS: Readonly<Record<MarkerKind, SymbolKind>> = MARKER_SYMBOL_KINDS as Readonly<Record<MarkerKind, SymbolKind>>;
 
-export const KIND_LABELS: Readonly<Record<MarkerKind, string>> = {
-  title: '标题',
-  part: '编',
-  subpart: '分编',
-  chapter: '章',
-  section: '节',
-  article: '条',
-  cn: '汉字序号',
-  cnFormal: '大写汉字序号',
-  stem: '天干序号',
-  cnParen: '括号汉字序号',
-  num: '数字序号',
-  numParen: '括号数字序号',
-  circled: '圈码序号',
-  ordinal: '第X序号',
-  decimal: '多级编号',
-  appendix: '附件',
-  label: '无序号标题',
-  subhead: '无序号小标题',
-  markdown: 'Markdown 标题',
-};
+/** What kind of marker a heading has, in Chinese (the outline's detail): the marker table's. */
+export const KIND_LABELS: Readonly<Record<MarkerKind, string>> = MARKER_LABELS;
 
 /**
  * The same symbols flattened in document order, for clients without hierarchical symbol support. Each symbol's
