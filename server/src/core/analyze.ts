@@ -439,7 +439,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     headings.push(c);
     mds.push(c.md);
   }
-  buildTree(headings, mds, title !== undefined, groups);
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES);
+  // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
+  const named = sectionGroups(headings);
+  if (named.size > 0) {
+    for (const h of headings) {
+      h.parent = -1;
+      (h as LazyHeading).children = NO_CHILDREN;
+    }
+    buildTree(headings, mds, title !== undefined, groups, named);
+  }
   computeEnds(headings, text.length);
   endBeforeSignature(text, lineStarts, headings);
   if (toc) linkToc(toc, headings);
@@ -654,11 +663,14 @@ function isSubhead(text: string, lineStarts: readonly number[], line: number, p:
   if (!aboveOk) return Subhead.None;
   const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
   if (!below || markerLines.has(below.line)) return Subhead.None;
-  if (isParagraphBelow(below, end - p)) return Subhead.Topic;
-  // the first of two short lines: the second must be followed by prose (and this one not be the second of a pair)
-  if (pairedAbove || !isShortHeadLine(text, below)) return Subhead.None;
-  const after = nextTextLine(text, lineStarts, below.line, SUBHEAD_BLANKS);
-  return after !== undefined && !markerLines.has(after.line) && isParagraphBelow(after, below.end - below.p) ? Subhead.Group : Subhead.None;
+  // the first of two short lines: the second must be followed by prose (and this one not be the second of a pair); a
+  // second line as long as a short paragraph (政府賣地、鐵路物業發展及私人房屋土地供應) is still a heading when it has no
+  // punctuation and prose follows it
+  if (!pairedAbove && isShortHeadLine(text, below)) {
+    const after = nextTextLine(text, lineStarts, below.line, SUBHEAD_BLANKS);
+    if (after !== undefined && !markerLines.has(after.line) && isParagraphBelow(after, below.end - below.p)) return Subhead.Group;
+  }
+  return isParagraphBelow(below, end - p) ? Subhead.Topic : Subhead.None;
 }
 
 /** Two lists of headings in document order, merged (both are in order). */
@@ -801,6 +813,7 @@ function isArticleTitle(marker: string, first: string): boolean {
 
 /** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+const NO_INDICES: ReadonlySet<number> = new Set();
 
 /** What a heading reads as: computed from its candidate on first use (most requests need few of them). */
 interface HeadingText {
@@ -947,10 +960,12 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
  * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
  */
-function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>): void {
+function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
+  // sub-headings that hold the topics after them: the first of two (安老 above 安老服務) or one its section names
+  const subGroups = new Set<number>();
   if (hasTitle) stack.push(0);
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -986,8 +1001,9 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
-    } else if (h.kind === 'subhead' && h.depth === 1) {
+    } else if (h.kind === 'subhead' && (h.depth === 1 || named.has(i))) {
       // a group of topics (安老 above 安老服務 …) takes the place of the sub-headings open above it
+      subGroups.add(i);
       while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'subhead') stack.pop();
     } else {
       let found = -1;
@@ -995,7 +1011,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
       for (let k = stack.length - 1; k >= 0; k--) {
         const t = stack[k]!;
         const th = headings[t]!;
-        if (th.kind === h.kind && (h.kind !== 'subhead' || th.depth === h.depth)) {
+        if (th.kind === h.kind && (h.kind !== 'subhead' || subGroups.has(t) === subGroups.has(i))) {
           // past an article, only the contract section the article sits in, continued in order (二、 after 一、)
           found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
@@ -1026,6 +1042,37 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
+}
+
+/** What joins the parts of a section's title: 房屋土地與交通運輸, 退休保障及人口政策, 優化人口 創建未來. */
+const TITLE_JOINERS = /[與与及和、，,\s]/g;
+
+/**
+ * Sub-headings that divide their numbered section the way its title does: when the sub-headings directly under a
+ * section together name every part of its title ((四) 房屋土地與交通運輸 → 房屋, 土地, 交通運輸; (五) 扶貧安老助弱 → 扶貧,
+ * 安老, 助弱), each of them holds the topics after it. One part named alone (教育 under 青少年教育和發展) holds nothing:
+ * the others are its siblings. Reads the tree as first built (linear: a sub-heading's section is a few parents up).
+ */
+function sectionGroups(headings: readonly Heading[]): Set<number> {
+  const bySection = new Map<number, number[]>();
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (h.kind !== 'subhead' || h.name.length < 2) continue;
+    let s = h.parent;
+    while (s >= 0 && headings[s]!.kind === 'subhead') s = headings[s]!.parent;
+    if (s < 0 || headings[s]!.kind === 'title' || !headings[s]!.title.includes(h.name)) continue;
+    const list = bySection.get(s);
+    if (list) list.push(i);
+    else bySection.set(s, [i]);
+  }
+  const out = new Set<number>();
+  for (const [s, list] of bySection) {
+    if (list.length < 2) continue;
+    let rest = headings[s]!.title;
+    for (const i of list) rest = rest.split(headings[i]!.name).join('');
+    if (rest.replace(TITLE_JOINERS, '') === '') for (const i of list) out.add(i);
+  }
+  return out;
 }
 
 /**
