@@ -191,6 +191,12 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
       // numbering continues the articles before it and the text does not go on as a citation does
       if (!m.glued) return true;
+      // 第一条、词语含义。 (older model contracts put 、 where a blank belongs): a heading unless a citation goes on
+      // (第十条、第十一条 / 第十条、十一条), where the numbering continues or no article came before
+      if (rest[0] === '、' && rest.length > 1 && m.ordinal !== undefined && (prevArticle === undefined || m.ordinal === prevArticle + 1)) {
+        const next = rest.charCodeAt(1);
+        return !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
+      }
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
       if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
@@ -799,11 +805,13 @@ function firstSentence(rest: string): { text: string; runIn: boolean } {
 const ARTICLE_TITLE_MAX = 16;
 
 /**
- * Contracts write 第１条　合同文件。: full-width digits and a title sentence. Laws write a first sentence that is a
- * rule (第一条　为了…，制定本法。); only the contract form (full-width digits) gets a title, so laws keep theirs.
+ * Contracts write 第１条　合同文件。: full-width digits and a title sentence (older model texts: 第一条、词语含义。, a 、
+ * after the marker). Laws write a first sentence that is a rule (第一条　为了…，制定本法。); only the contract forms get
+ * a title, so laws keep theirs.
  */
-function isArticleTitle(marker: string, first: string): boolean {
+function isArticleTitle(marker: string, first: string, enumerated: boolean): boolean {
   if (first.length === 0 || first.length > ARTICLE_TITLE_MAX || /[，,、；;：:]/.test(first)) return false;
+  if (enumerated) return true;
   for (let i = 0; i < marker.length; i++) {
     const c = marker.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) return true;
@@ -918,6 +926,9 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
   if (c.kind === 'article') {
     title = '';
     let body = c.rest;
+    // 第一条、词语含义。…: a 、 where a blank belongs, and the short first sentence is the article's title
+    const enumerated = body.charCodeAt(0) === 0x3001;
+    if (enumerated) body = body.slice(1);
     if (body.length === 0 && c.line + 1 < lineStarts.length) {
       // Taiwan: 第 1 條 on its own line, the text on the next
       const next = nextTextLine(text, lineStarts, c.line);
@@ -925,10 +936,10 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
     headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
-    if (isArticleTitle(c.rawMarker, first)) {
+    if (isArticleTitle(c.rawMarker, first, enumerated)) {
       // a contract's 第３条　合同文件。: the short first sentence is the article's title
       title = first;
-      if (c.restStart >= 0 && body === c.rest) headingEnd = c.restStart + first.length;
+      if (c.restStart >= 0 && c.rest.endsWith(body)) headingEnd = c.restStart + (enumerated ? 1 : 0) + first.length;
     } else {
       detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
     }
@@ -936,6 +947,8 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     const fs = firstSentence(c.more ? c.rest + c.more : c.rest);
     runIn = fs.runIn;
     title = cleanTitle(fs.text, glossed);
+    // 第一部分、合同条件: a 、 where a blank belongs after a structural marker
+    if (isLaw && title.charCodeAt(0) === 0x3001) title = title.slice(1);
     if (c.kind === 'label') title = compact(title); // 主  文 → 主文
     if (c.restStart >= 0) {
       headingEnd = c.restStart + Math.min(fs.text.length, c.rest.length);

@@ -4,7 +4,14 @@ const CHROME_EXACT = new Set([
   '放大', '缩小', '縮小', '下载', '下載', '打印', '全屏', '收藏', '分享', '分享：', '分享:', '加大', '还原', '還原', '减小', '減小',
   '大', '中', '小', '】', '【', '关闭', '關閉', '关闭窗口', '關閉窗口', '打印本页', '打印本頁', '返回顶部', '返回頂部', '来源:', '来源：', '來源:', '來源：',
   '字号', '字號', '【字号：', '【字号:', '【字体：', '【字体:', '【字體：', '【打印】', '【关闭】', '下载 打印 全屏',
+  // a link to the rest of the page or to more pages: 查看更多 above a document site's text, 更多 below a page
+  '更多', '更多>', '更多>>', '更多»', '查看更多', '阅读更多', '閱讀更多', '查看全文', '阅读全文', '閱讀全文', '展开全文', '展開全文',
 ]);
+
+/** Where a page says the reader is: a breadcrumb (设计说明| 当前位置:园林吧 > 行业热点 > 标题) holds one of these. */
+const POSITION_WORDS = ['当前位置', '當前位置', '您的位置', '您现在的位置', '您現在的位置', '您当前的位置', '您當前的位置', '您当前位置'];
+/** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻. */
+const CRUMB_SEPARATOR = /\s*(?:>|＞|»|›)\s*/;
 
 const CHROME_PREFIXES = [
   '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
@@ -30,12 +37,24 @@ export function isOfficialFrontMatter(line: string): boolean {
 export function isChromeLine(line: string): boolean {
   if (CHROME_EXACT.has(line)) return true;
   for (const p of CHROME_PREFIXES) if (line.startsWith(p)) return true;
+  if (isBreadcrumb(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
     if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * A breadcrumb anywhere in the line (设计说明| 当前位置:园林吧 > 行业热点 > 标题), or three or more short steps joined
+ * by > / ＞ / » (首页 > 新闻中心 > 正文). A sentence never chains short phrases with arrows.
+ */
+function isBreadcrumb(line: string): boolean {
+  if (line.length > 120) return false;
+  for (const w of POSITION_WORDS) if (line.includes(w)) return true;
+  const steps = line.split(CRUMB_SEPARATOR);
+  return steps.length >= 3 && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
 }
 
 /** True for a line (already trimmed) that is never a title or a heading: page chrome or 公文 front matter. */
