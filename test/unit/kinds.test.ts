@@ -204,6 +204,11 @@ describe('kinds: charters', () => {
     assert.equal(parentName(model, named(model, '2.服务社会')), '第二条');
   });
 
+  it('items a Markdown quote holds (> 1.个人会员:…) are read as the items they quote', () => {
+    const doc = '章程\n第十条 会员入会的程序是:\n（二）经理事会讨论通过，其中:\n> 1.个人会员:要求入会者，应由会员一人介绍。\n>\n> 2.单位会员:申请者应持本单位介绍信。\n（三）发给会员证。\n';
+    assert.equal(parentName(parse(doc), named(parse(doc), '1.个人会员:要求入会者，应由会员一人介绍')), '（二）经理事会讨论通过，其中:');
+  });
+
   it('第六条，… heads an article only where the numbering continues; 第六条，第七条… and a jump stay text', () => {
     const doc = '章程\n第五条 本会宗旨。\n第六条，本会地址在北京。\n第七条，第八条的规定适用于会员。\n第九条，本会经费。\n';
     const model = parse(doc);
@@ -523,10 +528,12 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // measured 2026-12-03: precision 1.000, recall 1.000, parent 0.840 (speeches nest sub-topics the plain text
     // does not mark), titles 5/5; with the two charters (labelled before their first run): precision 1.000, recall
     // 0.994 (the QSB charter's 第点三十九条 and two items behind a Markdown `>`), parent 0.897 (442/493), titles 7/7 —
-    // these floors keep them from sliding back
+    // these floors keep them from sliding back; third pass (four more documents, labelled before their first run,
+    // scripts/score-outline.mjs): precision 1.000, recall 0.998 (the charter's 第点三十九条), parent 0.931 (482/518:
+    // HK 2017's three levels of sub-topics that only the PDF's type tells apart), titles 11/11
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
     assert.ok(matched / labelled >= 0.99, `recall ${matched}/${labelled}`);
-    assert.ok(parents / matched >= 0.89, `parent ${parents}/${matched}`);
+    assert.ok(parents / matched >= 0.93, `parent ${parents}/${matched}`);
     assert.equal(titles, docs.length);
   });
 });

@@ -64,7 +64,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
+const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:>[ \t\u3000]+)?(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
 function computeLineStarts(text: string): number[] {
@@ -336,6 +336,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (toc && line >= toc.line && line <= tocLast) continue; // the table of contents lists headings, it has none
     let p = skipIndent(text, start, end);
     if (p >= end) continue;
+    // a Markdown quote (> 1.个人会员:…, items a converter indented) is read as the text it quotes
+    if (text.charCodeAt(p) === 0x3e /* > */ && p + 1 < end && isIndent(text.charCodeAt(p + 1))) p = skipIndent(text, p + 1, end);
     let md = 0;
     if (text.charCodeAt(p) === 0x23 /* # */) {
       let q = p;
