@@ -429,13 +429,15 @@ describe('kinds: title of a web page', () => {
     assert.equal(count(model, 'cn'), 12);
   });
 
-  it('a breadcrumb (当前位置 … > …) and a 查看更多 link are never the title', () => {
+  it('a breadcrumb (当前位置 … > …), a 查看更多 link and a site banner (…官方网站) are never the title', () => {
     const crumb = '设计说明| 当前位置:园林吧 > 行业热点 > 建筑装饰工程施工合同\n\n建筑装饰工程施工合同\n\n第二条 合同文件及解释顺序。\n';
     assert.equal(parse(crumb).headings[0]!.name, '建筑装饰工程施工合同');
     const arrows = '首页 > 政务公开 > 政策文件\n关于加强管理的通知\n一、总体要求\n';
     assert.equal(parse(arrows).headings[0]!.name, '关于加强管理的通知');
     const more = '查看更多\n建筑装饰工程施工合同\n第一部分 合同条件\n';
     assert.equal(parse(more).headings[0]!.name, '建筑装饰工程施工合同');
+    const banner = '中国城市规划学会官方网站\n\n您当前的位置: 中国城市规划网> 资讯 > 正文\n\n国土空间总体规划传导体系中的语汇建构\n\n正文第一段。\n';
+    assert.equal(parse(banner).headings[0]!.name, '国土空间总体规划传导体系中的语汇建构');
   });
 
   it('title_site, title-site and site | title', () => {
@@ -508,7 +510,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels();
-    assert.equal(docs.length, 11);
+    assert.equal(docs.length, 13);
     for (const doc of docs) {
       const model = parse(fixture(doc.file));
       const root = doc.titles[0] ?? 0;

@@ -71,11 +71,16 @@ function isSiteName(part: string): boolean {
   return t.length > 0 && t.length <= 30 && (SITE_NAME_END.test(t) || LATIN_SITE.test(t));
 }
 
+/** A site's banner on a line of its own: 中国城市规划学会官方网站, 某某市人民政府门户网站, 某某官网. */
+const SITE_BANNER = /^[^，。；：,;:]{2,24}(?:网站|網站|官网|官網|门户|門戶)$/;
+
 /**
- * A browser tab's title saved as a page's first line: `标题_某某市政府网`, `标题 - site`, `site | 标题`. The page's
- * own title follows further down, so this line is never the document's title.
+ * A browser tab's title saved as a page's first line: `标题_某某市政府网`, `标题 - site`, `site | 标题`, or the site's
+ * banner alone (中国城市规划学会官方网站). The page's own title follows further down, so this line is never the
+ * document's title.
  */
 export function isSiteTitle(line: string): boolean {
+  if (SITE_BANNER.test(line)) return true;
   if (line.startsWith('|') || line.startsWith('｜')) return true; // `| 2023年10月11日 星期三`: the tab title's tail
   for (const sep of ['|', '｜', '_', ' - ', ' – ', ' — ', '-']) {
     const at = line.indexOf(sep);
