@@ -741,12 +741,27 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
-    if (plain.length > TITLE_MAX_LENGTH || /[。，,；;！？]/.test(plain)) return undefined;
+    if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
     return makeTitle(text, line, start, p, end, glossed);
   }
   return undefined;
+}
+
+/** A headline may hold one comma and end with a question: 全球能源格局变动,中国的能源安全状况改善了吗? */
+const HEADLINE_MAX = 40;
+
+/**
+ * A news or journal headline with a comma or a question mark: short, no full stop or semicolon, at most one comma
+ * and not at its end (同志们，), a ？ only at its end, and a blank line after it (a paragraph's first line runs on).
+ */
+function isHeadline(text: string, lineStarts: readonly number[], line: number, plain: string): boolean {
+  if (plain.length > HEADLINE_MAX || /[。；;！!]/.test(plain) || /[，,、]$/.test(plain) || (plain.match(/[，,]/g)?.length ?? 0) > 1) return false;
+  const question = plain.search(/[？?]/);
+  if (question >= 0 && question !== plain.length - 1) return false;
+  if (line + 1 >= lineStarts.length) return false;
+  return text.slice(lineStarts[line + 1]!, lineEndAt(text, lineStarts, line + 1)).trim() === '';
 }
 
 /** A site menu is a run of this many short lines or more (网站首页 / 新闻中心 / 政务公开 …). */
