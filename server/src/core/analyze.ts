@@ -475,6 +475,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
  */
 const CONTAINER_LABELS = new Set([
   '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
+  // meeting minutes and consultation conclusions: the items 一、二、 that follow are what was decided
+  '决定事项', '決定事項', '议定事项', '議定事項',
 ]);
 const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
@@ -744,10 +746,18 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
+    // a site section's name above the page's own title of that kind: 院會紀錄 above 立法院第9屆…第1次會議紀錄
+    const below = plain.length <= SECTION_NAME_MAX ? nextTextLine(text, lineStarts, line, 2) : undefined;
+    if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
+      continue;
+    }
     return makeTitle(text, line, start, p, end, glossed);
   }
   return undefined;
 }
+
+/** A site section's name (院會紀錄, 通知公告) is this short. */
+const SECTION_NAME_MAX = 6;
 
 /** A headline may hold one comma and end with a question: 全球能源格局变动,中国的能源安全状况改善了吗? */
 const HEADLINE_MAX = 40;
