@@ -217,6 +217,9 @@ describe('kinds: charters', () => {
 });
 
 describe('kinds: speeches', () => {
+  /** A paragraph of a policy address (40 characters or more: twice a 20-character sub-heading). */
+  const para = '政府會繼續推動這方面的工作，並在今年內公布具體的計劃和時間表，讓市民清楚了解各項措施的進度。';
+
   it('the 2014 policy address: 89 short sub-headings standing alone, each under its numbered part or its group', () => {
     const model = parse(readCorpus('kinds/hk_policy_address_2014_legco_hansard.txt'));
     assert.equal(count(model, 'subhead'), 89);
@@ -231,7 +234,6 @@ describe('kinds: speeches', () => {
   });
 
   it('sub-headings that together name every part of their section’s title hold the topics after them; one part alone holds none', () => {
-    const para = '政府會繼續推動這方面的工作，並在今年內公布具體的計劃和時間表，讓市民清楚了解。';
     const doc = [
       '施政報告', '', '(一) 房屋與土地', '房屋', para, '公屋', para, '居屋', para, '土地', para, '短期供應', para, '長期供應', para,
       '(二) 青少年教育和發展', '教育', para, '生涯規劃', para, '青年宿舍', para,
@@ -246,7 +248,6 @@ describe('kinds: speeches', () => {
   });
 
   it('a second short line as long as a short paragraph (20 characters, no punctuation) still makes the first a group', () => {
-    const para = '政府會繼續推動這方面的工作，並在今年內公布具體的計劃和時間表，讓市民清楚了解各項措施的進度。';
     const doc = ['施政報告', '', '(一) 土地', '短中期計劃', '政府賣地、鐵路物業發展及私人房屋土地供應', para, '市區更新', para, '商業用地', para, '文物保育', para, '綠色建築', para].join('\n');
     const model = parse(doc);
     assert.equal(parentName(model, named(model, '政府賣地、鐵路物業發展及私人房屋土地供應')), '短中期計劃');
