@@ -519,7 +519,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels();
-    assert.equal(docs.length, 18);
+    assert.equal(docs.length, 21);
     for (const doc of docs) {
       const model = parse(fixture(doc.file));
       const root = doc.titles[0] ?? 0;
