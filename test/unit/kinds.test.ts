@@ -339,6 +339,15 @@ describe('kinds: markers in context', () => {
     ]);
   });
 
+  it('a feature’s section number alone on its line (1, 2 …) takes the next line as its heading; page numbers do not', () => {
+    const para = '规划纲要将国内生产总值作为主要指标予以保留，同时将指标值设定为年均增长保持在合理区间。';
+    const feature = ['纲要勾勒经济社会发展脉络', '', '1', '', '五年规划首次不设增速具体值', '', para, '', '2', '', '创新驱动摆在各项规划任务首位', '', para].join('\n');
+    assert.deepEqual(outline(parse(feature)), ['纲要勾勒经济社会发展脉络', '  1 五年规划首次不设增速具体值', '  2 创新驱动摆在各项规划任务首位']);
+    // a page number: the page's text follows (no heading), or the pages do not start at 1
+    const pages = ['报告', '', para, '1', para, '2', '继续推进各项改革', para, '', '3', '', '短标题', para].join('\n');
+    assert.deepEqual(outline(parse(pages)), ['报告']);
+  });
+
   it('laws keep their articles as they were: no title from a first sentence, half-width or Chinese numerals', () => {
     const model = parse('某某法\n第一条　为了规范管理，制定本法。\n第二条　本法自公布之日起施行。\n');
     assert.deepEqual(outline(model), ['某某法', '  第一条', '  第二条']);
@@ -519,7 +528,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels();
-    assert.equal(docs.length, 21);
+    assert.equal(docs.length, 24);
     for (const doc of docs) {
       const model = parse(fixture(doc.file));
       const root = doc.titles[0] ?? 0;

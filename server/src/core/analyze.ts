@@ -318,6 +318,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+  // the last bare section number (a feature's 1 / 2 / 3 alone on a line, its heading on the next)
+  let bareNumber = 0;
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
 
@@ -402,6 +404,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
+      continue;
+    }
+    if (md === 0 && end - p <= 2 && bareNumberTitle(text, lineStarts, line, p, end, bareNumber + 1)) {
+      // a newspaper feature's section number alone on its line, the section's heading on the next: 1 / 五年规划首次…
+      bareNumber++;
+      const added = new LazyHeading(context, 'decimal', 1, bareNumber, text.slice(p, end), line, start, p, '', end, end, 0, false);
+      added.more = nextTextLine(text, lineStarts, line, 2)!.text;
+      candidates.push(added);
       continue;
     }
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
@@ -754,6 +764,29 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     return makeTitle(text, line, start, p, end, glossed);
   }
   return undefined;
+}
+
+/** A heading below a bare section number is at most this long. */
+const BARE_TITLE_MAX = 50;
+
+/**
+ * A section number alone on its line (1, 2 … in order from 1; ASCII or full-width digits) whose heading is the next
+ * line: a line of Han text with no sentence end, not a marker or chrome, and a paragraph after it. A page number is
+ * followed by the page's text, which is not a short heading with a paragraph after it, and pages do not restart at 1.
+ */
+function bareNumberTitle(text: string, lineStarts: readonly number[], line: number, p: number, end: number, want: number): boolean {
+  let n = 0;
+  for (let i = p; i < end; i++) {
+    const d = digitValue(text.charCodeAt(i));
+    if (d < 0) return false;
+    n = n * 10 + d;
+  }
+  if (n !== want) return false;
+  const next = nextTextLine(text, lineStarts, line, 2);
+  if (!next || next.text.length > BARE_TITLE_MAX || !hasHan(next.text) || /[。！？；!?;：:]/.test(next.text)) return false;
+  if (matchMarker(text, next.p, next.end) || isAboveText(next.text)) return false;
+  const after = nextTextLine(text, lineStarts, next.line, 2);
+  return after !== undefined && after.end - after.p >= SUBHEAD_PARAGRAPH_MIN;
 }
 
 /** A site section's name (院會紀錄, 通知公告) is this short. */
