@@ -3,7 +3,7 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isAboveText, isSiteTitle } from './chrome';
+import { isAboveText, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
 import { matchMarker, type MarkerMatch } from './markers';
@@ -560,6 +560,12 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   const markerLines = new Set<number>();
   for (const c of markers) markerLines.add(c.line);
+  // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
+  // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
+  const paragraphs = new Map<number, number>();
+  for (const c of markers) if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.set(c.line, c.ordinal);
+  let lastParagraph = 0;
+  let anchored = 0;
   // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
   const articles = markers.some((c) => c.kind === 'article');
   const firsts = new Set<number>();
@@ -568,6 +574,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   const subheads: LazyHeading[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
+    const numbered = paragraphs.get(line);
+    if (numbered !== undefined) lastParagraph = numbered;
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     const p = skipIndent(text, start, end);
@@ -584,7 +592,11 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
           continue;
         }
       }
-      const sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
+      let sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
+      if (sub === Subhead.None && !articles && opensParagraphSection(text, lineStarts, line, p, end, paragraphs, lastParagraph)) {
+        sub = Subhead.Topic;
+        anchored++;
+      }
       if (sub !== Subhead.None) {
         const whole = text.slice(p, end);
         subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
@@ -610,7 +622,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
-  return subheads.length >= SUBHEADS_MIN && !articles ? mergeByPosition(labels, subheads) : labels;
+  // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
+  return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
 }
 
 /**
@@ -693,6 +706,30 @@ function isSubhead(text: string, lineStarts: readonly number[], line: number, p:
   return isParagraphBelow(below, end - p) ? Subhead.Topic : Subhead.None;
 }
 
+/** Sub-headings the paragraph numbering confirms that make a document one with sub-headings (see findLabels). */
+const ANCHORED_MIN = 2;
+
+/**
+ * A short line between numbered paragraphs N-1 and N (背景 / 現行做法 above `4. 目前,…` after `3. …`): the heading of
+ * the section that paragraph N opens. The line above finishes a sentence (or is the title block), the line below is
+ * paragraph N, and the numbering runs on across the line (or N is the first number, the paper's paragraph 1 being
+ * unnumbered).
+ */
+function opensParagraphSection(
+  text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: ReadonlyMap<number, number>, last: number,
+): boolean {
+  if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return false;
+  const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
+  const n = below ? paragraphs.get(below.line) : undefined;
+  if (n === undefined || (n !== last + 1 && !(last === 0 && n === 2))) return false;
+  const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (above === undefined) return false; // the document's first line: its title
+  if (endsSentence(text, above.end)) return true;
+  // the first section (目的 above paragraph 1) stands below the title block, not below a paragraph: the title is never
+  // the document's first text line and a heading at once
+  return last === 0 && lineAbove(text, lineStarts, above.line, above.line + 1) !== undefined;
+}
+
 /** Two lists of headings in document order, merged (both are in order). */
 function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
   if (b.length === 0) return a;
@@ -756,6 +793,9 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
+    // the issuing body above its paper's number and date (臨時立法會 / 臨立會236/96-97號文件 / 檔號:… / 日期): the
+    // title comes after that front matter
+    if (frontMatterFollows(text, lineStarts, line, lines)) continue;
     // a site section's name above the page's own title of that kind: 院會紀錄 above 立法院第9屆…第1次會議紀錄
     const below = plain.length <= SECTION_NAME_MAX ? nextTextLine(text, lineStarts, line, 2) : undefined;
     if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
@@ -787,6 +827,18 @@ function bareNumberTitle(text: string, lineStarts: readonly number[], line: numb
   if (matchMarker(text, next.p, next.end) || isAboveText(next.text)) return false;
   const after = nextTextLine(text, lineStarts, next.line, 2);
   return after !== undefined && after.end - after.p >= SUBHEAD_PARAGRAPH_MIN;
+}
+
+/** How far below a line front matter (a document number, a file reference) still belongs to the same header. */
+const FRONT_MATTER_SPAN = 4;
+
+/** Is there front matter (…號文件, 京政发〔2025〕1号, 檔號:) among the next few lines, before the search ends? */
+function frontMatterFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
+  for (let l = line + 1; l < Math.min(lines, line + 1 + FRONT_MATTER_SPAN); l++) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (s !== '' && isOfficialFrontMatter(s)) return true;
+  }
+  return false;
 }
 
 /** A site section's name (院會紀錄, 通知公告) is this short. */
@@ -1100,6 +1152,9 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         stack.length = found;
       } else if (md > 0) {
         while (stack.length > 0 && isPlainInner(headings[stack[stack.length - 1]!]!, mds[stack[stack.length - 1]!]!)) stack.pop();
+      } else if (h.kind === 'subhead') {
+        // a sub-heading between numbered paragraphs (背景 after 1. 2.) closes them: they are its section's paragraphs
+        while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'num') stack.pop();
       }
     }
     const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;

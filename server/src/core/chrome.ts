@@ -31,6 +31,7 @@ export function isOfficialFrontMatter(line: string): boolean {
   if (URGENCY.has(line) || line.includes('★') || /^(绝密|機密|机密|秘密|絕密)/.test(line)) return true;
   if (line.length <= 30 && line.endsWith('文件')) return true; // 红头: 北京市人民政府文件
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
+  if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
