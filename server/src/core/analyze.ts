@@ -718,10 +718,12 @@ const ANCHORED_MIN = 2;
 function opensParagraphSection(
   text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: ReadonlyMap<number, number>, last: number,
 ): boolean {
-  if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return false;
+  if (paragraphs.size === 0) return false;
+  // the cheap test first: is the next text line the paragraph that continues the numbering?
   const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
   const n = below ? paragraphs.get(below.line) : undefined;
   if (n === undefined || (n !== last + 1 && !(last === 0 && n === 2))) return false;
+  if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return false;
   const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
   if (above === undefined) return false; // the document's first line: its title
   if (endsSentence(text, above.end)) return true;
@@ -1182,13 +1184,16 @@ const TITLE_JOINERS = /[與与及和、，,\s]/g;
  * the others are its siblings. Reads the tree as first built (linear: a sub-heading's section is a few parents up).
  */
 function sectionGroups(headings: readonly Heading[]): Set<number> {
+  // the line texts the scan kept (a sub-heading's whole line, a section's text after its marker): reading them does
+  // not make every heading compute its name
+  const raw = (i: number): string => (headings[i] as LazyHeading).rest;
   const bySection = new Map<number, number[]>();
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    if (h.kind !== 'subhead' || h.name.length < 2) continue;
+    if (h.kind !== 'subhead' || raw(i).length < 2) continue;
     let s = h.parent;
     while (s >= 0 && headings[s]!.kind === 'subhead') s = headings[s]!.parent;
-    if (s < 0 || headings[s]!.kind === 'title' || !headings[s]!.title.includes(h.name)) continue;
+    if (s < 0 || headings[s]!.kind === 'title' || !raw(s).includes(raw(i))) continue;
     const list = bySection.get(s);
     if (list) list.push(i);
     else bySection.set(s, [i]);
@@ -1196,8 +1201,8 @@ function sectionGroups(headings: readonly Heading[]): Set<number> {
   const out = new Set<number>();
   for (const [s, list] of bySection) {
     if (list.length < 2) continue;
-    let rest = headings[s]!.title;
-    for (const i of list) rest = rest.split(headings[i]!.name).join('');
+    let rest = raw(s);
+    for (const i of list) rest = rest.split(raw(i)).join('');
     if (rest.replace(TITLE_JOINERS, '') === '') for (const i of list) out.add(i);
   }
   return out;
