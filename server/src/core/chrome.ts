@@ -12,8 +12,8 @@ const CHROME_EXACT = new Set([
   '复制', '複製', '正文复制', '复制全文', '一键复制',
 ]);
 
-/** Where a page says the reader is: a breadcrumb (设计说明| 当前位置:园林吧 > 行业热点 > 标题) holds one of these. */
-const POSITION_WORDS = ['当前位置', '當前位置', '您的位置', '您现在的位置', '您現在的位置', '您当前的位置', '您當前的位置', '您当前位置'];
+/** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
+const POSITION_LABEL = /(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您当前位置)\s*[：:]/;
 /** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻. */
 const CRUMB_SEPARATOR = /\s*(?:>|＞|»|›)\s*/;
 
@@ -52,12 +52,13 @@ export function isChromeLine(line: string): boolean {
 }
 
 /**
- * A breadcrumb anywhere in the line (设计说明| 当前位置:园林吧 > 行业热点 > 标题), or three or more short steps joined
- * by > / ＞ / » (首页 > 新闻中心 > 正文). A sentence never chains short phrases with arrows.
+ * A breadcrumb anywhere in a short line (设计说明| 当前位置:园林吧 > 行业热点 > 标题: the position word and a colon),
+ * or three or more short steps joined by > / ＞ / » (首页 > 新闻中心 > 正文). A sentence never chains short phrases
+ * with arrows, and 我国产业的当前位置 without a colon is no breadcrumb.
  */
 function isBreadcrumb(line: string): boolean {
   if (line.length > 120) return false;
-  for (const w of POSITION_WORDS) if (line.includes(w)) return true;
+  if (POSITION_LABEL.test(line)) return true;
   const steps = line.split(CRUMB_SEPARATOR);
   return steps.length >= 3 && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
 }
