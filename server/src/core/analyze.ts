@@ -67,7 +67,7 @@ interface Candidate {
 const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
-function computeLineStarts(text: string): number[] {
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   if (text.indexOf('\r') < 0) {
     // LF only (nearly every file): indexOf is about ten times faster than a charCodeAt loop (bench, 1 MB)

@@ -1,0 +1,241 @@
+/**
+ * One report as the workspace knows it: a compact record of what other documents need from it — its title and outline
+ * (workspace symbols), the terms it defines with their definitions (hover and definition in another file), the key
+ * terms it uses and where (references and rename across files) and its article numbers (citations by title). Plain
+ * data that survives JSON, so the workspace index can keep it between sessions without the text.
+ *
+ * Positions are LSP line/character pairs in UTF-16 code units, computed from the model's line starts. A use is stored
+ * as a flat triple [line, character, length]: a term never spans a line break (the matcher stops at one), so its end
+ * is on the same line.
+ */
+import { articleValue } from './citationTargets';
+import type { CitableStructure } from './citationTargets';
+import { lineIndexOf } from './lines';
+import type { MarkerKind, ReportModel } from './model';
+import { headingAt } from './selection';
+import { isCodeTermKey } from './terms/extract';
+import { isWordCode } from './terms';
+import { KeyTrie, Matches } from './terms/matcher';
+import type { FoldTable } from './terms/normalize';
+import type { DefinitionKind, TermIndex, TermKind } from './terms/types';
+
+/** Bumped whenever the shape or the meaning of a summary changes: a stored summary of another version is not used. */
+export const SUMMARY_VERSION = 1;
+/** At most this many uses of one term are kept per file (the count is kept whole). */
+export const MAX_USES_PER_TERM = 2000;
+/** At most this many definitions are kept per file (a code of laws defines a few hundred). */
+export const MAX_DEFINITIONS = 5000;
+
+export interface SummaryPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface SummaryHeading {
+  readonly kind: MarkerKind;
+  /** Nesting depth in the outline (0: the title or a top-level section). */
+  readonly level: number;
+  readonly marker: string;
+  readonly title: string;
+  /** Marker and title as the outline shows them. */
+  readonly name: string;
+  /** Index of the parent in `outline`, or -1. */
+  readonly parent: number;
+  /** The heading itself (marker to end of title), as the outline selects it. */
+  readonly start: SummaryPosition;
+  readonly end: SummaryPosition;
+}
+
+export interface SummaryDefinition {
+  /** The term's folded key (script, width, quotes and glosses folded: one key for 網上沙龍 and 网上沙龙). */
+  readonly key: string;
+  /** The term as the document writes it where it defines it. */
+  readonly name: string;
+  readonly kind: DefinitionKind;
+  /** The defining text as it reads (for an abbreviation, its full form), at most 400 characters. */
+  readonly text: string;
+  readonly fullForm: string | undefined;
+  /** The term where it is defined. */
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+  /** Index in `outline` of the section that holds the definition, or -1. */
+  readonly section: number;
+}
+
+export interface SummaryTerm {
+  readonly key: string;
+  readonly name: string;
+  /** The term's kind in this document, or `mention`: a term defined elsewhere in the workspace that this file uses. */
+  readonly kind: TermKind | 'mention';
+  /** How many uses the document has (may exceed the uses kept). */
+  readonly count: number;
+  /** Flat [line, character, length] triples, in document order, at most MAX_USES_PER_TERM. */
+  readonly uses: readonly number[];
+}
+
+export interface ReportSummary {
+  readonly version: number;
+  readonly title: string | undefined;
+  readonly outline: readonly SummaryHeading[];
+  readonly definitions: readonly SummaryDefinition[];
+  readonly terms: readonly SummaryTerm[];
+  /** [article value, line] pairs in document order: 第十条 → 1000, 第十条之一 → 1001 (see `articleValue`). */
+  readonly articles: ReadonlyArray<readonly [number, number]>;
+  /** A glossary file (by its name or a setting): its definitions are offered first. */
+  readonly glossary: boolean;
+}
+
+export interface SummaryOptions {
+  /** The citable structure the server already built for this version (its article values); read from the model otherwise. */
+  readonly citations?: CitableStructure;
+  /** The file's path or URI, to tell a glossary by its name (see `isGlossaryPath`). */
+  readonly path?: string;
+  /** Treat the file as a glossary whatever its name (a setting lists it). */
+  readonly glossary?: boolean;
+  /**
+   * Keys the workspace defines elsewhere: their uses in this text are kept too (kind `mention`), so a regulation that
+   * writes 危险化学品 without quotes is found as a user of the law's definition. Needs `table`.
+   */
+  readonly mentionKeys?: Iterable<string>;
+  /** The fold table the term index was built with (`foldTable(converter)`), for `mentionKeys`. */
+  readonly table?: FoldTable;
+}
+
+/** The summary of one version of a report (its text, model and term index). Linear in the text and its uses. */
+export function summarizeReport(text: string, model: ReportModel, terms: TermIndex, options: SummaryOptions = {}): ReportSummary {
+  const starts = model.lineStarts;
+  const at = (offset: number): SummaryPosition => {
+    const line = lineIndexOf(starts, offset);
+    return { line, character: offset - starts[line]! };
+  };
+  const outline: SummaryHeading[] = model.headings.map((h) => ({
+    kind: h.kind,
+    level: h.level,
+    marker: h.marker,
+    title: h.title,
+    name: h.name,
+    parent: h.parent,
+    start: at(h.headingStart),
+    end: at(Math.max(h.headingStart, h.headingEnd)),
+  }));
+  const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : undefined;
+
+  const definitions: SummaryDefinition[] = [];
+  const summaryTerms: SummaryTerm[] = [];
+  for (const term of terms.terms) {
+    for (const d of term.definitions) {
+      if (definitions.length >= MAX_DEFINITIONS) break;
+      const { line, character } = at(d.termStart);
+      definitions.push({
+        key: term.key,
+        name: text.slice(d.termStart, d.termEnd),
+        kind: d.kind,
+        text: d.text,
+        fullForm: d.fullForm,
+        line,
+        character,
+        length: d.termEnd - d.termStart,
+        section: headingAt(model, d.termStart),
+      });
+    }
+    const kept = Math.min(term.uses.length, MAX_USES_PER_TERM);
+    const uses: number[] = new Array<number>(kept * 3);
+    for (let k = 0; k < kept; k++) {
+      const u = term.uses[k]!;
+      const start = terms.uses.start[u]!;
+      const line = lineIndexOf(starts, start);
+      uses[3 * k] = line;
+      uses[3 * k + 1] = start - starts[line]!;
+      uses[3 * k + 2] = terms.uses.end[u]! - start;
+    }
+    summaryTerms.push({ key: term.key, name: term.name, kind: term.kind, count: term.uses.length, uses });
+  }
+  if (options.mentionKeys !== undefined && options.table !== undefined) {
+    const own = new Set(terms.terms.map((t) => t.key));
+    const foreign = [...options.mentionKeys].filter((k) => !own.has(k));
+    summaryTerms.push(...scanMentions(text, foreign, options.table, starts));
+  }
+
+  const articles: Array<[number, number]> = [];
+  const structure = options.citations;
+  if (structure !== undefined) {
+    for (const h of structure.articles) articles.push([structure.valueOf(h), model.headings[h]!.line]);
+  } else {
+    for (const h of model.headings) if (h.kind === 'article') articles.push([articleValue(h, text), h.line]);
+  }
+
+  return {
+    version: SUMMARY_VERSION,
+    title,
+    outline,
+    definitions,
+    terms: summaryTerms,
+    articles,
+    glossary: options.glossary === true || (options.path !== undefined && isGlossaryPath(options.path)),
+  };
+}
+
+/**
+ * The uses of `keys` (folded keys, as a term index makes them) in `text`, as summary terms of kind `mention`: every
+ * occurrence in either script, width or through pinyin glosses, the longest key where several start at one place, and
+ * none inside another's use; a Latin key (WTO) only where it stands as a word. One pass over the text.
+ */
+export function scanMentions(text: string, keys: Iterable<string>, table: FoldTable, lineStarts: readonly number[]): SummaryTerm[] {
+  const list = [...new Set(keys)].filter((k) => k.length >= 2);
+  if (list.length === 0) return [];
+  const trie = new KeyTrie();
+  let chars = 0;
+  for (const k of list) chars += k.length;
+  trie.reserve(chars);
+  list.forEach((k, id) => trie.add(k, id));
+  const isCode = list.map(isCodeTermKey);
+  const matches = trie.scan(text, table, new Matches());
+  const uses: number[][] = list.map(() => []);
+  const counts = new Int32Array(list.length);
+  let cover = -1;
+  for (let m = 0; m < matches.count; ) {
+    const start = matches.start[m]!;
+    let last = m;
+    while (last + 1 < matches.count && matches.start[last + 1] === start) last++;
+    // matches at one start come shortest first: the longest that is not covered and stands as a word wins
+    for (let g = last; g >= m; g--) {
+      const end = matches.end[g]!;
+      const id = matches.id[g]!;
+      if (end <= cover) break;
+      if (isCode[id] && (isWordCode(text.charCodeAt(start - 1)) || isWordCode(text.charCodeAt(end)))) continue;
+      if (counts[id]! < MAX_USES_PER_TERM) {
+        const line = lineIndexOf(lineStarts, start);
+        uses[id]!.push(line, start - lineStarts[line]!, end - start);
+      }
+      counts[id]!++;
+      cover = end;
+      break;
+    }
+    m = last + 1;
+  }
+  const out: SummaryTerm[] = [];
+  list.forEach((key, id) => {
+    const u = uses[id]!;
+    if (counts[id]! === 0) return;
+    const start = lineStarts[u[0]!]! + u[1]!;
+    out.push({ key, name: text.slice(start, start + u[2]!), kind: 'mention', count: counts[id]!, uses: u });
+  });
+  return out;
+}
+
+/** Words in a file name that make it a glossary: 名词解释, 术语(表), 词汇表, glossary — in either script. */
+const GLOSSARY_NAMES = ['名词解释', '名詞解釋', '术语', '術語', '词汇表', '詞彙表', '辞汇表', '辭彙表', 'glossary', 'terminology'];
+
+/** Is the file at `path` (a path or URI, percent-encoded or not) named like a glossary? Only its name is read. */
+export function isGlossaryPath(path: string): boolean {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  let name = path.slice(slash + 1);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // not percent-encoded: the name as it is
+  }
+  const lower = name.toLowerCase();
+  return GLOSSARY_NAMES.some((word) => lower.includes(word));
+}

@@ -1,0 +1,117 @@
+/**
+ * The summary of one report (core/summary.ts): what the workspace index keeps of a file. Judged on real documents —
+ * the criminal law (definitions, articles), the seed (traditional script, pinyin glosses, a colon definition) — and
+ * on small inline texts for UTF-16 positions.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { analyze, foldTable, indexTerms, isGlossaryPath, keyOf, summarizeReport, type ReportSummary } from '../../server/src/core';
+import { gbkCodec } from '../../server/src/codec';
+import { openccConverter } from '../../server/src/opencc';
+import { readCorpus, readSeed } from '../util/corpus';
+
+const table = foldTable(openccConverter);
+
+function summarize(text: string, path?: string): ReportSummary {
+  const model = analyze(text, { codec: gbkCodec });
+  return summarizeReport(text, model, indexTerms(text, model, { converter: openccConverter }), path === undefined ? {} : { path });
+}
+
+/** The text at a line/character and a length (lines split at LF: the corpus files are LF). */
+function at(text: string, line: number, character: number, length: number): string {
+  return text.split('\n')[line]!.slice(character, character + length);
+}
+
+describe('summarizeReport', () => {
+  const law = readCorpus('cn_law_criminal_law.md');
+  const lawSummary = summarize(law);
+
+  it("keeps a law's title, its articles by number and line, and its 本法所称 definitions where they are written", () => {
+    assert.equal(lawSummary.title, '中华人民共和国刑法');
+    const first = lawSummary.articles[0]!;
+    assert.equal(first[0], 100); // 第一条
+    assert.ok(law.split('\n')[first[1]]!.startsWith('第一条'));
+    const last = lawSummary.articles[lawSummary.articles.length - 1]!;
+    assert.equal(last[0], 45200); // 第四百五十二条
+    assert.ok(law.split('\n')[last[1]]!.startsWith('第四百五十二条'));
+    const staff = lawSummary.definitions.find((d) => d.key === '国家工作人员');
+    assert.ok(staff);
+    assert.equal(staff.kind, 'meaning');
+    assert.match(staff.text, /^是指国家机关中从事公务的人员/);
+    assert.equal(at(law, staff.line, staff.character, staff.length), '国家工作人员');
+    const section = lawSummary.outline[staff.section]!;
+    assert.equal(section.kind, 'article');
+    assert.equal(section.marker, '第九十三条');
+  });
+
+  it('places every heading of the outline on its line, with its parent before it', () => {
+    const lines = law.split('\n');
+    lawSummary.outline.forEach((h, i) => {
+      assert.ok(h.parent < i);
+      if (h.kind === 'title') return;
+      assert.equal(h.start.line, h.end.line, h.name);
+      assert.ok(lines[h.start.line]!.slice(h.start.character, h.end.character).startsWith(h.marker), h.name);
+    });
+    const total = lawSummary.outline.find((h) => h.kind === 'part' && h.title === '总则');
+    assert.ok(total, '第一编 总则');
+    assert.equal(at(law, total.start.line, total.start.character, 3), '第一编');
+  });
+
+  it('keeps every use of a term with the spelling it has in the text (traditional, glossed) and its count', () => {
+    const seed = readSeed('chongqing-minjin-2017-scraped.txt');
+    const summary = summarize(seed);
+    const salon = summary.terms.find((t) => t.key === keyOf('網上沙龍', table));
+    assert.ok(salon);
+    assert.equal(salon.count, salon.uses.length / 3);
+    for (const s of summary.terms) {
+      for (let k = 0; k < s.uses.length; k += 3) {
+        assert.equal(keyOf(at(seed, s.uses[k]!, s.uses[k + 1]!, s.uses[k + 2]!), table), s.key, s.name);
+      }
+    }
+    // 五指緊扣 is defined by a colon entry: “五指緊扣”:…
+    const fingers = summary.definitions.find((d) => d.key === keyOf('五指緊扣', table));
+    assert.ok(fingers);
+    assert.equal(at(seed, fingers.line, fingers.character, fingers.length), '五指緊扣');
+  });
+
+  it('counts characters in UTF-16 code units (a character outside the BMP is two)', () => {
+    const text = '关于𠀀工作的报告\n\n一、总体情况\n\n𠀀𠀀“网上沙龙”（以下简称“沙龙”）办得好，沙龙很多。\n\n二、下一步\n\n三、其他\n';
+    const summary = summarize(text);
+    const salon = summary.terms.find((t) => t.key === '沙龙');
+    assert.ok(salon);
+    const lines = text.split('\n');
+    for (let k = 0; k < salon.uses.length; k += 3) {
+      assert.equal(lines[salon.uses[k]!]!.slice(salon.uses[k + 1]!, salon.uses[k + 1]! + salon.uses[k + 2]!), '沙龙');
+    }
+    assert.equal(salon.uses[1], '𠀀𠀀“网上沙龙”（以下简称“'.length);
+    assert.equal(summary.outline[0]!.end.character, '关于𠀀工作的报告'.length);
+  });
+
+  it('is plain data: strings, finite numbers, booleans, arrays and plain objects only (no typed arrays, no maps)', () => {
+    const bad: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (v === undefined || typeof v === 'string' || typeof v === 'boolean') return;
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) bad.push(path);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      else bad.push(path);
+    };
+    walk(lawSummary, 'summary');
+    assert.deepEqual(bad, []);
+  });
+});
+
+describe('isGlossaryPath', () => {
+  it('tells a glossary by its file name, in either script, encoded or not', () => {
+    for (const path of ['名词解释.txt', '/docs/2025年报告名詞解釋.md', 'file:///ws/%E6%9C%AF%E8%AF%AD%E8%A1%A8.md', 'Glossary.md', 'C:\\报告\\詞彙表.txt', 'terminology-2024.txt']) {
+      assert.ok(isGlossaryPath(path), path);
+    }
+  });
+
+  it('reads the name only: a report, a folder called 术语, a near word are not glossaries', () => {
+    for (const path of ['政府工作报告.txt', 'file:///ws/%E6%9C%AF%E8%AF%AD/report.txt', '/ws/glossy.txt', '/ws/名词.txt']) {
+      assert.equal(isGlossaryPath(path), false, path);
+    }
+  });
+});
