@@ -94,12 +94,10 @@ export interface SummaryOptions {
   /** Treat the file as a glossary whatever its name (a setting lists it). */
   readonly glossary?: boolean;
   /**
-   * Keys the workspace defines elsewhere: their uses in this text are kept too (kind `mention`), so a regulation that
-   * writes 危险化学品 without quotes is found as a user of the law's definition. Needs `table`.
+   * The keys the workspace defines elsewhere: their uses in this text are kept too (kind `mention`), so a regulation
+   * that writes 危险化学品 without quotes is found as a user of the law's definition.
    */
-  readonly mentionKeys?: Iterable<string>;
-  /** The fold table the term index was built with (`foldTable(converter)`), for `mentionKeys`. */
-  readonly table?: FoldTable;
+  readonly mentions?: MentionScanner;
 }
 
 /** The summary of one version of a report (its text, model and term index). Linear in the text and its uses. */
@@ -151,11 +149,7 @@ export function summarizeReport(text: string, model: ReportModel, terms: TermInd
     }
     summaryTerms.push({ key: term.key, name: term.name, kind: term.kind, count: term.uses.length, uses });
   }
-  if (options.mentionKeys !== undefined && options.table !== undefined) {
-    const own = new Set(terms.terms.map((t) => t.key));
-    const foreign = [...options.mentionKeys].filter((k) => !own.has(k));
-    summaryTerms.push(...scanMentions(text, foreign, options.table, starts));
-  }
+  if (options.mentions !== undefined) summaryTerms.push(...options.mentions.scan(text, starts, new Set(terms.terms.map((t) => t.key))));
 
   const articles: Array<[number, number]> = [];
   const structure = options.citations;
@@ -177,51 +171,73 @@ export function summarizeReport(text: string, model: ReportModel, terms: TermInd
 }
 
 /**
- * The uses of `keys` (folded keys, as a term index makes them) in `text`, as summary terms of kind `mention`: every
- * occurrence in either script, width or through pinyin glosses, the longest key where several start at one place, and
- * none inside another's use; a Latin key (WTO) only where it stands as a word. One pass over the text.
+ * Finds the uses of a set of keys (folded keys, as a term index makes them) in texts, as summary terms of kind
+ * `mention`: every occurrence in either script, width or through pinyin glosses, the longest key where several start
+ * at one place, none inside another's use, a Latin key (WTO) only where it stands as a word. Built once per set of
+ * keys (the workspace's defined terms) and used for every file: one pass over each text.
  */
-export function scanMentions(text: string, keys: Iterable<string>, table: FoldTable, lineStarts: readonly number[]): SummaryTerm[] {
-  const list = [...new Set(keys)].filter((k) => k.length >= 2);
-  if (list.length === 0) return [];
-  const trie = new KeyTrie();
-  let chars = 0;
-  for (const k of list) chars += k.length;
-  trie.reserve(chars);
-  list.forEach((k, id) => trie.add(k, id));
-  const isCode = list.map(isCodeTermKey);
-  const matches = trie.scan(text, table, new Matches());
-  const uses: number[][] = list.map(() => []);
-  const counts = new Int32Array(list.length);
-  let cover = -1;
-  for (let m = 0; m < matches.count; ) {
-    const start = matches.start[m]!;
-    let last = m;
-    while (last + 1 < matches.count && matches.start[last + 1] === start) last++;
-    // matches at one start come shortest first: the longest that is not covered and stands as a word wins
-    for (let g = last; g >= m; g--) {
-      const end = matches.end[g]!;
-      const id = matches.id[g]!;
-      if (end <= cover) break;
-      if (isCode[id] && (isWordCode(text.charCodeAt(start - 1)) || isWordCode(text.charCodeAt(end)))) continue;
-      if (counts[id]! < MAX_USES_PER_TERM) {
-        const line = lineIndexOf(lineStarts, start);
-        uses[id]!.push(line, start - lineStarts[line]!, end - start);
-      }
-      counts[id]!++;
-      cover = end;
-      break;
-    }
-    m = last + 1;
+export class MentionScanner {
+  readonly #keys: string[];
+  readonly #isCode: boolean[];
+  readonly #trie = new KeyTrie();
+  readonly #table: FoldTable;
+
+  constructor(keys: Iterable<string>, table: FoldTable) {
+    this.#keys = [...new Set(keys)].filter((k) => k.length >= 2);
+    this.#table = table;
+    let chars = 0;
+    for (const k of this.#keys) chars += k.length;
+    this.#trie.reserve(chars);
+    this.#keys.forEach((k, id) => this.#trie.add(k, id));
+    this.#isCode = this.#keys.map(isCodeTermKey);
   }
-  const out: SummaryTerm[] = [];
-  list.forEach((key, id) => {
-    const u = uses[id]!;
-    if (counts[id]! === 0) return;
-    const start = lineStarts[u[0]!]! + u[1]!;
-    out.push({ key, name: text.slice(start, start + u[2]!), kind: 'mention', count: counts[id]!, uses: u });
-  });
-  return out;
+
+  get size(): number {
+    return this.#keys.length;
+  }
+
+  /**
+   * The keys' uses in `text`. Keys in `own` (the document's own terms, whose uses its term index has) are matched
+   * (a use of one covers the shorter keys inside it) but not returned.
+   */
+  scan(text: string, lineStarts: readonly number[], own?: ReadonlySet<string>): SummaryTerm[] {
+    if (this.#keys.length === 0) return [];
+    const keys = this.#keys;
+    const matches = this.#trie.scan(text, this.#table, new Matches());
+    const uses = new Map<number, number[]>();
+    const counts = new Map<number, number>();
+    let cover = -1;
+    for (let m = 0; m < matches.count; ) {
+      const start = matches.start[m]!;
+      let last = m;
+      while (last + 1 < matches.count && matches.start[last + 1] === start) last++;
+      // matches at one start come shortest first: the longest that is not covered and stands as a word wins
+      for (let g = last; g >= m; g--) {
+        const end = matches.end[g]!;
+        const id = matches.id[g]!;
+        if (end <= cover) break;
+        if (this.#isCode[id] && (isWordCode(text.charCodeAt(start - 1)) || isWordCode(text.charCodeAt(end)))) continue;
+        cover = end;
+        if (own?.has(keys[id]!) === true) break;
+        const count = (counts.get(id) ?? 0) + 1;
+        counts.set(id, count);
+        if (count <= MAX_USES_PER_TERM) {
+          const line = lineIndexOf(lineStarts, start);
+          let list = uses.get(id);
+          if (list === undefined) uses.set(id, (list = []));
+          list.push(line, start - lineStarts[line]!, end - start);
+        }
+        break;
+      }
+      m = last + 1;
+    }
+    const out: SummaryTerm[] = [];
+    for (const [id, u] of uses) {
+      const start = lineStarts[u[0]!]! + u[1]!;
+      out.push({ key: keys[id]!, name: text.slice(start, start + u[2]!), kind: 'mention', count: counts.get(id)!, uses: u });
+    }
+    return out;
+  }
 }
 
 /** Words in a file name that make it a glossary: 名词解释, 术语(表), 词汇表, glossary — in either script. */

@@ -19,7 +19,7 @@
  * Host-neutral: only the core, the protocol and the host's types; no Node.
  */
 import {
-  analyze, computeLineStarts, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, scanMentions, summarizeReport,
+  analyze, computeLineStarts, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, MentionScanner, summarizeReport,
   type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
 } from '../core';
 import type { HostDisposable, HostFileChange, HostFiles, ReportHost } from './host';
@@ -68,7 +68,7 @@ export interface WorkspaceIndexOptions {
    * How a file's text becomes a summary; undefined = not a report. Default: the core's analysis and term index with
    * the host's codec and converter (`defaultSummarizer`). Tests count calls through it.
    */
-  readonly summarize?: (uri: string, text: string, mentionKeys: ReadonlySet<string>) => ReportSummary | undefined;
+  readonly summarize?: (uri: string, text: string, mentions: MentionScanner) => ReportSummary | undefined;
 }
 
 /** An LSP range (plain data: the lead's features pass it on as is). */
@@ -109,8 +109,8 @@ interface FileSymbols {
   readonly symbols: readonly WorkspaceSymbol[];
   /** Folded names, parallel to `symbols`. */
   readonly folded: readonly string[];
-  /** Folded heading titles without their marker (总则 of 第一章 总则), parallel; "" for terms. */
-  readonly foldedTitles: readonly string[];
+  /** Heading titles without their marker (总则 of 第一章 总则), parallel; "" for terms. Folded only where a name ends with the query. */
+  readonly titles: readonly string[];
 }
 
 interface FileEntry {
@@ -133,12 +133,11 @@ export function fileKey(uri: string): string {
 
 /** The summary of a text as the server makes it: analysis with the host's GBK codec, terms with its converter. */
 export function defaultSummarizer(host: ReportHost, options: WorkspaceIndexOptions = {}): NonNullable<WorkspaceIndexOptions['summarize']> {
-  const table = foldTable(host.scripts.converter);
   const glossaryGlobs = (options.glossaryGlobs ?? []).map(compileGlob);
-  return (uri, text, mentionKeys) => {
+  return (uri, text, mentions) => {
     const model = analyze(text, { codec: host.codec.gbk });
     const glossary = glossaryGlobs.some((g) => g(fileKey(uri)));
-    return summarizeIfReport(uri, text, model, indexTerms(text, model, { converter: host.scripts.converter }), { glossary, mentionKeys, table });
+    return summarizeIfReport(uri, text, model, indexTerms(text, model, { converter: host.scripts.converter }), { glossary, mentions });
   };
 }
 
@@ -148,9 +147,9 @@ function summarizeIfReport(
   text: string,
   model: ReportModel,
   terms: TermIndex,
-  options: { readonly glossary: boolean; readonly mentionKeys: ReadonlySet<string>; readonly table: FoldTable; readonly citations?: CitableStructure; readonly force?: boolean },
+  options: { readonly glossary: boolean; readonly mentions: MentionScanner; readonly citations?: CitableStructure; readonly force?: boolean },
 ): ReportSummary | undefined {
-  const summary = summarizeReport(text, model, terms, { path: uri, glossary: options.glossary, mentionKeys: options.mentionKeys, table: options.table, ...(options.citations ? { citations: options.citations } : {}) });
+  const summary = summarizeReport(text, model, terms, { path: uri, glossary: options.glossary, mentions: options.mentions, ...(options.citations ? { citations: options.citations } : {}) });
   if (options.force === true || summary.glossary || isReportModel(model)) return summary;
   return undefined;
 }
@@ -177,12 +176,14 @@ export class WorkspaceIndex {
   /** When each defined key appeared (a counter bumped for each new key): files read before it have not looked for it. */
   readonly #keyGeneration = new Map<string, number>();
   #generation = 0;
+  #scanner: { readonly generation: number; readonly scanner: MentionScanner } | undefined;
   /** Serialises the walk, the rescans and the handling of file changes. */
   #work: Promise<void> = Promise.resolve();
   #subscription: HostDisposable | undefined;
   #dirty = false;
   #lastSave = 0;
   #disposed = false;
+  readonly #ready = deferred();
 
   constructor(host: IndexHost, options: WorkspaceIndexOptions = {}) {
     this.#host = host;
@@ -208,12 +209,25 @@ export class WorkspaceIndex {
     this.#folders = folders.map((f) => f.replace(/\/+$/, ''));
     return this.#serial(async () => {
       if (this.#disk.size === 0) await this.#load();
+      this.#markReady();
       const done = await this.#walk(token, progress);
       if (!done) return false;
       if (!(await this.#rescan(token))) return false;
       await this.flush();
       return true;
     });
+  }
+
+  /**
+   * Resolves once the index can answer: the stored index loaded (or found missing) at the start of the first build.
+   * Answers until the build ends may include files changed or removed while the workspace was closed.
+   */
+  ready(): Promise<void> {
+    return this.#ready.promise;
+  }
+
+  #markReady(): void {
+    this.#ready.resolve();
   }
 
   /** Waits for the work queued so far (the walk, file changes) to finish. */
@@ -237,8 +251,7 @@ export class WorkspaceIndex {
   summarizeOpen(uri: string, text: string, model: ReportModel, terms: TermIndex, citations?: CitableStructure): ReportSummary {
     return summarizeIfReport(uri, text, model, terms, {
       glossary: false,
-      mentionKeys: this.#mentionKeys(),
-      table: this.#table,
+      mentions: this.#mentions(),
       force: true,
       ...(citations === undefined ? {} : { citations }),
     })!;
@@ -329,13 +342,14 @@ export class WorkspaceIndex {
     const q = foldForSearch(query, this.#table);
     const ranks: WorkspaceSymbol[][] = [[], [], [], [], [], []];
     for (const key of [...this.#indexed.keys()].sort()) {
-      const { symbols, folded, foldedTitles } = this.#fileSymbols(this.#indexed.get(key)!);
+      const { symbols, folded, titles } = this.#fileSymbols(this.#indexed.get(key)!);
       for (let i = 0; i < symbols.length; i++) {
         const name = folded[i]!;
         if (!matchesFolded(q, name)) continue;
         const s = symbols[i]!;
         const term = s.kind === 'term' ? 1 : 0;
-        const rank = q.length > 0 && (name === q || foldedTitles[i] === q) ? (s.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
+        const exact = q.length > 0 && (name === q || (name.endsWith(q) && foldForSearch(titles[i]!, this.#table) === q));
+        const rank = exact ? (s.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
         if (ranks[rank]!.length < limit) ranks[rank]!.push(s);
       }
     }
@@ -357,7 +371,7 @@ export class WorkspaceIndex {
     this.#dirty = false;
     this.#lastSave = this.#host.scheduler.now();
     const files = new Map<string, CachedFile>();
-    for (const [key, entry] of this.#disk) files.set(key, { size: entry.size, mtime: entry.mtime, summary: entry.summary });
+    for (const entry of this.#disk.values()) files.set(entry.uri, { size: entry.size, mtime: entry.mtime, summary: entry.summary });
     try {
       await write.call(this.#host.files, `${storage.replace(/\/+$/, '')}/${INDEX_FILE_NAME}`, serializeIndex({ files, mentionKeys: [...this.#scannedKeys] }, this.#identity));
     } catch (e) {
@@ -395,12 +409,14 @@ export class WorkspaceIndex {
     }
     const stored = loadIndex(bytes, this.#identity);
     if (bytes !== undefined && stored === EMPTY_INDEX) this.#host.logger.info('workspace index: the stored index is not usable (another version, or damaged); the files are read again');
-    for (const [key, file] of stored.files) {
-      const folder = this.#folders.find((f) => isInside(key, fileKey(f)));
-      if (folder === undefined) continue;
-      this.#disk.set(key, { uri: key, size: file.size, mtime: file.mtime, summary: file.summary, generation: 0 });
-    }
     this.#scannedKeys = new Set(stored.mentionKeys);
+    // answerable at once: the walk that follows corrects what changed while the workspace was closed
+    for (const [uri, file] of stored.files) {
+      const key = fileKey(uri);
+      if (!this.#folders.some((f) => isInside(key, fileKey(f)))) continue;
+      this.#disk.set(key, { uri, size: file.size, mtime: file.mtime, summary: file.summary, generation: 0 });
+      this.#reindex(key);
+    }
   }
 
   /** One walk over the folders: new and changed files read, vanished ones forgotten. */
@@ -500,7 +516,7 @@ export class WorkspaceIndex {
       } else {
         try {
           const text = this.#host.codec.decode(bytes).text;
-          summary = this.#summarize(uri, text, this.#mentionKeys());
+          summary = this.#summarize(uri, text, this.#mentions());
           if (summary === undefined && this.#extraGlobs.some((g) => g(this.#relative(key)))) {
             summary = this.#summarizeForced(uri, text);
           }
@@ -524,11 +540,17 @@ export class WorkspaceIndex {
     return folder === undefined ? key : key.slice(fileKey(folder).length + 1);
   }
 
-  /** The keys disk summaries are (or will be) scanned for: those scanned so far and those defined now. */
-  #mentionKeys(): Set<string> {
-    const keys = new Set(this.#scannedKeys);
-    for (const key of this.#definedIn.keys()) keys.add(key);
-    return keys;
+  /**
+   * The scanner for the keys disk summaries are (or will be) scanned for: those scanned so far and those defined now;
+   * made again when a new key is defined (a key no longer defined anywhere may stay in it: looking for it is harmless).
+   */
+  #mentions(): MentionScanner {
+    if (this.#scanner === undefined || this.#scanner.generation !== this.#generation) {
+      const keys = new Set(this.#scannedKeys);
+      for (const key of this.#definedIn.keys()) keys.add(key);
+      this.#scanner = { generation: this.#generation, scanner: new MentionScanner(keys, this.#table) };
+    }
+    return this.#scanner.scanner;
   }
 
   /**
@@ -540,6 +562,7 @@ export class WorkspaceIndex {
     if (pending.length === 0) return true;
     const files = this.#host.files;
     if (files === undefined) return true;
+    const scanners = new Map<string, MentionScanner>(); // by the keys a file misses: most miss the same ones
     for (const [key, entry] of [...this.#disk]) {
       if (token.isCancellationRequested || this.#disposed) return false;
       const summary = entry.summary;
@@ -556,7 +579,10 @@ export class WorkspaceIndex {
       const bytes = await files.readFile(entry.uri);
       if (bytes === undefined) continue;
       const text = this.#host.codec.decode(bytes).text;
-      const found = scanMentions(text, missing, this.#table, computeLineStarts(text));
+      const id = missing.join('\n');
+      let scanner = scanners.get(id);
+      if (scanner === undefined) scanners.set(id, (scanner = new MentionScanner(missing, this.#table)));
+      const found = scanner.scan(text, computeLineStarts(text));
       this.#disk.set(key, { ...entry, summary: found.length === 0 ? summary : { ...summary, terms: [...summary.terms, ...found] }, generation: this.#generation });
       this.#dirty = true;
       this.#reindex(key);
@@ -591,9 +617,12 @@ export class WorkspaceIndex {
         if (cached !== undefined && cached.size === stat.size && cached.mtime === stat.mtime && change.type !== 'changed') continue;
         await this.#read(change.uri, stat.size, stat.mtime);
       }
+    }).catch(() => undefined); // logged by #serial
+    // then, as work of its own (the changed files already answer), the other files for terms they newly define
+    this.#serial(async () => {
       await this.#rescan({ isCancellationRequested: false });
       if (this.#host.scheduler.now() - this.#lastSave >= SAVE_INTERVAL_MS) await this.flush();
-    }).catch(() => undefined); // logged by #serial
+    }).catch(() => undefined);
   }
 
   // ---- lookup tables ----
@@ -627,12 +656,12 @@ export class WorkspaceIndex {
     const { uri, summary } = file;
     const symbols: WorkspaceSymbol[] = [];
     const folded: string[] = [];
-    const foldedTitles: string[] = [];
+    const titles: string[] = [];
     for (const h of summary.outline) {
       const name = h.name.replace(/\s+/g, ' ').trim() || h.marker.trim() || h.kind;
       symbols.push({ name, kind: h.kind, uri, range: { start: h.start, end: h.end }, containerName: h.parent >= 0 ? summary.outline[h.parent]?.name : undefined });
       folded.push(foldForSearch(name, this.#table));
-      foldedTitles.push(foldForSearch(h.title, this.#table));
+      titles.push(h.title);
     }
     const seen = new Set<string>();
     for (const d of summary.definitions) {
@@ -641,12 +670,18 @@ export class WorkspaceIndex {
       const range = { start: { line: d.line, character: d.character }, end: { line: d.line, character: d.character + d.length } };
       symbols.push({ name: d.name, kind: 'term', uri, range, containerName: d.section >= 0 ? summary.outline[d.section]?.name : undefined });
       folded.push(foldForSearch(d.name, this.#table));
-      foldedTitles.push('');
+      titles.push('');
     }
-    const result = { symbols, folded, foldedTitles };
+    const result = { symbols, folded, titles };
     this.#symbols.set(summary, result);
     return result;
   }
+}
+
+function deferred(): { readonly promise: Promise<void>; readonly resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, file: string): void {
