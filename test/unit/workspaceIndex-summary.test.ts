@@ -5,7 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { analyze, foldTable, indexTerms, isGlossaryPath, keyOf, summarizeReport, type ReportSummary } from '../../server/src/core';
+import { glossaryEntries } from '../../server/src/core/summary';
 import { gbkCodec } from '../../server/src/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { readCorpus, readSeed } from '../util/corpus';
@@ -99,6 +101,52 @@ describe('summarizeReport', () => {
     };
     walk(lawSummary, 'summary');
     assert.deepEqual(bad, []);
+  });
+});
+
+describe('glossary files', () => {
+  // terms the 2025 work report quotes, written as a user's glossary would: unquoted, one a line, any numbering, either script
+  const glossary = [
+    '新質生產力：是指創新起主導作用的先進生產力質態。',
+    '2. 两重：是指国家重大战略实施和重点领域安全能力建设。',
+    '（3）“两新”：是指推动新一轮大规模设备更新和消费品以旧换新。',
+    '三保\t保基本民生、保工资、保运转',
+    '这一年，我们做了很多工作：稳增长、促改革。',
+    '',
+  ].join('\n');
+
+  it('a file named like a glossary defines the term of each line, whatever the numbering, quotes or script', () => {
+    const summary = summarize(glossary, 'file:///ws/%E8%AF%8D%E6%B1%87%E8%A1%A8.txt'); // 词汇表.txt
+    assert.equal(summary.glossary, true);
+    const byKey = new Map(summary.definitions.map((d) => [d.key, d]));
+    assert.deepEqual([...byKey.keys()].sort(), [keyOf('新質生產力', table), '两重', '两新', '三保'].sort());
+    const first = byKey.get(keyOf('新質生產力', table))!;
+    assert.equal(at(glossary, first.line, first.character, first.length), '新質生產力');
+    assert.match(first.text, /^是指創新起主導作用/);
+    assert.equal(byKey.get('三保')!.text, '保基本民生、保工资、保运转');
+    assert.equal(at(glossary, byKey.get('两重')!.line, byKey.get('两重')!.character, 2), '两重');
+  });
+
+  it('any text: every entry names text that is there, on one line (property)', () => {
+    const line = fc.array(fc.constantFrom('新', '質', '两', '重', '：', ':', '\t', '“', '”', '1', '.', '（', '）', '、', '，', ' ', '\u3000', 'a', '\r'), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const text = lines.join('\n');
+        const model = analyze(text);
+        for (const entry of glossaryEntries(text, model.lineStarts)) {
+          assert.ok(entry.start >= 0 && entry.start + entry.name.length <= text.length);
+          assert.equal(text.slice(entry.start, entry.start + entry.name.length), entry.name);
+          assert.ok(!/[\n\r]/.test(entry.name) && !/[\n\r]/.test(entry.text) && entry.name.length >= 2);
+        }
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+
+  it('the same lines in a file that is not a glossary define nothing of the kind (they are prose there)', () => {
+    const summary = summarize(glossary, 'file:///ws/notes.txt');
+    assert.equal(summary.glossary, false);
+    assert.ok(!summary.definitions.some((d) => d.kind === 'glossary' && d.key === '三保'));
   });
 });
 

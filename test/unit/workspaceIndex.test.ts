@@ -217,7 +217,8 @@ describe('WorkspaceIndex: kept fresh by file changes, open documents win', () =>
     assert.deepEqual(index.usesOf(key), []);
     const before = analysed;
     const glossary = uri('reports/术语表.txt');
-    host.files.put(glossary, '术语表\n\n1.“新质生产力”：是指创新起主导作用，摆脱传统经济增长方式、生产力发展路径的先进生产力质态。\n');
+    // unquoted and unnumbered: only a file named like a glossary is read this way
+    host.files.put(glossary, '新质生产力：是指创新起主导作用，摆脱传统经济增长方式、生产力发展路径的先进生产力质态。\n');
     host.files.fire([{ uri: glossary, type: 'created' }]);
     await index.settled();
     assert.equal(analysed, before + 1, 'only the new glossary is analysed');

@@ -9,6 +9,7 @@
  * is on the same line.
  */
 import { articleValue } from './citationTargets';
+import { digitValue, isCnNumeralCode, isHan, skipIndent, trimEnd } from './chars';
 import type { CitableStructure } from './citationTargets';
 import { lineIndexOf } from './lines';
 import type { MarkerKind, ReportModel } from './model';
@@ -151,6 +152,18 @@ export function summarizeReport(text: string, model: ReportModel, terms: TermInd
   }
   if (options.mentions !== undefined) summaryTerms.push(...options.mentions.scan(text, starts, new Set(terms.terms.map((t) => t.key))));
 
+  const glossary = options.glossary === true || (options.path !== undefined && isGlossaryPath(options.path));
+  if (glossary) {
+    const defined = new Set(definitions.map((d) => d.key));
+    for (const entry of glossaryEntries(text, starts)) {
+      const key = terms.keyOf(entry.name);
+      if (key.length < 2 || defined.has(key) || definitions.length >= MAX_DEFINITIONS) continue;
+      defined.add(key);
+      const { line, character } = at(entry.start);
+      definitions.push({ key, name: entry.name, kind: 'glossary', text: entry.text, fullForm: undefined, line, character, length: entry.name.length, section: headingAt(model, entry.start) });
+    }
+  }
+
   const articles: Array<[number, number]> = [];
   const structure = options.citations;
   if (structure !== undefined) {
@@ -166,7 +179,7 @@ export function summarizeReport(text: string, model: ReportModel, terms: TermInd
     definitions,
     terms: summaryTerms,
     articles,
-    glossary: options.glossary === true || (options.path !== undefined && isGlossaryPath(options.path)),
+    glossary,
   };
 }
 
@@ -238,6 +251,78 @@ export class MentionScanner {
     }
     return out;
   }
+}
+
+/** A glossary entry's term is at most this long (a longer run before a colon is a sentence, not a term). */
+const MAX_GLOSSARY_TERM = 24;
+const MAX_DEFINITION_TEXT = 400;
+const OPEN_QUOTES = '“「『"';
+const CLOSE_QUOTES = '”」』"';
+/** Characters a term never holds: a run that meets one before the colon is prose. */
+const NOT_IN_TERM = '，。；、,;（()）！？!?《》';
+
+/**
+ * The entries of a glossary file that the report rules do not read as definitions: one a line, `term：definition`,
+ * `term:definition` or `term<TAB>definition`, the term optionally numbered (1. ／ 1、 ／ 一、 ／ （1） ／ ［1］) and quoted.
+ * A file is read this way only when it is a glossary (by its name or a setting): in a report such lines are prose.
+ * One pass over each line, no regular expression.
+ */
+export function glossaryEntries(text: string, lineStarts: readonly number[]): Array<{ readonly name: string; readonly start: number; readonly text: string }> {
+  const out: Array<{ name: string; start: number; text: string }> = [];
+  for (let l = 0; l < lineStarts.length; l++) {
+    const lineStart = lineStarts[l]!;
+    let end = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length;
+    while (end > lineStart && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+    let p = skipNumbering(text, skipIndent(text, lineStart, end), end);
+    p = skipIndent(text, p, end);
+    const quoted = OPEN_QUOTES.includes(text[p] ?? '\0') && p < end;
+    if (quoted) p++;
+    const termStart = p;
+    while (p < end && p - termStart <= MAX_GLOSSARY_TERM) {
+      const ch = text[p]!;
+      if ((quoted && CLOSE_QUOTES.includes(ch)) || (!quoted && (ch === '：' || ch === ':' || ch === '\t'))) break;
+      if (NOT_IN_TERM.includes(ch)) {
+        p = -1;
+        break;
+      }
+      p++;
+    }
+    if (p < 0 || p >= end || p - termStart > MAX_GLOSSARY_TERM) continue;
+    const termEnd = trimEnd(text, termStart, p);
+    if (quoted) p++;
+    while (p < end && (text[p] === ' ' || text[p] === '\u3000')) p++;
+    const sep = text[p];
+    if (sep !== '：' && sep !== ':' && sep !== '\t') continue;
+    p++;
+    const textStart = skipIndent(text, p, end);
+    const textEnd = trimEnd(text, textStart, end);
+    const name = text.slice(termStart, termEnd);
+    if (textEnd <= textStart || name.length < 2 || !hasWordChar(name)) continue;
+    out.push({ name, start: termStart, text: text.slice(textStart, Math.min(textEnd, textStart + MAX_DEFINITION_TEXT)).replace(/[\t ]+/g, ' ') });
+  }
+  return out;
+}
+
+/** After a glossary entry's number, if it has one: 1. 1． 1、 一、 （1） (1) ［1］ [1] 【1】. */
+function skipNumbering(text: string, p: number, end: number): number {
+  const open = text[p];
+  const closeFor: Record<string, string> = { '（': '）', '(': ')', '［': '］', '[': ']', '【': '】' };
+  const close = open === undefined ? undefined : closeFor[open];
+  let q = close === undefined ? p : p + 1;
+  const digits = q;
+  while (q < end && q - digits < 4 && (digitValue(text.charCodeAt(q)) >= 0 || isCnNumeralCode(text.charCodeAt(q)))) q++;
+  if (q === digits) return p;
+  if (close !== undefined) return text[q] === close ? q + 1 : p;
+  const after = text[q];
+  return after === '.' || after === '．' || after === '、' ? q + 1 : p;
+}
+
+function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isHan(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+  }
+  return false;
 }
 
 /** Words in a file name that make it a glossary: 名词解释, 术语(表), 词汇表, glossary — in either script. */
