@@ -148,6 +148,28 @@ describe('WorkspaceIndex: definitions and uses across files', () => {
     assert.equal(index.definitionsOf(keyOf('技術措施', table))[0]?.uri, uri('copyright/著作权法.md'));
   });
 
+  it("a two-character word a law defines for itself (“技术”是指… in the export regulation) is not looked for unquoted in other files", async () => {
+    const host = workspace();
+    host.files.put(uri('law/导弹及相关物项和技术出口管制条例.md'), readCorpus('cn_reg_missile_export_control_2002.md'));
+    host.files.put(uri('reports/1955年政府工作报告.txt'), readCorpus('cn_gwr_1955_national_government_work_report.txt'));
+    const { index } = await built(host);
+    const report = uri('reports/2025年政府工作报告.txt');
+    assert.equal(index.definitionsOf('技术')[0]?.uri, uri('law/导弹及相关物项和技术出口管制条例.md'));
+    assert.ok(readCorpus('cn_gwr_2025_national_government_work_report.txt').includes('技术'));
+    assert.deepEqual(index.usesOf('技术').filter((u) => u.uri === report), []);
+    // its longer terms are: the 1955 report writes 技术资料 without quotes
+    const old = uri('reports/1955年政府工作报告.txt');
+    const inOld = index.usesOf('技术资料').filter((u) => u.uri === old);
+    assert.ok(inOld.length >= 1);
+    for (const u of inOld) assert.equal(textOf(host, u.uri, u.range), '技术资料');
+    // once a glossary defines 技术 for the whole workspace, its unquoted uses are found everywhere
+    host.files.put(uri('reports/词汇表.txt'), '技术：是指本单位研发的专有技术。\n');
+    host.files.fire([{ uri: uri('reports/词汇表.txt'), type: 'created' }]);
+    await index.settled();
+    assert.ok(index.usesOf('技术').filter((u) => u.uri === report).length >= 5);
+    index.dispose();
+  });
+
   it('a term two files define differently gets both definitions (著作权：即版权 / 著作權：指因著作完成所生…)', async () => {
     const { index } = await built();
     const definitions = index.definitionsOf(keyOf('著作權', table));

@@ -547,10 +547,30 @@ export class WorkspaceIndex {
   #mentions(): MentionScanner {
     if (this.#scanner === undefined || this.#scanner.generation !== this.#generation) {
       const keys = new Set(this.#scannedKeys);
-      for (const key of this.#definedIn.keys()) keys.add(key);
+      for (const key of this.#definedIn.keys()) if (this.#mentionable(key)) keys.add(key);
       this.#scanner = { generation: this.#generation, scanner: new MentionScanner(keys, this.#table) };
     }
     return this.#scanner.scanner;
+  }
+
+  /**
+   * Is a defined key looked for where other files write it without quotes? Yes for a term of three characters or more
+   * (司法工作人员, 危险化学品) and for any term a glossary, an abbreviation (以下简称) or a colon entry defines; not for a
+   * two-character word a law defines for itself (本条例所称技术, 本法所称以上): elsewhere it is an ordinary word —
+   * 技术 in a work report is not the export regulation's 技术. (Where another file quotes it, it is that file's own term
+   * and found anyway.)
+   */
+  #mentionable(key: string): boolean {
+    if (key.length >= 3) return true;
+    for (const file of this.#definedIn.get(key) ?? []) {
+      const summary = this.#indexed.get(file)?.summary;
+      if (summary === undefined) continue;
+      if (summary.glossary) return true;
+      for (const d of summary.definitions) {
+        if (d.key === key && (d.kind === 'glossary' || d.kind === 'abbreviation' || d.kind === 'colon')) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -558,7 +578,7 @@ export class WorkspaceIndex {
    * the new keys only (no analysis). Open documents are made anew by their owner.
    */
   async #rescan(token: Cancellation): Promise<boolean> {
-    const pending = [...this.#definedIn.keys()].filter((k) => !this.#scannedKeys.has(k));
+    const pending = [...this.#definedIn.keys()].filter((k) => !this.#scannedKeys.has(k) && this.#mentionable(k));
     if (pending.length === 0) return true;
     const files = this.#host.files;
     if (files === undefined) return true;
@@ -644,7 +664,9 @@ export class WorkspaceIndex {
     if (now?.summary === undefined) return;
     this.#indexed.set(key, { uri: now.uri, summary: now.summary });
     for (const d of now.summary.definitions) {
-      if (!this.#definedIn.has(d.key)) this.#keyGeneration.set(d.key, ++this.#generation);
+      // a new key, or a short one defined by one more file (it may now be a glossary's: see #mentionable)
+      const files = this.#definedIn.get(d.key);
+      if (files === undefined || (d.key.length < 3 && !files.has(key))) this.#keyGeneration.set(d.key, ++this.#generation);
       addTo(this.#definedIn, d.key, key);
     }
     for (const t of now.summary.terms) if (t.uses.length > 0) addTo(this.#usedIn, t.key, key);
