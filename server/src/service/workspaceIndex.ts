@@ -263,18 +263,13 @@ export class WorkspaceIndex {
    * caller asks only when it has none). When several files define the term differently, all are returned.
    */
   definitionsOf(termKey: string, exceptUri?: string): WorkspaceDefinition[] {
-    const files = this.#definedIn.get(termKey);
-    if (files === undefined) return [];
-    const except = exceptUri === undefined ? undefined : fileKey(exceptUri);
     const out: WorkspaceDefinition[] = [];
-    for (const key of [...files].sort()) {
-      if (key === except) continue;
-      const { uri, summary } = this.#indexed.get(key)!;
+    for (const { uri, summary } of this.#filesWith(this.#definedIn, termKey, exceptUri)) {
       for (const d of summary.definitions) {
         if (d.key !== termKey) continue;
         out.push({
           uri,
-          range: { start: { line: d.line, character: d.character }, end: { line: d.line, character: d.character + d.length } },
+          range: definitionRange(d),
           name: d.name,
           definition: d,
           glossary: summary.glossary,
@@ -288,13 +283,8 @@ export class WorkspaceIndex {
 
   /** Every use of a term in the workspace's files (either script, through glosses), by file in path order. */
   usesOf(termKey: string, exceptUri?: string): WorkspaceUse[] {
-    const files = this.#usedIn.get(termKey);
-    if (files === undefined) return [];
-    const except = exceptUri === undefined ? undefined : fileKey(exceptUri);
     const out: WorkspaceUse[] = [];
-    for (const key of [...files].sort()) {
-      if (key === except) continue;
-      const { uri, summary } = this.#indexed.get(key)!;
+    for (const { uri, summary } of this.#filesWith(this.#usedIn, termKey, exceptUri)) {
       for (const t of summary.terms) {
         if (t.key !== termKey) continue;
         for (let k = 0; k + 2 < t.uses.length; k += 3) {
@@ -305,6 +295,14 @@ export class WorkspaceIndex {
       }
     }
     return out;
+  }
+
+  /** The indexed files a lookup table lists for a term, in path order, without `exceptUri`. */
+  #filesWith(table: ReadonlyMap<string, ReadonlySet<string>>, termKey: string, exceptUri: string | undefined): Array<{ readonly uri: string; readonly summary: ReportSummary }> {
+    const files = table.get(termKey);
+    if (files === undefined) return [];
+    const except = exceptUri === undefined ? undefined : fileKey(exceptUri);
+    return [...files].filter((k) => k !== except).sort().map((k) => this.#indexed.get(k)!);
   }
 
   /** The key of the term used at a position of an indexed file (an open document: also a term only the workspace defines). */
@@ -689,8 +687,7 @@ export class WorkspaceIndex {
     for (const d of summary.definitions) {
       if (seen.has(d.key)) continue; // a term once, where it is first defined
       seen.add(d.key);
-      const range = { start: { line: d.line, character: d.character }, end: { line: d.line, character: d.character + d.length } };
-      symbols.push({ name: d.name, kind: 'term', uri, range, containerName: d.section >= 0 ? summary.outline[d.section]?.name : undefined });
+      symbols.push({ name: d.name, kind: 'term', uri, range: definitionRange(d), containerName: d.section >= 0 ? summary.outline[d.section]?.name : undefined });
       folded.push(foldForSearch(d.name, this.#table));
       titles.push('');
     }
@@ -698,6 +695,11 @@ export class WorkspaceIndex {
     this.#symbols.set(summary, result);
     return result;
   }
+}
+
+/** Where a definition's term is written (a term is on one line). */
+function definitionRange(d: SummaryDefinition): IndexRange {
+  return { start: { line: d.line, character: d.character }, end: { line: d.line, character: d.character + d.length } };
 }
 
 function deferred(): { readonly promise: Promise<void>; readonly resolve: () => void } {
