@@ -95,10 +95,13 @@ describe('WorkspaceIndex: which files', () => {
     index.dispose();
   });
 
-  it('skips a file over the size limit with one line in the log, and reads extra globs', async () => {
+  it('skips a file over the size limit with one line in the log; reads extra globs; takes the glossary globs as glossaries', async () => {
     const host = workspace();
     host.files.put(uri('drafts/note.zhreport'), readCorpus('cn_reg_military_facilities_protection_measures_2001.md'));
-    const { index } = await built(host, { maxFileBytes: 150_000, extraGlobs: ['**/*.zhreport'] });
+    host.files.put(uri('defs/policy.txt'), '新质生产力：是指创新起主导作用的先进生产力质态。\n');
+    const { index } = await built(host, { maxFileBytes: 150_000, extraGlobs: ['**/*.zhreport'], glossaryGlobs: ['defs/*.txt'] });
+    // a glossary by the setting, whatever its name: its lines define terms
+    assert.deepEqual(index.definitionsOf('新质生产力').map((d) => [d.uri, d.glossary]), [[uri('defs/policy.txt'), true]]);
     assert.ok(!index.files().some((f) => f.uri === uri('law/人民检察院刑事诉讼规则.md')));
     assert.equal(host.log.filter((l) => l.includes('人民检察院刑事诉讼规则') && l.includes('over the limit')).length, 1);
     assert.ok(index.files().some((f) => f.uri === uri('drafts/note.zhreport')));

@@ -68,7 +68,15 @@ export interface WorkspaceIndexOptions {
    * How a file's text becomes a summary; undefined = not a report. Default: the core's analysis and term index with
    * the host's codec and converter (`defaultSummarizer`). Tests count calls through it.
    */
-  readonly summarize?: (uri: string, text: string, mentions: MentionScanner) => ReportSummary | undefined;
+  readonly summarize?: (uri: string, text: string, context: SummarizeContext) => ReportSummary | undefined;
+}
+
+/** What the index tells the summariser about a file besides its text. */
+export interface SummarizeContext {
+  /** The terms other files define, to find where this file uses them unquoted. */
+  readonly mentions: MentionScanner;
+  /** The glossary setting lists the file (a glossary by its name is told by the summary itself). */
+  readonly glossary: boolean;
 }
 
 /** An LSP range (plain data: the lead's features pass it on as is). */
@@ -132,16 +140,14 @@ export function fileKey(uri: string): string {
 }
 
 /** The summary of a text as the server makes it: analysis with the host's GBK codec, terms with its converter. */
-export function defaultSummarizer(host: ReportHost, options: WorkspaceIndexOptions = {}): NonNullable<WorkspaceIndexOptions['summarize']> {
-  const glossaryGlobs = (options.glossaryGlobs ?? []).map(compileGlob);
-  return (uri, text, mentions) => {
+export function defaultSummarizer(host: ReportHost): NonNullable<WorkspaceIndexOptions['summarize']> {
+  return (uri, text, { mentions, glossary }) => {
     const model = analyze(text, { codec: host.codec.gbk });
-    const glossary = glossaryGlobs.some((g) => g(fileKey(uri)));
     return summarizeIfReport(uri, text, model, indexTerms(text, model, { converter: host.scripts.converter }), { glossary, mentions });
   };
 }
 
-/** The summary of an analysed text, or undefined when it is prose (not a report, not a glossary, no definitions). */
+/** The summary of an analysed text, or undefined when it is prose (not a report, not a glossary) and not forced. */
 function summarizeIfReport(
   uri: string,
   text: string,
@@ -159,6 +165,7 @@ export class WorkspaceIndex {
   readonly #options: WorkspaceIndexOptions;
   readonly #summarize: NonNullable<WorkspaceIndexOptions['summarize']>;
   readonly #extraGlobs: ReadonlyArray<(path: string) => boolean>;
+  readonly #glossaryGlobs: ReadonlyArray<(path: string) => boolean>;
   readonly #table: FoldTable;
   readonly #identity: IndexIdentity;
   #folders: string[] = [];
@@ -188,8 +195,9 @@ export class WorkspaceIndex {
   constructor(host: IndexHost, options: WorkspaceIndexOptions = {}) {
     this.#host = host;
     this.#options = options;
-    this.#summarize = options.summarize ?? defaultSummarizer(host, options);
+    this.#summarize = options.summarize ?? defaultSummarizer(host);
     this.#extraGlobs = (options.extraGlobs ?? []).map(compileGlob);
+    this.#glossaryGlobs = (options.glossaryGlobs ?? []).map(compileGlob);
     this.#table = foldTable(host.scripts.converter);
     this.#identity = { analyzer: options.analyzerVersion ?? '', fold: keyOf('網絡與數據庫「」１Ａ', this.#table) };
     this.#subscription = host.files?.onDidChange((changes) => this.#changed(changes));
@@ -250,7 +258,7 @@ export class WorkspaceIndex {
    */
   summarizeOpen(uri: string, text: string, model: ReportModel, terms: TermIndex, citations?: CitableStructure): ReportSummary {
     return summarizeIfReport(uri, text, model, terms, {
-      glossary: false,
+      glossary: this.#glossaryGlobs.some((g) => g(this.#relative(fileKey(uri)))),
       mentions: this.#mentions(),
       force: true,
       ...(citations === undefined ? {} : { citations }),
@@ -514,8 +522,9 @@ export class WorkspaceIndex {
       } else {
         try {
           const text = this.#host.codec.decode(bytes).text;
-          summary = this.#summarize(uri, text, this.#mentions());
-          if (summary === undefined && this.#extraGlobs.some((g) => g(this.#relative(key)))) {
+          const relative = this.#relative(key);
+          summary = this.#summarize(uri, text, { mentions: this.#mentions(), glossary: this.#glossaryGlobs.some((g) => g(relative)) });
+          if (summary === undefined && this.#extraGlobs.some((g) => g(relative))) {
             summary = this.#summarizeForced(uri, text);
           }
         } catch (e) {
