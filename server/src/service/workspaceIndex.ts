@@ -22,7 +22,7 @@ import {
   analyze, computeLineStarts, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, MentionScanner, summarizeReport,
   type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
 } from '../core';
-import type { HostDisposable, HostFileChange, HostFiles, ReportHost } from './host';
+import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
 
 /**
@@ -50,6 +50,10 @@ const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules']);
 export const MAX_INDEXED_FILES = 5000;
 /** Symbols in one answer at most (an empty query asks for everything). */
 export const MAX_WORKSPACE_SYMBOLS = 2000;
+/** Files larger than this are not read unless the options say otherwise (the documents' limit, 20 MB). */
+const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Files stat-ed at once during the walk. */
+const STAT_BATCH = 32;
 /** A dirty index is written again at most this often (ms) while changes come in; `flush` writes at once. */
 const SAVE_INTERVAL_MS = 30_000;
 
@@ -443,11 +447,15 @@ export class WorkspaceIndex {
         this.#reindex(key);
       }
     }
-    // stat everything first (cheap), then read what is new or changed
+    // stat everything first (cheap; a batch at a time, the host answers them in parallel), then read what is new or changed
     const stale: Array<{ uri: string; size: number; mtime: number }> = [];
-    for (const uri of candidates) {
+    const stats: Array<HostFileStat | undefined> = [];
+    for (let i = 0; i < candidates.length; i += STAT_BATCH) {
       if (token.isCancellationRequested) return false;
-      const stat = await files.stat(uri);
+      stats.push(...(await Promise.all(candidates.slice(i, i + STAT_BATCH).map((uri) => files.stat(uri)))));
+    }
+    for (const [i, uri] of candidates.entries()) {
+      const stat = stats[i];
       if (stat === undefined) continue;
       const cached = this.#disk.get(fileKey(uri));
       if (cached !== undefined && cached.size === stat.size && cached.mtime === stat.mtime) {
@@ -457,11 +465,19 @@ export class WorkspaceIndex {
       }
       stale.push({ uri, size: stat.size, mtime: stat.mtime });
     }
+    // the next file is read from disk while this one is analysed
+    const fetch = (i: number): Promise<Uint8Array | undefined> | undefined => {
+      const next = stale[i];
+      return next === undefined || next.size > this.#maxFileBytes() ? undefined : files.readFile(next.uri).catch(() => undefined);
+    };
+    let bytes = fetch(0);
     for (let i = 0; i < stale.length; i++) {
       if (token.isCancellationRequested || this.#disposed) return false;
       progress?.(i, stale.length);
       const { uri, size, mtime } = stale[i]!;
-      await this.#read(uri, size, mtime);
+      const current = bytes;
+      bytes = fetch(i + 1);
+      await this.#read(uri, size, mtime, current);
       await this.#host.scheduler.yield();
     }
     if (stale.length > 0) progress?.(stale.length, stale.length);
@@ -506,15 +522,15 @@ export class WorkspaceIndex {
     return REPORT_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext)) || this.#extraGlobs.some((g) => g(relative));
   }
 
-  /** Reads, decodes and summarises one file into the disk map. */
-  async #read(uri: string, size: number, mtime: number): Promise<void> {
+  /** Reads (unless `pending` already is), decodes and summarises one file into the disk map. */
+  async #read(uri: string, size: number, mtime: number, pending?: Promise<Uint8Array | undefined>): Promise<void> {
     const key = fileKey(uri);
-    const limit = this.#options.maxFileBytes ?? 20 * 1024 * 1024;
+    const limit = this.#maxFileBytes();
     let summary: ReportSummary | undefined;
     if (size > limit) {
       this.#host.logger.info(`workspace index: skipped ${key} (${size} bytes, over the limit of ${limit})`);
     } else {
-      const bytes = await this.#host.files?.readFile(uri);
+      const bytes = await (pending ?? this.#host.files?.readFile(uri).catch(() => undefined));
       if (bytes === undefined) {
         this.#host.logger.info(`workspace index: skipped ${key} (unreadable)`);
       } else if (bytes.includes(0) && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
@@ -535,6 +551,10 @@ export class WorkspaceIndex {
     this.#disk.set(key, { uri, size, mtime, summary, generation: this.#generation });
     this.#dirty = true;
     this.#reindex(key);
+  }
+
+  #maxFileBytes(): number {
+    return this.#options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
   #summarizeForced(uri: string, text: string): ReportSummary {
