@@ -136,6 +136,7 @@ describe('WorkspaceIndex: definitions and uses across files', () => {
     assert.ok((counts.get(uri('law/人民检察院刑事诉讼规则.md')) ?? 0) >= 2, 'the rules use it');
     assert.ok((counts.get(uri('law/中华人民共和国刑法.md')) ?? 0) >= 10, 'the law uses it');
     for (const u of uses) assert.equal(textOf(host, u.uri, u.range), '司法工作人员');
+    assert.deepEqual(index.filesWithMoreUses(key), []); // every use is listed
     // the asking document is left out when it says so (its own definition wins)
     assert.deepEqual(index.definitionsOf(key, uri('law/中华人民共和国刑法.md')), []);
     index.dispose();
@@ -191,6 +192,18 @@ describe('WorkspaceIndex: definitions and uses across files', () => {
     const report = index.usesOf(keyOf('两重', table)).filter((u) => u.uri === uri('reports/2025年政府工作报告.txt'));
     assert.equal(report.length, 2);
     for (const u of report) assert.equal(textOf(host, u.uri, u.range), '两重');
+    index.dispose();
+  });
+
+  it('a term used more often in one file than the index keeps: the uses stop at the cap and the file is named', async () => {
+    const host = workspace();
+    const many = uri('reports/沙龙纪要.txt');
+    host.files.put(many, '关于网上沙龙的报告\n\n一、总体情况\n\n二、主要做法\n\n' + '“网上沙龙”办得好。\n'.repeat(2100) + '\n三、下一步\n');
+    const { index } = await built(host);
+    assert.equal(index.usesOf('网上沙龙').filter((u) => u.uri === many).length, 2000);
+    assert.deepEqual(index.filesWithMoreUses('网上沙龙'), [many]);
+    // the seed's 網上沙龍 (four uses) is the same key, listed whole
+    assert.equal(index.usesOf('网上沙龙').filter((u) => u.uri === uri('reports/民进重庆市委会2017.txt')).length, 4);
     index.dispose();
   });
 

@@ -309,6 +309,16 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /**
+   * The files where `usesOf` lists fewer uses than there are (more than MAX_USES_PER_TERM of the term in one file): a
+   * rename must read those files, or refuse, rather than leave uses behind.
+   */
+  filesWithMoreUses(termKey: string): string[] {
+    return this.#filesWith(this.#usedIn, termKey, undefined)
+      .filter(({ summary }) => summary.terms.some((t) => t.key === termKey && t.count * 3 > t.uses.length))
+      .map(({ uri }) => uri);
+  }
+
   /** The indexed files a lookup table lists for a term, in path order, without `exceptUri`. */
   #filesWith(table: ReadonlyMap<string, ReadonlySet<string>>, termKey: string, exceptUri: string | undefined): Array<{ readonly uri: string; readonly summary: ReportSummary }> {
     const files = table.get(termKey);
