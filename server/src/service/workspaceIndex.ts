@@ -182,6 +182,8 @@ export class WorkspaceIndex {
   readonly #definedIn = new Map<string, Set<string>>();
   readonly #usedIn = new Map<string, Set<string>>();
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
+  /** The indexed file keys in path order (made again after a file comes or goes). */
+  #order: string[] | undefined;
   /** Defined keys every disk summary has been scanned for. */
   #scannedKeys = new Set<string>();
   /** When each defined key appeared (a counter bumped for each new key): files read before it have not looked for it. */
@@ -349,7 +351,11 @@ export class WorkspaceIndex {
 
   /** The summaries of the indexed files (open documents as the editor has them), in path order. */
   files(): Array<{ readonly uri: string; readonly summary: ReportSummary }> {
-    return [...this.#indexed.keys()].sort().map((k) => this.#indexed.get(k)!);
+    return this.#sortedKeys().map((k) => this.#indexed.get(k)!);
+  }
+
+  #sortedKeys(): readonly string[] {
+    return (this.#order ??= [...this.#indexed.keys()].sort());
   }
 
   /**
@@ -361,7 +367,7 @@ export class WorkspaceIndex {
   symbols(query: string, limit = MAX_WORKSPACE_SYMBOLS): WorkspaceSymbol[] {
     const q = foldForSearch(query, this.#table);
     const ranks: WorkspaceSymbol[][] = [[], [], [], [], [], []];
-    for (const key of [...this.#indexed.keys()].sort()) {
+    for (const key of this.#sortedKeys()) {
       const { symbols, folded, titles } = this.#fileSymbols(this.#indexed.get(key)!);
       for (let i = 0; i < symbols.length; i++) {
         const name = folded[i]!;
@@ -697,8 +703,10 @@ export class WorkspaceIndex {
       for (const d of before.summary.definitions) if (this.#definedIn.get(d.key)?.size === 0) this.#definedIn.delete(d.key);
       for (const t of before.summary.terms) if (this.#usedIn.get(t.key)?.size === 0) this.#usedIn.delete(t.key);
       this.#indexed.delete(key);
+      this.#order = undefined;
     }
     if (now?.summary === undefined) return;
+    if (!this.#indexed.has(key)) this.#order = undefined;
     this.#indexed.set(key, { uri: now.uri, summary: now.summary });
     for (const d of now.summary.definitions) {
       // a new key, or a short one defined by one more file (it may now be a glossary's: see #mentionable)
