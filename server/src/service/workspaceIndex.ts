@@ -17,6 +17,13 @@
  *   (a read and one matching pass, no analysis).
  *
  * Host-neutral: only the core, the protocol and the host's types; no Node.
+ *
+ * How the server uses it (not wired yet): `build(folders, token, progress)` after `initialized` (work-done progress),
+ * `flush()` on shutdown; `setOpen(uri, summarizeOpen(uri, text, model, terms))` for each analysed version of an open
+ * document and `setOpen(uri, undefined)` on close; hover and definition on a term the document does not define:
+ * `definitionsOf(key, uri)` with the key of the term at the cursor (the document's term index, else `termKeyAt`);
+ * references and rename: the document's own uses plus `usesOf(key, uri)` (and `filesWithMoreUses(key)` for a rename);
+ * workspace/symbol: `symbols(query)`.
  */
 import {
   analyze, computeLineStarts, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, MentionScanner, summarizeReport,
