@@ -218,6 +218,22 @@ describe('WorkspaceIndex: definitions and uses across files', () => {
   });
 });
 
+describe('WorkspaceIndex: documents by the names citations give them', () => {
+  it('《中华人民共和国刑法》 and 《刑法》 name the criminal law; 著作權法 names the copyright laws of both scripts; articles by number', async () => {
+    const { index } = await built();
+    const law = uri('law/中华人民共和国刑法.md');
+    for (const name of ['《中华人民共和国刑法》', '刑法', '中華人民共和國刑法']) assert.deepEqual(index.filesNamed(name).map((f) => f.uri), [law], name);
+    assert.deepEqual(index.filesNamed('著作權法').map((f) => f.uri).sort(), [uri('copyright/著作权法.md'), uri('copyright/著作權法.txt')].sort());
+    assert.deepEqual(index.filesNamed('刑法', law), []);
+    assert.deepEqual(index.filesNamed('《人民检察院刑事诉讼规则》').map((f) => f.uri), [uri('law/人民检察院刑事诉讼规则.md')]);
+    assert.deepEqual(index.filesNamed('民法典'), []);
+    const line = index.articleLine(law, 9400)!;
+    assert.ok(readCorpus('cn_law_criminal_law.md').split('\n')[line]!.startsWith('第九十四条'));
+    assert.equal(index.articleLine(law, 99900), undefined);
+    index.dispose();
+  });
+});
+
 describe('WorkspaceIndex: kept fresh by file changes, open documents win', () => {
   it('a created file is read, a changed one read again, a deleted one forgotten', async () => {
     const { host, index } = await built();

@@ -11,6 +11,8 @@
 import { articleValue } from './citationTargets';
 import { digitValue, isCnNumeralCode, isHan, skipIndent, trimEnd } from './chars';
 import type { CitableStructure } from './citationTargets';
+import { stripCountry } from './citations';
+import { foldForSearch } from './symbols';
 import { lineIndexOf } from './lines';
 import type { MarkerKind, ReportModel } from './model';
 import { headingAt } from './selection';
@@ -330,13 +332,31 @@ const GLOSSARY_NAMES = ['名词解释', '名詞解釋', '术语', '術語', '词
 
 /** Is the file at `path` (a path or URI, percent-encoded or not) named like a glossary? Only its name is read. */
 export function isGlossaryPath(path: string): boolean {
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  let name = path.slice(slash + 1);
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // not percent-encoded: the name as it is
-  }
-  const lower = name.toLowerCase();
+  const lower = fileNameOf(path).toLowerCase();
   return GLOSSARY_NAMES.some((word) => lower.includes(word));
+}
+
+/** The last segment of a path or URI, percent escapes decoded where they are valid. */
+export function fileNameOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // not percent-encoded: the name as it is
+  }
+}
+
+/**
+ * The names another document may cite a file by, folded for search: its title and its file name (without the
+ * extension), each without a trailing （…） (edition, date) or 《》 and without 中华人民共和国 (《中华人民共和国刑法》 =
+ * 《刑法》); names shorter than two characters are dropped.
+ */
+export function documentNameKeys(title: string, uri: string, table: FoldTable): string[] {
+  const keys = new Set<string>();
+  const base = fileNameOf(uri).replace(/\.[^.]*$/, '').replace(/[（(].*$/, '');
+  for (const name of [title.replace(/[（(].*$/, ''), base]) {
+    const key = foldForSearch(stripCountry(name.replace(/[《》]/g, '').trim()), table);
+    if (key.length >= 2) keys.add(key);
+  }
+  return [...keys];
 }

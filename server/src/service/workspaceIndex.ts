@@ -26,7 +26,8 @@
  * workspace/symbol: `symbols(query)`.
  */
 import {
-  analyze, computeLineStarts, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, MentionScanner, summarizeReport,
+  analyze, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, MentionScanner, stripCountry,
+  summarizeReport,
   type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
 } from '../core';
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
@@ -188,6 +189,8 @@ export class WorkspaceIndex {
   readonly #indexed = new Map<string, { readonly uri: string; readonly summary: ReportSummary }>();
   readonly #definedIn = new Map<string, Set<string>>();
   readonly #usedIn = new Map<string, Set<string>>();
+  /** Files by the names other documents cite them by (`documentNameKeys`: title and file name, folded). */
+  readonly #namedIn = new Map<string, Set<string>>();
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
   /** The indexed file keys in path order (made again after a file comes or goes). */
   #order: string[] | undefined;
@@ -316,6 +319,20 @@ export class WorkspaceIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * The files another document cites by `name` — 《中华人民共和国刑法》, 《刑法》, 刑法, in either script — by their
+   * title or file name (`documentNameKeys`), in path order, without `exceptUri` (the citing document).
+   */
+  filesNamed(name: string, exceptUri?: string): Array<{ readonly uri: string; readonly summary: ReportSummary }> {
+    const key = foldForSearch(stripCountry(name.replace(/[《》]/g, '').trim()), this.#table);
+    return this.#filesWith(this.#namedIn, key, exceptUri);
+  }
+
+  /** The line of article `value` (第十条 → 1000, 第十条之一 → 1001: `articleValue`) in an indexed file, if it has one. */
+  articleLine(uri: string, value: number): number | undefined {
+    return this.#indexed.get(fileKey(uri))?.summary.articles.find(([v]) => v === value)?.[1];
   }
 
   /**
@@ -705,6 +722,7 @@ export class WorkspaceIndex {
     const now = open !== undefined ? open : disk?.summary === undefined ? undefined : { uri: disk.uri, summary: disk.summary };
     if (before !== undefined && now !== undefined && before.summary === now.summary && before.uri === now.uri) return;
     if (before !== undefined) {
+      for (const n of documentNameKeys(before.summary.title ?? '', before.uri, this.#table)) this.#namedIn.get(n)?.delete(key);
       for (const d of before.summary.definitions) this.#definedIn.get(d.key)?.delete(key);
       for (const t of before.summary.terms) this.#usedIn.get(t.key)?.delete(key);
       for (const d of before.summary.definitions) if (this.#definedIn.get(d.key)?.size === 0) this.#definedIn.delete(d.key);
@@ -722,6 +740,7 @@ export class WorkspaceIndex {
       addTo(this.#definedIn, d.key, key);
     }
     for (const t of now.summary.terms) if (t.uses.length > 0) addTo(this.#usedIn, t.key, key);
+    for (const n of documentNameKeys(now.summary.title ?? '', now.uri, this.#table)) addTo(this.#namedIn, n, key);
   }
 
   #fileSymbols(file: { readonly uri: string; readonly summary: ReportSummary }): FileSymbols {
