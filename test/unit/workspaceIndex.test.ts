@@ -310,6 +310,20 @@ describe('WorkspaceIndex: kept fresh by file changes, open documents win', () =>
     index.dispose();
   });
 
+  it('a host without workspace files (no folder, a browser without a file system): open documents only', async () => {
+    const index = new WorkspaceIndex({ ...memoryHost(), files: undefined });
+    assert.equal(await index.build([FOLDER]), true);
+    await index.ready();
+    assert.equal(index.filesCount, 0);
+    const text = readCorpus('cn_reg_hazardous_chemicals_regulation_2013.md');
+    const model = analyze(text, { codec: gbkCodec });
+    index.setOpen('untitled:Untitled-1', index.summarizeOpen('untitled:Untitled-1', text, model, indexTerms(text, model, { converter: openccConverter })));
+    assert.equal(index.definitionsOf('危险化学品')[0]?.uri, 'untitled:Untitled-1');
+    assert.ok(index.symbols('总则').length >= 1);
+    await index.flush();
+    index.dispose();
+  });
+
   it('a cancelled build stops between files and keeps what it read; the next build finishes', async () => {
     const host = workspace();
     const index = new WorkspaceIndex(host);
