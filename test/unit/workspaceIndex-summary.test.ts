@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, foldTable, indexTerms, isGlossaryPath, keyOf, summarizeReport, type ReportSummary } from '../../server/src/core';
+import { analyze, bigramFilter, foldTable, indexTerms, isGlossaryPath, keyOf, mayContain, summarizeReport, type ReportSummary } from '../../server/src/core';
 import { glossaryEntries } from '../../server/src/core/summary';
 import { gbkCodec } from '../../server/src/codec';
 import { openccConverter } from '../../server/src/opencc';
@@ -147,6 +147,32 @@ describe('glossary files', () => {
     const summary = summarize(glossary, 'file:///ws/notes.txt');
     assert.equal(summary.glossary, false);
     assert.ok(!summary.definitions.some((d) => d.kind === 'glossary' && d.key === '三保'));
+  });
+});
+
+describe('bigramFilter and mayContain', () => {
+  it('never says no to a term the text uses (the seed: traditional, glossed); says no to most that it lacks', () => {
+    const seed = readSeed('chongqing-minjin-2017-scraped.txt');
+    const summary = summarize(seed);
+    const filter = bigramFilter(seed, table);
+    for (const t of summary.terms) assert.ok(mayContain(filter, t.key), t.name);
+    assert.ok(mayContain(filter, keyOf('網上沙龍', table)) && seed.includes('網(wǎng)上沙龍'));
+    const absent = ['量子纠缠态', '危险化学品', '司法工作人员', '著作权人', '海洋倾废'].filter((k) => !seed.includes(k));
+    assert.ok(absent.filter((k) => mayContain(filter, keyOf(k, table))).length <= 1);
+  });
+
+  it('any text and any piece of it: the piece may be contained (property)', () => {
+    const chars = fc.constantFrom('網', '网', '上', '沙', '龍', '(', 'wǎng', ')', '「', '“', 'Ａ', 'a', ' ', '\u3000', '\n', '發', 'fā');
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 2, maxLength: 40 }), fc.nat(), fc.nat(), (parts, i, j) => {
+        const text = parts.join('');
+        const a = i % text.length;
+        const b = a + 2 + (j % Math.max(1, text.length - a - 1));
+        const key = keyOf(text.slice(a, Math.min(b, text.length)), table);
+        if (key.length >= 2 && !key.includes('(')) assert.ok(mayContain(bigramFilter(text, table), key), JSON.stringify([text, key]));
+      }),
+      { numRuns: 500, seed: 13 },
+    );
   });
 });
 

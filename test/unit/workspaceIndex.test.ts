@@ -270,12 +270,18 @@ describe('WorkspaceIndex: kept fresh by file changes, open documents win', () =>
     const key = keyOf('新质生产力', table);
     assert.deepEqual(index.usesOf(key), []);
     const before = analysed;
+    const readsBefore = new Map(host.files.reads);
     const glossary = uri('reports/术语表.txt');
     // unquoted and unnumbered: only a file named like a glossary is read this way
     host.files.put(glossary, '新质生产力：是指创新起主导作用，摆脱传统经济增长方式、生产力发展路径的先进生产力质态。\n');
     host.files.fire([{ uri: glossary, type: 'created' }]);
     await index.settled();
     assert.equal(analysed, before + 1, 'only the new glossary is analysed');
+    // read again only where 新质生产力 may occur (the bigram filter): the report, not the criminal law
+    const readAgain = (u: string): number => (host.files.reads.get(u) ?? 0) - (readsBefore.get(u) ?? 0);
+    assert.equal(readAgain(report), 1);
+    assert.equal(readAgain(uri('law/中华人民共和国刑法.md')), 0);
+    assert.equal(readAgain(uri('copyright/著作權法.txt')), 0);
     const inReport = index.usesOf(key).filter((u) => u.uri === report);
     assert.ok(inReport.length >= 1);
     for (const u of inReport) assert.equal(textOf(host, u.uri, u.range), '新质生产力');

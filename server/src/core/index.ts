@@ -15,5 +15,5 @@ export { isReportModel, foldForSearch, matchesFolded, MIN_REPORT_HEADINGS } from
 export { indexCitations, citationAt, mentionAt, stripCountry, readsTaiwanStyle, Level, type Citation, type CitationIndex, type TitleMention, type CitedDocument } from './citations';
 export { CitableStructure, CitationResolver, articleValue, documentCitations, type DocumentCitations, type Target, type Place, type Paragraph } from './citationTargets';
 export { renumberArticles, renumberedArticleUnit } from './citationRenumber';
-export { summarizeReport, MentionScanner, isGlossaryPath, documentNameKeys, fileNameOf, SUMMARY_VERSION, MAX_USES_PER_TERM, type ReportSummary, type SummaryHeading, type SummaryDefinition, type SummaryTerm, type SummaryPosition, type SummaryOptions } from './summary';
+export { summarizeReport, MentionScanner, isGlossaryPath, documentNameKeys, fileNameOf, bigramFilter, mayContain, SUMMARY_VERSION, MAX_USES_PER_TERM, type ReportSummary, type SummaryHeading, type SummaryDefinition, type SummaryTerm, type SummaryPosition, type SummaryOptions } from './summary';
 export { computeLineStarts } from './analyze';

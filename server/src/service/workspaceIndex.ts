@@ -26,7 +26,7 @@
  * workspace/symbol: `symbols(query)`.
  */
 import {
-  analyze, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, MentionScanner, stripCountry,
+  analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, mayContain, MentionScanner, stripCountry,
   summarizeReport,
   type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
 } from '../core';
@@ -189,6 +189,11 @@ export class WorkspaceIndex {
   readonly #indexed = new Map<string, { readonly uri: string; readonly summary: ReportSummary }>();
   readonly #definedIn = new Map<string, Set<string>>();
   readonly #usedIn = new Map<string, Set<string>>();
+  /**
+   * The bigram filter of each disk file read in this session (`bigramFilter`, 4 KB each, not stored): a newly defined
+   * term is looked for only in the files that may hold it. Files answered from the stored index have none until read.
+   */
+  readonly #filters = new Map<string, Uint32Array>();
   /** Files by the names other documents cite them by (`documentNameKeys`: title and file name, folded). */
   readonly #namedIn = new Map<string, Set<string>>();
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
@@ -483,6 +488,7 @@ export class WorkspaceIndex {
     for (const key of [...this.#disk.keys()]) {
       if (!seen.has(key)) {
         this.#disk.delete(key);
+        this.#filters.delete(key);
         this.#dirty = true;
         this.#reindex(key);
       }
@@ -578,6 +584,7 @@ export class WorkspaceIndex {
       } else {
         try {
           const text = this.#host.codec.decode(bytes).text;
+          this.#filters.set(key, bigramFilter(text, this.#table));
           const relative = this.#relative(key);
           summary = this.#summarize(uri, text, { mentions: this.#mentions(), glossary: this.#glossaryGlobs.some((g) => g(relative)) });
           if (summary === undefined && this.#extraGlobs.some((g) => g(relative))) {
@@ -586,6 +593,7 @@ export class WorkspaceIndex {
         } catch (e) {
           this.#host.logger.error(`workspace index: skipped ${key}: ${String(e)}`);
         }
+        if (summary === undefined) this.#filters.delete(key); // not a report: never scanned
       }
     }
     this.#disk.set(key, { uri, size, mtime, summary, generation: this.#generation });
@@ -655,8 +663,12 @@ export class WorkspaceIndex {
       const summary = entry.summary;
       if (summary === undefined) continue;
       const has = new Set(summary.terms.map((t) => t.key));
-      const missing = pending.filter((k) => (this.#keyGeneration.get(k) ?? 0) > entry.generation && !has.has(k));
-      if (missing.length === 0) continue;
+      const filter = this.#filters.get(key);
+      const missing = pending.filter((k) => (this.#keyGeneration.get(k) ?? 0) > entry.generation && !has.has(k) && (filter === undefined || mayContain(filter, k)));
+      if (missing.length === 0) {
+        if (filter !== undefined) this.#disk.set(key, { ...entry, generation: this.#generation }); // none can occur in it
+        continue;
+      }
       const stat = await files.stat(entry.uri);
       if (stat === undefined) continue;
       if (stat.size !== entry.size || stat.mtime !== entry.mtime) {
@@ -666,6 +678,7 @@ export class WorkspaceIndex {
       const bytes = await files.readFile(entry.uri);
       if (bytes === undefined) continue;
       const text = this.#host.codec.decode(bytes).text;
+      if (filter === undefined) this.#filters.set(key, bigramFilter(text, this.#table));
       const id = missing.join('\n');
       let scanner = scanners.get(id);
       if (scanner === undefined) scanners.set(id, (scanner = new MentionScanner(missing, this.#table)));
@@ -691,6 +704,7 @@ export class WorkspaceIndex {
           for (const k of [...this.#disk.keys()]) {
             if (k === key || isInside(k, key)) {
               this.#disk.delete(k);
+              this.#filters.delete(k);
               this.#dirty = true;
               this.#reindex(k);
             }
