@@ -25,7 +25,7 @@ export interface CachedFile {
 }
 
 export interface StoredIndex {
-  /** By file key (see `fileKey` in workspaceIndex.ts). */
+  /** By URI (as the walk or the client wrote it; compared by `fileKey` in workspaceIndex.ts). */
   readonly files: ReadonlyMap<string, CachedFile>;
   /** The workspace-defined keys every stored summary was scanned for (their unquoted uses are in the summaries). */
   readonly mentionKeys: readonly string[];
