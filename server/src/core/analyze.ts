@@ -66,7 +66,7 @@ interface Candidate {
 export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:>[ \\t\\u3000]+)?(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
-function computeLineStarts(text: string): number[] {
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   if (text.indexOf('\r') < 0) {
     // LF only (nearly every file): indexOf is about ten times faster than a charCodeAt loop (bench, 1 MB)
