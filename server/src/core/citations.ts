@@ -124,12 +124,17 @@ const NAME_LEADERS = [
   '规定', '規定', '以及', '或者', '除', '依', '照', '按', '据', '據', '及', '和', '与', '與', '或', '并', '並', '对', '對', '于', '於', '由', '经', '經',
   '即', '之', '在', '为', '為', '是', '有', '犯', '另', '亦', '应', '應', '得', '不', '仍', '者', '以', '係', '系', '如', '但', '且', '即',
 ];
+/** The code units of `chars`, for lookups by `charCodeAt` (a Han character read as `text[i]` is a new string each time). */
+function codeSet(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
 /** Characters before 前 that make it part of another word (目前, 当前, 事前 …): then 前条 is not a citation. */
-const NOT_BEFORE_QIAN = new Set('目当當事提以此生空眼面跟史向超日之从從先之前年月');
+const NOT_BEFORE_QIAN = codeSet('目当當事提以此生空眼面跟史向超日之从從先之前年月');
 /** Characters before 本 that make it part of another word (基本, 成本, 根本 …). */
-const NOT_BEFORE_BEN = new Set('基根成资資样樣原版脚腳剧劇课課账賬标標范範文书書读讀话話日副正蓝藍底手资账样课绘繪剧母');
+const NOT_BEFORE_BEN = codeSet('基根成资資样樣原版脚腳剧劇课課账賬标標范範文书書读讀话話日副正蓝藍底手资账样课绘繪剧母');
 /** Characters before 同 that make it part of another word (共同, 相同, 合同 …). */
-const NOT_BEFORE_TONG = new Set('共相等如不协協会會合陪连連认認赞贊雷混同');
+const NOT_BEFORE_TONG = codeSet('共相等如不协協会會合陪连連认認赞贊雷混同');
 /** A unit followed by one of these is part of another word: 条件, 条例, 款项, 项目, 目标, 章程, 节约 … */
 const NOT_AFTER: Readonly<Record<string, string>> = {
   '条': '件例款文约約', '條': '件例款文約', '款': '项項式子', '项': '目', '項': '目', '目': '标標的录錄前光', '章': '程法', '节': '约約能日奏省目', '節': '约約能日奏省目',
@@ -177,7 +182,14 @@ function unitLevel(ch: string, taiwan: boolean): Level | undefined {
 
 /** `unitLevel` and `NOT_AFTER` by character code, for the scan (mainland levels; Taiwan swaps 款 and 項). */
 const UNIT_LEVELS = new Map<number, Level>([...'编編章节節条條款项項目'].map((ch) => [ch.charCodeAt(0), unitLevel(ch, false)!]));
-const NOT_AFTER_CODES = new Map<number, Set<number>>(Object.entries(NOT_AFTER).map(([ch, after]) => [ch.charCodeAt(0), new Set([...after].map((a) => a.charCodeAt(0)))]));
+const NOT_AFTER_CODES = new Map<number, ReadonlySet<number>>(Object.entries(NOT_AFTER).map(([ch, after]) => [ch.charCodeAt(0), codeSet(after)]));
+
+/** `unitLevel` by character code (UNIT_LEVELS, with 款 and 項 swapped for Taiwan). */
+function unitLevelOfCode(c: number, taiwan: boolean): Level | undefined {
+  const level = UNIT_LEVELS.get(c);
+  if (level === undefined || !taiwan) return level;
+  return level === Level.Paragraph ? Level.Item : level === Level.Item ? Level.Paragraph : level;
+}
 
 /** 两 / 兩: a numeral only as the first character (第三、第四兩款: 兩 counts the list). */
 function isLiang(c: number): boolean {
@@ -247,8 +259,7 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
     level = Level.Part;
     q++;
   } else {
-    level = UNIT_LEVELS.get(ch);
-    if (level !== undefined && taiwan) level = level === Level.Paragraph ? Level.Item : level === Level.Item ? Level.Paragraph : level;
+    level = unitLevelOfCode(ch, taiwan);
   }
   if (level === undefined) return undefined;
   if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
@@ -353,7 +364,7 @@ class Scanner {
   }
 
   add(start: number, units: readonly Unit[], relative: RelativeKind, relativeLevel: Level, n: number, chainPrevious: number, document: number): number {
-    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    const values = [0, 0, 0, 0, 0, 0, 0]; // LEVEL_COUNT zeros (a literal: packed, no fill)
     let articleStart = -1;
     let articleEnd = -1;
     for (const u of units) {
@@ -493,20 +504,21 @@ class Scanner {
 
   /** A relative head at p (本条, 前两款, 同條, 该条): its level, count and where it ends; undefined if none. */
   relativeAt(p: number): { kind: RelativeKind; level: Level; count: number; end: number } | undefined {
+    // by code unit throughout: this runs at every 本/前/同 stop, and text[i] of a Han character is a new string
     const text = this.text;
-    const c = text[p]!;
-    const before = p > 0 ? text[p - 1]! : '';
+    const c = text.charCodeAt(p);
+    const before = p > 0 ? text.charCodeAt(p - 1) : -1;
     let q = p + 1;
     let n = 1;
     let kind: RelativeKind;
-    if (c === '本') {
+    if (c === 0x672c /* 本 */) {
       if (NOT_BEFORE_BEN.has(before)) return undefined;
       kind = 'this';
-    } else if (c === '前') {
+    } else if (c === 0x524d /* 前 */) {
       if (NOT_BEFORE_QIAN.has(before)) return undefined;
       kind = 'previous';
       const d = text.charCodeAt(q);
-      if (isCnNumeralCode(d) && text[q] !== '十') {
+      if (isCnNumeralCode(d) && d !== 0x5341 /* 十 */) {
         const v = cnNumeralValueAt(text, q, q + 1);
         if (v === undefined || v < 2 || v > 9) return undefined;
         n = v;
@@ -516,12 +528,11 @@ class Scanner {
       if (NOT_BEFORE_TONG.has(before)) return undefined;
       kind = 'same';
     }
-    const ch = text[q];
-    if (ch === undefined) return undefined;
-    const level = unitLevel(ch, this.taiwan);
+    if (q >= text.length) return undefined;
+    const ch = text.charCodeAt(q);
+    const level = unitLevelOfCode(ch, this.taiwan);
     if (level === undefined || level === Level.SubItem && kind !== 'this') return undefined;
-    const after = text[q + 1];
-    if (after !== undefined && NOT_AFTER[ch]?.includes(after)) return undefined;
+    if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
     if (kind === 'same' && level < Level.Article) return undefined;
     return { kind, level, count: n, end: q + 1 };
   }
@@ -624,7 +635,7 @@ class Scanner {
       this.boxes.push({ value, start: p, end: e });
       return e;
     }
-    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    const values = [0, 0, 0, 0, 0, 0, 0]; // LEVEL_COUNT zeros (a literal: packed, no fill)
     values[0] = value;
     this.citations.push({
       start: p, end: q, kind: 'box', values, articleStart: -1, articleEnd: -1, relative: 'none', relativeLevel: Level.Article, count: 0, chainPrevious: -1, document: -1,
@@ -646,7 +657,7 @@ class Scanner {
       if (before !== '见' && before !== '見') return -1;
       q = p + 2;
     }
-    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    const values = [0, 0, 0, 0, 0, 0, 0]; // LEVEL_COUNT zeros (a literal: packed, no fill)
     values[0] = value;
     values[1] = second === '表' ? 1 : 0;
     this.citations.push({

@@ -5,6 +5,7 @@
  * check against (a 第X条 in a report without articles).
  */
 import { documentCitations } from '../citationTargets';
+import { keeps } from './bounded';
 import type { CheckContext } from './context';
 import type { Finding } from './types';
 
@@ -14,6 +15,7 @@ export function checkCitations(ctx: CheckContext, out: Finding[]): void {
     if (c.document >= 0) return;
     const t = resolver.target(i);
     if (t.status !== 'missing' || t.reason === undefined) return;
+    if (!keeps(out, c.start, c.end)) return; // past the cap: counted, its message not built
     const written = ctx.text.slice(c.start, c.end);
     out.push({
       code: 'citation-missing',
