@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toChineseNumeral as cn } from './cn-numeral.mjs';
-import { median } from './measure.mjs';
+import { CLOCK, clockMs, median } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -199,10 +199,11 @@ function parseArgs(argv) {
   return opt;
 }
 
+/** One run, in ms on the bench's clock (wall time, or with ZH_REPORT_BENCH_CLOCK=cpu this process's CPU time). */
 function timeOnce(pipeline, text) {
-  const t0 = process.hrtime.bigint();
+  const t0 = clockMs();
   pipeline(text);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  return clockMs() - t0;
 }
 
 /** Samples of each size; the sizes alternate (small, large, large, small, …) so that a busy moment lands on both. */
@@ -244,7 +245,7 @@ export function runAdversarial(argv = []) {
   for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000, citations resolved) + word count'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
+  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000, citations resolved) + word count'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m; clock: ${CLOCK === 'cpu' ? 'CPU time of this process' : 'wall'}`);
   console.log(['pattern'.padEnd(20), ...opt.sizes.map((s) => `${s} ms`.padStart(10)), 'ms/MB 1m'.padStart(9), 'ms/MB 4m'.padStart(9), 'exp 1m→4m'.padStart(10), ' '].join(' '));
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
@@ -278,7 +279,7 @@ export function runAdversarial(argv = []) {
   const outDir = join(ROOT, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
   const stamp = existsSync(join(OUT, 'core', 'index.js')) ? statSync(join(OUT, 'core', 'index.js')).mtime.toISOString() : undefined;
-  writeFileSync(join(outDir, opt.features ? 'adversarial-features.json' : 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
+  writeFileSync(join(outDir, opt.features ? 'adversarial-features.json' : 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, clock: CLOCK, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
   return results;
 }
 

@@ -25,6 +25,7 @@
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
+import { isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
 
 /** Citation levels, outermost first. */
 export const enum Level {
@@ -108,11 +109,6 @@ export interface CitationIndex {
 }
 
 
-/** Words that name this document after 本: 本法第X条, 本条例第X条 … */
-const SELF_WORDS = [
-  '法典', '宪法', '憲法', '法', '条例', '條例', '规定', '規定', '办法', '辦法', '细则', '細則', '规则', '規則', '解释', '解釋', '决定', '決定', '章程', '通则', '通則',
-  '准则', '準則', '标准', '標準', '公约', '公約', '协定', '協定', '规程', '規程', '条约', '條約',
-];
 /** How the name of another document ends when it is written without 《》 (民法第X條, 刑法第X条). 规定 is left out:
  * "前款规定第X项" and "国家规定第X条" are not names. */
 const NAME_SUFFIXES = ['法', '法典', '条例', '條例', '办法', '辦法', '细则', '細則', '规则', '規則', '通则', '通則', '准则', '準則', '公约', '公約', '条约', '條約'];
@@ -143,14 +139,6 @@ const NOT_AFTER: Readonly<Record<string, string>> = {
 
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
-
-/**
- * Where a citation or a title can start: 第, 附, 《, or 本/前/同 followed by a unit, a count (前两款) or the first
- * character of a word naming this document (本法, 本条例 …). Alternatives of one or two characters: no backtracking;
- * asking for the second character keeps 本/前/同 in ordinary prose from stopping the scan (bench: 3,526 stops in the
- * 1 MB report, 1,566 with it).
- */
-const TRIGGER = new RegExp(`[第附《专專]|[本前同][${[...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('')}]`, 'g');
 
 /** Connectors that continue a chain: 、 和 及 与 或 至 到 ～ (以及, 或者 are read as 及 / 或 plus one character). */
 const CHAIN = new Set('、和及与與或至到～~');
@@ -537,26 +525,33 @@ class Scanner {
     return { kind, level, count: n, end: q + 1 };
   }
 
-  scan(from: number, skips: readonly (readonly [number, number])[]): void {
+  /**
+   * Reads the citations from `from` on. Where a citation or a title can start — 第, 附, 《, 专/專, or 本/前/同 followed by
+   * a unit, a count (前两款) or the first character of a word naming this document (本法, 本条例 …) — comes from the
+   * stops of the text (stops.ts: one pass of the regex engine, shared with the term extraction). `resume` is where
+   * the next stop may start (after a citation, a title or a skipped heading read here).
+   */
+  scan(from: number, skips: readonly (readonly [number, number])[], stops: Stops): void {
     const text = this.text;
-    const re = new RegExp(TRIGGER.source, 'g');
-    re.lastIndex = from;
     let skip = 0;
-    // `test` rather than `exec`: no match array per stop. A match is one character (第 附 《) or two (本/前/同 + the next).
-    while (re.test(text)) {
-      const last = re.lastIndex - 1;
-      const one = text.charCodeAt(last);
-      const p = one === 0x7b2c /* 第 */ || one === 0x9644 /* 附 */ || one === 0x300a /* 《 */ || one === 0x4e13 /* 专 */ || one === 0x5c08 /* 專 */ ? last : last - 1;
+    let resume = from;
+    for (let k = lowerBound(stops.at.subarray(0, stops.count), from); k < stops.count; k++) {
+      const p = stops.at[k]!;
+      if (p < resume) continue;
+      const one = text.charCodeAt(p);
+      if (isCue(one) && one !== 0x300a /* 《 */) continue; // a term cue only
+      // a two-character stop (本/前/同 + the next) ends after both, as the regex match did
+      resume = one === 0x672c /* 本 */ || one === 0x524d /* 前 */ || one === 0x540c /* 同 */ ? p + 2 : p + 1;
       while (skip < skips.length && skips[skip]![1] <= p) skip++;
       if (skip < skips.length && skips[skip]![0] <= p) {
-        re.lastIndex = skips[skip]![1];
+        resume = skips[skip]![1];
         continue;
       }
       const c = text[p]!;
       if (c === '《') {
         const e = this.title(p);
         if (e > 0) {
-          re.lastIndex = e;
+          resume = e;
           if (text[e] === '第' || isSpace(text.charCodeAt(e)) && text[e + 1] === '第') continue; // read at the 第
           const last = this.mentions[this.mentions.length - 1]!;
           this.noteDocument(this.documentId(last.title, true), p);
@@ -566,7 +561,7 @@ class Scanner {
       if (c === '第') {
         const line = structureLineEnd(text, p);
         if (line > 0) {
-          re.lastIndex = line;
+          resume = line;
           continue;
         }
         let units = this.units(p, -1);
@@ -576,17 +571,17 @@ class Scanner {
         const document = named ?? -1;
         this.noteDocument(document, p);
         const i = this.add(p, units, 'none', Level.Article, 0, -1, document);
-        re.lastIndex = this.chain(i, this.citations[i]!.end);
+        resume = this.chain(i, this.citations[i]!.end);
         continue;
       }
       if (c === '附') {
         const e = this.appendix(p);
-        if (e > 0) re.lastIndex = e;
+        if (e > 0) resume = e;
         continue;
       }
       if (c === '专' || c === '專') {
         const e = this.box(p);
-        if (e > 0) re.lastIndex = e;
+        if (e > 0) resume = e;
         continue;
       }
       // 本法第X条: this document
@@ -600,10 +595,10 @@ class Scanner {
             if (units.length > 0) {
               this.#lastEnd = p;
               const i = this.add(p, units, 'none', Level.Article, 0, -1, -1);
-              re.lastIndex = this.chain(i, this.citations[i]!.end);
+              resume = this.chain(i, this.citations[i]!.end);
             }
           }
-          re.lastIndex = Math.max(re.lastIndex, p + 1 + w.length);
+          resume = Math.max(resume, p + 1 + w.length);
           continue;
         }
       }
@@ -616,7 +611,7 @@ class Scanner {
       const citation = this.citations[i]!;
       if (units.length === 0) (citation as { end: number }).end = head.end;
       this.#lastEnd = citation.end;
-      re.lastIndex = this.chain(i, citation.end);
+      resume = this.chain(i, citation.end);
     }
   }
 
@@ -804,7 +799,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
   const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts);
-  scanner.scan(from, skips);
+  scanner.scan(from, skips, stopsOf(text, model));
   return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
 
