@@ -517,6 +517,26 @@ function endsSentence(text: string, end: number): boolean {
 }
 
 /**
+ * A set of line numbers, one byte per line of the text: read at every line. (A Set of the heading lines outgrew the CPU
+ * caches on a text whose every line is a heading: 320,000 entries at 4 MB, and the scan slowed per line as it grew.)
+ */
+class LineFlags {
+  readonly #flags: Uint8Array;
+
+  constructor(lines: number) {
+    this.#flags = new Uint8Array(lines);
+  }
+
+  add(line: number): void {
+    this.#flags[line] = 1;
+  }
+
+  has(line: number): boolean {
+    return this.#flags[line] === 1;
+  }
+}
+
+/**
  * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
  * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
  * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
@@ -529,7 +549,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (toc) {
     for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
   }
-  const markerLines = new Set<number>();
+  const markerLines = new LineFlags(lineStarts.length);
   for (const c of markers) markerLines.add(c.line);
   // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
   const articles = markers.some((c) => c.kind === 'article');
@@ -629,7 +649,7 @@ function isParagraphBelow(below: { p: number; end: number; text: string }, headL
 }
 
 /** What may stand above a sub-heading: a short numbered heading, or a line that finishes a sentence (a paragraph, a list item). */
-function isFinishedAbove(text: string, above: { p: number; end: number; line: number }, markerLines: ReadonlySet<number>): boolean {
+function isFinishedAbove(text: string, above: { p: number; end: number; line: number }, markerLines: LineFlags): boolean {
   if (above.end - above.p <= 5 && CAPTION.test(text.slice(above.p, above.end))) return true;
   // a numbered heading of its own ((四) 房屋土地與交通運輸) or a list item that ends a sentence
   if (markerLines.has(above.line)) return above.end - above.p <= NUMBERED_HEADING_MAX || endsSentence(text, above.end);
@@ -640,7 +660,7 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
  * A short line standing alone between a finished paragraph and a longer one. Two such lines may stand together (安老
  * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
  */
-function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): Subhead {
+function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: LineFlags): Subhead {
   if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return Subhead.None;
   const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
   if (!above) return Subhead.None;
