@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { analyze, documentCitations, renumberArticles, renumberedArticleUnit, type DocumentCitations } from '../../server/src/core';
 import { applyEdits, runChecks } from '../../server/src/core/checks';
 import { citationNameProbes } from '../../server/src/core/citations';
+import { citationSentenceSteps } from '../../server/src/core/citationTargets';
 import { corpusFiles, readCorpus } from '../util/corpus';
 
 function cite(text: string): DocumentCitations {
@@ -517,6 +518,26 @@ describe('names of other documents written without 《》', () => {
       assert.equal(d.index.documents.length, n + 1, 'every law, and 和刑法 (read once)');
       // the run before 第 is at most 30 characters: at most 29 of its suffixes are looked up per unbracketed name
       assert.ok(probes <= 29 * n, `${probes} lookups for ${n} unbracketed names`);
+    }
+  });
+});
+
+describe('a bare 第X项 the article does not have', () => {
+  it('is tried in the article cited earlier in its sentence', () => {
+    const law = '第一条 本法的目的。\n第二条 下列情形：\n（一）甲；\n（二）乙。\n第三条 除第二条规定和《某某法》第一条、《另一法》第五条以外，依第二项处理。\n';
+    assert.deepEqual(resolved(law).filter((s) => s.startsWith('第二项')), ['第二项 → 第二条第二项']);
+  });
+
+  it('looks at each character before it in its sentence once, however many citations of other laws come before it', () => {
+    for (const n of [100, 3000]) {
+      const laws = Array.from({ length: n }, (_, i) => `依照《法${i}》第一条`).join('、');
+      const text = `第一条 总则：${laws}，第九项。\n第二条 其他。\n`;
+      const before = citationSentenceSteps();
+      const d = cite(text);
+      const statuses = d.index.citations.map((_, i) => d.resolver.target(i).status);
+      const steps = citationSentenceSteps() - before;
+      assert.equal(statuses.filter((x) => x === 'missing').length, 1, 'the bare 第九项');
+      assert.ok(steps <= text.length, `${steps} characters looked at in a text of ${text.length}`);
     }
   });
 });

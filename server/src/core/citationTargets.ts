@@ -330,6 +330,14 @@ function lastAtOrBefore(spans: readonly Span[], offset: number): number {
 const UNIT_NAMES_MAINLAND = ['编', '章', '节', '条', '款', '项', '目'];
 const UNIT_NAMES_TAIWAN = ['編', '章', '節', '條', '項', '款', '目'];
 
+/** Characters looked at by the resolvers' search for the sentence of a bare citation (for the test that it stays linear). */
+let sentenceSteps = 0;
+
+/** The number of characters the sentence search of `CitationResolver` has looked at in this process. */
+export function citationSentenceSteps(): number {
+  return sentenceSteps;
+}
+
 /** Resolves the citations of one index against its own document, caching each answer (one resolver per version). */
 export class CitationResolver {
   readonly #targets: Array<Target | undefined>;
@@ -465,9 +473,17 @@ export class CitationResolver {
     const cs = this.index.citations;
     const text = this.structure.text;
     const c = cs[j]!;
+    // [checked, c.start) holds no sentence end: each character is looked at once (from every citation back to
+    // c.start it was quadratic: a bare 第九项 after 8,000 citations of other laws in one sentence took 16 s)
+    let checked = c.start;
     for (let k = j - 1; k >= 0; k--) {
       const p = cs[k]!;
-      for (let x = p.end; x < c.start; x++) if ('。；;\n'.includes(text[x]!)) return -1;
+      for (let x = p.end; x < checked; x++) {
+        sentenceSteps++;
+        const ch = text.charCodeAt(x);
+        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */ || ch === 0x0a) return -1;
+      }
+      checked = Math.min(checked, p.end);
       if (p.document >= 0 || p.kind !== 'law') continue;
       const t = this.target(k);
       return t.status === 'ok' ? t.place.article : -1;
