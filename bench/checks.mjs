@@ -16,10 +16,10 @@ export const CHECK_TARGETS = {
   analyzeRatio: 2, // diagnostics for a 1 MB report within 2× the analysis time
 };
 
-/** The compiled checks and codec next to the compiled core (out/server/src/core/checks, out/server/src/codec.js). */
+/** The compiled checks and codec next to the compiled core (out/server/src/core/checks, out/server/src/node/codec.js). */
 export function loadChecks(coreJs) {
   const checks = join(coreJs, '..', 'checks', 'index.js');
-  const codec = join(coreJs, '..', '..', 'codec.js');
+  const codec = join(coreJs, '..', '..', 'node', 'codec.js');
   if (!existsSync(checks) || !existsSync(codec)) return undefined;
   return { ...require(checks), gbkCodec: require(codec).gbkCodec };
 }

@@ -32,13 +32,14 @@ export const CITATION_TARGETS = {
   referencesMs: 500, // references of an article over 1,000 report files, once they are indexed
 };
 
-// eslint-disable-next-line no-misleading-character-class -- \u200d is listed alone (a stray joiner), not joining
-const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/gm;
+/** @type {RegExp | undefined} The parser's own candidate line (core/analyze.ts, from the marker table), global. */
+let candidateLine;
 
 function regexFloor(text) {
+  candidateLine ??= new RegExp(require(join(ROOT, 'out', 'server', 'src', 'core', 'analyze.js')).CANDIDATE_LINE.source, 'gm');
   let n = 0;
-  CANDIDATE_LINE.lastIndex = 0;
-  while (CANDIDATE_LINE.test(text)) n++;
+  candidateLine.lastIndex = 0;
+  while (candidateLine.test(text)) n++;
   return n;
 }
 

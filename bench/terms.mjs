@@ -36,7 +36,7 @@ export function percentile(values, p) {
  */
 export async function measureTermsInProcess(core, opencc, text, opt, floor) {
   if (!core?.indexTerms || !opencc) return undefined;
-  const before = { tables: core.scriptTableCount(), converters: opencc.openccConverterBuilds() };
+  const before = { tables: core.scriptTableCount(), converters: opencc.converterBuilds() };
   const options = { converter: opencc.openccConverter };
   // the first call builds the converter and its character table: timed on its own, not among the runs
   const t0 = process.hrtime.bigint();
@@ -52,7 +52,7 @@ export async function measureTermsInProcess(core, opencc, text, opt, floor) {
   if (pair.error) throw new Error(`full analysis failed: ${pair.error}`);
   const { a: full, b: regex } = pair;
   const termsOnly = await measure(() => core.indexTerms(text, model, options), opt);
-  const after = { tables: core.scriptTableCount(), converters: opencc.openccConverterBuilds() };
+  const after = { tables: core.scriptTableCount(), converters: opencc.converterBuilds() };
   full.result = undefined;
   termsOnly.result = undefined;
   return {

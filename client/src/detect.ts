@@ -14,7 +14,8 @@
  * 2. And one of:
  *    a. at least `MIN_HEADINGS` structural heading lines: a line that starts (after white space, U+3000,
  *       zero-width spaces or Markdown `#`) with 第X编/章/节/条 (simplified or traditional, Arabic or Chinese
- *       numerals, with or without spaces), 一、 or 壹、, （一）/(一), （1）/(1), 3.1 + space, or a circled number;
+ *       numerals, with or without spaces; 分编, 部分, 篇), 一、 or 壹、, 甲、, （一）/(一), （1）/(1), 3.1 + space, or a
+ *       circled number (the marker characters: server/src/protocol/markers.ts);
  *       `1.` items alone do not count (any Chinese list has them);
  *    b. at least `MIN_HEADINGS_WITH_TITLE` such lines and a title line among the first lines (a short line
  *       ending in 报告, 决议, 条例, 通知 …);
@@ -22,6 +23,8 @@
  *       a density of official vocabulary of at least `MIN_OFFICIAL_DENSITY` terms per 1,000 Han characters.
  *       This catches speeches without numbered sections (the 1954 work report) and short resolutions.
  */
+
+import { MARKER_CHARS } from '../../server/src/protocol/markers';
 
 /** How much of the document is examined. */
 export const SAMPLE_CHARS = 20_000;
@@ -47,24 +50,24 @@ export interface ReportSignals {
   readonly officialDensity: number;
 }
 
-const CN_NUM = '〇○零一二三四五六七八九十百千两';
-/**
- * Formal numerals: Taiwan-style 壹、貳、參、 headings (and 壹、贰、) count like 一、. The same set as FORMAL_NUMERALS in
- * server/src/core/markers.ts, which the client may not import (test/unit/detect.test.ts keeps the two equal).
- */
-export const FORMAL_NUMERALS = '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
+const { numerals: CN_NUM, formal: FORMAL_NUMERALS, stems: STEMS, lawUnits: LAW_UNITS } = MARKER_CHARS;
 const DIGIT = '0-9０-９';
 const SPACE = ' \\t\\u3000';
 
-/** Structural heading markers at the start of a line whose leading blanks and `#` are already stripped. */
+/**
+ * Structural heading markers at the start of a line whose leading blanks and `#` are already stripped. The marker
+ * characters come from the protocol's copy of the server's marker table (壹、 and 甲、 count like 一、).
+ */
 const HEADING_PATTERNS: readonly RegExp[] = [
-  // 第X编/章/节/条 (第 1 條, 第 174-1 條, 第一条之一), followed by a space, a colon or the end of the line.
-  new RegExp(`^第[${SPACE}]{0,2}[${CN_NUM}${DIGIT}]{1,8}[${SPACE}]{0,2}(?:[-－][${DIGIT}]{1,3}[${SPACE}]{0,2})?[编編章节節条條](?:之[一二三四五六七八九十]{1,3})?(?:[${SPACE}：:︰]|$)`),
+  // 第X编/篇/章/节/条, 第X分编, 第X部分 (第 1 條, 第 174-1 條, 第一条之一), followed by a space, a colon or the end of the line.
+  new RegExp(`^第[${SPACE}]{0,2}[${CN_NUM}${DIGIT}]{1,8}[${SPACE}]{0,2}(?:[-－][${DIGIT}]{1,3}[${SPACE}]{0,2})?(?:[${LAW_UNITS}]|分[编編]|部分)(?:之[一二三四五六七八九十]{1,3})?(?:[${SPACE}：:︰]|$)`),
   new RegExp(`^(?:[${CN_NUM}]{1,4}|[${FORMAL_NUMERALS}]{1,4})、`),
+  new RegExp(`^[${STEMS}]、(?![${STEMS}])`),
   new RegExp(`^[（(](?:[${CN_NUM}]{1,4}|[${FORMAL_NUMERALS}]{1,4})[）)]`),
   new RegExp(`^[（(][${DIGIT}]{1,3}[）)]`),
   new RegExp(`^[${DIGIT}]{1,2}[.．][${DIGIT}]{1,3}(?:[.．][${DIGIT}]{1,3})?[${SPACE}]`),
-  /^[\u2460-\u2473\u2474-\u2487\u3220-\u3229]/,
+  // circled numbers ① … ⑳ ㉑ … ㉟, ⑴ … ⒇, ㈠ … ㈩
+  /^[\u2460-\u2473\u3251-\u325f\u2474-\u2487\u3220-\u3229]/,
 ];
 
 /** Characters stripped from the start of a line before the heading test. */

@@ -2,10 +2,10 @@
  * Starts, stops and restarts the language server (dist/server.js, bundled with the extension) over IPC.
  */
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, WorkspaceSymbolRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { LanguageClient, State, TransportKind, WorkspaceSymbolRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 import { errorMessage } from './errors';
-import { CONFIG_SECTION, Setting, serverSettings } from './settings';
+import { CONFIG_SECTION, serverSettings } from './settings';
 import { workspaceSymbolMiddleware } from './workspacePick';
 
 /** Written to the output channel each time the server has started (tests wait for this line). */
@@ -13,7 +13,6 @@ export const SERVER_STARTED_MESSAGE = 'zh-report language server started';
 
 export class ServerController implements vscode.Disposable {
   private readonly client: LanguageClient;
-  private readonly configListener: vscode.Disposable;
   /** Start, stop and restart run one after the other, never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -29,18 +28,14 @@ export class ServerController implements vscode.Disposable {
         { scheme: 'untitled', language: LANGUAGE_ID },
       ],
       outputChannel: output,
-      // A function: evaluated again on every (re)start, so a restart picks up changed settings.
+      // A function: evaluated again on every (re)start. Later changes: the server registers for the `zh-report`
+      // section and pulls it (workspace/configuration) once per change; the client sends nothing of its own.
       initializationOptions: () => serverSettings(),
       // Ctrl+T: names glossed so that VS Code's filter keeps the matches in the other script
       middleware: workspaceSymbolMiddleware,
     };
     // The id makes the client read its trace level from `zh-report.trace.server`.
     this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
-    this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.${Setting.maxFileSizeMB}`) || event.affectsConfiguration(`${CONFIG_SECTION}.diagnostics`)) {
-        void this.pushSettings();
-      }
-    });
   }
 
   start(): Promise<void> {
@@ -89,7 +84,6 @@ export class ServerController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.configListener.dispose();
     this.client.dispose().catch(() => undefined);
   }
 
@@ -111,17 +105,6 @@ export class ServerController implements vscode.Disposable {
     }
     if (this.client.state === State.Running) {
       await this.client.stop();
-    }
-  }
-
-  private async pushSettings(): Promise<void> {
-    if (this.client.state !== State.Running) {
-      return;
-    }
-    try {
-      await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: serverSettings() } });
-    } catch (error) {
-      this.output.appendLine(`Could not send the settings to the server: ${errorMessage(error)}`);
     }
   }
 }

@@ -1,16 +1,16 @@
 /**
- * The command line (bundled to dist/cli.js, run as `zh-report`): the same analysis and outline feature as the
- * language server, on a file.
+ * The command line (bundled to dist/cli.js, run as `zh-report`): the report service of the language server, with the
+ * Node host (iconv-lite for the encodings, no workspace files), on one file.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { provideOutline } from './features/outline';
+import { createNodeHost } from './node/host';
+import { isSupportedEncoding } from './node/encoding';
 import type { OutlineNode } from './protocol';
 import { serverVersion } from './serverInfo';
-import { decodeBytes, decodeBytesAs, isSupportedEncoding } from './workspace/encoding';
-import { analyzeReport } from './workspace/workspace';
+import { createReportService, DEFAULT_SETTINGS } from './service';
 
 const USAGE = `Usage: zh-report <command> [options]
 
@@ -109,13 +109,16 @@ function outline(command: OutlineCommand, io: CliIo): number {
     io.err(`zh-report: cannot read ${command.file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const { text, encoding } = command.encoding === undefined ? decodeBytes(bytes) : { text: decodeBytesAs(bytes, command.encoding), encoding: command.encoding };
+  const host = createNodeHost({ files: false });
+  const { text, encoding } = host.codec.decode(bytes, command.encoding);
   if (text.includes('\0')) {
     io.err(`zh-report: ${command.file} looks like a binary file (it contains NUL characters)\n`);
     return 1;
   }
   const document = TextDocument.create(command.file === '-' ? 'stdin:' : pathToFileURL(command.file).href, 'zh-report', 0, text);
-  const nodes = provideOutline({ document, model: analyzeReport(text) }, { uri: document.uri }, NEVER_CANCELLED);
+  // no size limit on the command line: the user chose the file
+  const service = createReportService(host, { settings: { ...DEFAULT_SETTINGS, maxDocumentSizeMB: Number.MAX_SAFE_INTEGER / (1024 * 1024) } });
+  const nodes = service.outline(document, { uri: document.uri }, NEVER_CANCELLED);
   if (command.json) {
     io.out(`${JSON.stringify({ file: command.file, encoding, outline: nodes }, undefined, 2)}\n`);
   } else {

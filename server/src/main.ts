@@ -1,15 +1,18 @@
 /**
- * Entry point of the language server (bundled to dist/server.js). The transport comes from the command line:
+ * The Node entry of the language server (bundled to dist/server.js): the server (server.ts) with the Node host
+ * (node/host.ts). The transport comes from the command line:
  * `--stdio`, `--node-ipc` (how the VS Code client starts it), `--socket=PORT` or `--pipe=NAME`.
  *
  * Over stdio the frames are read by a reader that skips malformed frames instead of stalling (framing.ts); what the
  * library does for its own stdio transport is done here too: console output goes to the client's log (stdout carries
  * the protocol), and the end of stdin ends the process (code 0 after shutdown, 1 otherwise).
  */
-import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { ResyncingMessageReader } from './framing';
+import { createNodeHost } from './node/host';
 import { ProtocolGate } from './requests';
 import { startServer } from './server';
+import { serverVersion } from './serverInfo';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -19,6 +22,9 @@ if (!process.argv.slice(2).some((arg) => TRANSPORTS.includes(arg.split('=')[0] ?
 }
 
 const gate = new ProtocolGate();
+/** The service's host: iconv-lite, opencc-js, node:fs; its messages go to the client's log. */
+const hostFor = (connection: Connection) =>
+  createNodeHost({ logger: { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) } });
 if (process.argv.includes('--stdio')) {
   const connection = createConnection(ProposedFeatures.all, new ResyncingMessageReader(process.stdin), new StreamMessageWriter(process.stdout), {
     messageStrategy: gate,
@@ -30,7 +36,8 @@ if (process.argv.includes('--stdio')) {
   const end = (): never => process.exit(gate.shutDown ? 0 : 1);
   process.stdin.on('end', end);
   process.stdin.on('close', end);
-  startServer(connection, gate);
+  startServer(connection, gate, { host: hostFor(connection), version: serverVersion() });
 } else {
-  startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate }), gate);
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
+  startServer(connection, gate, { host: hostFor(connection), version: serverVersion() });
 }

@@ -9,6 +9,8 @@
  * Messages with a `{0}` take arguments. Every key has all three languages (the type says so; a unit test checks that
  * none is empty and that the Taiwan text has no mainland words).
  */
+import type { Localized } from './core/checks';
+import { taiwanMessage } from './messagesTaiwan';
 
 export type DisplayLanguage = 'en' | 'zh-cn' | 'zh-tw';
 
@@ -109,4 +111,10 @@ export class UiLanguage {
   set(locale: string | undefined): void {
     this.#lang = displayLanguageOf(locale);
   }
+}
+
+/** A text written in both Chinese and English (the checks' messages, titles), in `lang`; in traditional Chinese the `tw` text where one is written, else the Taiwan table's. */
+export function pick(text: Localized & { readonly tw?: string }, lang: DisplayLanguage): string {
+  if (lang === 'en') return text.en;
+  return lang === 'zh-tw' ? (text.tw ?? taiwanMessage(text.zh)) : text.zh;
 }

@@ -54,10 +54,10 @@ export const TAIWAN_MESSAGES: readonly Rewrite[] = [
   [/^缺少上一级：(.*)之上没有(.*)这一级，而本文其他地方都有。$/s, (a, b) => `缺少上一層：${a}之上沒有${b}這一層，而本文其他地方都有。`],
   [/^括号全角半角不一致：(.*)。$/s, (m) => `括號全形半形不一致：${m}。`],
   [/^同一级编号括号宽度不一致：(.*)用(全角|半角)括号，本文这一级多用(全角|半角)括号(.*)。$/s,
-    (m, w, majority, example) => `同一層編號括號寬度不一致：${m}用${WIDTH[w!]}括號，本文這一層多用${WIDTH[majority!]}括號${example}。`],
+    (m, w, majority, example) => `同一層編號括號寬度不一致：${m}用${WIDTH[w]}括號，本文這一層多用${WIDTH[majority]}括號${example}。`],
   // punctuation after markers, the blank after 第X条
   [/^编号标点：(.*)应写作(.*)（(中文数字后用顿号|阿拉伯数字后用下脚点|括号或带圈数字后不加标点)）。$/s,
-    (a, b, rule) => `編號標點：${a}應寫作${b}（${PUNCTUATION_RULES[rule!]}）。`],
+    (a, b, rule) => `編號標點：${a}應寫作${b}（${PUNCTUATION_RULES[rule]}）。`],
   [/^改为(.*)$/s, (m) => `改為${m}`],
   [/^(.*)后面直接接正文，本文其他 (\d+) 处都空一格。$/s, (m, n) => `${m}後面直接接正文，本文其他 ${n} 處都空一格。`],
   [/^在(.*)后加(全角空格|空格)$/s, (m, blank) => `在${m}後加${blank === '全角空格' ? '全形空格' : '空格'}`],
@@ -65,8 +65,8 @@ export const TAIWAN_MESSAGES: readonly Rewrite[] = [
   [/^(.*)前面没有对应的(.*)。$/s, (a, b) => `${a}前面沒有對應的${b}。`],
   [/^(.*)没有对应的(.*)。$/s, (a, b) => `${a}沒有對應的${b}。`],
   // script mixing
-  [/^(简体|繁体)文档中有(简体|繁体)字：(.*)$/s, (doc, other, s) => `${SCRIPT[doc!]}文件中有${SCRIPT[other!]}字：${s}`],
-  [/^本行改为(简体|繁体)：(.*)$/s, (doc, s) => `本行改為${SCRIPT[doc!]}：${s}`],
+  [/^(简体|繁体)文档中有(简体|繁体)字：(.*)$/s, (doc, other, s) => `${SCRIPT[doc]}文件中有${SCRIPT[other]}字：${s}`],
+  [/^本行改为(简体|繁体)：(.*)$/s, (doc, s) => `本行改為${SCRIPT[doc]}：${s}`],
   // terms
   [/^简称(.*)在定义之前就已使用：它在第 (\d+) 行才定义为(.*)的简称。$/s, (t, l, f) => `簡稱${t}在定義之前就已使用：它在第 ${l} 行才定義為${f}的簡稱。`],
   [/^(.*)被再次定义，且与第 (\d+) 行的定义不同：(.*)$/s, (t, l, s) => `${t}被再次定義，且與第 ${l} 行的定義不同：${s}`],
@@ -78,7 +78,7 @@ export const TAIWAN_MESSAGES: readonly Rewrite[] = [
   [/^目录列出了「(.*)」，正文中没有这个标题。$/s, (t) => `目錄列出了「${t}」，正文中沒有這個標題。`],
   [/^目录中没有列出标题「(.*)」（同级的其他标题都已列出）。$/s, (t) => `目錄中沒有列出標題「${t}」（同層的其他標題都已列出）。`],
   // citations: what was written, then why it points at nothing
-  [/^「(.*?)」指向不存在的内容：(.*)$/s, (w, reason) => `「${w}」指向不存在的內容：${citationReason(reason!)}`],
+  [/^「(.*?)」指向不存在的内容：(.*)$/s, (w, reason) => `「${w}」指向不存在的內容：${citationReason(reason)}`],
 ];
 
 /** Why a citation points at nothing (core/citationTargets.ts): the document's own words (units, labels) kept. */

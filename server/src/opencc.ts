@@ -1,7 +1,8 @@
 /**
  * The one place that loads opencc-js and builds its converters: for the analysis core's one key per term
  * (`openccConverter`, traditional → simplified) and for the conversion commands and the script-mixing table
- * (features/convert.ts, `converterTo`).
+ * (service/convert.ts, `converterTo`), handed to the service by the Node host (node/host.ts) as `host.scripts`;
+ * messagesTaiwan.ts converts the checks' messages with it too.
  *
  * Lazy: a bundle (t2cn 108 KB, cn2t larger) is required, and a converter built (~65 ms for → cn, ~0.35 s for
  * cn → tw), only on the first conversion that needs it, then kept: one converter per target per process. Opening a

@@ -10,13 +10,12 @@
  *   (`null`, an array, no URI, a position that is not a position, no query, no range, no context …) get `InvalidParams`
  *   before any handler runs; malformed document notifications are dropped and logged.
  *
- * Then every request handler is wrapped (`guard`) so that unknown documents give `InvalidParams`, cancellation is
- * honoured before and after the analysis (`RequestCancelled`), and an exception in a feature becomes an
- * `InternalError` response, logged, while the server stays up.
+ * Then every request handler is wrapped (`guard`) so that cancellation is honoured before and after the service call
+ * (`RequestCancelled`; the service checks it again around the analysis), and an exception in a feature becomes an
+ * `InternalError` response, logged, while the server stays up. Unknown documents give `InvalidParams` (server.ts).
  */
 import {
   ErrorCodes,
-  LSPErrorCodes,
   Message,
   ResponseError,
   type CancellationToken,
@@ -24,25 +23,15 @@ import {
   type MessageStrategy,
   type RequestMessage,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { GLOSSARY_FORMATS, Methods, OUTLINE_TEXT_FORMATS } from './protocol';
-import type { AnalyzedDocument, ReportWorkspace } from './workspace/workspace';
+import { cancelled, invalidParams } from './service/errors';
 
-/** A feature: one version of one analysed document, the request's params and a token, to a protocol result. */
-export type Feature<P, R> = (document: AnalyzedDocument, params: P, token: CancellationToken) => R;
+export { cancelled, invalidParams };
 
 export type Handler<P, R> = (params: P, token: CancellationToken) => Promise<R | ResponseError<void>>;
 
 export interface Logger {
   error(message: string): void;
-}
-
-export function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-}
-
-export function invalidParams(message: string): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
 /**
@@ -69,33 +58,6 @@ export function guard<P, R>(logger: Logger, method: string, run: (params: P, tok
       logger.error(`${method} failed: ${detail}`);
       return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
-}
-
-/**
- * Runs `feature` on the document named by the params: resolves the URI, analyses the document (lazily, once per
- * version), and answers `empty(params)` for documents that are not analysed (too large, binary).
- */
-export function onDocument<P, R>(
-  workspace: ReportWorkspace,
-  uriOf: (params: P) => string,
-  feature: Feature<P, R>,
-  empty: (params: P, document: TextDocument) => R,
-): (params: P, token: CancellationToken) => R {
-  return (params, token) => {
-    const uri = uriOf(params);
-    const document = workspace.get(uri);
-    if (document === undefined) {
-      throw invalidParams(`Unknown document ${uri}: it is not open (send textDocument/didOpen first).`);
-    }
-    if (token.isCancellationRequested) {
-      throw cancelled();
-    }
-    const analyzed = workspace.analyzed(document);
-    if (token.isCancellationRequested) {
-      throw cancelled();
-    }
-    return analyzed === undefined ? empty(params, document) : feature(analyzed, params, token);
   };
 }
 
@@ -333,6 +295,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** One turn of the event loop: setImmediate where the host has it (Node), else a zero-delay timer (a web worker). */
 function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }

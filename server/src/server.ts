@@ -1,121 +1,129 @@
 /**
- * Wires the workspace and the features to an LSP connection. Each handler is one line: resolve the document,
- * run the feature (see requests.ts for validation, cancellation and error handling).
+ * The language server on one connection: each handler resolves the document a request names and makes one call of
+ * the report service (server/src/service), which is host-neutral; the host (`deps.host`: Node's in main.ts, a browser
+ * worker's elsewhere) gives it the codec, the script converters and the files. Validation, cancellation and error
+ * handling are requests.ts's; settings are the configuration manager's (configuration.ts).
+ *
+ * The workspace's report files are kept fresh by workspace/didChangeWatchedFiles: the server registers a watcher for
+ * `**∕*.{txt,text,md,markdown}` where the client supports dynamic registration, and feeds its events to the service
+ * through `host.files.onDidChange`; without it, the service walks the folders on each workspace-symbol request.
  */
 import {
-  DidChangeConfigurationNotification,
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  Emitter,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
-  type CompletionList,
   type Connection,
-  type DefinitionParams,
-  type DocumentSymbol,
-  type DocumentSymbolParams,
-  type HoverParams,
-  type InlayHintParams,
-  type ReferenceParams,
+  type DocumentDiagnosticReport,
   type InitializeResult,
-  type SemanticTokens,
-  type SemanticTokensParams,
-  type SemanticTokensRangeParams,
-  type SymbolInformation,
-  type TextDocumentPositionParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigurationManager } from './configuration';
 import type { ReportModel } from './core';
-import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
-import { provideDefinition } from './features/definition';
-import { flattenDocumentSymbols, provideDocumentSymbols } from './features/documentSymbols';
-import { provideFoldingRanges } from './features/folding';
-import { provideDocumentHighlights } from './features/highlights';
-import { provideHover } from './features/hover';
-import { addTermSymbols, readShowTerms } from './features/outlineTerms';
-import { provideReferences } from './features/references';
-import { providePrepareRename, provideRename } from './features/rename';
-import { SEMANTIC_TOKENS_LEGEND, provideSemanticTokens, provideSemanticTokensRange } from './features/semanticTokens';
-import type { TermDocument } from './features/terms';
-import { provideOutline } from './features/outline';
-import { emptySelectionRanges, provideSelectionRanges } from './features/selectionRanges';
-import { provideStatus } from './features/status';
-import {
-  Methods,
-  type ExportText,
-  type GlossaryParams,
-  type OutlineNode,
-  type OutlineParams,
-  type OutlineTextParams,
-  type StatusResult,
-  type TermSummary,
-  type TermsParams,
-  type WordCountParams,
-  type WordCountResult,
-} from './protocol';
-import { cancelled, guard, onDocument, plainUri, textDocumentUri, type Logger, type ProtocolGate } from './requests';
-import { SERVER_NAME, serverVersion } from './serverInfo';
-import { mergeSettings, settingsSection } from './workspace/settings';
-import { ReportWorkspace, type AnalyzedDocument } from './workspace/workspace';
-import { ChecksFeature } from './features/checks';
-import { WorkspaceSymbolsFeature } from './features/workspaceSymbols';
-import { provideTermList } from './features/termList';
-import { provideWordCount, readShowWordCount } from './features/wordCount';
-import { provideGlossary, provideOutlineText } from './features/exportText';
-import { UiLanguage } from './messages';
-import { CitationsFeature } from './features/citations';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, Methods, ServerCommands, type ConvertScriptResult } from './protocol';
+import { guard, invalidParams, plainUri, textDocumentUri, type ProtocolGate } from './requests';
+import { COMPLETION_TRIGGERS, SEMANTIC_TOKENS_LEGEND, createReportService } from './service';
+import type { HostFileChange, HostFiles, ReportHost } from './service/host';
 
-export interface ServerOptions {
+export interface ServerDeps {
+  /** What the service needs from the place it runs in (server/src/node/host.ts for Node). */
+  readonly host: ReportHost;
+  /** The server's version (initialize's serverInfo, zh-report/status); the Node entry reads it from package.json. */
+  readonly version?: string;
   /** Replaces the core's `analyze` (tests). */
   readonly analyze?: (text: string) => ReportModel;
+}
+
+export const SERVER_NAME = 'zh-report';
+
+/** The report files the server asks the client to watch. */
+export const WATCHED_FILES_GLOB = '**/*.{txt,text,md,markdown}';
+
+const CHANGE_TYPES: Readonly<Record<number, HostFileChange['type']>> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
+
+/** `files` whose change events also carry what `changes` fires (the client's watcher). */
+function withWatchedFiles(files: HostFiles, changes: Emitter<readonly HostFileChange[]>): HostFiles {
+  return {
+    readDirectory: (uri) => files.readDirectory(uri),
+    stat: (uri) => files.stat(uri),
+    readFile: (uri) => files.readFile(uri),
+    onDidChange(listener) {
+      const own = files.onDidChange(listener);
+      const watched = changes.event(listener);
+      return { dispose: () => (own.dispose(), watched.dispose()) };
+    },
+  };
 }
 
 /**
  * Starts the server on a connection created with `gate` as its message strategy (requests.ts): the gate checks the
  * lifecycle and the shape of every message's params before any handler here runs, so the handlers can rely on them.
  */
-export function startServer(connection: Connection, gate: ProtocolGate, options: ServerOptions = {}): void {
-  const version = serverVersion();
-  const logger: Logger = { error: (message) => connection.console.error(message) };
+export function startServer(connection: Connection, gate: ProtocolGate, deps: ServerDeps): void {
+  const logger = { error: (message: string) => connection.console.error(message) };
   gate.attach(connection, logger);
   const documents = new TextDocuments(TextDocument);
-  /** The client's display language (hovers, completion details, exports, warnings). */
-  const ui = new UiLanguage();
-  const workspace = new ReportWorkspace(
-    documents,
-    {
-      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-      language: () => ui.lang,
-    },
-    options.analyze === undefined ? {} : { analyze: options.analyze },
-  );
-  const client = { hierarchicalSymbols: false, configuration: false, dynamicConfiguration: false, workspaceFolders: false };
-  /** Diagnostics, code actions and the conversion command (features/checks.ts). */
-  const checks = new ChecksFeature(connection, workspace, logger);
-  /** Setting zh-report.outline.showTerms: defined terms in the outline under their sections. */
-  let showTermsInOutline = false;
-  /** Setting zh-report.outline.showWordCount: each section's 字数 in the outline. */
-  let showWordCountInOutline = false;
-  /** workspace/symbol over the open documents and the report files of the workspace folders. */
-  const workspaceSymbols = new WorkspaceSymbolsFeature(workspace);
-  /** Citations as links: hover, definition, references, inlay hints (features/citations.ts). */
-  const citations = new CitationsFeature(workspace);
+  const version = deps.version ?? '0.0.0-unknown';
+  const fileChanges = new Emitter<readonly HostFileChange[]>();
+  const host: ReportHost = { ...deps.host, files: deps.host.files === undefined ? undefined : withWatchedFiles(deps.host.files, fileChanges) };
+  const service = createReportService(host, {
+    documents: { get: (uri) => documents.get(uri), all: () => documents.all() },
+    version,
+    ...(deps.analyze === undefined ? {} : { analyze: deps.analyze }),
+  });
+  /** Tells the user, once per opened document, why a document is not analysed (too large, binary). */
+  const warnIfRejected = (document: TextDocument): void => {
+    const warning = service.documentChanged(document);
+    if (warning !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: warning });
+  };
+  // a new size limit: the open documents are checked against it (one now too large is said so)
+  const configuration = new ConfigurationManager(connection, service, (change) => {
+    if (change.documents) for (const document of documents.all()) warnIfRejected(document);
+  });
+  const client = { workspaceFolders: false, watchFiles: false };
+
+  /** The open document a request names (InvalidParams when it is not open). */
+  const documentOf = (uri: string): TextDocument => {
+    const document = documents.get(uri);
+    if (document === undefined) throw invalidParams(`Unknown document ${uri}: it is not open (send textDocument/didOpen first).`);
+    return document;
+  };
+  /** A request on the document named by `params.textDocument.uri`: one service call. */
+  const on =
+    <P, R>(call: (document: TextDocument, params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R =>
+      call(documentOf(textDocumentUri(params)), params, token);
+  /** A custom request on the document named by `params.uri`. */
+  const onUri =
+    <P, R>(call: (document: TextDocument, params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R =>
+      call(documentOf(plainUri(params)), params, token);
 
   connection.onInitialize((params): InitializeResult => {
-    client.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-    client.configuration = params.capabilities.workspace?.configuration === true;
-    client.dynamicConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    workspace.updateSettings(mergeSettings(workspace.settings, params.initializationOptions));
-    showTermsInOutline = readShowTerms(params.initializationOptions) ?? showTermsInOutline;
-    showWordCountInOutline = readShowWordCount(params.initializationOptions) ?? showWordCountInOutline;
-    ui.set(params.locale);
-    client.workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const capabilities = params.capabilities;
+    const publish = capabilities.textDocument?.publishDiagnostics;
+    service.setClient({
+      locale: params.locale,
+      hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+      documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      relatedInformation: publish?.relatedInformation === true,
+      unnecessaryTag: publish?.tagSupport?.valueSet?.includes(1) === true,
+    });
+    configuration.initialize(params);
+    client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
+    client.watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    workspaceSymbols.setFolders(folders.map((f) => f.uri));
-    citations.setFolders(folders.map((f) => f.uri));
-    citations.configure(params.initializationOptions);
-    workspaceSymbols.setLocale(params.locale);
+    service.setFolders(folders.map((f) => f.uri));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -132,135 +140,76 @@ export function startServer(connection: Connection, gate: ProtocolGate, options:
         workspaceSymbolProvider: true,
         inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...checks.initialize(params),
+        diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [ServerCommands.convertScript] },
       },
       serverInfo: { name: SERVER_NAME, version },
     };
   });
 
-  // zh-report.outline.showTerms is read from the client's configuration where it can answer (VS Code), and from
-  // initializationOptions / didChangeConfiguration payloads ({ showTermsInOutline } or { outline: { showTerms } }).
-  const pullShowTerms = async (): Promise<void> => {
-    if (!client.configuration) return;
-    try {
-      const [section] = (await connection.workspace.getConfiguration([{ section: 'zh-report' }])) as unknown[];
-      showTermsInOutline = readShowTerms(section) ?? showTermsInOutline;
-      showWordCountInOutline = readShowWordCount(section) ?? showWordCountInOutline;
-      if (citations.configure(section)) void connection.languages.inlayHint.refresh().catch(() => undefined);
-    } catch {
-      // a client that cannot answer keeps the value it sent, if any
-    }
-  };
-
   connection.onInitialized(() => {
-    checks.initialized();
-    if (client.dynamicConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zh-report' }).catch(() => undefined);
+    configuration.initialized();
+    if (client.watchFiles && host.files !== undefined) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] }).then(
+        () => service.setFilesWatched(true),
+        () => undefined,
+      );
     }
-    void pullShowTerms();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
-        void connection.workspace.getWorkspaceFolders().then((folders) => {
-          workspaceSymbols.setFolders((folders ?? []).map((f) => f.uri));
-          citations.setFolders((folders ?? []).map((f) => f.uri));
-        }, () => undefined);
+        void connection.workspace.getWorkspaceFolders().then((folders) => service.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
       });
     }
   });
 
-  connection.onDidChangeConfiguration((params) => {
-    checks.configurationChanged(params);
-    workspace.updateSettings(mergeSettings(workspace.settings, settingsSection(params)));
-    showTermsInOutline = readShowTerms(settingsSection(params)) ?? showTermsInOutline;
-    showWordCountInOutline = readShowWordCount(settingsSection(params)) ?? showWordCountInOutline;
-    if (citations.configure(settingsSection(params))) void connection.languages.inlayHint.refresh().catch(() => undefined);
-    void pullShowTerms();
+  connection.onDidChangeConfiguration((params) => configuration.changed(params));
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = params.changes.flatMap((c) => {
+      const type = CHANGE_TYPES[c.type];
+      return type === undefined || typeof c.uri !== 'string' ? [] : [{ uri: c.uri, type }];
+    });
+    if (changes.length > 0) fileChanges.fire(changes);
   });
 
-  const documentSymbols = onDocument(
-    workspace,
-    textDocumentUri,
-    (analyzed, params: DocumentSymbolParams, token) => {
-      const symbols = provideDocumentSymbols(analyzed, params, token, { wordCounts: showWordCountInOutline, lang: ui.lang });
-      const terms = showTermsInOutline ? workspace.terms(analyzed) : undefined;
-      return terms === undefined ? symbols : addTermSymbols(symbols, { ...analyzed, terms });
-    },
-    () => [],
-  );
-  const foldingRanges = onDocument(workspace, textDocumentUri, provideFoldingRanges, () => []);
-  const selectionRanges = onDocument(workspace, textDocumentUri, provideSelectionRanges, emptySelectionRanges);
-  const outline = onDocument<OutlineParams, OutlineNode[]>(workspace, plainUri, provideOutline, () => []);
-  const wordCount = onDocument<WordCountParams, WordCountResult | null>(workspace, plainUri, provideWordCount, () => null);
-  const outlineText = onDocument<OutlineTextParams, ExportText>(workspace, plainUri, provideOutlineText, () => ({ text: '', items: 0 }));
+  documents.onDidChangeContent((e) => warnIfRejected(e.document));
+  documents.onDidClose((e) => service.documentClosed(e.document.uri));
 
-  /** A term feature: the document's term index is built on first use (once per version); `uriOf` names the document. */
-  const withTerms = <P, R>(
-    uriOf: (params: P) => string,
-    feature: (doc: TermDocument, params: P, token: CancellationToken) => R,
-    empty: (params: P) => R,
-  ) =>
-    onDocument<P, R>(
-      workspace,
-      uriOf,
-      (analyzed, params, token) => {
-        const terms = workspace.terms(analyzed);
-        if (token.isCancellationRequested) throw cancelled();
-        return terms === undefined ? empty(params) : feature({ ...analyzed, terms }, params, token);
-      },
-      empty,
-    );
-  const onTerms = <P extends TextDocumentPositionParams, R>(feature: (doc: TermDocument, params: P, token: CancellationToken) => R, empty: (params: P) => R) =>
-    withTerms(textDocumentUri, feature, empty);
-  const semanticTokensFull = withTerms<SemanticTokensParams, SemanticTokens>(textDocumentUri, provideSemanticTokens, () => ({ data: [] }));
-  const semanticTokensRange = withTerms<SemanticTokensRangeParams, SemanticTokens>(textDocumentUri, provideSemanticTokensRange, () => ({ data: [] }));
-  const termList = withTerms<TermsParams, TermSummary[]>(plainUri, provideTermList, () => []);
-  const glossary = withTerms<GlossaryParams, ExportText>(plainUri, (doc, p, t) => provideGlossary(doc, p, t, ui.lang), () => ({ text: '', items: 0 }));
-
-  // a citation answers first (features/citations.ts); elsewhere the term features do
-  const onCitation = <P extends TextDocumentPositionParams, R>(feature: (doc: AnalyzedDocument, params: P, token: CancellationToken) => Promise<R | undefined>) =>
-    onDocument<P, Promise<R | undefined>>(workspace, textDocumentUri, feature, async () => undefined);
-  const citationOr = <P extends TextDocumentPositionParams, R>(first: (params: P, token: CancellationToken) => Promise<R | undefined>, then: (params: P, token: CancellationToken) => R) =>
-    async (params: P, token: CancellationToken): Promise<R> => (await first(params, token)) ?? then(params, token);
-  const hover = citationOr(onCitation((d, p: HoverParams, t) => citations.hover(d, p, t, ui.lang)), onTerms((doc, p: HoverParams, t) => provideHover(doc, p, t, ui.lang), () => null));
-  const definition = citationOr(onCitation((d, p: DefinitionParams, t) => citations.definition(d, p, t)), onTerms(provideDefinition, () => null));
-  const references = citationOr(onCitation((d, p: ReferenceParams, t) => citations.references(d, p, t)), onTerms(provideReferences, () => null));
-  connection.onHover(guard(logger, 'textDocument/hover', hover));
-  connection.onDefinition(guard(logger, 'textDocument/definition', definition));
-  connection.onReferences(guard(logger, 'textDocument/references', references));
-  connection.languages.inlayHint.on(guard(logger, 'textDocument/inlayHint', onDocument(workspace, textDocumentUri, (d, p: InlayHintParams, t) => citations.inlayHints(d, p, t), () => [])));
-  connection.onDocumentHighlight(guard(logger, 'textDocument/documentHighlight', onTerms(provideDocumentHighlights, () => null)));
-  connection.onPrepareRename(guard(logger, 'textDocument/prepareRename', onTerms(providePrepareRename, () => null)));
-  connection.onRenameRequest(guard(logger, 'textDocument/rename', onTerms(provideRename, () => null)));
-  connection.onCompletion(guard(logger, 'textDocument/completion', onTerms((doc, p, t) => provideCompletion(doc, p, t, ui.lang), (): CompletionList => ({ isIncomplete: false, items: [] }))));
-  connection.languages.semanticTokens.on(guard(logger, 'textDocument/semanticTokens/full', semanticTokensFull));
-  connection.languages.semanticTokens.onRange(guard(logger, 'textDocument/semanticTokens/range', semanticTokensRange));
-
-  connection.onDocumentSymbol(
-    guard(logger, 'textDocument/documentSymbol', (params, token): DocumentSymbol[] | SymbolInformation[] => {
-      const symbols = documentSymbols(params, token);
-      return client.hierarchicalSymbols ? symbols : flattenDocumentSymbols(params.textDocument.uri, symbols);
+  connection.onHover(guard(logger, 'textDocument/hover', on(service.hover)));
+  connection.onDefinition(guard(logger, 'textDocument/definition', on(service.definition)));
+  connection.onReferences(guard(logger, 'textDocument/references', on(service.references)));
+  connection.onDocumentHighlight(guard(logger, 'textDocument/documentHighlight', on(service.documentHighlights)));
+  connection.onPrepareRename(guard(logger, 'textDocument/prepareRename', on(service.prepareRename)));
+  connection.onRenameRequest(guard(logger, 'textDocument/rename', on(service.rename)));
+  connection.onCompletion(guard(logger, 'textDocument/completion', on(service.completion)));
+  connection.languages.semanticTokens.on(guard(logger, 'textDocument/semanticTokens/full', on(service.semanticTokens)));
+  connection.languages.semanticTokens.onRange(guard(logger, 'textDocument/semanticTokens/range', on(service.semanticTokensRange)));
+  connection.languages.inlayHint.on(guard(logger, 'textDocument/inlayHint', on(service.inlayHints)));
+  connection.onDocumentSymbol(guard(logger, 'textDocument/documentSymbol', on(service.documentSymbols)));
+  connection.onFoldingRanges(guard(logger, 'textDocument/foldingRange', on(service.foldingRanges)));
+  connection.onSelectionRanges(guard(logger, 'textDocument/selectionRange', on(service.selectionRanges)));
+  connection.onCodeAction(guard(logger, 'textDocument/codeAction', on(service.codeActions)));
+  const diagnostics = guard(logger, 'textDocument/diagnostic', on(service.diagnostics));
+  // The guard's errors carry no data; the protocol's cancellation data is optional.
+  connection.languages.diagnostics.on((params, token) => diagnostics(params, token) as Promise<DocumentDiagnosticReport>);
+  connection.onWorkspaceSymbol((params, token, workDone) => guard(logger, 'workspace/symbol', (p: typeof params, t: CancellationToken) => service.workspaceSymbols(p, t, workDone))(params, token));
+  connection.onExecuteCommand(
+    guard(logger, 'workspace/executeCommand', async (params, token): Promise<ConvertScriptResult> => {
+      const convert = service.convertScript(params, token);
+      if (convert === undefined) return { applied: false, edits: 0 };
+      const result = await connection.workspace.applyEdit({ label: convert.label, edit: convert.edit });
+      return { applied: result.applied, edits: convert.edits };
     }),
   );
 
-  connection.onFoldingRanges(guard(logger, 'textDocument/foldingRange', foldingRanges));
+  connection.onRequest(Methods.outline, guard(logger, Methods.outline, onUri(service.outline)));
+  connection.onRequest(Methods.terms, guard(logger, Methods.terms, onUri(service.terms)));
+  connection.onRequest(Methods.wordCount, guard(logger, Methods.wordCount, onUri(service.wordCount)));
+  connection.onRequest(Methods.outlineText, guard(logger, Methods.outlineText, onUri(service.outlineText)));
+  connection.onRequest(Methods.glossary, guard(logger, Methods.glossary, onUri(service.glossary)));
+  connection.onRequest(Methods.status, guard(logger, Methods.status, () => service.status()));
 
-  connection.onSelectionRanges(guard(logger, 'textDocument/selectionRange', selectionRanges));
-
-  connection.onRequest(Methods.outline, guard(logger, Methods.outline, outline));
-  connection.onRequest(Methods.terms, guard(logger, Methods.terms, termList));
-  connection.onRequest(Methods.wordCount, guard(logger, Methods.wordCount, wordCount));
-  connection.onRequest(Methods.outlineText, guard(logger, Methods.outlineText, outlineText));
-  connection.onRequest(Methods.glossary, guard(logger, Methods.glossary, glossary));
-
-  connection.onWorkspaceSymbol((params, token, workDone) =>
-    guard(logger, 'workspace/symbol', (p: typeof params, t: CancellationToken) => workspaceSymbols.provide(p, t, workDone))(params, token),
-  );
-
-  connection.onRequest(Methods.status, guard(logger, Methods.status, (): StatusResult => provideStatus(workspace, version)));
-
-  connection.onShutdown(() => workspace.dispose());
-
-  checks.register();
+  connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);
   connection.listen();

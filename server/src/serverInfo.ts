@@ -1,8 +1,9 @@
-/** The server's name and version (read from the extension's package.json next to the bundle or the build output). */
+/** The server's version, read from the extension's package.json next to the bundle or the build output (Node hosts). */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const SERVER_NAME = 'zh-report';
+/** The extension's package name. */
+const PACKAGE_NAME = 'zh-report';
 
 /**
  * The version in the nearest package.json named "zh-report" above `dir` (dist/ when bundled, out/server/ when
@@ -13,7 +14,7 @@ export function serverVersion(dir: string = __dirname): string {
   for (let i = 0; i < 5; i++) {
     try {
       const manifest: unknown = JSON.parse(readFileSync(path.join(current, 'package.json'), 'utf8'));
-      if (typeof manifest === 'object' && manifest !== null && 'name' in manifest && manifest.name === SERVER_NAME && 'version' in manifest && typeof manifest.version === 'string') {
+      if (typeof manifest === 'object' && manifest !== null && 'name' in manifest && manifest.name === PACKAGE_NAME && 'version' in manifest && typeof manifest.version === 'string') {
         return manifest.version;
       }
     } catch {

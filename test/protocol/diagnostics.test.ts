@@ -54,7 +54,7 @@ function pull(client: LspClient, uri: string, previousResultId?: string): Promis
 async function diagnostics(client: LspClient, uri: string): Promise<Diagnostic[]> {
   const report = await pull(client, uri);
   assert.equal(report.kind, 'full');
-  return (report as FullDocumentDiagnosticReport).items;
+  return (report).items;
 }
 
 
@@ -74,7 +74,7 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string, version: number):
   assert.ok(change !== undefined && 'textDocument' in change);
   assert.equal(change.textDocument.uri, uri);
   assert.equal(change.textDocument.version, version);
-  return change.edits as TextEdit[];
+  return change.edits;
 }
 
 function codeActions(client: LspClient, uri: string, line: number, only?: string[]): Promise<CodeAction[]> {
@@ -144,7 +144,7 @@ describe('checks over LSP (Chinese locale)', () => {
     });
     const next = await pull(client, uri, first.resultId);
     assert.equal(next.kind, 'full');
-    assert.deepEqual((next as FullDocumentDiagnosticReport).items, []);
+    assert.deepEqual((next).items, []);
   });
 
   it('offers a renumbering quick fix whose edit renumbers only the run', async () => {

@@ -421,6 +421,14 @@ describe('zh-report language server: settings, clients and lifecycle', () => {
         ['关于某项工作的报告'],
       );
       assert.equal(client.notificationsOf('window/showMessage').length, 1);
+
+      // lowered again: the open document is over it, and the user is told (once: it was told before, on open)
+      const other = newUri('big-too');
+      open(client, other, big.slice(0, 6000)); // about 18 KB: under 1 MB, over 0.01
+      client.notify('workspace/didChangeConfiguration', { settings: { zhReport: { maxDocumentSizeMB: 0.01 } } });
+      await client.waitForNotification<ShowMessageParams>('window/showMessage', (p) => p.message.includes('big-too'));
+      assert.deepEqual(await documentSymbols(client, other), []);
+      assert.equal(client.notificationsOf('window/showMessage').length, 2, 'the first document was told already');
     } finally {
       await client.dispose();
     }

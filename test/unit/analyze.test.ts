@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, type Heading, type ReportModel } from '../../server/src/core';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
 /** The outline as indented lines: two spaces per level, then the name. */

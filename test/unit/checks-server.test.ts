@@ -5,16 +5,19 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionParams, InitializeParams } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
 import { analyze, type ReportModel } from '../../server/src/core';
 import type { ScriptTable } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { provideCodeActions } from '../../server/src/features/codeActions';
 import { convertArgs, convertEdits } from '../../server/src/features/commands';
 import { converterBuilds } from '../../server/src/opencc';
-import { Checks, languageOf } from '../../server/src/features/diagnostics';
-import { enabledSignature, readDiagnosticSettings } from '../../server/src/workspace/diagnosticSettings';
-import type { AnalyzedDocument } from '../../server/src/workspace/workspace';
+import { provideDiagnostics } from '../../server/src/features/diagnostics';
+import { displayLanguageOf as languageOf } from '../../server/src/messages';
+import { Checks } from '../../server/src/service/checks';
+import type { AnalyzedDocument } from '../../server/src/service/documents';
+import { enabledSignature, readDiagnosticSettings } from '../../server/src/service/settings';
+import { nodeHost } from '../util/host';
 
 const NONE = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
@@ -24,18 +27,19 @@ function analyzed(text: string, version = 1): AnalyzedDocument {
   return { document, model };
 }
 
-function init(locale?: string): InitializeParams {
-  return { processId: null, rootUri: null, capabilities: {}, ...(locale === undefined ? {} : { locale }) };
+/** The client's language, as the service sets it from the locale of the initialize params. */
+function setLocale(checks: Checks, locale?: string): void {
+  checks.setClient(languageOf(locale), { relatedInformation: false, unnecessaryTag: false });
 }
 
-describe('Checks (features/diagnostics.ts)', () => {
+describe('Checks (service/checks.ts)', () => {
   it('computes the findings of a version once, and again only for a new version or another rule set', () => {
     let tables = 0;
-    const checks = new Checks(() => {
+    const checks = new Checks(gbkCodec, () => {
       tables++;
       return { classes: new Uint8Array(0x10000), counterpart: () => undefined } satisfies ScriptTable;
     });
-    checks.initialize(init('zh-cn'));
+    setLocale(checks, 'zh-cn');
     const doc = analyzed('一、甲\n三、乙\n');
     assert.equal(checks.diagnostics(doc).length, 1);
     checks.diagnostics(doc);
@@ -62,26 +66,26 @@ describe('Checks (features/diagnostics.ts)', () => {
     assert.equal(languageOf(undefined), 'zh-cn');
     assert.equal(languageOf('en'), 'en');
     assert.equal(languageOf('de'), 'en');
-    const checks = new Checks(() => assert.fail('not needed'));
-    checks.initialize(init('en-us'));
+    const checks = new Checks(gbkCodec, () => assert.fail('not needed'));
+    setLocale(checks, 'en-us');
     assert.equal(checks.diagnostics(analyzed('一、甲\n三、乙\n'))[0]!.message, 'Numbering gap: 「三、」 follows 「一、」; 「二、」 is missing.');
-    checks.initialize(init('zh-tw'));
+    setLocale(checks, 'zh-tw');
     assert.equal(checks.diagnostics(analyzed('一、甲\n三、乙\n'))[0]!.message, '編號跳號：「一、」之後是「三、」，缺少「二、」。');
   });
 
   it('answers "unchanged" for the result id of the version and settings in effect', () => {
-    const checks = new Checks(() => assert.fail('not needed'));
+    const checks = new Checks(gbkCodec, () => assert.fail('not needed'));
     const doc = analyzed('一、甲\n');
-    const full = checks.report(doc, { textDocument: { uri: 'file:///t.txt' } }, NONE);
+    const full = provideDiagnostics(doc, { textDocument: { uri: 'file:///t.txt' } }, NONE, checks);
     assert.equal(full.kind, 'full');
-    assert.equal(checks.report(doc, { textDocument: { uri: 'file:///t.txt' }, previousResultId: full.resultId! }, NONE).kind, 'unchanged');
+    assert.equal(provideDiagnostics(doc, { textDocument: { uri: 'file:///t.txt' }, previousResultId: full.resultId! }, NONE, checks).kind, 'unchanged');
     checks.updateSettings({ 'page-chrome': 'off' });
-    assert.equal(checks.report(doc, { textDocument: { uri: 'file:///t.txt' }, previousResultId: full.resultId! }, NONE).kind, 'full');
+    assert.equal(provideDiagnostics(doc, { textDocument: { uri: 'file:///t.txt' }, previousResultId: full.resultId! }, NONE, checks).kind, 'full');
   });
 
   it('offers quick fixes on the requested lines and fix-all only when asked for', () => {
-    const checks = new Checks(() => assert.fail('not needed'));
-    checks.initialize(init('zh'));
+    const checks = new Checks(gbkCodec, () => assert.fail('not needed'));
+    setLocale(checks, 'zh');
     const doc = analyzed('标题\n\n一、總體\n發(fā)布。網(wǎng)站。\n統(tǒng)一。\n（一）、甲\n');
     const at = (line: number, only?: string[]): CodeAction[] => {
       const params: CodeActionParams = {
@@ -117,10 +121,10 @@ describe('settings and commands', () => {
   it('converts merged selections, character runs for cn/tw/hk and one replacement for twp', () => {
     const document = TextDocument.create('file:///c.txt', 'zh-report', 1, '发展经济\n软件内存\n');
     const sel = (a: number, b: number, c: number, d: number): { start: { line: number; character: number }; end: { line: number; character: number } } => ({ start: { line: a, character: b }, end: { line: c, character: d } });
-    const hk = convertEdits(document, { uri: document.uri, target: 'hk', ranges: [sel(0, 0, 0, 2), sel(0, 1, 0, 4)] });
+    const hk = convertEdits(nodeHost.scripts, document, { uri: document.uri, target: 'hk', ranges: [sel(0, 0, 0, 2), sel(0, 1, 0, 4)] });
     assert.deepEqual(hk.map((e) => [e.start, e.end, e.newText]), [[0, 1, '發'], [2, 4, '經濟']], 'the two selections merged; 展 is the same in both scripts');
-    const twp = convertEdits(document, { uri: document.uri, target: 'twp', ranges: [sel(1, 0, 1, 4)] });
+    const twp = convertEdits(nodeHost.scripts, document, { uri: document.uri, target: 'twp', ranges: [sel(1, 0, 1, 4)] });
     assert.deepEqual(twp.map((e) => [e.start, e.end, e.newText]), [[5, 9, '軟體記憶體']]);
-    assert.deepEqual(convertEdits(document, { uri: document.uri, target: 'cn' }), [], 'simplified text stays as it is');
+    assert.deepEqual(convertEdits(nodeHost.scripts, document, { uri: document.uri, target: 'cn' }), [], 'simplified text stays as it is');
   });
 });

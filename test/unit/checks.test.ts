@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { analyze, indexTerms } from '../../server/src/core';
 import { applyEdits, fixAllEdits, formatCnNumeral, restyleMarker, runChecks, type CheckCode, type Finding, type ScriptTable } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 
 function check(text: string, script?: ScriptTable): Finding[] {
   return runChecks(text, analyze(text, { codec: gbkCodec }), { codec: gbkCodec, ...(script ? { script } : {}) });

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { glossedName, labelHoldsQuery } from '../../client/src/crossScript';
 import { analyze, foldForSearch, foldTable, matchesFolded } from '../../server/src/core';
-import { symbolName } from '../../server/src/features/documentSymbols';
+import { symbolName } from '../../server/src/service/symbols';
 import { converterTo, openccConverter } from '../../server/src/opencc';
 import { corpusFiles, readCorpus } from '../util/corpus';
 

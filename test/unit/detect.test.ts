@@ -6,8 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { FORMAL_NUMERALS as CORE_FORMAL_NUMERALS } from '../../server/src/core/markers';
-import { FORMAL_NUMERALS, SAMPLE_CHARS, looksLikeReport, reportSignals } from '../../client/src/detect';
+import { SAMPLE_CHARS, looksLikeReport, reportSignals } from '../../client/src/detect';
 import { CORPUS_DIR, corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
 function describeSignals(text: string): string {
@@ -222,10 +221,6 @@ describe('reportSignals', () => {
     assert.equal(reportSignals('壹、总则\n贰、职责\n叁、附则').headings, 3);
     // a formal numeral inside a sentence, or glued to other numerals, is no heading
     assert.equal(reportSignals('壹仟元整、貳佰元\n壹二、混写').headings, 0);
-  });
-
-  it('knows the same formal numerals as the server’s marker scanner (server/src/core/markers.ts)', () => {
-    assert.equal(FORMAL_NUMERALS, CORE_FORMAL_NUMERALS);
   });
 
   it('a Taiwan judgment whose only top headings are 壹、貳、參、 counts them (the Kinmen appeal, kinds/)', () => {

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import type { MarkerKind } from '../../server/src/core';
+import { MARKERS, MARKER_KINDS } from '../../server/src/core/markers';
 import { readCorpus, readSeed } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 
@@ -323,5 +325,29 @@ describe('grammar: regular expressions stay linear', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       assert.ok(ms < 1500, `${ms.toFixed(0)} ms for a ${line.length}-character line starting with ${JSON.stringify(line.slice(0, 6))}`);
     }
+  });
+});
+
+describe('grammar: every kind of the marker table (server/src/core/markers.ts)', () => {
+  /** The grammar's scope for each kind the outline numbers (壹、 and 甲、 are first levels of Taiwan judgments). */
+  const SCOPES: Partial<Record<MarkerKind, string>> = {
+    part: 'part', subpart: 'part', chapter: 'chapter', section: 'section', article: 'article', cn: 'level1', cnFormal: 'level1',
+    stem: 'level1', cnParen: 'level2', num: 'level3', numParen: 'level4', circled: 'level5', decimal: 'decimal', appendix: 'annex',
+  };
+  for (const kind of MARKER_KINDS) {
+    const scope = SCOPES[kind];
+    if (scope === undefined) continue;
+    for (const marker of MARKERS[kind].examples) {
+      it(`${kind} ${marker}`, () => {
+        const family = MARKERS[kind].family;
+        const line = `${marker}${family === 'law' || family === 'section' || kind === 'appendix' ? ' ' : ''}总体要求`;
+        assertScope(line, marker, `markup.heading.marker.${scope}.zh-report`);
+      });
+    }
+  }
+
+  it('not a stem list inside a sentence (甲、乙双方) nor a sentence that starts with 附表', () => {
+    assertNoScope('甲、乙双方约定如下', '甲、', 'markup.heading');
+    assertNoScope('附表所列项目按年度更新', '附表', 'markup.heading');
   });
 });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, indexTerms, tocTargetAt, type Heading, type ReportModel } from '../../server/src/core';
 import { runChecks } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { readCorpus } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 
@@ -64,7 +64,7 @@ describe('kinds: table of contents', () => {
     const entry = model.toc!.entries.find((e) => e.text === '第一章 公司简介')!;
     const target = tocTargetAt(model, entry.start + 2);
     assert.equal(target?.name, '第一章 公司简介');
-    assert.ok(target!.start > model.toc!.end);
+    assert.ok(target.start > model.toc!.end);
     assert.equal(tocTargetAt(model, model.toc!.entries[0]!.start)?.name, '重要提示');
     const findings = runChecks(text, model).filter((f) => f.code === 'toc-mismatch');
     // 第三章 … 第十章 and 3.1 … 3.9 are listed but not in this 23-page excerpt; 目 录 lists itself
@@ -339,7 +339,7 @@ describe('kinds: plans', () => {
       '    第五章 强化国家战略科技力量',
     ]);
     assert.equal(model.toc?.entries.length, 7);
-    assert.ok(model.toc!.entries.every((e) => e.target >= 0), 'every entry links to its heading');
+    assert.ok(model.toc.entries.every((e) => e.target >= 0), 'every entry links to its heading');
     assert.deepEqual(runChecks(doc, model).filter((f) => f.code === 'toc-mismatch'), []);
   });
 
@@ -363,7 +363,7 @@ describe('kinds: a white paper from the web', () => {
       '  三、产业结构持续优化', '  结束语',
     ]);
     assert.equal(model.toc?.entries.length, 5);
-    assert.ok(model.toc!.entries.every((e) => e.target >= 0));
+    assert.ok(model.toc.entries.every((e) => e.target >= 0));
   });
 
   it('short lines after a 目录 that do not come back are not taken for a table', () => {

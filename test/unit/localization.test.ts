@@ -11,13 +11,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, indexTerms } from '../../server/src/core';
 import { runChecks, type Localized } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
-import { scriptTableFromOpenCC } from '../../server/src/features/convert';
-import { pick } from '../../server/src/features/diagnostics';
+import { gbkCodec } from '../../server/src/node/codec';
+import { scriptTable as scriptTableFromOpenCC } from '../util/host';
+import { pick } from '../../server/src/messages';
 import { DISPLAY_LANGUAGES, displayLanguageOf, MESSAGES } from '../../server/src/messages';
 import { taiwanFromTable } from '../../server/src/messagesTaiwan';
 import { converterTo, openccConverter } from '../../server/src/opencc';
-import { rejectionMessage } from '../../server/src/workspace/workspace';
+import { rejectionMessage } from '../../server/src/service/documents';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/core/checks';
-import { MAX_PER_DOCUMENT_SETTING as MAX_PER_DOCUMENT } from '../../server/src/features/diagnostics';
+import { MAX_PER_DOCUMENT_SETTING as MAX_PER_DOCUMENT } from '../../server/src/service/checks';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { REPO_ROOT } from '../util/paths';
 

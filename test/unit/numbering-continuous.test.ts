@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core';
 import { applyEdits, runChecks, type CheckCode, type Finding } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { readCorpus } from '../util/corpus';
 import { REPO_ROOT } from '../util/paths';
 

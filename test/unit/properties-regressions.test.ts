@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { analyze, lineIndexOf } from '../../server/src/core';
 import { applyEdits, fixAllRound, formatCnNumeral, settledFixAllEdits, type Edit } from '../../server/src/core/checks';
 import { judgeRepair, oddCharacters } from '../../server/src/core/gbk';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { checkInvariants, fixAll, hanOf, mutate, pipeline, realDocuments, shiftLine, type ByteMutation } from '../util/properties';
 
 /** Every invariant holds on `text`, and fix-all gives `expected`. */

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, indexTerms, termAt, UseFlag, type Term, type TermIndex } from '../../server/src/core';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
@@ -34,7 +34,7 @@ function occurrences(text: string, term: string): string[] {
 }
 
 function spellings(terms: TermIndex, term: Term, text: string): string[] {
-  return [...term.uses].map((u) => text.slice(terms.uses.start[u]!, terms.uses.end[u]!));
+  return [...term.uses].map((u) => text.slice(terms.uses.start[u], terms.uses.end[u]));
 }
 
 /** Uses sorted, inside the text, and each spelling folds back to its term's key. */
@@ -44,7 +44,7 @@ function assertWellFormed(terms: TermIndex, text: string, name: string): void {
     assert.ok(start[i]! >= 0 && start[i]! < end[i]! && end[i]! <= text.length, `${name}: use ${i} out of bounds`);
     if (i > 0) assert.ok(start[i - 1]! <= start[i]!, `${name}: uses out of order at ${i}`);
     const t = terms.terms[term[i]!]!;
-    assert.equal(terms.keyOf(text.slice(start[i]!, end[i]!)), t.key, `${name}: use ${i} does not spell ${t.name}`);
+    assert.equal(terms.keyOf(text.slice(start[i], end[i])), t.key, `${name}: use ${i} does not spell ${t.name}`);
   }
   terms.terms.forEach((t, id) => {
     for (let k = 0; k < t.uses.length; k++) assert.equal(term[t.uses[k]!], id, `${name}: ${t.name} lists a use of another term`);
@@ -63,7 +63,7 @@ describe('terms: the seed (traditional, glossed, scraped) and its simplified con
   const toCn = (s: string): string => {
     const i = phrases.indexOf(s);
     assert.ok(i >= 0 && converted[i] !== undefined, `${s} was not converted`);
-    return converted[i]!;
+    return converted[i];
   };
 
   for (const [label, text, convert] of [

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/features/semanticTokens';
-import { readShowTerms } from '../../server/src/features/outlineTerms';
+import { readShowTerms } from '../../server/src/service/settings';
 import { REPO_ROOT } from '../util/paths';
 
 interface Contribution {

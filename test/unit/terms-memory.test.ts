@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze, indexTerms } from '../../server/src/core';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { readSeed } from '../util/corpus';
 

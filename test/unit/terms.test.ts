@@ -14,7 +14,7 @@ import {
   type Term,
   type TermIndex,
 } from '../../server/src/core';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { withCursor } from '../util/corpus';
 
@@ -39,7 +39,7 @@ function termNamed(terms: TermIndex, name: string): Term {
 }
 
 function usesOf(terms: TermIndex, term: Term, text: string): string[] {
-  return [...term.uses].map((u) => text.slice(terms.uses.start[u]!, terms.uses.end[u]!));
+  return [...term.uses].map((u) => text.slice(terms.uses.start[u], terms.uses.end[u]));
 }
 
 interface PatternCase {
@@ -230,7 +230,7 @@ describe('terms: every definition pattern', () => {
     const { term, terms, text } = termUnderCursor(doc);
     assert.equal(term.name, '两个枢纽');
     assert.equal(term.definitions[0]?.kind, 'glossary');
-    assert.ok(term.definitions[0]!.text.includes('国际航运枢纽'), term.definitions[0]!.text);
+    assert.ok(term.definitions[0].text.includes('国际航运枢纽'), term.definitions[0].text);
     const whole = termNamed(terms, '两个基地、两个枢纽');
     const base = termNamed(terms, '两个基地');
     assert.equal(base.definitions[0]?.text, whole.definitions[0]?.text, 'the part has the entry\'s text');
@@ -252,7 +252,7 @@ describe('terms: every definition pattern', () => {
     const { term, terms, text } = termUnderCursor(doc);
     assert.equal(term.name, 'ESI');
     assert.equal(term.definitions[0]?.kind, 'glossary');
-    assert.ok(term.definitions[0]!.text.startsWith('Essential Science Indicators'), term.definitions[0]!.text);
+    assert.ok(term.definitions[0].text.startsWith('Essential Science Indicators'), term.definitions[0].text);
     assert.deepEqual(usesOf(terms, term, text), ['ESI', 'ESI'], 'ESI in the body and at its entry, not inside ESIGN');
     const plus = termNamed(terms, '1+5+N');
     assert.equal(plus.definitions[0]?.kind, 'glossary');

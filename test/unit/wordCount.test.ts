@@ -12,7 +12,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, countText, WordCounter, type WordCount } from '../../server/src/core';
-import { gbkCodec } from '../../server/src/codec';
+import { gbkCodec } from '../../server/src/node/codec';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
 function counter(text: string, markdown = false): WordCounter {

@@ -5,16 +5,18 @@
 import { PassThrough } from 'node:stream';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { ProtocolGate } from '../../server/src/requests';
-import { startServer, type ServerOptions } from '../../server/src/server';
+import { startServer, type ServerDeps } from '../../server/src/server';
+import { serverVersion } from '../../server/src/serverInfo';
+import { nodeHost } from './host';
 import { LspClient, type Exit } from './lsp-client';
 
-export function startInProcess(options: ServerOptions): LspClient {
+export function startInProcess(options: Partial<ServerDeps>): LspClient {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
   // Reader and writer objects (not raw streams), so the connection does not exit the process when they end.
   const gate = new ProtocolGate();
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), { messageStrategy: gate });
-  startServer(connection, gate, options);
+  startServer(connection, gate, { host: nodeHost, version: serverVersion(), ...options });
   return new LspClient({
     input: toServer,
     output: fromServer,

@@ -14,8 +14,8 @@ import * as iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { analyze, indexTerms, lineIndexOf, type ReportModel, type TermIndex } from '../../server/src/core';
 import { applyEdits, CHECK_CODES, fixAllEdits, fixAllRound, runChecks, SAFE_FIX_CODES, settledFixAllEdits, type Edit, type Finding } from '../../server/src/core/checks';
-import { gbkCodec } from '../../server/src/codec';
-import { scriptTableFromOpenCC } from '../../server/src/features/convert';
+import { gbkCodec } from '../../server/src/node/codec';
+import { scriptTable as scriptTableFromOpenCC } from './host';
 import { openccConverter } from '../../server/src/opencc';
 import { CORPUS_DIR, corpusFiles, readCorpus, readSeed } from './corpus';
 

@@ -6,7 +6,7 @@ import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, i
 import { isAboveText, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
-import { matchMarker, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, fixedRank, gbLevel, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
 
@@ -22,7 +22,6 @@ const TITLE_SEARCH_LINES = 40;
 const TITLE_MAX_LENGTH = 60;
 const DETAIL_MAX_LENGTH = 40;
 
-const LAW_RANK: Partial<Record<MarkerKind, number>> = { part: 1, subpart: 2, chapter: 3, section: 4, article: 5 };
 const GLOSSARY_HEADER_MAX = 8;
 /** An appendix whose title says it is a glossary: 附件：名词解释. */
 const GLOSSARY_TITLE = /名词解释|名詞解釋|注释|註釋/;
@@ -64,7 +63,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-const CANDIDATE_LINE = /^[ \t\u00a0\u2000-\u200b\u200d\u3000\ufeff]*(?:\*\*)?[#第一二三四五六七八九十百千万萬〇○零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟Ｏ甲乙丙丁戊己庚辛壬癸（(\u3220-\u3229\u2460-\u249b\u3251-\u325f0-9\uff10-\uff19附名注註?。]/;
+export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
 function computeLineStarts(text: string): number[] {
@@ -159,18 +158,12 @@ function continuationLines(text: string, lineStarts: readonly number[], line: nu
   return more;
 }
 
-/** Markers of GB/T list levels: their depth comes from the order in which they appear. */
-function isListKind(kind: MarkerKind): boolean {
-  return kind === 'cn' || kind === 'cnParen' || kind === 'num' || kind === 'numParen' || kind === 'circled' || kind === 'ordinal'
-    || kind === 'cnFormal' || kind === 'stem' || kind === 'subhead';
-}
-
 /** A part's title on the line below its marker is at most this long. */
 const PART_TITLE_MAX = 30;
 
 /** 编 / 分编 / 篇 / 部分 / 章 / 节: structure above the article. */
 function isStructureKind(kind: MarkerKind): boolean {
-  return kind === 'part' || kind === 'subpart' || kind === 'chapter' || kind === 'section';
+  return isLawKind(kind) && kind !== 'article';
 }
 
 /** The section markers a contract groups its articles under (一、…十、 holding 第１条 …). */
@@ -186,8 +179,8 @@ function looksMisaligned(s: string, p: number, end: number): boolean {
 
 /** Accept or reject a marker in its line's context. */
 function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
-  switch (m.kind) {
-    case 'article':
+  switch (markerInfo(m.kind).accept) {
+    case 'citable':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
       // numbering continues the articles before it and the text does not go on as a citation does
       if (!m.glued) return true;
@@ -198,10 +191,7 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
         return rest.length > 1 && !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
       }
       return !CITATION_FOLLOWERS.includes(rest[0]!);
-    case 'part':
-    case 'subpart':
-    case 'chapter':
-    case 'section':
+    case 'structure':
       return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
@@ -212,13 +202,9 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       if (rest.length === 0) return true;
       if (isCnNumeralCode(rest.charCodeAt(0))) return false; // 第一、二季度
       return !m.comma || (rest.length <= 60 && !/[。！？；;：:]/.test(rest));
-    case 'num':
-    case 'cn':
-    case 'cnParen':
-    case 'numParen':
-    case 'circled':
+    case 'text':
       return rest.length > 0;
-    default:
+    case 'any':
       return true;
   }
 }
@@ -369,11 +355,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (!acceptMarker(m, rest, prevArticle)) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
-      if (md === 0 && !repaired && isListKind(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+      if (md === 0 && !repaired && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
         && continuesLineAbove(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
-      if (m.kind === 'cn' || m.kind === 'appendix' || LAW_RANK[m.kind] !== undefined) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
-      if (glossary && (m.kind === 'num' || m.kind === 'numParen' || m.kind === 'circled')) continue;
+      if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
+      if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
         context, m.kind, m.depth, m.ordinal, source.slice(m.start, m.end).trim(), line, start, headingStart,
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
@@ -391,7 +377,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         const next = nextTextLine(text, lineStarts, line, 1);
         if (next && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
           && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) added.more = next.text;
-      } else if (isListKind(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
+      } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
       continue;
@@ -414,7 +400,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
   // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history.
   const groups = articleGroups(merged);
-  const firstLaw = merged.findIndex((c) => LAW_RANK[c.kind] !== undefined);
+  const firstLaw = merged.findIndex((c) => isLawKind(c.kind));
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
   const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
   const kept = history ? merged.slice(firstLaw) : merged;
@@ -703,7 +689,7 @@ function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
   const last = new Map<MarkerKind, LazyHeading>();
   const out: LazyHeading[] = [];
   for (const h of list) {
-    if (LAW_RANK[h.kind] !== undefined && h.kind !== 'article' || h.kind === 'label') {
+    if (isStructureKind(h.kind) || h.kind === 'label') {
       const before = last.get(h.kind);
       // the same number first (cheap), then the same name blanks aside
       if (before !== undefined && before.ordinal === h.ordinal && before.rawMarker === h.rawMarker && compact(before.rest) === compact(h.rest)) continue;
@@ -917,7 +903,7 @@ class LazyHeading implements Heading, Candidate {
 }
 
 function headingText({ text, lineStarts, glossed }: Context, c: Candidate): HeadingText {
-  const isLaw = LAW_RANK[c.kind] !== undefined;
+  const isLaw = isLawKind(c.kind);
   let title: string;
   let detail = c.rawDetail;
   let runIn = false;
@@ -981,9 +967,9 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         if (headings[t]!.kind === 'title' || (mds[t]! !== 0 && mds[t]! < md)) break;
         stack.pop();
       }
-    } else if (rankOf(h) !== undefined) {
-      const rank = rankOf(h)!;
-      const law = LAW_RANK[h.kind] !== undefined;
+    } else if (fixedRank(h) !== undefined) {
+      const rank = fixedRank(h)!;
+      const law = isLawKind(h.kind);
       while (stack.length > 0) {
         const t = stack[stack.length - 1]!;
         const th = headings[t]!;
@@ -997,7 +983,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
         if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
-        const tr = rankOf(th);
+        const tr = fixedRank(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
           stack.pop();
@@ -1020,7 +1006,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
         }
-        if (isListKind(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
+        if (nestsByOrder(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
         if (th.kind === 'article' && holds(h) && md === 0) {
           acrossArticle = true;
           continue;
@@ -1057,7 +1043,7 @@ function articleGroups(cands: readonly Candidate[]): Set<object> {
   const runs = new Map<MarkerKind, Candidate[]>();
   for (let i = 0; i + 1 < cands.length; i++) {
     const c = cands[i]!;
-    if (c.md !== 0 || !isListKind(c.kind) || isSectionKind(c.kind) || c.kind === 'subhead' || cands[i + 1]!.kind !== 'article') continue;
+    if (c.md !== 0 || !nestsByOrder(c.kind) || isSectionKind(c.kind) || c.kind === 'subhead' || cands[i + 1]!.kind !== 'article') continue;
     const run = runs.get(c.kind);
     if (run) run.push(c);
     else runs.set(c.kind, [c]);
@@ -1079,19 +1065,8 @@ function insideArticle(headings: readonly Heading[], stack: readonly number[]): 
 /** A plain (non-`#`) list item, 条 or 节: such a line cannot enclose a `#` line. */
 function isPlainInner(h: Heading, md: number): boolean {
   if (md > 0) return false;
-  const rank = rankOf(h);
-  return rank === undefined ? isListKind(h.kind) : rank >= 4 && rank < 10;
-}
-
-/** Rank of structural headings: appendix 0.5 (just under the title), law 1–5, decimal 10+depth. */
-function rankOf(h: Heading): number | undefined {
-  if (h.kind === 'appendix') return h.marker === '' ? 0.75 : 0.5; // a 名词解释 header may sit inside an 附件
-  if (h.kind === 'label') return 0.6; // 主文 / 事实 / 理由: above every list level, below an appendix
-
-  const law = LAW_RANK[h.kind];
-  if (law !== undefined) return law;
-  if (h.kind === 'decimal') return 10 + h.depth;
-  return undefined;
+  const rank = fixedRank(h);
+  return rank === undefined ? nestsByOrder(h.kind) : rank >= 4 && rank < 10;
 }
 
 /** The roles that sign a judgment, longest first (审判长 before 审判员; 審判長法官 before 審判長). */

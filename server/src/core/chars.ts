@@ -5,17 +5,10 @@ const enum Ch {
   Tab = 0x09,
   Nbsp = 0xa0,
   IdeographicSpace = 0x3000,
-  Zwsp = 0x200b,
   Zwj = 0x200d,
   Bom = 0xfeff,
-  Hash = 0x23,
-  OpenParen = 0x28,
   CloseParen = 0x29,
-  FullOpenParen = 0xff08,
   FullCloseParen = 0xff09,
-  Dot = 0x2e,
-  FullDot = 0xff0e,
-  Dun = 0x3001, // 、
 }
 
 /** Blank characters that may indent a line: ASCII space/tab, NBSP, U+2000–U+200B, U+3000, ZWJ, BOM. */
@@ -34,10 +27,6 @@ export function skipIndent(s: string, p: number, end: number): number {
 export function trimEnd(s: string, from: number, to: number): number {
   while (to > from && isIndent(s.charCodeAt(to - 1))) to--;
   return to;
-}
-
-export function isOpenParen(c: number): boolean {
-  return c === Ch.OpenParen || c === Ch.FullOpenParen;
 }
 
 export function isCloseParen(c: number): boolean {
@@ -63,7 +52,12 @@ const UNIT_OF = new Map(Object.entries(CN_UNITS).map(([ch, v]) => [ch.charCodeAt
 
 /** Their codes in one table by UTF-16 code unit: one array read in the scanners' hot loops (checks' scan, citations). */
 const CN_NUMERAL_CODES = new Uint8Array(0x10000);
-for (const c of [...DIGIT_OF.keys(), ...UNIT_OF.keys()]) CN_NUMERAL_CODES[c] = 1;
+for (const c of cnNumeralCodes()) CN_NUMERAL_CODES[c] = 1;
+
+/** The codes of the Chinese numeral characters (digits and units): the characters a 一、 marker starts with. */
+export function cnNumeralCodes(): number[] {
+  return [...DIGIT_OF.keys(), ...UNIT_OF.keys()];
+}
 
 /** A Chinese numeral character's code (digit or unit), for a test that allocates nothing. */
 export function isCnNumeralCode(c: number): boolean {

@@ -10,7 +10,7 @@
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, skipIndent, trimEnd } from './chars';
 import { formatCnNumeral } from './checks/numerals';
 import { type Citation, type CitationIndex, indexCitations, lastStartingBy, Level, LEVEL_COUNT, readUnit, structureLineEnd } from './citations';
-import { matchMarker } from './markers';
+import { gbLevel, matchMarker } from './markers';
 import type { Heading, MarkerKind, ReportModel } from './model';
 import { headingAt } from './selection';
 import type { Localized } from './checks/types';
@@ -55,7 +55,6 @@ export interface Target {
   readonly reason?: Localized;
 }
 
-const LIST_KINDS = new Set<MarkerKind>(['cn', 'cnParen', 'num', 'numParen', 'circled']);
 /** A line ending with one of these ends its sentence: the next line starts a new paragraph or item. */
 const ENDS_LINE = new Set('。；;：:！？!?”」』）)');
 
@@ -317,7 +316,7 @@ function isHangingIndent(text: string, lineStart: number): boolean {
 /** The list marker a line starts with: （一） 一、 1. … and Taiwan's 一　 (a numeral and an ideographic space). */
 function listKindAt(text: string, p: number, end: number): MarkerKind | undefined {
   const m = matchMarker(text, p, end);
-  if (m !== undefined) return LIST_KINDS.has(m.kind) ? m.kind : undefined;
+  if (m !== undefined) return gbLevel(m.kind) > 0 ? m.kind : undefined;
   let q = p;
   while (q < end && q - p < 4 && isCnNumeralCode(text.charCodeAt(q))) q++;
   return q > p && q < end && text.charCodeAt(q) === 0x3000 ? 'cn' : undefined;

@@ -15,3 +15,4 @@ export { isReportModel, foldForSearch, matchesFolded, MIN_REPORT_HEADINGS } from
 export { indexCitations, citationAt, mentionAt, stripCountry, readsTaiwanStyle, Level, type Citation, type CitationIndex, type TitleMention, type CitedDocument } from './citations';
 export { CitableStructure, CitationResolver, articleValue, documentCitations, type DocumentCitations, type Target, type Place, type Paragraph } from './citationTargets';
 export { renumberArticles, renumberedArticleUnit } from './citationRenumber';
+export { MARKER_LABELS, MARKER_SYMBOL_KINDS } from './markers';

@@ -10,7 +10,6 @@
  * falls back to the term features.
  */
 import {
-  CodeActionKind,
   InlayHintKind,
   MarkupKind,
   type CancellationToken,
@@ -18,7 +17,6 @@ import {
   type InlayHint,
   type InlayHintParams,
   type Location,
-  type Range,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,27 +24,20 @@ import {
   citationAt,
   documentCitations,
   foldForSearch,
-  headingAt,
-  renumberArticles,
-  foldTable,
   mentionAt,
   stripCountry,
   CitationResolver,
   type DocumentCitations,
-  type FoldTable,
   type ReportModel,
   type Target,
 } from '../core';
-import type { Edit } from '../core/checks';
-import { openccConverter } from '../opencc';
-import { cancelled, invalidParams } from '../requests';
-import { ReportFiles } from '../workspace/reportFiles';
-import { maxDocumentBytes } from '../workspace/settings';
-import type { AnalyzedDocument, ReportWorkspace } from '../workspace/workspace';
-import { headingMarkerAt } from './hover';
-import { pick } from './diagnostics';
-import { message, type DisplayLanguage } from '../messages';
-import { escapeMarkdown, shorten } from './terms';
+import { message, pick, type DisplayLanguage } from '../messages';
+import type { ServiceContext } from '../service/context';
+import type { AnalyzedDocument } from '../service/documents';
+import { cancelled, invalidParams } from '../service/errors';
+import { canonicalUri } from '../service/files';
+import { headingMarkerAt } from '../service/headings';
+import { escapeMarkdown, shorten } from '../service/terms';
 
 /** Longest cited text shown in a hover. */
 const HOVER_TEXT_MAX = 200;
@@ -67,34 +58,12 @@ interface Resolved {
 }
 
 export class CitationsFeature {
-  readonly #workspace: ReportWorkspace;
-  readonly #files: ReportFiles<Report>;
+  readonly #context: ServiceContext;
   readonly #byModel = new WeakMap<ReportModel, DocumentCitations>();
   readonly #reports = new WeakMap<ReportModel, Report>();
-  #table: FoldTable | undefined;
-  #inlayHints = false;
 
-  constructor(workspace: ReportWorkspace) {
-    this.#workspace = workspace;
-    this.#files = new ReportFiles<Report>(
-      (uri, text) => {
-        const analyzed = workspace.analyzeText(text);
-        return analyzed === undefined ? undefined : this.#report(uri, text, analyzed.model);
-      },
-      () => maxDocumentBytes(workspace.settings),
-    );
-  }
-
-  setFolders(uris: readonly string[]): void {
-    this.#files.setFolders(uris);
-  }
-
-  /** Reads `inlayHints.citations` from the `zh-report` settings section; true when it changed. */
-  configure(section: unknown): boolean {
-    const value = readInlayHintsSetting(section);
-    if (value === undefined || value === this.#inlayHints) return false;
-    this.#inlayHints = value;
-    return true;
+  constructor(context: ServiceContext) {
+    this.#context = context;
   }
 
   /** The citations of a document version (indexed on first use, kept with its model). */
@@ -187,12 +156,12 @@ export class CitationsFeature {
       article = t.heading;
     }
     if (article < 0) return undefined;
-    return this.#referencesTo(this.#openReport(analyzed), article, params.context?.includeDeclaration !== false, token);
+    return this.#referencesTo(this.#reportOf(analyzed.document.uri, analyzed.document.getText(), analyzed.model), article, params.context?.includeDeclaration !== false, token);
   }
 
   /** Relative citations (前款, 本条, 前两条 …) with where they point, when the setting is on. */
   inlayHints(analyzed: AnalyzedDocument, params: InlayHintParams, token: CancellationToken): InlayHint[] {
-    if (!this.#inlayHints) return [];
+    if (!this.#context.settings().citationInlayHints) return [];
     const range = (params as Partial<InlayHintParams>).range;
     if (typeof range !== 'object' || range === null || typeof range.start !== 'object' || typeof range.end !== 'object') {
       throw invalidParams('params.range must be { start, end } positions.');
@@ -216,7 +185,7 @@ export class CitationsFeature {
     const heading = report.model.headings[article]!;
     const result: Location[] = [];
     const own = this.of({ document: TextDocument.create(report.uri, 'zh-report', 0, report.text), model: report.model });
-    const open = this.#workspace.get(report.uri);
+    const open = this.#context.open.get(report.uri);
     const here = open ?? TextDocument.create(report.uri, 'zh-report', 0, report.text);
     if (withDeclaration) result.push(location(here, heading.headingStart, heading.headingStart + heading.marker.length));
     own.index.citations.forEach((c, i) => {
@@ -229,7 +198,7 @@ export class CitationsFeature {
     for (const other of await this.#allReports(token)) {
       if (other.uri === report.uri) continue;
       const theirs = this.of({ document: TextDocument.create(other.uri, 'zh-report', 0, other.text), model: other.model });
-      const doc = this.#workspace.get(other.uri) ?? TextDocument.create(other.uri, 'zh-report', 0, other.text);
+      const doc = this.#context.open.get(other.uri) ?? TextDocument.create(other.uri, 'zh-report', 0, other.text);
       theirs.index.documents.forEach((named, n) => {
         if (!this.#names(named.name, named.context, named.bracketed, report)) return;
         const resolver = new CitationResolver(theirs.index, own.structure, n);
@@ -278,24 +247,24 @@ export class CitationsFeature {
   async #allReports(token: CancellationToken): Promise<Report[]> {
     const out: Report[] = [];
     const open = new Set<string>();
-    for (const document of this.#workspace.openDocuments()) {
-      open.add(document.uri);
-      const analyzed = this.#workspace.analyzed(document);
-      if (analyzed !== undefined) out.push(this.#openReport(analyzed));
+    for (const document of this.#context.open.all()) {
+      open.add(canonicalUri(document.uri));
+      const analyzed = this.#context.cache.analyzed(document);
+      if (analyzed !== undefined) out.push(this.#reportOf(document.uri, document.getText(), analyzed.model));
     }
-    if (this.#files.folderCount > 0) {
-      const files = await this.#files.summaries(token);
+    if (this.#context.files.folderCount > 0) {
+      const files = await this.#context.files.reports(token);
       if (files === undefined) throw cancelled();
-      for (const f of files) if (!open.has(f.uri)) out.push(f.summary);
+      for (const f of files) if (!open.has(f.uri)) out.push(this.#reportOf(f.uri, f.text, f.model));
     }
     return out;
   }
 
-  /** An open document's version as a report (kept with its model). */
-  #openReport({ document, model }: AnalyzedDocument): Report {
+  /** A document version or a report file as a report (kept with its model). */
+  #reportOf(uri: string, text: string, model: ReportModel): Report {
     let report = this.#reports.get(model);
     if (report === undefined) {
-      report = this.#report(document.uri, document.getText(), model);
+      report = this.#report(uri, text, model);
       this.#reports.set(model, report);
     }
     return report;
@@ -315,11 +284,11 @@ export class CitationsFeature {
 
   #location(report: Report | undefined, document: TextDocument, start: number, end: number): Location {
     if (report === undefined) return location(document, start, end);
-    return location(this.#workspace.get(report.uri) ?? TextDocument.create(report.uri, 'zh-report', 0, report.text), start, end);
+    return location(this.#context.open.get(report.uri) ?? TextDocument.create(report.uri, 'zh-report', 0, report.text), start, end);
   }
 
-  #foldTable(): FoldTable {
-    return (this.#table ??= foldTable(openccConverter));
+  #foldTable() {
+    return this.#context.foldTable();
   }
 }
 
@@ -334,45 +303,4 @@ function fileName(uri: string): string {
   } catch {
     return last;
   }
-}
-
-/** The kind of the renumber action: a rewrite the user asks for, never a quick fix and never part of fix-all. */
-export const RENUMBER_KIND = CodeActionKind.RefactorRewrite;
-
-/**
- * On an article heading: "renumber the articles from here and update every citation in this document", one
- * WorkspaceEdit; undefined when the range is not on an article heading or nothing would change.
- */
-export function renumberAction(
-  { document, model }: { readonly document: TextDocument; readonly model: ReportModel },
-  range: Range,
-  lang: DisplayLanguage,
-): { readonly title: string; readonly kind: string; readonly edits: Edit[] } | undefined {
-  const text = document.getText();
-  const start = document.offsetAt(range.start);
-  const h = headingAt(model, start);
-  if (h < 0) return undefined;
-  const heading = model.headings[h]!;
-  if (heading.kind !== 'article' || heading.line !== range.start.line) return undefined;
-  const edits = renumberArticles(text, documentCitations(text, model), h);
-  if (edits.length === 0) return undefined;
-  const title = pick({
-    zh: `从本条起重新编号各条，并更新本文件中的全部引用（${edits.length} 处修改）`,
-    en: `Renumber the articles from here and update every citation in this document (${edits.length} edits)`,
-    tw: `從本條起重新編號各條，並更新本檔案中的全部引用（${edits.length} 處修改）`,
-  }, lang);
-  return { title, kind: RENUMBER_KIND, edits };
-}
-
-/** `inlayHints.citations` from a settings section: { inlayHints: { citations } } or a flat "inlayHints.citations". */
-export function readInlayHintsSetting(section: unknown): boolean | undefined {
-  if (typeof section !== 'object' || section === null) return undefined;
-  const record = section as Record<string, unknown>;
-  const nested = record['inlayHints'];
-  if (typeof nested === 'object' && nested !== null) {
-    const value = (nested as Record<string, unknown>)['citations'];
-    if (typeof value === 'boolean') return value;
-  }
-  const flat = record['inlayHints.citations'];
-  return typeof flat === 'boolean' ? flat : undefined;
 }

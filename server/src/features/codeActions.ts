@@ -3,35 +3,15 @@
  * "fix all of this kind" where a rule has more than one), and `source.fixAll.zh-report`: every safe fix at once.
  * Every action carries a WorkspaceEdit (one undoable step in the editor); the server writes nothing itself.
  */
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type CancellationToken,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type CancellationToken, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentCitations, headingAt, renumberArticles, type ReportModel } from '../core';
 import { fixAllEdits, fixAllOfCode, type CheckCode, type Edit, type Finding, type Localized } from '../core/checks';
+import { pick, type DisplayLanguage } from '../messages';
 import { FIX_ALL_KIND } from '../protocol';
-import { pick, type Checks } from './diagnostics';
-import { RENUMBER_KIND, renumberAction } from './citations';
-import type { AnalyzedDocument } from '../workspace/workspace';
-
-/** How edits reach the client: versioned document changes where it supports them (stale edits are refused). */
-export interface EditCapabilities {
-  readonly documentChanges: boolean;
-}
-
-export function workspaceEdit(document: TextDocument, edits: readonly Edit[], caps: EditCapabilities): WorkspaceEdit {
-  const textEdits: TextEdit[] = edits.map((e) => ({
-    range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
-    newText: e.newText,
-  }));
-  return caps.documentChanges
-    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] }
-    : { changes: { [document.uri]: textEdits } };
-}
+import type { Checks } from '../service/checks';
+import type { AnalyzedDocument } from '../service/documents';
+import { workspaceEdit, type EditCapabilities } from '../service/edits';
 
 /** True when an action of `kind` answers a request for `only` (a requested kind covers its sub-kinds). */
 function matches(only: readonly string[] | undefined, kind: string): boolean {
@@ -119,4 +99,32 @@ export function provideCodeActions(
     }
   }
   return actions;
+}
+
+/** The kind of the renumber action: a rewrite the user asks for, never a quick fix and never part of fix-all. */
+export const RENUMBER_KIND = CodeActionKind.RefactorRewrite;
+
+/**
+ * On an article heading: "renumber the articles from here and update every citation in this document", one
+ * WorkspaceEdit; undefined when the range is not on an article heading or nothing would change.
+ */
+export function renumberAction(
+  { document, model }: { readonly document: TextDocument; readonly model: ReportModel },
+  range: Range,
+  lang: DisplayLanguage,
+): { readonly title: string; readonly kind: string; readonly edits: Edit[] } | undefined {
+  const text = document.getText();
+  const start = document.offsetAt(range.start);
+  const h = headingAt(model, start);
+  if (h < 0) return undefined;
+  const heading = model.headings[h]!;
+  if (heading.kind !== 'article' || heading.line !== range.start.line) return undefined;
+  const edits = renumberArticles(text, documentCitations(text, model), h);
+  if (edits.length === 0) return undefined;
+  const title = pick({
+    zh: `从本条起重新编号各条，并更新本文件中的全部引用（${edits.length} 处修改）`,
+    en: `Renumber the articles from here and update every citation in this document (${edits.length} edits)`,
+    tw: `從本條起重新編號各條，並更新本檔案中的全部引用（${edits.length} 處修改）`,
+  }, lang);
+  return { title, kind: RENUMBER_KIND, edits };
 }

@@ -6,9 +6,10 @@ import type { CancellationToken, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit } from '../core/checks';
 import { CONVERT_TARGETS, type ConvertScriptArgs, type ConvertTarget } from '../protocol';
-import { invalidParams } from '../requests';
-import { conversionEdits } from './convert';
-import { pick, type Lang } from './diagnostics';
+import { pick, type DisplayLanguage } from '../messages';
+import { conversionEdits } from '../service/convert';
+import { invalidParams } from '../service/errors';
+import type { HostScripts } from '../service/host';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,7 +42,7 @@ export function convertArgs(args: readonly unknown[] | undefined): ConvertScript
 }
 
 /** The edits converting the ranges (non-empty ones; the whole document when there are none), in document order. */
-export function convertEdits(document: TextDocument, args: ConvertScriptArgs, _token?: CancellationToken): Edit[] {
+export function convertEdits(scripts: HostScripts, document: TextDocument, args: ConvertScriptArgs, _token?: CancellationToken): Edit[] {
   const text = document.getText();
   const spans = (args.ranges ?? [])
     .map((r): [number, number] => {
@@ -58,7 +59,7 @@ export function convertEdits(document: TextDocument, args: ConvertScriptArgs, _t
     else merged.push([a, b]);
   }
   if (merged.length === 0) merged.push([0, text.length]);
-  return merged.flatMap(([a, b]) => conversionEdits(text, a, b, args.target));
+  return merged.flatMap(([a, b]) => conversionEdits(scripts, text, a, b, args.target));
 }
 
 const LABELS: Record<ConvertTarget, { zh: string; en: string; tw: string }> = {
@@ -68,6 +69,6 @@ const LABELS: Record<ConvertTarget, { zh: string; en: string; tw: string }> = {
   hk: { zh: '转换为繁体（香港）', en: 'Convert to traditional Chinese (Hong Kong)', tw: '轉換為繁體（香港）' },
 };
 
-export function convertLabel(target: ConvertTarget, lang: Lang): string {
+export function convertLabel(target: ConvertTarget, lang: DisplayLanguage): string {
   return pick(LABELS[target], lang);
 }

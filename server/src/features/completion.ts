@@ -15,8 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { Term } from '../core';
 import { message, type DisplayLanguage } from '../messages';
-import { termKindLabel } from './hover';
-import { shorten, type TermDocument } from './terms';
+import { shorten, termKindLabel, type TermDocument } from '../service/terms';
 
 /** Characters that open a completion, and the mark that closes each. */
 export const COMPLETION_TRIGGERS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '‘': '’', '《': '》', '〈': '〉' };

@@ -5,7 +5,7 @@
  */
 import type { CancellationToken, DefinitionParams, Location } from 'vscode-languageserver';
 import { tocTargetAt } from '../core';
-import { rangeOf, useAtOffset, type TermDocument } from './terms';
+import { rangeOf, useAtOffset, type TermDocument } from '../service/terms';
 
 export function provideDefinition(doc: TermDocument, params: DefinitionParams, _token: CancellationToken): Location[] | null {
   const offset = doc.document.offsetAt(params.position);

@@ -6,9 +6,9 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { glossaryText, headingAt, outlineText, type GlossaryEntry } from '../core';
 import { OUTLINE_TEXT_FORMATS, type ExportText, type GlossaryParams, type OutlineTextParams } from '../protocol';
 import { message, type DisplayLanguage } from '../messages';
-import { cancelled, invalidParams } from '../requests';
-import type { AnalyzedDocument } from '../workspace/workspace';
-import { sectionPath, type TermDocument } from './terms';
+import { cancelled, invalidParams } from '../service/errors';
+import type { AnalyzedDocument } from '../service/documents';
+import { sectionPath, type TermDocument } from '../service/terms';
 
 export function provideOutlineText({ document, model }: AnalyzedDocument, params: OutlineTextParams, _token: CancellationToken): ExportText {
   if (!OUTLINE_TEXT_FORMATS.includes(params.format)) throw invalidParams(`params.format must be one of ${OUTLINE_TEXT_FORMATS.join(', ')}.`);

@@ -5,8 +5,8 @@
  * section keeps the blank lines before the next heading visible. Sections of a single line are skipped.
  */
 import type { CancellationToken, FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
-import type { AnalyzedDocument } from '../workspace/workspace';
-import { contentEnd } from './headings';
+import type { AnalyzedDocument } from '../service/documents';
+import { contentEnd } from '../service/headings';
 
 export function provideFoldingRanges(
   { document, model }: AnalyzedDocument,

@@ -4,7 +4,7 @@
  */
 import { DocumentHighlightKind, type CancellationToken, type DocumentHighlight, type DocumentHighlightParams } from 'vscode-languageserver';
 import { UseFlag } from '../core';
-import { rangeOf, useAtOffset, type TermDocument } from './terms';
+import { rangeOf, useAtOffset, type TermDocument } from '../service/terms';
 
 export function provideDocumentHighlights(doc: TermDocument, params: DocumentHighlightParams, token: CancellationToken): DocumentHighlight[] | null {
   const at = useAtOffset(doc.terms, doc.document.offsetAt(params.position));

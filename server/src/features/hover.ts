@@ -9,13 +9,14 @@
  *   and else the first use in context;
  * - how many uses, and the spellings seen (網上沙龍, 網(wǎng)上沙龍, 网上沙龙 …).
  * A heading marker's hover: the heading, its section path, its 字数 (the count of the status bar and of the outline's
- * section sizes: features/wordCount.ts) and its sub-sections (direct and all).
+ * section sizes: service/wordCounter.ts) and its sub-sections (direct and all).
  */
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
-import { headingAt, stripGlosses, type ReportModel, type Term, type TermDefinition } from '../core';
+import { stripGlosses, type Term, type TermDefinition } from '../core';
 import { formatNumber, message, type DisplayLanguage, type MessageKey } from '../messages';
-import { escapeMarkdown, rangeOf, sectionPath, shorten, useAtOffset, type TermDocument } from './terms';
-import { wordCounterOf } from './wordCount';
+import { headingMarkerAt } from '../service/headings';
+import { escapeMarkdown, rangeOf, sectionPath, shorten, termKindLabel, useAtOffset, type TermDocument } from '../service/terms';
+import { wordCounterOf } from '../service/wordCounter';
 
 /** Longest definition text shown in a hover; the rest is cut with an ellipsis. */
 const HOVER_TEXT_MAX = 160;
@@ -24,19 +25,6 @@ const MAX_VARIANTS = 6;
 const VARIANT_SCAN = 2000;
 /** Distinct spellings counted (real terms have a handful: scripts, widths, glosses). */
 const MAX_SPELLINGS_SEEN = 64;
-
-const KIND_LABELS: Readonly<Record<Term['kind'], MessageKey>> = {
-  defined: 'term.defined',
-  plan: 'term.plan',
-  formula: 'term.formula',
-  title: 'term.title',
-  quoted: 'term.quoted',
-};
-
-/** A term's kind in the display language (hover and completion). */
-export function termKindLabel(kind: Term['kind'], lang: DisplayLanguage): string {
-  return message(KIND_LABELS[kind], lang);
-}
 
 const DEFINITION_LABELS: Readonly<Record<TermDefinition['kind'], MessageKey>> = {
   abbreviation: 'term.abbreviation',
@@ -68,7 +56,7 @@ export function termMarkdown(doc: TermDocument, text: string, term: Term, lang: 
   const colon = lang === 'en' ? ': ' : '：';
   const lines: string[] = [];
   const definition = term.definitions[0];
-  const label = definition !== undefined ? t(DEFINITION_LABELS[definition.kind]) : t(KIND_LABELS[term.kind]);
+  const label = definition !== undefined ? t(DEFINITION_LABELS[definition.kind]) : termKindLabel(term.kind, lang);
   lines.push(`**${escapeMarkdown(term.name)}** · ${label}`);
   if (definition !== undefined) {
     const key = definition.kind === 'abbreviation' ? 'hover.fullForm' : 'hover.definition';
@@ -144,18 +132,6 @@ function spellings(doc: TermDocument, text: string, term: Term): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------- headings
-
-/** The index of the heading whose marker is under `offset` (for a heading recovered from mojibake: anywhere on the heading), or -1. */
-export function headingMarkerAt(model: ReportModel, text: string, offset: number): number {
-  const index = headingAt(model, offset);
-  if (index < 0) return -1;
-  // headingAt gives the innermost section holding the offset: its own heading is the only candidate
-  const h = model.headings[index]!;
-  if (offset < h.headingStart) return -1;
-  if (h.repaired) return offset < h.headingEnd ? index : -1;
-  if (h.marker === '' || !text.startsWith(h.marker, h.headingStart)) return -1;
-  return offset < h.headingStart + h.marker.length ? index : -1;
-}
 
 function headingHover(doc: TermDocument, index: number, lang: DisplayLanguage): Hover {
   const model = doc.model;

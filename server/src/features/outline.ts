@@ -4,8 +4,8 @@
  */
 import type { CancellationToken } from 'vscode-languageserver';
 import type { OutlineNode, OutlineParams } from '../protocol';
-import type { AnalyzedDocument } from '../workspace/workspace';
-import { mapHeadingTree } from './headings';
+import type { AnalyzedDocument } from '../service/documents';
+import { mapHeadingTree } from '../service/headings';
 
 export function provideOutline({ document, model }: AnalyzedDocument, _params: OutlineParams, _token: CancellationToken): OutlineNode[] {
   return mapHeadingTree<OutlineNode>(

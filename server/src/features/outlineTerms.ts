@@ -6,7 +6,7 @@
  * kind = Key, range = the definition, selectionRange = the term where it is defined.
  */
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
-import { rangeOf, shorten, type TermDocument } from './terms';
+import { rangeOf, shorten, type TermDocument } from '../service/terms';
 
 /** Adds the defined terms to a hierarchical symbol tree, in place; returns the tree. */
 export function addTermSymbols(symbols: DocumentSymbol[], doc: TermDocument): DocumentSymbol[] {
@@ -51,22 +51,4 @@ function contains(outer: Range, inner: Range): boolean {
 
 function before(a: Range, b: Range): boolean {
   return compare(a.start, b.start) < 0;
-}
-
-/** `outline.showTerms` from what a client sends: a flat `showTermsInOutline`, or `{ outline: { showTerms } }`; else undefined. */
-export function readShowTerms(value: unknown): boolean | undefined {
-  return readOutlineFlag(value, 'showTermsInOutline', 'showTerms');
-}
-
-/** An `outline.*` flag from what a client sends: flat (`{ [flat]: true }`) or nested (`{ outline: { [nested]: true } }`). */
-export function readOutlineFlag(value: unknown, flat: string, nested: string): boolean | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record[flat] === 'boolean') return record[flat];
-  const outline = record['outline'];
-  if (typeof outline === 'object' && outline !== null) {
-    const show = (outline as Record<string, unknown>)[nested];
-    if (typeof show === 'boolean') return show;
-  }
-  return undefined;
 }

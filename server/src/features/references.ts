@@ -4,7 +4,7 @@
  */
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver';
 import { UseFlag } from '../core';
-import { rangeOf, useAtOffset, type TermDocument } from './terms';
+import { rangeOf, useAtOffset, type TermDocument } from '../service/terms';
 
 export function provideReferences(doc: TermDocument, params: ReferenceParams, token: CancellationToken): Location[] | null {
   const at = useAtOffset(doc.terms, doc.document.offsetAt(params.position));

@@ -19,7 +19,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { rangeOf, useAtOffset, type TermDocument } from './terms';
+import { rangeOf, useAtOffset, type TermDocument } from '../service/terms';
 
 export function providePrepareRename(doc: TermDocument, params: PrepareRenameParams, _token: CancellationToken): { range: Range; placeholder: string } | null {
   const at = useAtOffset(doc.terms, doc.document.offsetAt(params.position));

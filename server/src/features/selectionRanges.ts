@@ -10,7 +10,7 @@
 import type { CancellationToken, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectionRanges } from '../core';
-import type { AnalyzedDocument } from '../workspace/workspace';
+import type { AnalyzedDocument } from '../service/documents';
 
 export function provideSelectionRanges(
   { document, model }: AnalyzedDocument,

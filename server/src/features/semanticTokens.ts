@@ -9,7 +9,7 @@
  */
 import type { CancellationToken, SemanticTokens, SemanticTokensLegend, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
 import { UseFlag, type Term } from '../core';
-import type { TermDocument } from './terms';
+import type { TermDocument } from '../service/terms';
 
 export const TOKEN_TYPES = ['term', 'headingMarker', 'pinyinGloss', 'damage'] as const;
 export const TOKEN_MODIFIERS = ['definition', 'abbreviation', 'formula', 'title', 'level1', 'level2', 'level3', 'level4', 'level5', 'level6'] as const;

@@ -1,7 +1,7 @@
 /** zh-report/status: the server's version and how many documents it holds open. */
 import type { StatusResult } from '../protocol';
-import type { ReportWorkspace } from '../workspace/workspace';
+import type { OpenDocuments } from '../service/documents';
 
-export function provideStatus(workspace: ReportWorkspace, version: string): StatusResult {
-  return { version, documents: workspace.documentCount };
+export function provideStatus(open: OpenDocuments, version: string): StatusResult {
+  return { version, documents: open.all().length };
 }

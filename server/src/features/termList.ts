@@ -6,8 +6,8 @@
  */
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TermSummary, TermsParams } from '../protocol';
-import { cancelled } from '../requests';
-import { rangeOf, sectionPath, shorten, type TermDocument } from './terms';
+import { cancelled } from '../service/errors';
+import { rangeOf, sectionPath, shorten, type TermDocument } from '../service/terms';
 
 /** Longest definition text sent (the view shows one line; the tooltip the rest). */
 const DEFINITION_MAX = 200;

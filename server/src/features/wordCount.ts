@@ -1,43 +1,14 @@
 /**
  * zh-report/wordCount: 字数 of the document, of the section under the cursor and of the selections (core/wordCount.ts
- * has the rules). One `WordCounter` per document version: the document's count and the per-line totals behind the
- * outline's section sizes and the heading hover are computed once, then read.
+ * has the rules). The counter is the
+ * service's, one per document version (service/wordCounter.ts).
  */
 import type { CancellationToken } from 'vscode-languageserver';
-import { headingAt, WordCounter, type ReportModel, type WordCount } from '../core';
+import { headingAt, type WordCount } from '../core';
 import type { PlainPosition, PlainRange, WordCountParams, WordCountResult } from '../protocol';
-import { cancelled, invalidParams } from '../requests';
-import type { AnalyzedDocument } from '../workspace/workspace';
-import { readOutlineFlag } from './outlineTerms';
-
-const counters = new WeakMap<ReportModel, WordCounter>();
-
-/** A Markdown document (by language or file name): its syntax is not counted. */
-function isMarkdown({ document }: AnalyzedDocument): boolean {
-  return document.languageId === 'markdown' || /\.(?:md|markdown)$/i.test(document.uri);
-}
-
-/** The counter of this version of the document (made on first use). */
-export function wordCounterOf(analyzed: AnalyzedDocument): WordCounter {
-  let counter = counters.get(analyzed.model);
-  if (counter === undefined) {
-    counter = new WordCounter(analyzed.document.getText(), analyzed.model, { markdown: isMarkdown(analyzed) });
-    counters.set(analyzed.model, counter);
-  }
-  return counter;
-}
-
-/** "二、 › （三）": the markers from the top-level section down to the innermost one holding `offset`. */
-export function markerPath(model: ReportModel, offset: number): string {
-  const parts: string[] = [];
-  for (let h = headingAt(model, offset); h >= 0; h = model.headings[h]!.parent) {
-    const heading = model.headings[h]!;
-    if (heading.kind === 'title') continue;
-    const name = heading.marker.trim() || heading.name;
-    parts.push(name.length > 12 ? `${name.slice(0, 12)}…` : name);
-  }
-  return parts.reverse().join(' › ');
-}
+import type { AnalyzedDocument } from '../service/documents';
+import { cancelled, invalidParams } from '../service/errors';
+import { markerPath, wordCounterOf } from '../service/wordCounter';
 
 export function provideWordCount(analyzed: AnalyzedDocument, params: WordCountParams, token: CancellationToken): WordCountResult {
   const { document, model } = analyzed;
@@ -87,9 +58,4 @@ function checkRange(value: PlainRange): void {
   if (typeof value !== 'object' || value === null) throw invalidParams('A range must be { start, end }.');
   checkPosition(value.start);
   checkPosition(value.end);
-}
-
-/** `outline.showWordCount` from what a client sends: a flat `showWordCountInOutline`, or `{ outline: { showWordCount } }`. */
-export function readShowWordCount(value: unknown): boolean | undefined {
-  return readOutlineFlag(value, 'showWordCountInOutline', 'showWordCount');
 }

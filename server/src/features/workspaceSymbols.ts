@@ -1,6 +1,6 @@
 /**
  * workspace/symbol: the headings and the defined terms of every report in the workspace — the open documents as the
- * editor has them, and the report files of the workspace folders as they are on disk (workspace/reportFiles.ts) —
+ * editor has them, and the report files of the workspace folders as they are on disk (the service's files, service/files.ts) —
  * matched against the query whatever the script (总则 finds 總則), width or case.
  *
  * - a heading: name and kind as in the outline, location = the heading itself, containerName = its parent heading;
@@ -8,15 +8,12 @@
  */
 import { SymbolKind, type CancellationToken, type SymbolInformation, type WorkDoneProgressReporter, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { foldForSearch, foldTable, headingAt, isReportModel, matchesFolded, type FoldTable, type ReportModel, type TermIndex } from '../core';
-import { openccConverter } from '../opencc';
-import { cancelled } from '../requests';
-import { ReportFiles } from '../workspace/reportFiles';
-import { maxDocumentBytes } from '../workspace/settings';
-import type { ReportWorkspace } from '../workspace/workspace';
+import { foldForSearch, headingAt, isReportModel, matchesFolded, type FoldTable, type ReportModel, type TermIndex } from '../core';
 import { message } from '../messages';
-import { languageOf, type Lang } from './diagnostics';
-import { SYMBOL_KINDS, symbolName } from './documentSymbols';
+import type { ServiceContext } from '../service/context';
+import { cancelled } from '../service/errors';
+import { canonicalUri } from '../service/files';
+import { SYMBOL_KINDS, symbolName } from '../service/symbols';
 
 /** A symbol with its name folded for matching (computed once per document version or file). */
 export interface IndexedSymbol {
@@ -80,70 +77,56 @@ export function provideWorkspaceSymbols(
   return result;
 }
 
-/** The feature: the open documents' symbols per analysed version, the report files' per file (workspace/reportFiles.ts). */
+/** The feature: the open documents' symbols per analysed version, the report files' per file (service/files.ts). */
 export class WorkspaceSymbolsFeature {
-  readonly #workspace: ReportWorkspace;
-  readonly #files: ReportFiles<IndexedSymbol[]>;
-  readonly #open = new WeakMap<ReportModel, IndexedSymbol[]>();
-  /** Folds names and queries (built on the first request: it needs the opencc character table). */
-  #table: FoldTable | undefined;
-  /** The language of the progress messages: the client's locale (Chinese without one, as the diagnostics). */
-  #lang: Lang = 'zh-cn';
+  readonly #context: ServiceContext;
+  /** The symbols of a document version or a report file, kept with its model. */
+  readonly #symbols = new WeakMap<ReportModel, IndexedSymbol[]>();
 
-  constructor(workspace: ReportWorkspace) {
-    this.#workspace = workspace;
-    this.#files = new ReportFiles<IndexedSymbol[]>(
-      (uri, text) => {
-        const analyzed = workspace.analyzeText(text);
-        if (analyzed === undefined || !isReportModel(analyzed.model)) return undefined;
-        return reportSymbols(TextDocument.create(uri, 'zh-report', 0, text), analyzed.model, analyzed.terms, this.#foldTable());
-      },
-      () => maxDocumentBytes(workspace.settings),
-    );
-  }
-
-  /** The client's locale (initialize params), for the progress messages. */
-  setLocale(locale: string | undefined): void {
-    this.#lang = languageOf(locale);
-  }
-
-  /** The workspace folders whose report files are searched (`file:` URIs). */
-  setFolders(uris: readonly string[]): void {
-    this.#files.setFolders(uris);
+  constructor(context: ServiceContext) {
+    this.#context = context;
   }
 
   /** Open documents as the editor has them, then the report files on disk that are not open. */
-  async provide(params: WorkspaceSymbolParams, token: CancellationToken, workDone: WorkDoneProgressReporter): Promise<SymbolInformation[]> {
-    const table = this.#foldTable();
+  async provide(params: WorkspaceSymbolParams, token: CancellationToken, workDone?: WorkDoneProgressReporter): Promise<SymbolInformation[]> {
+    const { cache, files } = this.#context;
+    const table = this.#context.foldTable();
     const open: IndexedSymbol[][] = [];
     const openUris = new Set<string>();
-    for (const document of this.#workspace.openDocuments()) {
-      openUris.add(document.uri);
-      const analyzed = this.#workspace.analyzed(document);
+    for (const document of this.#context.open.all()) {
+      openUris.add(canonicalUri(document.uri));
+      const analyzed = cache.analyzed(document);
       if (analyzed === undefined) continue;
-      let symbols = this.#open.get(analyzed.model);
+      let symbols = this.#symbols.get(analyzed.model);
       if (symbols === undefined) {
-        symbols = reportSymbols(document, analyzed.model, this.#workspace.terms(analyzed), table);
-        this.#open.set(analyzed.model, symbols);
+        symbols = reportSymbols(document, analyzed.model, cache.terms(analyzed), table);
+        this.#symbols.set(analyzed.model, symbols);
       }
       open.push(symbols);
       if (token.isCancellationRequested) throw cancelled();
     }
     let begun = false;
-    const files = await this.#files.summaries(token, (read, toRead) => {
+    const reports = await files.reports(token, (read, toRead) => {
+      if (workDone === undefined) return;
       if (!begun) {
         begun = true;
-        workDone.begin('zh-report', 0, message('progress.readingReports', this.#lang, toRead), true);
+        workDone.begin('zh-report', 0, message('progress.readingReports', this.#context.lang(), toRead), true);
       }
       workDone.report(Math.round((100 * read) / Math.max(1, toRead)), `${read} / ${toRead}`);
     });
-    if (begun) workDone.done();
-    if (files === undefined) throw cancelled();
-    const onDisk = files.filter((f) => !openUris.has(f.uri)).map((f) => f.summary);
+    if (begun) workDone?.done();
+    if (reports === undefined) throw cancelled();
+    const onDisk: IndexedSymbol[][] = [];
+    for (const report of reports) {
+      if (openUris.has(report.uri) || !isReportModel(report.model)) continue;
+      let symbols = this.#symbols.get(report.model);
+      if (symbols === undefined) {
+        const document = TextDocument.create(report.uri, 'zh-report', 0, report.text);
+        symbols = reportSymbols(document, report.model, cache.indexText(report.text, report.model), table);
+        this.#symbols.set(report.model, symbols);
+      }
+      onDisk.push(symbols);
+    }
     return provideWorkspaceSymbols(params.query, table, [...open, ...onDisk]);
-  }
-
-  #foldTable(): FoldTable {
-    return (this.#table ??= foldTable(openccConverter));
   }
 }

@@ -86,6 +86,22 @@ describe('checks in a real VS Code', function () {
     }
   });
 
+  it('follows a severity setting changed in VS Code (the server pulls the zh-report section), and its reset', async () => {
+    await seedDiagnostics();
+    const config = vscode.workspace.getConfiguration('zh-report');
+    const glossSeverities = (ds: readonly vscode.Diagnostic[]): vscode.DiagnosticSeverity[] => [...new Set(ds.filter((d) => codeOf(d) === 'pinyin-gloss').map((d) => d.severity))];
+    try {
+      await config.update('diagnostics.pinyin-gloss', 'error', vscode.ConfigurationTarget.Global);
+      const errors = await waitForDiagnostics(doc.uri, 'pinyin-gloss as errors', (ds) => glossSeverities(ds).join() === String(vscode.DiagnosticSeverity.Error));
+      assert.deepEqual(byLine(errors, 'pinyin-gloss'), glossLines, 'the same 28 lines, now errors');
+      await config.update('diagnostics.pinyin-gloss', 'off', vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(doc.uri, 'no pinyin-gloss', (ds) => glossSeverities(ds).length === 0 && ds.some((d) => codeOf(d) === 'gbk-misaligned'));
+    } finally {
+      await config.update('diagnostics.pinyin-gloss', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostics(doc.uri, 'pinyin-gloss warnings again', (ds) => glossSeverities(ds).join() === String(vscode.DiagnosticSeverity.Warning));
+  });
+
   it('reports the 7 GBK-misaligned heading lines and the 2 misaligned runs inside body lines', async () => {
     assert.equal(gbkLines.length, 7, `7 headings are mojibake in the seed: ${gbkLines.map((l) => l + 1).join(', ')}`);
     const diagnostics = await seedDiagnostics();

@@ -23,7 +23,8 @@ import type { CheckCode, CheckOptions, Edit, Finding } from './types';
 export * from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleSeverity } from './rules';
 export { applyEdits, fixAllOfCode, fixAllRound, settledFixAllEdits, SAFE_FIX_CODES } from './fixAll';
-export { formatCnNumeral, restyleMarker } from './numerals';
+export { formatCnNumeral } from './numerals';
+export { restyleMarker } from '../markers';
 export type { Span } from './bounded';
 
 const TERM_CODES = ['term-before-definition', 'term-redefined', 'term-full-form-after-abbreviation'] as const;

@@ -7,29 +7,14 @@
  * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
  * glossary entry, 二，, a marker with a pinyin gloss inside) explain a gap instead of being reported as missing.
  */
-import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isOpenParen } from '../chars';
+import { cnNumeralValueAt, isCnNumeralCode, isIndent } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
-import { FORMAL_NUMERALS, matchMarker } from '../markers';
-import type { Heading, MarkerKind } from '../model';
+import { GB_LEVEL_KINDS, canStartMarker, gbLevel, isLawKind, markerInfo, matchMarker, restyleMarker } from '../markers';
+import type { Heading } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
-import { formatCnNumeral, restyleMarker } from './numerals';
 import type { Edit, Finding, Fix } from './types';
-
-/** GB/T 9704 order of the list levels: 一、 > （一） > 1. > （1） > ①; 0 for the other kinds. */
-function rankOf(kind: MarkerKind): number {
-  return kind === 'cn' ? 1 : kind === 'cnParen' ? 2 : kind === 'num' ? 3 : kind === 'numParen' ? 4 : kind === 'circled' ? 5 : 0;
-}
-
-/** The list kinds by rank. */
-const LIST_KINDS: readonly MarkerKind[] = ['title', 'cn', 'cnParen', 'num', 'numParen', 'circled'];
-
-export function isListKind(kind: MarkerKind): boolean {
-  return rankOf(kind) > 0;
-}
-
-const LAW_KINDS: ReadonlySet<MarkerKind> = new Set(['part', 'subpart', 'chapter', 'section', 'article']);
 
 interface Item {
   readonly index: number;
@@ -57,26 +42,14 @@ function ordinalOf(ctx: CheckContext, h: Heading): number | undefined {
   return h.ordinal;
 }
 
-/** The marker a heading of this kind would carry with number `n` (for messages), in the heading's own style. */
-export function markerWithNumber(h: Heading, n: number): string {
-  const listed = restyleMarker(h.marker, h.kind, n);
-  if (listed !== undefined) return listed;
-  if (LAW_KINDS.has(h.kind)) {
-    const m = /^(第\s*)([^\s\d０-９]+?|[\d０-９]+)(\s*)([-－][\d０-９]+)?(\s*)(分编|分編|部分|[编編篇章节節条條])/.exec(h.marker);
-    if (m) {
-      const cn = m[2] !== undefined && isCnNumeralCode(m[2].charCodeAt(0));
-      return m[1]! + (cn ? formatCnNumeral(n) : String(n)) + m[3]! + m[5]! + m[6]!;
-    }
-  }
-  if (h.kind === 'decimal') return h.marker.replace(/[\d０-９]+\s*$/, String(n));
-  if ((h.kind as string) === 'ordinal') return h.marker.replace(/^第[〇一二三四五六七八九十百千两零]+/, '第' + formatCnNumeral(n));
-  if (h.kind === 'appendix') return h.marker.replace(/[\d０-９一二三四五六七八九十]+/, String(n));
-  return String(n);
+/** The marker a heading of this kind would carry with number `n` (for messages), in the heading's own style (`style`: its siblings' markers too). */
+export function markerWithNumber(h: Heading, n: number, style = h.marker): string {
+  return restyleMarker(h.marker, h.kind, n, style) ?? String(n);
 }
 
 /** 第X条之一, 第 15-1 條, 第 四 章之一 (the 之一 of a chapter is not part of its marker): numbered after the one before. */
 export function hasSuffix(ctx: CheckContext, h: Heading): boolean {
-  if (!LAW_KINDS.has(h.kind)) return false;
+  if (!isLawKind(h.kind)) return false;
   const end = ctx.markerEnd(h);
   if (end < 0) return /之|[-－]/.test(h.marker);
   const { text } = ctx;
@@ -93,12 +66,8 @@ function itemOf(ctx: CheckContext, i: number): Item | undefined {
   return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
 }
 
-/** Formal numerals (壹 贰 叁 …): Taiwan documents number a family of their own with them, 壹、 above 一、. */
-const FORMAL = new Set([...FORMAL_NUMERALS].map((ch) => ch.charCodeAt(0)));
-
-/** The family a heading is numbered in: its kind; 壹、 and 一、 apart; decimals by depth. */
-function familyOf(ctx: CheckContext, h: Heading): string {
-  if (h.kind === 'cn' && FORMAL.has(ctx.text.charCodeAt(h.headingStart))) return 'cnFormal';
+/** The family a heading is numbered in: its kind (壹、 and 一、 apart); decimals by depth. */
+function familyOf(h: Heading): string {
   return h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
 }
 
@@ -117,7 +86,7 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Grou
   const { headings } = ctx.model;
   // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
   const k0 = headings[children[0]!]!.kind;
-  if (rankOf(k0) > 0 && !FORMAL.has(ctx.text.charCodeAt(headings[children[0]!]!.headingStart))) {
+  if (gbLevel(k0) > 0) {
     let n = 0;
     for (const i of children) {
       const h = headings[i]!;
@@ -143,7 +112,7 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Grou
     }
     const it = itemOf(ctx, i);
     if (it === undefined) continue;
-    const key = familyOf(ctx, h);
+    const key = familyOf(h);
     if (first === undefined) {
       first = [it];
       firstKey = key;
@@ -234,7 +203,7 @@ export function findNearMisses(ctx: CheckContext): NearMiss[] {
       out.push({ kind: 'ordinal', ordinal: nth, offset: p });
       continue;
     }
-    if (!(isCnNumeralCode(c) || isOpenParen(c) || digitValue(c) >= 0 || (c >= 0x2460 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229) || c === 0x7b2c)) continue;
+    if (!canStartMarker(c)) continue;
     const comma = cnComma(text, p, end);
     if (comma !== undefined) {
       out.push({ kind: 'cn', ordinal: comma.ordinal, offset: p });
@@ -303,8 +272,8 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
   const { headings } = ctx.model;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    if (!isListKind(h.kind) && !LAW_KINDS.has(h.kind) && h.kind !== 'decimal') continue;
-    const key = familyOf(ctx, h);
+    if (gbLevel(h.kind) === 0 && !isLawKind(h.kind) && h.kind !== 'decimal') continue;
+    const key = familyOf(h);
     if (!keys.has(key)) continue;
     const it = itemOf(ctx, i);
     if (it === undefined) continue;
@@ -345,13 +314,11 @@ function isLawExcerpt(groups: readonly Group[]): boolean {
   let top: Item | undefined;
   for (const g of groups) {
     const first = g.items[0];
-    if (first === undefined || !LAW_KINDS.has(first.h.kind)) continue;
-    if (top === undefined || LAW_ORDER.indexOf(first.h.kind) < LAW_ORDER.indexOf(top.h.kind) || (first.h.kind === top.h.kind && first.index < top.index)) top = first;
+    if (first === undefined || !isLawKind(first.h.kind)) continue;
+    if (top === undefined || markerInfo(first.h.kind).rank! < markerInfo(top.h.kind).rank! || (first.h.kind === top.h.kind && first.index < top.index)) top = first;
   }
   return top !== undefined && top.ordinal > 1;
 }
-
-const LAW_ORDER: readonly MarkerKind[] = ['part', 'subpart', 'chapter', 'section', 'article'];
 
 /**
  * The text of a heading's line, for telling a page's running head (第二章 会计数据和财务指标 at the top of every page)
@@ -393,7 +360,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       const lo = lowerBound(offsets, from);
       return !(lo < offsets.length && offsets[lo]! < to);
     });
-    if (left.length === 0 || left.length > MAX_INLINE_LOOKUPS || to - from > MAX_INLINE_SPAN || !isListKind(kind)) return left;
+    if (left.length === 0 || left.length > MAX_INLINE_LOOKUPS || to - from > MAX_INLINE_SPAN || gbLevel(kind) === 0) return left;
     return left.filter((n) => {
       const marker = restyleMarker(item.h.marker, kind, n);
       if (marker === undefined || marker.length < 2) return true;
@@ -428,7 +395,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
         if (prev === undefined) {
           if (o === base + 1) {
             // starts at one, or continues the group before it
-          } else if (LAW_KINDS.has(item.h.kind) && (excerpt ??= isLawExcerpt(groups))) {
+          } else if (isLawKind(item.h.kind) && (excerpt ??= isLawExcerpt(groups))) {
             // an excerpt of a law starts at the law's own numbers
           } else if (cont.continuous.has(group.key) && base === 0 && (cont.before.get(group)?.ordinal ?? o) < o - 1) {
             // a family numbered straight through the document skips a number between two sections: a gap after the
@@ -489,7 +456,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
 
 /** 「prev」之后是「item」，缺少 …: a gap between two numbers of one family. */
 function gapFinding(ctx: CheckContext, prev: Item, item: Item, missing: readonly number[], fixes: Fix[]): Finding {
-  const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n))).join('') + (missing.length > 5 ? '…' : '');
+  const names = missing.slice(0, 5).map((n) => q(markerWithNumber(item.h, n, prev.h.marker + item.h.marker))).join('') + (missing.length > 5 ? '…' : '');
   const marker = item.h.marker;
   return {
     code: 'numbering-gap', ...ctx.reportRange(item.h), fixes,
@@ -516,7 +483,7 @@ function breaks(run: readonly Item[]): number {
 
 /** Renumber a run of list siblings 1, 2, 3 … as one edit (only list markers; laws keep their numbers, citations depend on them). */
 function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
-  if (run.length === 0 || !isListKind(run[0]!.h.kind) || breaks(run) > MAX_BREAKS) return [];
+  if (run.length === 0 || gbLevel(run[0]!.h.kind) === 0 || breaks(run) > MAX_BREAKS) return [];
   const edits: Edit[] = [];
   for (let i = 0; i < run.length; i++) {
     const { h, ordinal } = run[i]!;
@@ -543,7 +510,7 @@ function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
  */
 function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boolean {
   for (let a = p.parent, steps = 0; a >= 0 && steps < 32; a = headings[a]!.parent, steps++) {
-    const r = rankOf(headings[a]!.kind);
+    const r = gbLevel(headings[a]!.kind);
     if (r > 0 && r < rank) return true;
   }
   return false;
@@ -553,11 +520,11 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   for (const p of headings) {
     if (p.children.length === 0) continue;
-    const pr = rankOf(p.kind);
+    const pr = gbLevel(p.kind);
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
     const child = headings[p.children[0]!]!;
-    const cr = rankOf(child.kind) || 99;
+    const cr = gbLevel(child.kind) || 99;
     if (cr >= pr || !climbsBack(headings, p, cr)) continue;
     const at = ctx.reportRange(child);
     if (!keeps(out, at.start, at.end)) continue;
@@ -582,9 +549,9 @@ function usualParents(ctx: CheckContext): Uint8Array {
   const counts = new Uint32Array(36);
   const totals = new Uint32Array(6);
   for (const h of headings) {
-    const r = rankOf(h.kind);
+    const r = gbLevel(h.kind);
     if (r === 0) continue;
-    const pr = h.parent >= 0 ? rankOf(headings[h.parent]!.kind) : 0;
+    const pr = h.parent >= 0 ? gbLevel(headings[h.parent]!.kind) : 0;
     counts[r * 6 + pr]!++;
     totals[r]!++;
   }
@@ -610,22 +577,22 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
     return firstByKind.get(kind)!;
   };
   for (const h of headings) {
-    const rank = usual[rankOf(h.kind)]!;
+    const rank = usual[gbLevel(h.kind)]!;
     if (rank === 0 || reported.has(h.parent)) continue;
-    const expected = LIST_KINDS[rank]!;
+    const expected = GB_LEVEL_KINDS[rank]!;
     const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
     const pk = parent?.kind;
     if (pk === expected) continue;
     // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
-    const skipped = pk === undefined || !isListKind(pk) ? true : rankOf(pk) < rank;
+    const skipped = pk === undefined || gbLevel(pk) === 0 ? true : gbLevel(pk) < rank;
     if (!skipped) continue;
     // A list under a law article or an appendix is a different list.
-    if (pk !== undefined && pk !== 'title' && !isListKind(pk)) continue;
+    if (pk !== undefined && pk !== 'title' && gbLevel(pk) === 0) continue;
     reported.add(h.parent);
     const example = firstOfKind(expected);
     out.push({
       code: 'numbering-missing-parent', ...ctx.reportRange(h), fixes: [],
-      message: parent !== undefined && isListKind(parent.kind)
+      message: parent !== undefined && gbLevel(parent.kind) > 0
         ? localized(
           `缺少上一级：${q(h.marker)}直接位于${q(parent.marker)}之下，而本文其他地方这一级都在${q(example.marker)}这一级之下。`,
           `A level is missing: ${q(h.marker)} sits directly under ${q(parent.marker)}, while elsewhere this level sits under the ${q(example.marker)} level.`,

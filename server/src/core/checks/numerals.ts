@@ -1,6 +1,4 @@
-/** Writing numbers back into markers, in the style the marker already has (for renumbering). */
-import { digitValue } from '../chars';
-import type { MarkerKind } from '../model';
+/** Chinese numerals written from numbers (renumbering, messages, citations); markers.ts writes them into markers. */
 
 const CN_DIGITS = '〇一二三四五六七八九';
 
@@ -34,7 +32,7 @@ function formatGroup(n: number, top: boolean): string {
 }
 
 /** The largest number written in Chinese numerals here (below 一万亿); larger ones are written in digits. */
-const MAX_CN = 999_999_999_999;
+export const MAX_CN = 999_999_999_999;
 
 /**
  * 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五, 110 → 一百一十, 1260 → 一千二百六十, 10010 → 一万零一十,
@@ -44,46 +42,4 @@ export function formatCnNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > MAX_CN) return String(n);
   // a group of fewer than four digits after a higher one is read with 零: 一万零二, 一亿零五百万
   return withUnits([Math.floor(n / 1e8), Math.floor(n / 1e4) % 1e4, n % 1e4], GROUP_UNITS, formatGroup, (g) => g < 1000);
-}
-
-function formatDigits(n: number, fullWidth: boolean): string {
-  const ascii = String(n);
-  if (!fullWidth) return ascii;
-  let out = '';
-  for (const ch of ascii) out += String.fromCharCode(0xff10 + ch.charCodeAt(0) - 0x30);
-  return out;
-}
-
-function enclosed(base: number, first: number, n: number, max: number): string | undefined {
-  return n >= first && n <= max ? String.fromCharCode(base + n - first) : undefined;
-}
-
-/**
- * The marker `marker` (of kind `kind`) renumbered to `n`, keeping its brackets, separator, digit width and
- * enclosed-character style; undefined when the style cannot hold `n` (㈩ stops at ten) or the kind is not a list kind.
- */
-export function restyleMarker(marker: string, kind: MarkerKind, n: number): string | undefined {
-  if (marker.length === 0 || n < 1) return undefined;
-  const c = marker.charCodeAt(0);
-  switch (kind) {
-    case 'cn':
-      return n > MAX_CN ? undefined : formatCnNumeral(n) + marker[marker.length - 1]!;
-    case 'cnParen':
-      if (c >= 0x3220 && c <= 0x3229) return enclosed(0x3220, 1, n, 10);
-      return n > MAX_CN ? undefined : marker[0]! + formatCnNumeral(n) + marker[marker.length - 1]!;
-    case 'num':
-      if (c >= 0x2488 && c <= 0x249b) return enclosed(0x2488, 1, n, 20);
-      return formatDigits(n, c >= 0xff10 && c <= 0xff19) + marker[marker.length - 1]!;
-    case 'numParen': {
-      if (c >= 0x2474 && c <= 0x2487) return enclosed(0x2474, 1, n, 20);
-      let i = 1;
-      while (i < marker.length && digitValue(marker.charCodeAt(i)) < 0) i++;
-      const full = i < marker.length && marker.charCodeAt(i) >= 0xff10;
-      return marker[0]! + formatDigits(n, full) + marker[marker.length - 1]!;
-    }
-    case 'circled':
-      return n <= 20 ? enclosed(0x2460, 1, n, 20) : enclosed(0x3251, 21, n, 35);
-    default:
-      return undefined;
-  }
 }

@@ -3,6 +3,7 @@
  * nothing after （一） （1） ①; and the blank after 第X条 / 第X章 where the document otherwise leaves one.
  */
 import { isIndent } from '../chars';
+import { FORMAL_NUMERALS, isLawKind, markerInfo } from '../markers';
 import type { Heading, MarkerKind } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -19,19 +20,26 @@ function punctuationFinding(start: number, end: number, found: string, fixed: st
   };
 }
 
+/** Why the standard's separator belongs after a marker (by separator: see MarkerKindInfo.separator in markers.ts). */
+const REASONS: Readonly<Record<string, readonly [zh: string, en: string]>> = {
+  '、': ['中文数字后用顿号', 'a Chinese numeral takes 、'],
+  '.': ['阿拉伯数字后用下脚点', 'an Arabic numeral takes a dot'],
+  '': ['括号或带圈数字后不加标点', 'nothing follows a bracketed or circled number'],
+};
+
 export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void {
   const { text, model } = ctx;
-  let lastCn: Heading | undefined;
   for (const h of model.headings) {
-    const kind = h.kind;
-    if (kind !== 'cn' && kind !== 'num' && kind !== 'cnParen' && kind !== 'numParen' && kind !== 'circled') continue;
+    // the separator the standard wants after this kind of marker (markers.ts); undefined where it is not checked
+    const want = markerInfo(h.kind).separator;
+    if (want === undefined) continue;
     const markerEnd = ctx.markerEnd(h);
     if (markerEnd < 0) continue;
     const sep = text.charCodeAt(markerEnd - 1);
     // char codes only: the marker's text is made for the few that are reported
-    if (kind === 'cn') {
+    if (want === '、') {
       if (sep !== 0x2e && sep !== 0xff0e) continue;
-    } else if (kind === 'num') {
+    } else if (want === '.') {
       if (sep !== 0x3001 || markerEnd - h.headingStart < 2) continue;
     } else if (!AFTER_BRACKET_CODES.has(text.charCodeAt(markerEnd))) {
       continue;
@@ -39,30 +47,33 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
     const start = h.headingStart;
     if (!keeps(out, start, markerEnd)) continue;
     const marker = text.slice(start, markerEnd);
-    if (kind === 'cn') {
-      out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '、', '中文数字后用顿号', 'a Chinese numeral takes 、'));
-    } else if (kind === 'num') {
-      out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + '.', '阿拉伯数字后用下脚点', 'an Arabic numeral takes a dot'));
+    const [zh, en] = REASONS[want]!;
+    if (want !== '') {
+      out.push(punctuationFinding(start, markerEnd, marker, marker.slice(0, -1) + want, zh, en));
     } else if (markerEnd + 1 < text.length && !isIndent(text.charCodeAt(markerEnd + 1)) && text.charCodeAt(markerEnd + 1) !== 0x0a && text.charCodeAt(markerEnd + 1) !== 0x0d) {
-      out.push(punctuationFinding(start, markerEnd + 1, marker + text[markerEnd]!, marker, '括号或带圈数字后不加标点', 'nothing follows a bracketed or circled number'));
+      out.push(punctuationFinding(start, markerEnd + 1, marker + text[markerEnd]!, marker, zh, en));
     }
   }
-  // 二，xxx: a 一、 marker written with a comma, where it continues the document's 一、 numbering.
-  const cnHeadings = model.headings.filter((h) => h.kind === 'cn');
-  if (cnHeadings.length === 0) return;
-  let k = 0;
+  // 二，xxx (貳，xxx): a 一、 (壹、) marker written with a comma, where it continues the document's 一、 (壹、) numbering.
+  const families = (['cn', 'cnFormal'] as const).map((kind) => ({ list: model.headings.filter((h) => h.kind === kind), k: 0, last: undefined as Heading | undefined }));
+  if (families.every((f) => f.list.length === 0)) return;
   for (const p of ctx.scan().numeralLines) {
-    while (k < cnHeadings.length && cnHeadings[k]!.start <= p) lastCn = cnHeadings[k++];
+    const family = families[FORMAL_NUMERALS.includes(text[p]!) ? 1 : 0]!;
+    const { list } = family;
+    if (list.length === 0) continue;
+    while (family.k < list.length && list[family.k]!.start <= p) family.last = list[family.k++];
     const line = ctx.lineOf(p);
     if (ctx.isHeadingLine(line)) continue;
     const end = ctx.contentEnd(line);
     const comma = cnComma(text, p, end);
     if (comma === undefined) continue;
-    const next = cnHeadings[k];
+    const next = list[family.k];
+    const lastCn = family.last;
     const continues = lastCn !== undefined ? comma.ordinal === (lastCn.ordinal ?? -1) + 1 : comma.ordinal === 1 && next?.ordinal === 2;
     if (!continues || (next !== undefined && next.ordinal !== undefined && next.ordinal <= comma.ordinal)) continue;
     const found = text.slice(p, comma.sep + 1);
-    out.push(punctuationFinding(p, comma.sep + 1, found, found.slice(0, -1) + '、', '中文数字后用顿号', 'a Chinese numeral takes 、'));
+    const [zh, en] = REASONS['、']!;
+    out.push(punctuationFinding(p, comma.sep + 1, found, found.slice(0, -1) + '、', zh, en));
   }
 }
 
@@ -77,7 +88,7 @@ export function checkMarkerSpace(ctx: CheckContext, out: Finding[]): void {
   const blanks = new Map<MarkerKind, Map<number, number>>();
   for (const h of model.headings) {
     const kind = h.kind;
-    if (kind !== 'part' && kind !== 'chapter' && kind !== 'section' && kind !== 'article') continue;
+    if (!isLawKind(kind)) continue;
     const markerEnd = ctx.markerEnd(h);
     if (markerEnd < 0 || markerEnd >= text.length) continue;
     const next = text.charCodeAt(markerEnd);

@@ -9,9 +9,9 @@ import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
 import { isCue, QUOTE_OPENERS, stopsOf } from '../stops';
-import { FORMAL_NUMERALS, LIST_NUMERALS } from '../markers';
+import { gbLevel, markerInfo, matchMarker } from '../markers';
 import { analyze } from '../analyze';
-import type { ReportModel } from '../model';
+import type { MarkerKind, ReportModel } from '../model';
 import type { DefinitionKind } from './types';
 import { forgetLastMatch, keepLastInstance } from './keepAlive';
 
@@ -311,7 +311,7 @@ class Extractor {
     if (tail !== '：' && tail !== ':' && tail !== '︰') return end;
     const starts = this.#model.lineStarts;
     let blanks = 0;
-    let style = -1;
+    let style: MarkerKind | undefined;
     for (let line = lineIndexOf(starts, from) + 1, items = 0; items < MAX_LIST_LINES && line < starts.length; line++) {
       const ls = starts[line]!;
       const le = this.#lineEnd(ls);
@@ -323,13 +323,13 @@ class Extractor {
       }
       // the items of this list share one marker style; a marker of another style starts the next definition
       const itemStyle = listMarkerStyle(text, p, le);
-      if (itemStyle < 0 && style >= 0 && text.startsWith('  ', ls)) {
+      if (itemStyle === undefined && style !== undefined && text.startsWith('  ', ls)) {
         // a hard-wrapped item's continuation line (Taiwan law text: indented by ASCII spaces)
         blanks = 0;
         end = le;
         continue;
       }
-      if (itemStyle < 0 || (style >= 0 && itemStyle !== style)) break;
+      if (itemStyle === undefined || (style !== undefined && itemStyle !== style)) break;
       style = itemStyle;
       blanks = 0;
       items++;
@@ -495,8 +495,8 @@ class Extractor {
     while (s > ls && bracket - s < 120 && !CLAUSE_END.includes(text[s - 1]!)) s--;
     while (s < bracket && isBlank(text.charCodeAt(s))) s++;
     // an article or list marker at the start of the line is not part of the phrase
-    const marker = LINE_MARKER.exec(text.slice(s, Math.min(bracket, s + 20)));
-    if (marker) s += marker[0].length;
+    const marker = matchMarker(text, s, Math.min(bracket, s + 20));
+    if (marker !== undefined && (marker.kind === 'article' || markerInfo(marker.kind).listStyle !== undefined)) s = marker.textStart;
     const called = /所[称稱][的之]?/.exec(text.slice(s, bracket));
     if (called && bracket - (s + called.index + called[0].length) >= 2) s += called.index + called[0].length;
     for (let changed = true; changed; ) {
@@ -884,22 +884,19 @@ function definingCue(text: string, p: number): number {
   return 0;
 }
 
-/** 一、 and 壹、 (Taiwan style, 壹、贰、 too) are one style of list, as are （一） and （壹）: the numerals come from markers.ts. */
-const CN_LIST = `[${LIST_NUMERALS}]+|[${FORMAL_NUMERALS}]+`;
-/** An article or list marker at the start of a line, before a defined phrase. */
-const LINE_MARKER = new RegExp(`^(?:第[一二三四五六七八九十百千零〇两\\d０-９]+[条條][之一二三四五六七八九十]*|[（(](?:[一二三四五六七八九十\\d]+|[${FORMAL_NUMERALS}]+)[）)]|(?:${CN_LIST})、|\\d+[.．、])[ \u3000]*`);
-const LIST_MARKER = new RegExp(`^(?:((?:${CN_LIST})、)|([（(](?:${CN_LIST})[）)])|([0-9０-９]+[.．、](?![0-9]))|([（(][0-9０-９]+[）)])|([\u2460-\u2473]))`);
-
-/** The end of a list marker at `p` (一、 （一） (一) 1. 1． 1、 （1） (1) ①), or -1. */
+/**
+ * The end of a list item's marker at `p` (一、 壹、 甲、 （一） (一) ㈠ 1. 1． 1、 （1） (1) ⑴ ①: a kind with a list style
+ * in the marker table), or -1.
+ */
 export function listMarkerEnd(text: string, p: number, end: number): number {
-  const m = LIST_MARKER.exec(text.slice(p, Math.min(end, p + 8)));
-  return m ? p + m[0].length : -1;
+  const m = matchMarker(text, p, end);
+  return m !== undefined && markerInfo(m.kind).listStyle !== undefined ? m.end : -1;
 }
 
-/** Which kind of list marker is at `p` (0 一、, 1 （一）, 2 1., 3 （1）, 4 ①), or -1. */
-function listMarkerStyle(text: string, p: number, end: number): number {
-  const m = LIST_MARKER.exec(text.slice(p, Math.min(end, p + 8)));
-  return m ? m.slice(1).findIndex((g) => g !== undefined) : -1;
+/** The list style of the item marker at `p` (壹、 is written like 一、, ㈠ like （一）: markers.ts), or undefined. */
+function listMarkerStyle(text: string, p: number, end: number): MarkerKind | undefined {
+  const m = matchMarker(text, p, end);
+  return m === undefined ? undefined : markerInfo(m.kind).listStyle;
 }
 
 /**
@@ -907,8 +904,11 @@ function listMarkerStyle(text: string, p: number, end: number): number {
  * body marks uses with ［1］: ［1］ [1] 〔1〕), or -1.
  */
 function numberMarkerEnd(text: string, p: number, end: number): number {
-  const m = /^(?:[0-9０-９]+[.．、](?![0-9])|[（(][0-9０-９]+[）)]|［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕|[\u2460-\u2473])/.exec(text.slice(p, Math.min(end, p + 8)));
-  return m ? p + m[0].length : -1;
+  // the numbered list levels of the marker table (1. 1． 1、 ⒈ （1） (1) ⑴ ①), then the footnote styles
+  const m = matchMarker(text, p, end);
+  if (m !== undefined && gbLevel(m.kind) >= 3) return m.end;
+  const f = /^(?:［[0-9０-９]+］|\[[0-9０-９]+\]|〔[0-9０-９]+〕)/.exec(text.slice(p, Math.min(end, p + 8)));
+  return f ? p + f[0].length : -1;
 }
 
 /** The end of a decimal clause number and its blank at `p` (1.1.1.1 合同：是指… in a contract template), or -1. */

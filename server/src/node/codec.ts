@@ -6,7 +6,7 @@
  * the repair — a text full of misaligned lines took 2.5 s per MB.
  */
 import * as iconv from 'iconv-lite';
-import type { GbkCodec } from './core';
+import type { GbkCodec } from '../core';
 
 const QUESTION = 0x3f;
 

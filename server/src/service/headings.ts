@@ -1,7 +1,8 @@
 /**
- * Helpers shared by the features that walk the heading tree: the tree walk itself and the visible end of a section.
+ * What the heading features share: the tree walk, the visible end of a section, and the heading whose marker is under
+ * an offset (hover, references).
  */
-import type { Heading, ReportModel } from '../core';
+import { headingAt, type Heading, type ReportModel } from '../core';
 
 /**
  * Maps the model's heading tree to a tree of `T` in document order. One forward pass over the headings, which are in
@@ -55,4 +56,16 @@ export function contentEnd(text: string, heading: Heading): number {
 /** Whitespace that makes a line blank, including the ideographic space U+3000 used to indent Chinese paragraphs. */
 function isBlank(code: number): boolean {
   return code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
+/** The index of the heading whose marker is under `offset` (for a heading recovered from mojibake: anywhere on the heading), or -1. */
+export function headingMarkerAt(model: ReportModel, text: string, offset: number): number {
+  const index = headingAt(model, offset);
+  if (index < 0) return -1;
+  // headingAt gives the innermost section holding the offset: its own heading is the only candidate
+  const h = model.headings[index]!;
+  if (offset < h.headingStart) return -1;
+  if (h.repaired) return offset < h.headingEnd ? index : -1;
+  if (h.marker === '' || !text.startsWith(h.marker, h.headingStart)) return -1;
+  return offset < h.headingStart + h.marker.length ? index : -1;
 }

@@ -1,11 +1,11 @@
 /**
- * Simplified ↔ traditional conversion edits, and the character tables of the script-mixing rule. The converters
- * come from ../opencc.ts (the one opencc-js loader; lazy, one converter per target).
+ * Simplified ↔ traditional conversion edits (the conversion command), and the character tables of the script-mixing
+ * rule (the checks). The converters and the legacy encodings come from the host (`host.scripts`, `host.codec`): one
+ * converter per target per process, built on first use.
  */
-import * as iconv from 'iconv-lite';
 import type { Edit, ScriptTable } from '../core/checks';
 import type { ConvertTarget } from '../protocol';
-import { converterTo } from '../opencc';
+import type { HostCodec, HostScripts } from './host';
 
 /** True for a target whose conversion may change lengths: converted only as a whole-range replacement. */
 export function changesLength(target: ConvertTarget): boolean {
@@ -20,9 +20,9 @@ function isHighSurrogate(c: number): boolean {
  * The edits that convert text[start, end) to `target`: one edit per run of changed characters when the conversion
  * keeps the length (so that the rest of the text, and the cursor in it, stay put), else one replacement of the range.
  */
-export function conversionEdits(text: string, start: number, end: number, target: ConvertTarget): Edit[] {
+export function conversionEdits(scripts: HostScripts, text: string, start: number, end: number, target: ConvertTarget): Edit[] {
   const source = text.slice(start, end);
-  const converted = converterTo(target)(source);
+  const converted = scripts.converterTo(target)(source);
   if (converted === source) return [];
   if (changesLength(target) || converted.length !== source.length) return [{ start, end, newText: converted }];
   const edits: Edit[] = [];
@@ -43,18 +43,12 @@ export function conversionEdits(text: string, start: number, end: number, target
   return edits;
 }
 
-let scriptTable: ScriptTable | undefined;
+const scriptTables = new WeakMap<HostScripts, ScriptTable>();
 
 /** A CJK ideograph's GBK bytes are in the GB2312 hanzi area (rows B0–F7): a character simplified text uses. */
-function inGb2312(ch: string): boolean {
-  const bytes = iconv.encode(ch, 'gbk');
-  return bytes.length === 2 && bytes[0]! >= 0xb0 && bytes[0]! <= 0xf7 && bytes[1]! >= 0xa1;
-}
-
-/** Big5 (code page 950, without the Hong Kong extension) has the character: traditional text may use it. */
-function inBig5(ch: string): boolean {
-  const bytes = iconv.encode(ch, 'cp950');
-  return !(bytes.length === 1 && bytes[0] === 0x3f);
+function inGb2312(codec: HostCodec, ch: string): boolean {
+  const bytes = codec.gbk.encodeChar(ch);
+  return bytes !== undefined && bytes.length === 2 && bytes[0]! >= 0xb0 && bytes[0]! <= 0xf7 && bytes[1]! >= 0xa1;
 }
 
 /**
@@ -62,13 +56,14 @@ function inBig5(ch: string): boolean {
  * traditional, keeps it in simplified, and Big5 does not have it (发, not 后 or 体); traditional-only when OpenCC
  * simplifies it, keeps it in traditional, and GB2312 does not have it (發, not 著).
  */
-export function scriptTableFromOpenCC(): ScriptTable {
-  if (scriptTable !== undefined) return scriptTable;
+export function scriptTableOf(scripts: HostScripts, codec: HostCodec): ScriptTable {
+  const cached = scriptTables.get(scripts);
+  if (cached !== undefined) return cached;
   const chars: string[] = [];
   for (let c = 0x4e00; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
   const joined = chars.join('\n');
-  const toTraditional = converterTo('tw')(joined).split('\n');
-  const toSimplified = converterTo('cn')(joined).split('\n');
+  const toTraditional = scripts.converterTo('tw')(joined).split('\n');
+  const toSimplified = scripts.converterTo('cn')(joined).split('\n');
   const classes = new Uint8Array(0x10000);
   const counterpart = new Map<string, string>();
   for (let i = 0; i < chars.length; i++) {
@@ -77,14 +72,15 @@ export function scriptTableFromOpenCC(): ScriptTable {
     const s = toSimplified[i];
     // simplified-only: written differently in traditional, left alone by simplification, and not in Big5 (爲 is a
     // traditional variant OpenCC normalises, not a simplified character)
-    if (t !== undefined && t !== ch && t.length === 1 && s === ch && !inBig5(ch)) {
+    if (t !== undefined && t !== ch && t.length === 1 && s === ch && !codec.encodes(ch, 'big5')) {
       classes[ch.charCodeAt(0)] = 1;
       counterpart.set(ch, t);
-    } else if (s !== undefined && s !== ch && s.length === 1 && t === ch && !inGb2312(ch)) {
+    } else if (s !== undefined && s !== ch && s.length === 1 && t === ch && !inGb2312(codec, ch)) {
       classes[ch.charCodeAt(0)] = 2;
       counterpart.set(ch, s);
     }
   }
-  scriptTable = { classes, counterpart: (ch) => counterpart.get(ch) };
-  return scriptTable;
+  const table: ScriptTable = { classes, counterpart: (ch) => counterpart.get(ch) };
+  scriptTables.set(scripts, table);
+  return table;
 }

@@ -1,10 +1,11 @@
 /**
  * What the term features share: a document version with its term index, the use under the cursor, ranges,
- * section paths and Markdown escaping.
+ * section paths, Markdown escaping and a term kind's label.
  */
 import type { Range } from 'vscode-languageserver';
 import { headingAt, useAt, type ReportModel, type Term, type TermIndex } from '../core';
-import type { AnalyzedDocument } from '../workspace/workspace';
+import { message, type DisplayLanguage, type MessageKey } from '../messages';
+import type { AnalyzedDocument } from './documents';
 
 /** One version of a document with its model and its term index. */
 export interface TermDocument extends AnalyzedDocument {
@@ -52,4 +53,17 @@ export function shorten(s: string, max: number): string {
 /** Text for Markdown: characters with a meaning in Markdown are escaped (the text of a report shows as written). */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, (c) => '\\' + c);
+}
+
+const KIND_LABELS: Readonly<Record<Term['kind'], MessageKey>> = {
+  defined: 'term.defined',
+  plan: 'term.plan',
+  formula: 'term.formula',
+  title: 'term.title',
+  quoted: 'term.quoted',
+};
+
+/** A term's kind in the display language (hover and completion). */
+export function termKindLabel(kind: Term['kind'], lang: DisplayLanguage): string {
+  return message(KIND_LABELS[kind], lang);
 }

@@ -1,0 +1,2 @@
+import type { GbkCodec } from '../core';
+export declare const gbkCodec: GbkCodec;
