@@ -129,7 +129,7 @@ function build(pattern, bytes) {
 }
 
 function load() {
-  const files = { core: join(OUT, 'core', 'index.js'), checks: join(OUT, 'core', 'checks', 'index.js'), codec: join(OUT, 'codec.js'), opencc: join(OUT, 'opencc.js') };
+  const files = { core: join(OUT, 'core', 'index.js'), checks: join(OUT, 'core', 'checks', 'index.js'), codec: join(OUT, 'node', 'codec.js'), opencc: join(OUT, 'opencc.js') };
   for (const f of Object.values(files)) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build first`);
   const core = require(files.core);
   const checks = require(files.checks);
@@ -159,7 +159,7 @@ function load() {
  */
 function loadFeatures() {
   const core = require(join(OUT, 'core', 'index.js'));
-  const { gbkCodec } = require(join(OUT, 'codec.js'));
+  const { gbkCodec } = require(join(OUT, 'node', 'codec.js'));
   const { openccConverter } = require(join(OUT, 'opencc.js'));
   const feature = (name) => require(join(OUT, 'features', `${name}.js`));
   const { provideSemanticTokens } = feature('semanticTokens');
