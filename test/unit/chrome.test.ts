@@ -24,6 +24,15 @@ describe('chrome.ts: page chrome and 公文 front matter', () => {
     }
   });
 
+  it('breadcrumbs and links to more text are chrome; a comparison with > is not', () => {
+    for (const line of ['设计说明| 当前位置:园林吧 > 行业热点 > 建筑装饰工程施工合同', '首页 > 政务公开 > 政策文件', '首页 » 新闻 » 正文', '查看更多', '更多>>', '阅读全文', ':::', '手機版選單', '正文复制']) {
+      assert.equal(isChromeLine(line), true, line);
+    }
+    for (const line of ['收入增速 > 支出增速', '当 x > 0 且 y > 0 时，函数单调递增。', '更多的企业参与进来。', '我国产业在全球分工中的当前位置']) {
+      assert.equal(isChromeLine(line), false, line);
+    }
+  });
+
   it('ordinary text is neither', () => {
     for (const line of ['北京市人民政府关于加强安全生产工作的通知', '一、总体要求', '各区人民政府：', '现将有关事项通知如下。']) {
       assert.equal(isAboveText(line), false, line);

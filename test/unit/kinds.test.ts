@@ -204,6 +204,11 @@ describe('kinds: charters', () => {
     assert.equal(parentName(model, named(model, '2.服务社会')), '第二条');
   });
 
+  it('items a Markdown quote holds (> 1.个人会员:…) are read as the items they quote', () => {
+    const doc = '章程\n第十条 会员入会的程序是:\n（二）经理事会讨论通过，其中:\n> 1.个人会员:要求入会者，应由会员一人介绍。\n>\n> 2.单位会员:申请者应持本单位介绍信。\n（三）发给会员证。\n';
+    assert.equal(parentName(parse(doc), named(parse(doc), '1.个人会员:要求入会者，应由会员一人介绍')), '（二）经理事会讨论通过，其中:');
+  });
+
   it('第六条，… heads an article only where the numbering continues; 第六条，第七条… and a jump stay text', () => {
     const doc = '章程\n第五条 本会宗旨。\n第六条，本会地址在北京。\n第七条，第八条的规定适用于会员。\n第九条，本会经费。\n';
     const model = parse(doc);
@@ -212,6 +217,9 @@ describe('kinds: charters', () => {
 });
 
 describe('kinds: speeches', () => {
+  /** A paragraph of a policy address (40 characters or more: twice a 20-character sub-heading). */
+  const para = '政府會繼續推動這方面的工作，並在今年內公布具體的計劃和時間表，讓市民清楚了解各項措施的進度。';
+
   it('the 2014 policy address: 89 short sub-headings standing alone, each under its numbered part or its group', () => {
     const model = parse(readCorpus('kinds/hk_policy_address_2014_legco_hansard.txt'));
     assert.equal(count(model, 'subhead'), 89);
@@ -223,6 +231,43 @@ describe('kinds: speeches', () => {
     assert.equal(parentName(model, named(model, '金融業')), '(二)經濟');
     assert.equal(parentName(model, named(model, '一、不少基層人士是家中唯一的就業成員，雖然有法定最低工資的保障，但生活擔子仍然沉重')), '低收入在職家庭津貼');
     assert.equal(parentName(model, named(model, '政制發展')), '(九)政制及行政');
+  });
+
+  it('sub-headings that together name every part of their section’s title hold the topics after them; one part alone holds none', () => {
+    const doc = [
+      '施政報告', '', '(一) 房屋與土地', '房屋', para, '公屋', para, '居屋', para, '土地', para, '短期供應', para, '長期供應', para,
+      '(二) 青少年教育和發展', '教育', para, '生涯規劃', para, '青年宿舍', para,
+    ].join('\n');
+    const model = parse(doc);
+    assert.equal(parentName(model, named(model, '公屋')), '房屋');
+    assert.equal(parentName(model, named(model, '居屋')), '房屋');
+    assert.equal(parentName(model, named(model, '土地')), '(一)房屋與土地');
+    assert.equal(parentName(model, named(model, '長期供應')), '土地');
+    // 教育 names one part of 青少年教育和發展: its neighbours are its siblings
+    assert.equal(parentName(model, named(model, '生涯規劃')), '(二)青少年教育和發展');
+  });
+
+  it('a second short line as long as a short paragraph (20 characters, no punctuation) still makes the first a group', () => {
+    const doc = ['施政報告', '', '(一) 土地', '短中期計劃', '政府賣地、鐵路物業發展及私人房屋土地供應', para, '市區更新', para, '商業用地', para, '文物保育', para, '綠色建築', para].join('\n');
+    const model = parse(doc);
+    assert.equal(parentName(model, named(model, '政府賣地、鐵路物業發展及私人房屋土地供應')), '短中期計劃');
+    assert.equal(parentName(model, named(model, '市區更新')), '短中期計劃');
+  });
+
+  it('a paper numbered by paragraphs: a short line between paragraphs N-1 and N heads the section N opens; the title follows the front matter', () => {
+    const doc = [
+      '某委員會', '', '某委員會12/20-21號文件', '', '檔號:ABC/1', '', '諮詢公眾的方法', '',
+      '背景', '', '1. 委員會的其中一項職能，是審議法案。', '', '2. 迄今，委員會成立了一個法案委員會。', '',
+      '現行做法', '', '3. 目前，公眾人士可將意見告知議員。', '',
+      '建議', '', '4. 委員會亦可致函有關人士。', '', '5. 謹請議員提出意見。',
+    ].join('\n');
+    assert.deepEqual(outline(parse(doc)), [
+      '諮詢公眾的方法', '  背景', '    1.委員會的其中一項職能，是審議法案', '    2.迄今，委員會成立了一個法案委員會',
+      '  現行做法', '    3.目前，公眾人士可將意見告知議員', '  建議', '    4.委員會亦可致函有關人士', '    5.謹請議員提出意見',
+    ]);
+    // one short line between numbered items is not enough, and a line the numbering does not run across is text
+    const list = '通知\n\n1. 第一項工作已經完成。\n\n另外\n\n2. 第二項工作正在進行。\n\n3. 第三項工作。\n';
+    assert.equal(count(parse(list), 'subhead'), 0);
   });
 
   it('prose, poems, dialogue and lists sprout no sub-headings', () => {
@@ -287,6 +332,36 @@ describe('kinds: markers in context', () => {
     const template = '通用合同条款\n1.1 词语定义与解释\n1.1.1.1 合同：是指根据法律规定和合同当事人约定具有约束力的文件。\n1.1.1.2 合同协议书：是指构成合同的书面文件。\n';
     const defined = indexTerms(template, parse(template)).terms.filter((t) => t.definitions.length > 0).map((t) => template.slice(t.definitions[0]!.termStart, t.definitions[0]!.termEnd));
     assert.deepEqual(defined.sort(), ['合同', '合同协议书']);
+  });
+
+  it('第一条、词语含义。 (a 、 after the marker) heads an article with its title; 第十条、第十一条 stays a citation', () => {
+    const doc = [
+      '建筑装饰工程施工合同',
+      '第一部分、合同条件',
+      '一、词语含义及合同文件',
+      '第一条、词语含义。在本合同中，下列词语除协议条款另有约定外，应具有本条所赋予的含义：',
+      '1.合同：是指为实施工程，发包方和承包方之间达成的协议。',
+      '第二条、合同文件及解释顺序。合同文件应能互相解释，互为说明。依照本合同',
+      '第十条、第十一条的规定办理。',
+      '第三条、十条所列文件除外。',
+    ].join('\n');
+    assert.deepEqual(outline(parse(doc)), [
+      '建筑装饰工程施工合同',
+      '  第一部分 合同条件',
+      '    一、词语含义及合同文件',
+      '      第一条 词语含义',
+      '        1.合同：是指为实施工程，发包方和承包方之间达成的协议',
+      '      第二条 合同文件及解释顺序',
+    ]);
+  });
+
+  it('a feature’s section number alone on its line (1, 2 …) takes the next line as its heading; page numbers do not', () => {
+    const para = '规划纲要将国内生产总值作为主要指标予以保留，同时将指标值设定为年均增长保持在合理区间。';
+    const feature = ['纲要勾勒经济社会发展脉络', '', '1', '', '五年规划首次不设增速具体值', '', para, '', '2', '', '创新驱动摆在各项规划任务首位', '', para].join('\n');
+    assert.deepEqual(outline(parse(feature)), ['纲要勾勒经济社会发展脉络', '  1 五年规划首次不设增速具体值', '  2 创新驱动摆在各项规划任务首位']);
+    // a page number: the page's text follows (no heading), or the pages do not start at 1
+    const pages = ['报告', '', para, '1', para, '2', '继续推进各项改革', para, '', '3', '', '短标题', para].join('\n');
+    assert.deepEqual(outline(parse(pages)), ['报告']);
   });
 
   it('laws keep their articles as they were: no title from a first sentence, half-width or Chinese numerals', () => {
@@ -380,6 +455,25 @@ describe('kinds: title of a web page', () => {
     assert.equal(count(model, 'cn'), 12);
   });
 
+  it('a breadcrumb (当前位置 … > …), a 查看更多 link and a site banner (…官方网站) are never the title', () => {
+    const crumb = '设计说明| 当前位置:园林吧 > 行业热点 > 建筑装饰工程施工合同\n\n建筑装饰工程施工合同\n\n第二条 合同文件及解释顺序。\n';
+    assert.equal(parse(crumb).headings[0]!.name, '建筑装饰工程施工合同');
+    const arrows = '首页 > 政务公开 > 政策文件\n关于加强管理的通知\n一、总体要求\n';
+    assert.equal(parse(arrows).headings[0]!.name, '关于加强管理的通知');
+    const more = '查看更多\n建筑装饰工程施工合同\n第一部分 合同条件\n';
+    assert.equal(parse(more).headings[0]!.name, '建筑装饰工程施工合同');
+    const headline = '全球能源格局变动,中国的能源安全状况改善了吗?\n\n李雪慧1,史 丹 2\n\n摘要:金融危机以来，全球格局发生了变化。\n';
+    assert.equal(parse(headline).headings[0]!.name, '全球能源格局变动,中国的能源安全状况改善了吗?');
+    assert.equal(parse('同志们，\n\n今天我们召开大会，研究部署工作。\n').headings[0]?.kind, undefined, 'a salutation is no headline');
+    const taiwan = '手機版選單\n\n:::\n\n院長施政報告\n\n列印圖示\n壹、 迎面而來的五大挑戰\n';
+    assert.equal(parse(taiwan).headings[0]!.name, '院長施政報告');
+    const section = '院會紀錄\n\n立法院第9屆第3會期第1次會議紀錄\n\n時  間 中華民國106年2月17日\n\n決定事項\n\n一、2月20日舉行公聽會。\n\n二、2月22日召開全院委員會。\n';
+    const minutes = parse(section);
+    assert.deepEqual(outline(minutes), ['立法院第9屆第3會期第1次會議紀錄', '  決定事項', '    一、2月20日舉行公聽會', '    二、2月22日召開全院委員會']);
+    const banner = '中国城市规划学会官方网站\n\n您当前的位置: 中国城市规划网> 资讯 > 正文\n\n国土空间总体规划传导体系中的语汇建构\n\n正文第一段。\n';
+    assert.equal(parse(banner).headings[0]!.name, '国土空间总体规划传导体系中的语汇建构');
+  });
+
   it('title_site, title-site and site | title', () => {
     for (const tab of ['关于做好春节期间安全工作的通知_某某市人民政府网', '关于做好春节期间安全工作的通知-www.example.gov.cn', '某某区政府门户网站 | 关于做好春节期间安全工作的通知']) {
       const model = parse(`${tab}\n\n关于做好春节期间安全工作的通知\n\n一、加强组织领导\n正文。\n`);
@@ -450,7 +544,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels();
-    assert.equal(docs.length, 7);
+    assert.equal(docs.length, 25);
     for (const doc of docs) {
       const model = parse(fixture(doc.file));
       const root = doc.titles[0] ?? 0;
@@ -470,10 +564,13 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // measured 2026-12-03: precision 1.000, recall 1.000, parent 0.840 (speeches nest sub-topics the plain text
     // does not mark), titles 5/5; with the two charters (labelled before their first run): precision 1.000, recall
     // 0.994 (the QSB charter's 第点三十九条 and two items behind a Markdown `>`), parent 0.897 (442/493), titles 7/7 —
-    // these floors keep them from sliding back
+    // these floors keep them from sliding back; third pass (four more documents, labelled before their first run,
+    // scripts/score-outline.mjs): precision 1.000, recall 0.998 (the charter's 第点三十九条), parent 0.931 (482/518:
+    // HK 2017's three levels of sub-topics that only the PDF's type tells apart), titles 11/11; with fourteen more real
+    // documents (labelled before their run): 25 documents, recall 0.994, parent 0.932 (504/541), titles 25/25
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
     assert.ok(matched / labelled >= 0.99, `recall ${matched}/${labelled}`);
-    assert.ok(parents / matched >= 0.89, `parent ${parents}/${matched}`);
+    assert.ok(parents / matched >= 0.925, `parent ${parents}/${matched}`);
     assert.equal(titles, docs.length);
   });
 });

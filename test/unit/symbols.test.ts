@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, foldForSearch, foldTable, isReportModel, matchesFolded } from '../../server/src/core';
+import fc from 'fast-check';
+import { analyze, foldForSearch, foldTable, isReportModel, keyOf, matchesFolded } from '../../server/src/core';
 import { openccConverter } from '../../server/src/opencc';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
@@ -45,5 +46,32 @@ describe('foldForSearch and matchesFolded', () => {
   it('characters out of order or missing do not match', () => {
     assert.equal(matches('则总', '第一章 总则'), false);
     assert.equal(matches('总纲', '第一章 总则'), false);
+  });
+});
+
+describe('foldForSearch: the one-pass path for plain names', () => {
+  const table = foldTable(openccConverter);
+  const spec = (s: string): string => keyOf(s, table).toLowerCase().replace(/\s+/g, '');
+
+  it('folds every corpus heading name and title as the general rule does', () => {
+    for (const name of corpusFiles()) {
+      for (const h of analyze(readCorpus(name)).headings) {
+        assert.equal(foldForSearch(h.name, table), spec(h.name), h.name);
+        assert.equal(foldForSearch(h.title, table), spec(h.title), h.title);
+      }
+    }
+  });
+
+  it('any mix of scripts, widths, cases, blanks, glosses, Latin-1, Greek and astral letters: the same as the general rule (property)', () => {
+    const chars = fc.constantFrom('總', '则', '網', '(', 'fā', ')', 'A', 'z', 'Ａ', 'ｚ', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u2003', 'É', 'Σ', '𐐀', '𠀀', '「', '１', '.', '、');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(foldForSearch(s, table), spec(s));
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+    const long = '總則'.repeat(300);
+    assert.equal(foldForSearch(long, table), spec(long));
   });
 });

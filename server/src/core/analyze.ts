@@ -3,7 +3,7 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isAboveText, isSiteTitle } from './chrome';
+import { isAboveText, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
 import { MARKER_START_CLASS, fixedRank, gbLevel, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
@@ -63,10 +63,10 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
+export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:>[ \\t\\u3000]+)?(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
-function computeLineStarts(text: string): number[] {
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   if (text.indexOf('\r') < 0) {
     // LF only (nearly every file): indexOf is about ten times faster than a charCodeAt loop (bench, 1 MB)
@@ -184,6 +184,12 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
       // numbering continues the articles before it and the text does not go on as a citation does
       if (!m.glued) return true;
+      // 第一条、词语含义。 (older model contracts put 、 where a blank belongs): a heading unless a citation goes on
+      // (第十条、第十一条 / 第十条、十一条), where the numbering continues or no article came before
+      if (rest[0] === '、' && rest.length > 1 && m.ordinal !== undefined && (prevArticle === undefined || m.ordinal === prevArticle + 1)) {
+        const next = rest.charCodeAt(1);
+        return !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
+      }
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
       if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
@@ -298,6 +304,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+  // the last bare section number (a feature's 1 / 2 / 3 alone on a line, its heading on the next)
+  let bareNumber = 0;
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
 
@@ -316,6 +324,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (toc && line >= toc.line && line <= tocLast) continue; // the table of contents lists headings, it has none
     let p = skipIndent(text, start, end);
     if (p >= end) continue;
+    // a Markdown quote (> 1.个人会员:…, items a converter indented) is read as the text it quotes
+    if (text.charCodeAt(p) === 0x3e /* > */ && p + 1 < end && isIndent(text.charCodeAt(p + 1))) p = skipIndent(text, p + 1, end);
     let md = 0;
     if (text.charCodeAt(p) === 0x23 /* # */) {
       let q = p;
@@ -382,6 +392,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       }
       continue;
     }
+    if (md === 0 && end - p <= 2 && bareNumberTitle(text, lineStarts, line, p, end, bareNumber + 1)) {
+      // a newspaper feature's section number alone on its line, the section's heading on the next: 1 / 五年规划首次…
+      bareNumber++;
+      const added = new LazyHeading(context, 'decimal', 1, bareNumber, text.slice(p, end), line, start, p, '', end, end, 0, false);
+      added.more = nextTextLine(text, lineStarts, line, 2)!.text;
+      candidates.push(added);
+      continue;
+    }
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
@@ -425,7 +443,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     headings.push(c);
     mds.push(c.md);
   }
-  buildTree(headings, mds, title !== undefined, groups);
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES);
+  // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
+  const named = sectionGroups(headings);
+  if (named.size > 0) {
+    for (const h of headings) {
+      h.parent = -1;
+      (h as LazyHeading).children = NO_CHILDREN;
+    }
+    buildTree(headings, mds, title !== undefined, groups, named);
+  }
   computeEnds(headings, text.length);
   endBeforeSignature(text, lineStarts, headings);
   if (toc) linkToc(toc, headings);
@@ -444,6 +471,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
  */
 const CONTAINER_LABELS = new Set([
   '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
+  // meeting minutes and consultation conclusions: the items 一、二、 that follow are what was decided
+  '决定事项', '決定事項', '议定事项', '議定事項',
 ]);
 const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
@@ -537,6 +566,12 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   const markerLines = new LineFlags(lineStarts.length);
   for (const c of markers) markerLines.add(c.line);
+  // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
+  // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
+  const paragraphs = new Map<number, number>();
+  for (const c of markers) if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.set(c.line, c.ordinal);
+  let lastParagraph = 0;
+  let anchored = 0;
   // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
   const articles = markers.some((c) => c.kind === 'article');
   const firsts = new Set<number>();
@@ -545,6 +580,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   const subheads: LazyHeading[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
+    const numbered = paragraphs.get(line);
+    if (numbered !== undefined) lastParagraph = numbered;
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     const p = skipIndent(text, start, end);
@@ -561,7 +598,11 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
           continue;
         }
       }
-      const sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
+      let sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
+      if (sub === Subhead.None && !articles && opensParagraphSection(text, lineStarts, line, p, end, paragraphs, lastParagraph)) {
+        sub = Subhead.Topic;
+        anchored++;
+      }
       if (sub !== Subhead.None) {
         const whole = text.slice(p, end);
         subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
@@ -587,7 +628,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
-  return subheads.length >= SUBHEADS_MIN && !articles ? mergeByPosition(labels, subheads) : labels;
+  // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
+  return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
 }
 
 /**
@@ -660,11 +702,40 @@ function isSubhead(text: string, lineStarts: readonly number[], line: number, p:
   if (!aboveOk) return Subhead.None;
   const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
   if (!below || markerLines.has(below.line)) return Subhead.None;
-  if (isParagraphBelow(below, end - p)) return Subhead.Topic;
-  // the first of two short lines: the second must be followed by prose (and this one not be the second of a pair)
-  if (pairedAbove || !isShortHeadLine(text, below)) return Subhead.None;
-  const after = nextTextLine(text, lineStarts, below.line, SUBHEAD_BLANKS);
-  return after !== undefined && !markerLines.has(after.line) && isParagraphBelow(after, below.end - below.p) ? Subhead.Group : Subhead.None;
+  // the first of two short lines: the second must be followed by prose (and this one not be the second of a pair); a
+  // second line as long as a short paragraph (政府賣地、鐵路物業發展及私人房屋土地供應) is still a heading when it has no
+  // punctuation and prose follows it
+  if (!pairedAbove && isShortHeadLine(text, below)) {
+    const after = nextTextLine(text, lineStarts, below.line, SUBHEAD_BLANKS);
+    if (after !== undefined && !markerLines.has(after.line) && isParagraphBelow(after, below.end - below.p)) return Subhead.Group;
+  }
+  return isParagraphBelow(below, end - p) ? Subhead.Topic : Subhead.None;
+}
+
+/** Sub-headings the paragraph numbering confirms that make a document one with sub-headings (see findLabels). */
+const ANCHORED_MIN = 2;
+
+/**
+ * A short line between numbered paragraphs N-1 and N (背景 / 現行做法 above `4. 目前,…` after `3. …`): the heading of
+ * the section that paragraph N opens. The line above finishes a sentence (or is the title block), the line below is
+ * paragraph N, and the numbering runs on across the line (or N is the first number, the paper's paragraph 1 being
+ * unnumbered).
+ */
+function opensParagraphSection(
+  text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: ReadonlyMap<number, number>, last: number,
+): boolean {
+  if (paragraphs.size === 0) return false;
+  // the cheap test first: is the next text line the paragraph that continues the numbering?
+  const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
+  const n = below ? paragraphs.get(below.line) : undefined;
+  if (n === undefined || (n !== last + 1 && !(last === 0 && n === 2))) return false;
+  if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return false;
+  const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (above === undefined) return false; // the document's first line: its title
+  if (endsSentence(text, above.end)) return true;
+  // the first section (目的 above paragraph 1) stands below the title block, not below a paragraph: the title is never
+  // the document's first text line and a heading at once
+  return last === 0 && lineAbove(text, lineStarts, above.line, above.line + 1) !== undefined;
 }
 
 /** Two lists of headings in document order, merged (both are in order). */
@@ -727,12 +798,73 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
-    if (plain.length > TITLE_MAX_LENGTH || /[。，,；;！？]/.test(plain)) return undefined;
+    if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
+    // the issuing body above its paper's number and date (臨時立法會 / 臨立會236/96-97號文件 / 檔號:… / 日期): the
+    // title comes after that front matter
+    if (frontMatterFollows(text, lineStarts, line, lines)) continue;
+    // a site section's name above the page's own title of that kind: 院會紀錄 above 立法院第9屆…第1次會議紀錄
+    const below = plain.length <= SECTION_NAME_MAX ? nextTextLine(text, lineStarts, line, 2) : undefined;
+    if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
+      continue;
+    }
     return makeTitle(text, line, start, p, end, glossed);
   }
   return undefined;
+}
+
+/** A heading below a bare section number is at most this long. */
+const BARE_TITLE_MAX = 50;
+
+/**
+ * A section number alone on its line (1, 2 … in order from 1; ASCII or full-width digits) whose heading is the next
+ * line: a line of Han text with no sentence end, not a marker or chrome, and a paragraph after it. A page number is
+ * followed by the page's text, which is not a short heading with a paragraph after it, and pages do not restart at 1.
+ */
+function bareNumberTitle(text: string, lineStarts: readonly number[], line: number, p: number, end: number, want: number): boolean {
+  let n = 0;
+  for (let i = p; i < end; i++) {
+    const d = digitValue(text.charCodeAt(i));
+    if (d < 0) return false;
+    n = n * 10 + d;
+  }
+  if (n !== want) return false;
+  const next = nextTextLine(text, lineStarts, line, 2);
+  if (!next || next.text.length > BARE_TITLE_MAX || !hasHan(next.text) || /[。！？；!?;：:]/.test(next.text)) return false;
+  if (matchMarker(text, next.p, next.end) || isAboveText(next.text)) return false;
+  const after = nextTextLine(text, lineStarts, next.line, 2);
+  return after !== undefined && after.end - after.p >= SUBHEAD_PARAGRAPH_MIN;
+}
+
+/** How far below a line front matter (a document number, a file reference) still belongs to the same header. */
+const FRONT_MATTER_SPAN = 4;
+
+/** Is there front matter (…號文件, 京政发〔2025〕1号, 檔號:) among the next few lines, before the search ends? */
+function frontMatterFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
+  for (let l = line + 1; l < Math.min(lines, line + 1 + FRONT_MATTER_SPAN); l++) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (s !== '' && isOfficialFrontMatter(s)) return true;
+  }
+  return false;
+}
+
+/** A site section's name (院會紀錄, 通知公告) is this short. */
+const SECTION_NAME_MAX = 6;
+
+/** A headline may hold one comma and end with a question: 全球能源格局变动,中国的能源安全状况改善了吗? */
+const HEADLINE_MAX = 40;
+
+/**
+ * A news or journal headline with a comma or a question mark: short, no full stop or semicolon, at most one comma
+ * and not at its end (同志们，), a ？ only at its end, and a blank line after it (a paragraph's first line runs on).
+ */
+function isHeadline(text: string, lineStarts: readonly number[], line: number, plain: string): boolean {
+  if (plain.length > HEADLINE_MAX || /[。；;！!]/.test(plain) || /[，,、]$/.test(plain) || (plain.match(/[，,]/g)?.length ?? 0) > 1) return false;
+  const question = plain.search(/[？?]/);
+  if (question >= 0 && question !== plain.length - 1) return false;
+  if (line + 1 >= lineStarts.length) return false;
+  return text.slice(lineStarts[line + 1]!, lineEndAt(text, lineStarts, line + 1)).trim() === '';
 }
 
 /** A site menu is a run of this many short lines or more (网站首页 / 新闻中心 / 政务公开 …). */
@@ -793,11 +925,13 @@ function firstSentence(rest: string): { text: string; runIn: boolean } {
 const ARTICLE_TITLE_MAX = 16;
 
 /**
- * Contracts write 第１条　合同文件。: full-width digits and a title sentence. Laws write a first sentence that is a
- * rule (第一条　为了…，制定本法。); only the contract form (full-width digits) gets a title, so laws keep theirs.
+ * Contracts write 第１条　合同文件。: full-width digits and a title sentence (older model texts: 第一条、词语含义。, a 、
+ * after the marker). Laws write a first sentence that is a rule (第一条　为了…，制定本法。); only the contract forms get
+ * a title, so laws keep theirs.
  */
-function isArticleTitle(marker: string, first: string): boolean {
+function isArticleTitle(marker: string, first: string, enumerated: boolean): boolean {
   if (first.length === 0 || first.length > ARTICLE_TITLE_MAX || /[，,、；;：:]/.test(first)) return false;
+  if (enumerated) return true;
   for (let i = 0; i < marker.length; i++) {
     const c = marker.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) return true;
@@ -807,6 +941,7 @@ function isArticleTitle(marker: string, first: string): boolean {
 
 /** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+const NO_INDICES: ReadonlySet<number> = new Set();
 
 /** What a heading reads as: computed from its candidate on first use (most requests need few of them). */
 interface HeadingText {
@@ -911,6 +1046,9 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
   if (c.kind === 'article') {
     title = '';
     let body = c.rest;
+    // 第一条、词语含义。…: a 、 where a blank belongs, and the short first sentence is the article's title
+    const enumerated = body.charCodeAt(0) === 0x3001;
+    if (enumerated) body = body.slice(1);
     if (body.length === 0 && c.line + 1 < lineStarts.length) {
       // Taiwan: 第 1 條 on its own line, the text on the next
       const next = nextTextLine(text, lineStarts, c.line);
@@ -918,10 +1056,10 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
     headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
-    if (isArticleTitle(c.rawMarker, first)) {
+    if (isArticleTitle(c.rawMarker, first, enumerated)) {
       // a contract's 第３条　合同文件。: the short first sentence is the article's title
       title = first;
-      if (c.restStart >= 0 && body === c.rest) headingEnd = c.restStart + first.length;
+      if (c.restStart >= 0 && c.rest.endsWith(body)) headingEnd = c.restStart + (enumerated ? 1 : 0) + first.length;
     } else {
       detail = first.length > DETAIL_MAX_LENGTH ? first.slice(0, DETAIL_MAX_LENGTH) + '…' : first;
     }
@@ -929,6 +1067,8 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     const fs = firstSentence(c.more ? c.rest + c.more : c.rest);
     runIn = fs.runIn;
     title = cleanTitle(fs.text, glossed);
+    // 第一部分、合同条件: a 、 where a blank belongs after a structural marker
+    if (isLaw && title.charCodeAt(0) === 0x3001) title = title.slice(1);
     if (c.kind === 'label') title = compact(title); // 主  文 → 主文
     if (c.restStart >= 0) {
       headingEnd = c.restStart + Math.min(fs.text.length, c.rest.length);
@@ -953,10 +1093,12 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
  * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
  */
-function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>): void {
+function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
+  // sub-headings that hold the topics after them: the first of two (安老 above 安老服務) or one its section names
+  const subGroups = new Set<number>();
   if (hasTitle) stack.push(0);
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -992,8 +1134,9 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
-    } else if (h.kind === 'subhead' && h.depth === 1) {
+    } else if (h.kind === 'subhead' && (h.depth === 1 || named.has(i))) {
       // a group of topics (安老 above 安老服務 …) takes the place of the sub-headings open above it
+      subGroups.add(i);
       while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'subhead') stack.pop();
     } else {
       let found = -1;
@@ -1001,7 +1144,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
       for (let k = stack.length - 1; k >= 0; k--) {
         const t = stack[k]!;
         const th = headings[t]!;
-        if (th.kind === h.kind && (h.kind !== 'subhead' || th.depth === h.depth)) {
+        if (th.kind === h.kind && (h.kind !== 'subhead' || subGroups.has(t) === subGroups.has(i))) {
           // past an article, only the contract section the article sits in, continued in order (二、 after 一、)
           found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
@@ -1017,6 +1160,9 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         stack.length = found;
       } else if (md > 0) {
         while (stack.length > 0 && isPlainInner(headings[stack[stack.length - 1]!]!, mds[stack[stack.length - 1]!]!)) stack.pop();
+      } else if (h.kind === 'subhead') {
+        // a sub-heading between numbered paragraphs (背景 after 1. 2.) closes them: they are its section's paragraphs
+        while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'num') stack.pop();
       }
     }
     const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
@@ -1032,6 +1178,40 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
+}
+
+/** What joins the parts of a section's title: 房屋土地與交通運輸, 退休保障及人口政策, 優化人口 創建未來. */
+const TITLE_JOINERS = /[與与及和、，,\s]/g;
+
+/**
+ * Sub-headings that divide their numbered section the way its title does: when the sub-headings directly under a
+ * section together name every part of its title ((四) 房屋土地與交通運輸 → 房屋, 土地, 交通運輸; (五) 扶貧安老助弱 → 扶貧,
+ * 安老, 助弱), each of them holds the topics after it. One part named alone (教育 under 青少年教育和發展) holds nothing:
+ * the others are its siblings. Reads the tree as first built (linear: a sub-heading's section is a few parents up).
+ */
+function sectionGroups(headings: readonly Heading[]): Set<number> {
+  // the line texts the scan kept (a sub-heading's whole line, a section's text after its marker): reading them does
+  // not make every heading compute its name
+  const raw = (i: number): string => (headings[i] as LazyHeading).rest;
+  const bySection = new Map<number, number[]>();
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (h.kind !== 'subhead' || raw(i).length < 2) continue;
+    let s = h.parent;
+    while (s >= 0 && headings[s]!.kind === 'subhead') s = headings[s]!.parent;
+    if (s < 0 || headings[s]!.kind === 'title' || !raw(s).includes(raw(i))) continue;
+    const list = bySection.get(s);
+    if (list) list.push(i);
+    else bySection.set(s, [i]);
+  }
+  const out = new Set<number>();
+  for (const [s, list] of bySection) {
+    if (list.length < 2) continue;
+    let rest = raw(s);
+    for (const i of list) rest = rest.split(raw(i)).join('');
+    if (rest.replace(TITLE_JOINERS, '') === '') for (const i of list) out.add(i);
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,18 @@ const CHROME_EXACT = new Set([
   '放大', '缩小', '縮小', '下载', '下載', '打印', '全屏', '收藏', '分享', '分享：', '分享:', '加大', '还原', '還原', '减小', '減小',
   '大', '中', '小', '】', '【', '关闭', '關閉', '关闭窗口', '關閉窗口', '打印本页', '打印本頁', '返回顶部', '返回頂部', '来源:', '来源：', '來源:', '來源：',
   '字号', '字號', '【字号：', '【字号:', '【字体：', '【字体:', '【字體：', '【打印】', '【关闭】', '下载 打印 全屏',
+  // a link to the rest of the page or to more pages: 查看更多 above a document site's text, 更多 below a page
+  '更多', '更多>', '更多>>', '更多»', '查看更多', '阅读更多', '閱讀更多', '查看全文', '阅读全文', '閱讀全文', '展开全文', '展開全文',
+  // Taiwan government sites: the accessibility anchor, the mobile menu button, the print icon's text
+  ':::', '手機版選單', '手机版菜单', '列印圖示', '列印', '回上頁', '回首頁',
+  // a model-text site's copy button
+  '复制', '複製', '正文复制', '复制全文', '一键复制',
 ]);
+
+/** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
+const POSITION_LABEL = /(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您当前位置)\s*[：:]/;
+/** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻. */
+const CRUMB_SEPARATOR = /\s*(?:>|＞|»|›)\s*/;
 
 const CHROME_PREFIXES = [
   '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
@@ -20,6 +31,7 @@ export function isOfficialFrontMatter(line: string): boolean {
   if (URGENCY.has(line) || line.includes('★') || /^(绝密|機密|机密|秘密|絕密)/.test(line)) return true;
   if (line.length <= 30 && line.endsWith('文件')) return true; // 红头: 北京市人民政府文件
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
+  if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
@@ -30,12 +42,25 @@ export function isOfficialFrontMatter(line: string): boolean {
 export function isChromeLine(line: string): boolean {
   if (CHROME_EXACT.has(line)) return true;
   for (const p of CHROME_PREFIXES) if (line.startsWith(p)) return true;
+  if (isBreadcrumb(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
     if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * A breadcrumb anywhere in a short line (设计说明| 当前位置:园林吧 > 行业热点 > 标题: the position word and a colon),
+ * or three or more short steps joined by > / ＞ / » (首页 > 新闻中心 > 正文). A sentence never chains short phrases
+ * with arrows, and 我国产业的当前位置 without a colon is no breadcrumb.
+ */
+function isBreadcrumb(line: string): boolean {
+  if (line.length > 120) return false;
+  if (POSITION_LABEL.test(line)) return true;
+  const steps = line.split(CRUMB_SEPARATOR);
+  return steps.length >= 3 && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
 }
 
 /** True for a line (already trimmed) that is never a title or a heading: page chrome or 公文 front matter. */
@@ -52,11 +77,16 @@ function isSiteName(part: string): boolean {
   return t.length > 0 && t.length <= 30 && (SITE_NAME_END.test(t) || LATIN_SITE.test(t));
 }
 
+/** A site's banner on a line of its own: 中国城市规划学会官方网站, 某某市人民政府门户网站, 某某官网. */
+const SITE_BANNER = /^[^，。；：,;:]{2,24}(?:网站|網站|官网|官網|门户|門戶)$/;
+
 /**
- * A browser tab's title saved as a page's first line: `标题_某某市政府网`, `标题 - site`, `site | 标题`. The page's
- * own title follows further down, so this line is never the document's title.
+ * A browser tab's title saved as a page's first line: `标题_某某市政府网`, `标题 - site`, `site | 标题`, or the site's
+ * banner alone (中国城市规划学会官方网站). The page's own title follows further down, so this line is never the
+ * document's title.
  */
 export function isSiteTitle(line: string): boolean {
+  if (SITE_BANNER.test(line)) return true;
   if (line.startsWith('|') || line.startsWith('｜')) return true; // `| 2023年10月11日 星期三`: the tab title's tail
   for (const sep of ['|', '｜', '_', ' - ', ' – ', ' — ', '-']) {
     const at = line.indexOf(sep);

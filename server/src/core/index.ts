@@ -16,3 +16,5 @@ export { indexCitations, citationAt, mentionAt, stripCountry, readsTaiwanStyle, 
 export { CitableStructure, CitationResolver, articleValue, documentCitations, type DocumentCitations, type Target, type Place, type Paragraph } from './citationTargets';
 export { renumberArticles, renumberedArticleUnit } from './citationRenumber';
 export { MARKER_LABELS, MARKER_SYMBOL_KINDS } from './markers';
+export { summarizeReport, MentionScanner, isGlossaryPath, documentNameKeys, fileNameOf, bigramFilter, mayContain, SUMMARY_VERSION, MAX_USES_PER_TERM, type ReportSummary, type SummaryHeading, type SummaryDefinition, type SummaryTerm, type SummaryPosition, type SummaryOptions } from './summary';
+export { computeLineStarts } from './analyze';

@@ -218,7 +218,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
 }
 
 /** An ASCII or full-width letter or digit (NaN, off the text, is not). */
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   const a = c >= 0xff10 && c <= 0xff5a ? c - 0xfee0 : c;
   return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a);
 }

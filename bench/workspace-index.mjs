@@ -1,0 +1,226 @@
+// @ts-check
+// The workspace index at the scale of the issue: `node bench/workspace-index.mjs [--files=1000] [--kb=60] [--keep]`
+// (after `npx tsc -b`). Writes N reports generated from the corpus text (generate.mjs, ~60 KB each) and a copy of the
+// corpus into a temporary folder, then measures, with a Node host of its own (node:fs, iconv-lite, opencc-js):
+//
+//   cold build        a fresh index over the folder (every file read and analysed), cache written at the end
+//   warm build        a second index over the same folder and cache: time to the first answer (nothing analysed)
+//   queries           definitionsOf / usesOf on keys the workspace defines, workspace symbols for typed prefixes
+//   one change        a file rewritten, the change event fired, until the index has it
+//   memory            heap and RSS of this process with the index built (after a full collection)
+//   baseline          today's workspace symbols (workspace/reportFiles.ts: every request walks and stats the disk,
+//                     then filters every file's symbols), paired with the index's symbols, same queries, same run
+//
+// Nothing here asserts a time: it prints the numbers (p50 / p95 / max and the spread) and the issue's targets.
+
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { generateReport, loadCorpus } from './generate.mjs';
+import { measurePair, median } from './measure.mjs';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'out', 'server', 'src');
+const CORPUS = process.env.ZH_REPORT_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
+const require = createRequire(import.meta.url);
+const core = require(join(OUT, 'core', 'index.js'));
+const { WorkspaceIndex } = require(join(OUT, 'service', 'workspaceIndex.js'));
+const { decodeBytes } = require(join(OUT, 'workspace', 'encoding.js'));
+const { gbkCodec } = require(join(OUT, 'codec.js'));
+const { openccConverter, converterTo } = require(join(OUT, 'opencc.js'));
+const { ReportFiles } = require(join(OUT, 'workspace', 'reportFiles.js'));
+const { reportSymbols, provideWorkspaceSymbols } = require(join(OUT, 'features', 'workspaceSymbols.js'));
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
+const FILES = Number(args.files ?? 1000);
+const KB = Number(args.kb ?? 60);
+
+/** A Node host for the index: files by `file:` URI, the server's codec and converter, setImmediate between files. */
+function nodeHost() {
+  const listeners = new Set();
+  return {
+    fire: (changes) => listeners.forEach((l) => l(changes)),
+    files: {
+      async readDirectory(uri) {
+        try {
+          const entries = await fs.readdir(fileURLToPath(uri), { withFileTypes: true });
+          return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => [e.name, e.isDirectory() ? 'directory' : 'file']);
+        } catch {
+          return undefined;
+        }
+      },
+      async stat(uri) {
+        try {
+          const s = await fs.stat(fileURLToPath(uri));
+          return { size: s.size, mtime: s.mtimeMs };
+        } catch {
+          return undefined;
+        }
+      },
+      async readFile(uri) {
+        try {
+          return await fs.readFile(fileURLToPath(uri));
+        } catch {
+          return undefined;
+        }
+      },
+      async writeFile(uri, bytes) {
+        const file = fileURLToPath(uri);
+        mkdirSync(join(file, '..'), { recursive: true });
+        await fs.writeFile(file, bytes);
+      },
+      onDidChange(listener) {
+        listeners.add(listener);
+        return { dispose: () => listeners.delete(listener) };
+      },
+    },
+    codec: { gbk: gbkCodec, encodes: () => true, decode: (bytes) => decodeBytes(bytes), byteLength: (t) => Buffer.byteLength(t) },
+    scripts: { converter: openccConverter, converterTo },
+    logger: { error: (m) => console.error(m), info: () => undefined },
+    scheduler: { now: () => performance.now(), yield: () => new Promise((resolve) => setImmediate(resolve)) },
+  };
+}
+
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(3));
+function row(label, samples, target = '') {
+  console.log(`${label.padEnd(44)} p50 ${ms(median(samples)).padStart(8)} ms  p95 ${ms(percentile(samples, 95)).padStart(8)} ms  max ${ms(Math.max(...samples)).padStart(8)} ms  n=${samples.length}  ${target}`);
+}
+function time(fn) {
+  const t0 = performance.now();
+  const r = fn();
+  return [performance.now() - t0, r];
+}
+async function timeAsync(fn) {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+// ---- the workspace
+const dir = mkdtempSync(join(os.tmpdir(), 'zh-report-wsindex-'));
+const folder = pathToFileURL(join(dir, 'ws')).href;
+const storage = pathToFileURL(join(dir, 'storage')).href;
+const pools = loadCorpus(CORPUS);
+let bytes = 0;
+mkdirSync(join(dir, 'ws', 'corpus'), { recursive: true });
+for (let i = 0; i < FILES; i++) {
+  const sub = join(dir, 'ws', 'reports', String(Math.floor(i / 100)));
+  mkdirSync(sub, { recursive: true });
+  const { text } = generateReport(pools, KB * 1024, 20261203 + i);
+  writeFileSync(join(sub, `report-${String(i).padStart(4, '0')}.txt`), text);
+  bytes += Buffer.byteLength(text);
+}
+for (const name of readdirSync(CORPUS).filter((n) => /\.(txt|md)$/.test(n) && n !== 'README.md')) {
+  const text = readFileSync(join(CORPUS, name));
+  writeFileSync(join(dir, 'ws', 'corpus', name), text);
+  bytes += text.length;
+}
+console.log(`workspace: ${FILES} generated reports (~${KB} KB each) + the corpus, ${mb(bytes)}, in ${dir}`);
+core.foldTable(openccConverter); // the script table is built once per process (~0.1 s): not part of either side
+
+// ---- cold build
+gc();
+const heap0 = process.memoryUsage();
+const host = nodeHost();
+const index = new WorkspaceIndex(host, { storageUri: storage, analyzerVersion: 'bench' });
+let lastProgress = [0, 0];
+const [coldMs] = await timeAsync(() => index.build([folder], undefined, (d, t) => (lastProgress = [d, t])));
+gc();
+const heap1 = process.memoryUsage();
+const cacheBytes = readFileSync(join(dir, 'storage', 'workspace-index-v1.json')).length;
+console.log(`cold build: ${(coldMs / 1000).toFixed(2)} s for ${index.filesCount} files (progress ${lastProgress.join('/')}), cache ${mb(cacheBytes)}  target ≤ 10 s`);
+console.log(`memory with the index: heap +${mb(heap1.heapUsed - heap0.heapUsed)} (${mb(heap1.heapUsed)} in all), RSS ${mb(heap1.rss)}  target RSS ≤ 300 MB (the server's)`);
+
+// ---- warm build: a new index, same cache; it answers once the cache is loaded, the walk checks the disk after
+const firstAnswer = [];
+const warmBuild = [];
+for (let k = 0; k < 5; k++) {
+  gc();
+  const again = new WorkspaceIndex(nodeHost(), { storageUri: storage, analyzerVersion: 'bench' });
+  const t0 = performance.now();
+  const done = again.build([folder]);
+  await again.ready();
+  again.symbols('总则');
+  firstAnswer.push(performance.now() - t0);
+  await done;
+  warmBuild.push(performance.now() - t0);
+  again.dispose();
+}
+row('reopen: first answer (cache loaded, symbols)', firstAnswer, 'target ≤ 1000 ms');
+row('reopen: build done (every file stat-ed, none read)', warmBuild);
+
+// ---- queries
+const files = index.files();
+const definedKeys = [...new Set(files.flatMap((f) => f.summary.definitions.map((d) => d.key)))];
+const usedKeys = [...new Set(files.flatMap((f) => f.summary.terms.filter((t) => t.kind !== 'title').map((t) => t.key)))];
+const pick = (list, n) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]);
+const defs = pick(definedKeys, Math.min(300, definedKeys.length)).map((key) => time(() => index.definitionsOf(key))[0]);
+row(`definitionsOf (${definedKeys.length} defined keys, 300 asked)`, defs, 'target (cross-file hover) p95 ≤ 5 ms');
+const uses = pick(usedKeys, Math.min(300, usedKeys.length)).map((key) => time(() => index.usesOf(key))[0]);
+row(`usesOf (${usedKeys.length} keys, 300 asked)`, uses);
+const typed = ['总', '总则', '總則', '发展', '高质量发展', '第一百', '政府工作报告', '国家工作人员', '著作权', '两重', 'ESI', ''];
+const queries = typed.flatMap((q) => Array.from({ length: q.length + 1 }, (_, i) => q.slice(0, i))).filter((q, i, a) => a.indexOf(q) === i);
+for (const q of queries) index.symbols(q); // warm-up
+const symbolTimes = [];
+for (let r = 0; r < 5; r++) for (const q of queries) symbolTimes.push(time(() => index.symbols(q))[0]);
+row(`workspace symbols (${queries.length} typed prefixes × 5)`, symbolTimes, 'target p95 ≤ 50 ms');
+
+// ---- one changed file: an edit that defines nothing new, then one that defines a new term (the other files that may
+// hold it, by their bigram filters, are scanned again for it, as work of its own after the changed file is in)
+const victim = join(dir, 'ws', 'reports', '0', 'report-0007.txt');
+const original = readFileSync(victim, 'utf8');
+async function change(text) {
+  writeFileSync(victim, text);
+  const t0 = performance.now();
+  host.fire([{ uri: pathToFileURL(victim).href, type: 'changed' }]);
+  await index.settled();
+  return performance.now() - t0;
+}
+const plain = [];
+for (let k = 0; k < 10; k++) plain.push(await change(original.replace('。', k % 2 === 0 ? '，并且。' : '。')));
+row('one changed file re-indexed (event → settled)', plain, 'target ≤ 50 ms');
+const newTerm = [];
+for (let k = 0; k < 3; k++) newTerm.push(await change(original + `\n附：名词解释\n\n1.“测试术语${k}”：是指第${k}次修改。\n`));
+row('a change defining a new term (+ files that may hold it)', newTerm);
+console.log(`  (the new term's uses found across the workspace: ${index.usesOf(core.keyOf('测试术语2', core.foldTable(openccConverter))).length})`);
+
+// ---- baseline: today's workspace symbols, paired with the index's, per request
+const table = core.foldTable(openccConverter);
+const baselineFiles = new ReportFiles((uri, text) => {
+  const model = core.analyze(text, { codec: gbkCodec });
+  if (!core.isReportModel(model)) return undefined;
+  return reportSymbols(TextDocument.create(uri, 'zh-report', 0, text), model, core.indexTerms(text, model, { converter: openccConverter }), table);
+}, () => 20 * 1024 * 1024);
+baselineFiles.setFolders([folder]);
+const token = { isCancellationRequested: false };
+const [baselineColdMs] = await timeAsync(async () => {
+  for (let pass = 0; pass < 10 && (await baselineFiles.summaries(token)).length < index.filesCount - 50; pass++);
+});
+console.log(`baseline first pass (reads and analyses every file, in memory only): ${(baselineColdMs / 1000).toFixed(2)} s`);
+let qi = 0;
+const pair = await measurePair(
+  async () => {
+    const found = await baselineFiles.summaries(token);
+    return provideWorkspaceSymbols(queries[qi++ % queries.length], table, found.map((f) => f.summary));
+  },
+  () => index.symbols(queries[qi % queries.length]),
+  { warmup: 2, runs: 15 },
+);
+if (pair.error) console.log(`baseline failed: ${pair.error}`);
+else {
+  console.log(`workspace symbols per request: baseline (walk + stat + filter) p50 ${ms(pair.a.median)} ms, index p50 ${ms(pair.b.median)} ms; paired ratio baseline ÷ index ${pair.ratio.toFixed(0)}× (min ratio ${pair.ratioOfMins.toFixed(0)}×)`);
+}
+index.dispose();
+if (args.keep !== 'true') rmSync(dir, { recursive: true, force: true });
