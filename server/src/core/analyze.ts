@@ -177,6 +177,41 @@ function looksMisaligned(s: string, p: number, end: number): boolean {
   return (c === 0x3f /* ? */ || c === 0x3002 /* 。 */) && end - p > 3;
 }
 
+/**
+ * The markers a line alone cannot vouch for, judged among the others (see MarkerAcceptance in markers.ts):
+ * - 第 一 款 通則 / 第 一 目 共同財產制 are groups of articles only in a law whose articles are written 條 (Taiwan), right
+ *   below a 節 or another group (a 目 below a 款) and right above an article or another group;
+ * - I. II. III. only in a run: I. when the next of them is II., a later one when it goes on from the last one kept
+ *   (a gap is the numbering check's to report), so an English "I." or a stray numeral stays text.
+ */
+function inContext(cands: LazyHeading[]): LazyHeading[] {
+  let judged = false;
+  for (const c of cands) if (markerInfo(c.kind).accept === 'group' || markerInfo(c.kind).accept === 'run') judged = true;
+  if (!judged) return cands;
+  const taiwan = cands.some((c) => c.kind === 'article' && c.rawMarker.endsWith('條'));
+  const out: LazyHeading[] = [];
+  let structure: MarkerKind | undefined; // the last structure heading kept (编 … 节, 款, 目)
+  let roman = 0; // the last Roman numeral kept
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const next = cands[i + 1];
+    if (c.kind === 'group' || c.kind === 'subgroup') {
+      const below = c.kind === 'group' ? structure === 'section' || structure === 'group' || structure === 'subgroup' : structure === 'group' || structure === 'subgroup';
+      const above = next !== undefined && (next.kind === 'article' || next.kind === 'group' || next.kind === 'subgroup');
+      if (!taiwan || !below || !above) continue;
+    } else if (c.kind === 'roman') {
+      let k = i + 1;
+      while (k < cands.length && cands[k]!.kind !== 'roman') k++;
+      const starts = c.ordinal === 1 && k < cands.length && cands[k]!.ordinal === 2;
+      if (!starts && !(roman > 0 && c.ordinal! > roman)) continue;
+      roman = c.ordinal!;
+    }
+    if (isStructureKind(c.kind)) structure = c.kind;
+    out.push(c);
+  }
+  return out;
+}
+
 /** Accept or reject a marker in its line's context. */
 function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
   switch (markerInfo(m.kind).accept) {
@@ -199,6 +234,10 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       return !CITATION_FOLLOWERS.includes(rest[0]!);
     case 'structure':
       return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
+    case 'group':
+      // 第 一 款 通則: a blank and a short title (第一款规定… / 第二款、第三款 are citations); the context is judged once
+      // every line is read (inContext)
+      return !m.glued && rest.length > 0 && rest.length <= 30 && !/[。，；,;：:]/.test(rest);
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
       // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
@@ -209,6 +248,7 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       if (isCnNumeralCode(rest.charCodeAt(0))) return false; // 第一、二季度
       return !m.comma || (rest.length <= 60 && !/[。！？；;：:]/.test(rest));
     case 'text':
+    case 'run': // and in a run (inContext)
       return rest.length > 0;
     case 'any':
       return true;
@@ -412,7 +452,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
-  const merged = dropRunningHeaders(mergeByPosition(candidates, findLabels(context, candidates, toc, tocLast)));
+  const merged = dropRunningHeaders(mergeByPosition(inContext(candidates), findLabels(context, candidates, toc, tocLast)));
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
