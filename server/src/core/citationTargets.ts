@@ -479,7 +479,7 @@ export class CitationResolver {
     const g = hs[h]!;
     let end = g.end;
     while (end > g.headingEnd && isBlank(s.text.charCodeAt(end - 1))) end--;
-    return okTarget(g.headingStart, end, h, truncate(s.placeAt(c.start), Level.Section), () => g.name);
+    return new OkTarget(g.headingStart, end, h, truncate(s.placeAt(c.start), Level.Section), s, LabelFrom.Heading);
   }
 
   /** The article of the nearest citation of this document before citation `j` in the same sentence, or -1. */
