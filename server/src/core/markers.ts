@@ -1,6 +1,6 @@
 /**
- * THE table of heading markers: every kind of marker the core knows (一、 （一） 1. （1） ① 壹、 甲、 第X编/章/节/条 附件
- * 3.1 …), with, per kind, the scanner that recognises it, how the parser accepts it in context, its rank and family,
+ * THE table of heading markers: every kind of marker the core knows (一、 （一） 1. （1） ① 壹、 甲、 I. 第X编/章/节/条,
+ * Taiwan's 第 一 款 / 第 一 目 groups of articles, 附件, 3.1 …), with, per kind, the scanner that recognises it, how the parser accepts it in context, its rank and family,
  * how its number is written back (renumbering, messages), the punctuation the standard puts after it, and its LSP
  * symbol kind and label. Every consumer reads it: the parser (analyze.ts: the candidate line, acceptance, nesting),
  * the numbering and punctuation checks, the terms extractor's list items, the outline's symbols; the client's report
@@ -21,8 +21,8 @@ export const LspSymbolKind = {
 } as const;
 
 /**
- * What a marker numbers: `list` the GB/T 9704 levels and their relatives (一、 壹、 甲、 （一） 1. （1） ① 第一、);
- * `law` the structure of laws (编 分编 章 节 条); `section` the decimal sections of technical standards (3.1);
+ * What a marker numbers: `list` the GB/T 9704 levels and their relatives (一、 壹、 甲、 （一） 1. （1） ① 第一、 I.);
+ * `law` the structure of laws (编 分编 章 节 条, Taiwan's 款 目 groups of articles); `section` the decimal sections of technical standards (3.1);
  * `appendix` 附件 / 附录; `title` the document's title; `plain` an unnumbered heading (label, sub-heading, Markdown).
  */
 export type MarkerFamily = 'title' | 'list' | 'law' | 'section' | 'appendix' | 'plain';
