@@ -158,7 +158,7 @@ describe('Roman numerals I. II. III. (Hong Kong LegCo papers and minutes)', () =
       'V.', '其他事項', '立法會秘書處',
     ].join('\n');
     const model = analyze(agenda);
-    assert.deepEqual(ofKind(model, 'roman').map((h) => `${h.marker} ${h.title}`), ['I. 通過會議紀要', 'II. 續議事項', 'III. 將於下次立法會會議席上處理的其他事項', 'IV. 法案委員會及小組委員會的情況', 'V. 其他事項']);
+    assert.deepEqual(ofKind(model, 'roman').map((h) => h.name), ['I. 通過會議紀要', 'II. 續議事項', 'III. 將於下次立法會會議席上處理的其他事項', 'IV. 法案委員會及小組委員會的情況', 'V. 其他事項']);
     // alone on its line with a sentence below it, I. is no heading
     assert.deepEqual(ofKind(analyze('说明\n\nI.\n这是一段完整的说明文字。\n\nII.\n另一段说明。\n'), 'roman'), []);
   });

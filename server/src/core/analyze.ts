@@ -1142,7 +1142,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
   }
   const lastOfMarker = c.rawMarker.charCodeAt(c.rawMarker.length - 1);
-  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
+  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix' || c.kind === 'roman') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
   const marker = glossed ? stripGlosses(c.rawMarker) : c.rawMarker;
   const name = marker === '' ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
   return { marker, title, name, detail, runIn, headingEnd: Math.max(headingEnd, c.headingStart + 1) };
