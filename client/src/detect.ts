@@ -68,6 +68,8 @@ const HEADING_PATTERNS: readonly RegExp[] = [
   new RegExp(`^[${DIGIT}]{1,2}[.．][${DIGIT}]{1,3}(?:[.．][${DIGIT}]{1,3})?[${SPACE}]`),
   // circled numbers ① … ⑳ ㉑ … ㉟, ⑴ … ⒇, ㈠ … ㈩
   /^[\u2460-\u2473\u3251-\u325f\u2474-\u2487\u3220-\u3229]/,
+  // I. II. IV. of Hong Kong LegCo papers and minutes, with a Chinese title (I. 通過會議紀要; not an English "I.")
+  /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[.．][ \t\u3000]*[\u4e00-\u9fff]/,
 ];
 
 /** Characters stripped from the start of a line before the heading test. */

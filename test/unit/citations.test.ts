@@ -267,11 +267,10 @@ const CORPUS_LAWS: Record<string, { found: number; ok: number; external: number;
   'cn_reg_procuratorate_criminal_procedure_rules_2019.md': { found: 182, ok: 115, external: 67, unresolved: {} },
   'cn_si_spc_contract_general_interpretation_2023.md': { found: 71, ok: 18, external: 53, unresolved: {} },
   'tw_law_civil_code.txt': {
-    found: 885, ok: 882, external: 0,
+    // 第 657 條 sits under the group heading 第 三 款 旅客運送 (a 款 of a 節): its 本款 (L2890) means that group of
+    // articles and resolves to it (see 'citations: 本款 / 本目 of a Taiwan group of articles')
+    found: 885, ok: 883, external: 0,
     unresolved: {
-      // 第 653 條 sits under the structure heading 第 三 款 旅客運送 (a 款 of a 節): 本款 means that group of articles, which
-      // is not an article unit; left unresolved rather than guessed
-      'L2890 本款': 'unknown',
       // 第 1053 條 (對於前條第一款、第二款之情事) was written when 前條 was 第 1052 條; 第 1052-1 條, inserted in 2009,
       // now stands before it and has no items. Reading the text as it stands, 前條 is 第 1052-1 條: a real dangling reference
       // the check should show (a lawyer reads 第 1052 條第一項第一款)

@@ -331,8 +331,9 @@ describe('grammar: regular expressions stay linear', () => {
 describe('grammar: every kind of the marker table (server/src/core/markers.ts)', () => {
   /** The grammar's scope for each kind the outline numbers (壹、 and 甲、 are first levels of Taiwan judgments). */
   const SCOPES: Partial<Record<MarkerKind, string>> = {
-    part: 'part', subpart: 'part', chapter: 'chapter', section: 'section', article: 'article', cn: 'level1', cnFormal: 'level1',
-    stem: 'level1', cnParen: 'level2', num: 'level3', numParen: 'level4', circled: 'level5', decimal: 'decimal', appendix: 'annex',
+    part: 'part', subpart: 'part', chapter: 'chapter', section: 'section', group: 'section', subgroup: 'section', article: 'article',
+    cn: 'level1', cnFormal: 'level1', stem: 'level1', cnParen: 'level2', num: 'level3', numParen: 'level4', circled: 'level5',
+    roman: 'level1', decimal: 'decimal', appendix: 'annex',
   };
   for (const kind of MARKER_KINDS) {
     const scope = SCOPES[kind];
@@ -349,5 +350,9 @@ describe('grammar: every kind of the marker table (server/src/core/markers.ts)',
   it('not a stem list inside a sentence (甲、乙双方) nor a sentence that starts with 附表', () => {
     assertNoScope('甲、乙双方约定如下', '甲、', 'markup.heading');
     assertNoScope('附表所列项目按年度更新', '附表', 'markup.heading');
+    // a mainland 第二款 cited at a line start, an English "I." and a letter item i) are not markers
+    assertNoScope('第二款规定的情形除外。', '第二款', 'markup.heading');
+    assertNoScope('I. M. Pei designed the tower.', 'I.', 'markup.heading');
+    assertNoScope('i)外伤性脑梗死，伴神经系统症状和体征。', 'i)', 'markup.heading');
   });
 });

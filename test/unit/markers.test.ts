@@ -33,10 +33,33 @@ function doc(...lines: string[]): string {
   return `关于测试的报告\n\n${lines.join('\n')}\n`;
 }
 
+/**
+ * `lines` in the context their kind needs (MarkerKindInfo.accept), and the line number of the first of them:
+ * 第 一 款 / 第 一 目 groups in a Taiwan law, below a 節 (and a 款), each above an article; I. II. in a run from I.
+ */
+function inContext(kind: MarkerKind, ...lines: string[]): { text: string; first: number } {
+  const accept = MARKERS[kind].accept;
+  if (accept === 'group') {
+    const head = ['民法', '', '第 一 章 通則', '', '第 一 節 法例', ...(kind === 'subgroup' ? ['', '第 一 款 通則'] : []), ''];
+    let n = 0;
+    const body = lines.flatMap((l) => (l === '正文。' ? [] : [l, `第 ${++n} 條`, '本法之規定，於前項情形準用之。']));
+    return { text: [...head, ...body].join('\n') + '\n', first: head.length };
+  }
+  if (accept === 'run') {
+    // the run up to the first line's number (or the II. after a lone I.)
+    const first = matchMarker(lines[0]!, 0, lines[0]!.length)!;
+    const marker = lines[0]!.slice(first.start, first.end);
+    const before = Array.from({ length: first.ordinal! - 1 }, (_, i) => [line(kind, restyleMarker(marker, kind, i + 1)!, '背景'), '正文。']).flat();
+    const after = lines.length === 1 && first.ordinal === 1 ? ['正文。', line(kind, restyleMarker(marker, kind, 2)!, '其他事项')] : [];
+    return { text: doc(...before, ...lines, ...after), first: 2 + before.length };
+  }
+  return { text: doc(...lines), first: 2 };
+}
+
 const numbered = MARKER_KINDS.filter((k) => MARKERS[k].scanner !== 'none');
 
 /** The kinds the client's report detection counts as structural headings (a `1.` item, 第一、, 附件 do not count). */
-const DETECTED = new Set<MarkerKind>(['part', 'subpart', 'chapter', 'section', 'article', 'cn', 'cnFormal', 'stem', 'cnParen', 'numParen', 'circled', 'decimal']);
+const DETECTED = new Set<MarkerKind>(['part', 'subpart', 'chapter', 'section', 'article', 'cn', 'cnFormal', 'stem', 'cnParen', 'numParen', 'circled', 'roman', 'decimal']);
 
 describe('the marker table: every kind through every consumer', () => {
   it('covers every marker kind of DOMAIN.md with examples', () => {
@@ -56,8 +79,9 @@ describe('the marker table: every kind through every consumer', () => {
         assert.equal(m?.kind, kind, text);
         assert.equal(text.slice(m.start, m.end).trim(), marker.trim());
         // the parser: the line is a heading of this kind in the outline
-        const model = analyze(doc(text));
-        const h = model.headings.find((x) => x.line === 2);
+        const context = inContext(kind, text);
+        const model = analyze(context.text);
+        const h = model.headings.find((x) => x.line === context.first);
         assert.equal(h?.kind, kind, model.headings.map((x) => `${x.kind} ${x.name}`).join(' | '));
         assert.equal(h.marker, marker.trim());
         // the outline's symbol kind and label (features/documentSymbols.ts reads the same)
@@ -66,7 +90,7 @@ describe('the marker table: every kind through every consumer', () => {
         // the client's report detection
         assert.equal(reportSignals(text).headings, DETECTED.has(kind) ? 1 : 0, text);
         // acceptance: a marker that needs text is no heading alone on its line (一、 and 壹、 alike)
-        if (MARKERS[kind].accept === 'text') {
+        if (MARKERS[kind].accept === 'text' || MARKERS[kind].accept === 'run') {
           const bare = analyze(doc(marker, '正文。'));
           assert.equal(bare.headings.find((x) => x.line === 2), undefined, `${marker} alone`);
         }
@@ -124,7 +148,7 @@ describe('the marker table: every kind through every consumer', () => {
       const at = (n: number): string | undefined => restyleMarker(marker, kind, n);
       if (at(1) === undefined) continue; // 附件 with no number
       it(`${kind} ${marker}: a numbering gap named in the marker's own style`, () => {
-        const gap = doc(line(kind, at(1)!, '总体要求'), '正文。', line(kind, at(2)!, '主要任务'), '正文。', line(kind, at(4)!, '保障措施'), '正文。');
+        const gap = inContext(kind, line(kind, at(1)!, '总体要求'), '正文。', line(kind, at(2)!, '主要任务'), '正文。', line(kind, at(4)!, '保障措施'), '正文。').text;
         const findings = runChecks(gap, analyze(gap)).filter((f) => f.code === 'numbering-gap');
         assert.equal(findings.length, 1, findings.map((f) => f.message.zh).join(' | '));
         assert.ok(findings[0]!.message.zh.includes(`「${at(3)}」`), findings[0]!.message.zh);

@@ -158,6 +158,16 @@ function continuationLines(text: string, lineStarts: readonly number[], line: nu
   return more;
 }
 
+/**
+ * The title of a Roman numeral alone on its line, on the line right below it (a LegCo agenda copied from its web
+ * page: I. / 通過會議紀要): a short line with no sentence end that is no marker itself; undefined when there is none.
+ */
+function romanTitle(text: string, lineStarts: readonly number[], line: number): string | undefined {
+  const next = nextTextLine(text, lineStarts, line, 1);
+  if (next === undefined || next.text.length > PART_TITLE_MAX || hasSentenceEnd(next.text) || !hasHan(next.text) || matchMarker(text, next.p, next.end)) return undefined;
+  return next.text;
+}
+
 /** A part's title on the line below its marker is at most this long. */
 const PART_TITLE_MAX = 30;
 
@@ -175,6 +185,48 @@ function isSectionKind(kind: MarkerKind): boolean {
 function looksMisaligned(s: string, p: number, end: number): boolean {
   const c = s.charCodeAt(p);
   return (c === 0x3f /* ? */ || c === 0x3002 /* 。 */) && end - p > 3;
+}
+
+/**
+ * The markers a line alone cannot vouch for, judged among the others (see MarkerAcceptance in markers.ts):
+ * - 第 一 款 通則 / 第 一 目 共同財產制 are groups of articles only in a law whose articles are written 條 (Taiwan), below a
+ *   節 or another group (a 目 below a 款), right above an article or another group, and numbered on from the groups
+ *   before them in their 節 (款) or 款 (目): the first one is 一, the others go up;
+ * - I. II. III. only in a run: I. when the next of them is II., a later one when it goes on from the last one kept
+ *   (a gap is the numbering check's to report), so an English "I." or a stray numeral stays text.
+ */
+function inContext(cands: LazyHeading[]): LazyHeading[] {
+  let judged = false;
+  for (const c of cands) if (markerInfo(c.kind).accept === 'group' || markerInfo(c.kind).accept === 'run') judged = true;
+  if (!judged) return cands;
+  const taiwan = cands.some((c) => c.kind === 'article' && c.rawMarker.endsWith('條'));
+  const out: LazyHeading[] = [];
+  let structure: MarkerKind | undefined; // the last structure heading kept (编 … 节, 款, 目)
+  const groups = { group: 0, subgroup: 0 }; // the last 款 group kept in this 節, the last 目 in this 款
+  let roman = 0; // the last Roman numeral kept
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const next = cands[i + 1];
+    if (c.kind === 'group' || c.kind === 'subgroup') {
+      const below = c.kind === 'group' ? structure === 'section' || structure === 'group' || structure === 'subgroup' : structure === 'group' || structure === 'subgroup';
+      const above = next !== undefined && (next.kind === 'article' || next.kind === 'group' || next.kind === 'subgroup');
+      if (!taiwan || !below || !above || !(groups[c.kind] === 0 ? c.ordinal === 1 : c.ordinal! > groups[c.kind])) continue;
+      groups[c.kind] = c.ordinal!;
+      if (c.kind === 'group') groups.subgroup = 0;
+    } else if (c.kind === 'roman') {
+      let k = i + 1;
+      while (k < cands.length && cands[k]!.kind !== 'roman') k++;
+      const starts = c.ordinal === 1 && k < cands.length && cands[k]!.ordinal === 2;
+      if (!starts && !(roman > 0 && c.ordinal! > roman)) continue;
+      roman = c.ordinal!;
+    }
+    if (isStructureKind(c.kind)) {
+      structure = c.kind;
+      if (c.kind !== 'group' && c.kind !== 'subgroup') groups.group = groups.subgroup = 0;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /** Accept or reject a marker in its line's context. */
@@ -199,6 +251,10 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       return !CITATION_FOLLOWERS.includes(rest[0]!);
     case 'structure':
       return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
+    case 'group':
+      // 第 一 款 通則: a blank and a short title (第一款规定… / 第二款、第三款 are citations); the context is judged once
+      // every line is read (inContext)
+      return !m.glued && rest.length > 0 && rest.length <= 30 && !/[。，；,;：:]/.test(rest);
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
       // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
@@ -210,6 +266,10 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       return !m.comma || (rest.length <= 60 && !/[。！？；;：:]/.test(rest));
     case 'text':
       return rest.length > 0;
+    case 'run':
+      // with its title after it or alone on its line (a LegCo agenda's I. above 通過會議紀要: see romanTitle), and in a
+      // run (inContext)
+      return true;
     case 'any':
       return true;
   }
@@ -365,7 +425,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (!acceptMarker(m, rest, prevArticle)) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
-      if (md === 0 && !repaired && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+      // (a Roman numeral alone on its line, its title below, continues no sentence)
+      const below = rest.length === 0 && m.kind === 'roman' ? romanTitle(text, lineStarts, line) : undefined;
+      if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
+      if (md === 0 && !repaired && below === undefined && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
         && continuesLineAbove(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
@@ -375,7 +438,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
       );
       candidates.push(added);
-      if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
+      if (below !== undefined) {
+        added.more = below;
+      } else if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
         // a marker alone on its line: "第一、" takes the next line as its text; "附件2" shows it as its detail
         const next = nextTextLine(text, lineStarts, line);
         if (next && next.text[0] !== '#' && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) {
@@ -412,7 +477,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
-  const merged = dropRunningHeaders(mergeByPosition(candidates, findLabels(context, candidates, toc, tocLast)));
+  const merged = dropRunningHeaders(mergeByPosition(inContext(candidates), findLabels(context, candidates, toc, tocLast)));
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
@@ -1077,7 +1142,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
   }
   const lastOfMarker = c.rawMarker.charCodeAt(c.rawMarker.length - 1);
-  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
+  const spaced = (isLaw || c.kind === 'decimal' || c.kind === 'appendix' || c.kind === 'roman') && lastOfMarker !== 0xff1a && lastOfMarker !== 0x3a;
   const marker = glossed ? stripGlosses(c.rawMarker) : c.rawMarker;
   const name = marker === '' ? title : title ? marker + (spaced ? ' ' : '') + title : marker;
   return { marker, title, name, detail, runIn, headingEnd: Math.max(headingEnd, c.headingStart + 1) };

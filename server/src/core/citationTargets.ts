@@ -411,7 +411,7 @@ export class CitationResolver {
       }
       place = truncate(base, c.relativeLevel);
       const at = get(place, c.relativeLevel);
-      if (at < 0) return unresolved('unknown');
+      if (at < 0) return this.#group(c) ?? unresolved('unknown');
       if (c.relative === 'previous') {
         const moved = this.#previous(place, c.relativeLevel, c.count);
         if (moved < 0) {
@@ -465,6 +465,21 @@ export class CitationResolver {
     const span = s.span(place);
     if (span === undefined) return unresolved('unknown');
     return new OkTarget(span.start, span.end, span.heading, place, s, LabelFrom.Place);
+  }
+
+  /** 本款 / 本目 of a Taiwan law outside any item: the group of articles it is written in (第 三 款 旅客運送), if any. */
+  #group(c: Citation): Target | undefined {
+    const s = this.structure;
+    if (!s.taiwan || c.relative !== 'this' || c.relativeLevel < Level.Item) return undefined;
+    const kind: MarkerKind = c.relativeLevel === Level.Item ? 'group' : 'subgroup';
+    const hs = s.model.headings;
+    let h = headingAt(s.model, c.start);
+    while (h >= 0 && hs[h]!.kind !== kind) h = hs[h]!.parent;
+    if (h < 0) return undefined;
+    const g = hs[h]!;
+    let end = g.end;
+    while (end > g.headingEnd && isBlank(s.text.charCodeAt(end - 1))) end--;
+    return new OkTarget(g.headingStart, end, h, truncate(s.placeAt(c.start), Level.Section), s, LabelFrom.Heading);
   }
 
   /** The article of the nearest citation of this document before citation `j` in the same sentence, or -1. */

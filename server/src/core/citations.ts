@@ -721,9 +721,10 @@ function stripLeaders(run: string): string {
 }
 
 /**
- * Where a line ends when it is a structure heading the outline does not list — Taiwan's 第 一 款 通則 / 第 一 目 共同財產制
- * under a 節, a contents line 第一章 总则 — starting at p (the line's first character): a 第X<unit> followed by a blank
- * and a short text without sentence punctuation. -1 otherwise.
+ * Where a line ends when it is a structure line that is no 编/章/节/条 heading — Taiwan's 第 一 款 通則 / 第 一 目
+ * 共同財產制 groups of articles under a 節 (headings of the outline, not citations), a contents line 第一章 总则 —
+ * starting at p (the line's first character): a 第X<unit> followed by a blank and a short text without sentence
+ * punctuation. -1 otherwise.
  */
 export function structureLineEnd(text: string, p: number): number {
   let s = p;

@@ -1,6 +1,6 @@
 /**
- * THE table of heading markers: every kind of marker the core knows (一、 （一） 1. （1） ① 壹、 甲、 第X编/章/节/条 附件
- * 3.1 …), with, per kind, the scanner that recognises it, how the parser accepts it in context, its rank and family,
+ * THE table of heading markers: every kind of marker the core knows (一、 （一） 1. （1） ① 壹、 甲、 I. 第X编/章/节/条,
+ * Taiwan's 第 一 款 / 第 一 目 groups of articles, 附件, 3.1 …), with, per kind, the scanner that recognises it, how the parser accepts it in context, its rank and family,
  * how its number is written back (renumbering, messages), the punctuation the standard puts after it, and its LSP
  * symbol kind and label. Every consumer reads it: the parser (analyze.ts: the candidate line, acceptance, nesting),
  * the numbering and punctuation checks, the terms extractor's list items, the outline's symbols; the client's report
@@ -21,8 +21,8 @@ export const LspSymbolKind = {
 } as const;
 
 /**
- * What a marker numbers: `list` the GB/T 9704 levels and their relatives (一、 壹、 甲、 （一） 1. （1） ① 第一、);
- * `law` the structure of laws (编 分编 章 节 条); `section` the decimal sections of technical standards (3.1);
+ * What a marker numbers: `list` the GB/T 9704 levels and their relatives (一、 壹、 甲、 （一） 1. （1） ① 第一、 I.);
+ * `law` the structure of laws (编 分编 章 节 条, Taiwan's 款 目 groups of articles); `section` the decimal sections of technical standards (3.1);
  * `appendix` 附件 / 附录; `title` the document's title; `plain` an unnumbered heading (label, sub-heading, Markdown).
  */
 export type MarkerFamily = 'title' | 'list' | 'law' | 'section' | 'appendix' | 'plain';
@@ -30,20 +30,23 @@ export type MarkerFamily = 'title' | 'list' | 'law' | 'section' | 'appendix' | '
 /**
  * How the parser accepts a marker in its line's context (analyze.ts's acceptMarker):
  * `citable` 第X条 glued to its text may be a citation; `structure` 第X章 glued to its text only with a short title;
- * `appendix` 附件 with a short title; `ordinal` 第一、 alone or run into a short line; `text` only with text after it;
- * `any` always.
+ * `group` 第 一 款 通則 only with a blank and a short title, and only between a Taiwan law's structure lines (a
+ * mainland 第X款 is a paragraph, a line-start 第一款 a citation); `appendix` 附件 with a short title; `ordinal` 第一、
+ * alone or run into a short line; `text` only with text after it; `run` only with text after it and in a run that
+ * starts at its first number (I. II. III.: not an English "I." nor a numeral in prose); `any` always.
  */
-export type MarkerAcceptance = 'citable' | 'structure' | 'appendix' | 'ordinal' | 'text' | 'any';
+export type MarkerAcceptance = 'citable' | 'structure' | 'group' | 'appendix' | 'ordinal' | 'text' | 'run' | 'any';
 
 /** Which hand-written scanner recognises a kind (see `matchMarker`); `none` for kinds found without a marker. */
-export type MarkerScanner = 'law' | 'numeral' | 'stem' | 'paren' | 'enclosed' | 'digits' | 'appendix' | 'none';
+export type MarkerScanner = 'law' | 'numeral' | 'stem' | 'paren' | 'enclosed' | 'digits' | 'roman' | 'appendix' | 'none';
 
 export interface MarkerKindInfo {
   readonly scanner: MarkerScanner;
   readonly accept: MarkerAcceptance;
   readonly family: MarkerFamily;
   /**
-   * Place in the tree for kinds with a fixed one (see `fixedRank`): appendix 0.5, label 0.6, law 1 (编) – 5 (条),
+   * Place in the tree for kinds with a fixed one (see `fixedRank`): appendix 0.5, label 0.6, law 1 (编) – 5 (条) with
+   * Taiwan's 款 and 目 groups of articles at 4.3 and 4.6 (between 節 and 條),
    * decimal 10 + its depth. Undefined for kinds that nest by the order in which they appear (`nestsByOrder`).
    */
   readonly rank: number | undefined;
@@ -78,6 +81,30 @@ const LAW_UNITS: Readonly<Record<string, MarkerKind>> = {
   '编': 'part', '編': 'part', '篇': 'part', '章': 'chapter', '节': 'section', '節': 'section', '条': 'article', '條': 'article',
 };
 export const LAW_UNIT_CHARS = Object.keys(LAW_UNITS).join('');
+/**
+ * Taiwan's groups of articles under a 節: 第 一 款 通則 > 第 一 目 共同財產制. Not in LAW_UNITS: elsewhere 第X款 is a
+ * paragraph and 第X目 an item's sub-item, cited, never headings (the parser accepts these only in context).
+ */
+const GROUP_UNITS: Readonly<Record<string, MarkerKind>> = { '款': 'group', '目': 'subgroup' };
+
+/** Roman numerals I … XXXIX (canonical forms only: IIII and VX are not numerals). */
+const ROMAN_DIGITS: ReadonlyArray<readonly [string, number]> = [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+export const ROMAN_MAX = 39;
+
+export function formatRoman(n: number): string | undefined {
+  if (n < 1 || n > ROMAN_MAX) return undefined;
+  let out = '';
+  for (const [r, v] of ROMAN_DIGITS) {
+    while (n >= v) {
+      out += r;
+      n -= v;
+    }
+  }
+  return out;
+}
+
+/** The value of each canonical numeral (I → 1 … XXXIX → 39). */
+const ROMAN_VALUE = new Map(Array.from({ length: ROMAN_MAX }, (_, i) => [formatRoman(i + 1)!, i + 1] as const));
 
 const SIMPLIFIED_FORMAL: Readonly<Record<string, string>> = {
   '〇': '零', '一': '壹', '二': '贰', '三': '叁', '四': '肆', '五': '伍', '六': '陆', '七': '柒', '八': '捌', '九': '玖', '十': '拾', '百': '佰', '千': '仟', '万': '万',
@@ -116,7 +143,7 @@ function likeNumber(digits: string, n: number): string {
 
 /** 第X编 / 第 1 條 / 第１条 / 第十五条之一: the number replaced in the marker's own style (Chinese numerals or digits). */
 function restyleLaw(marker: string, n: number): string | undefined {
-  const m = /^(第\s*)([^\s\d０-９]+?|[\d０-９]+)(\s*)([-－][\d０-９]+)?(\s*)(分编|分編|部分|[编編篇章节節条條])/.exec(marker);
+  const m = /^(第\s*)([^\s\d０-９]+?|[\d０-９]+)(\s*)([-－][\d０-９]+)?(\s*)(分编|分編|部分|[编編篇章节節款目条條])/.exec(marker);
   if (!m) return undefined;
   return m[1]! + likeNumber(m[2]!, n) + m[3]! + m[5]! + m[6]!;
 }
@@ -157,7 +184,11 @@ const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number, style: str
   },
   circled: (_marker, n) => (n <= 20 ? enclosed(0x2460, 1, n, 20) : enclosed(0x3251, 21, n, 35)),
   ordinal: (marker, n) => marker.replace(/^第[〇一二三四五六七八九十百千两零]+/, '第' + formatCnNumeral(n)),
-  part: restyleLaw, subpart: restyleLaw, chapter: restyleLaw, section: restyleLaw, article: restyleLaw,
+  roman: (marker, n) => {
+    const r = formatRoman(n);
+    return r === undefined ? undefined : r + marker[marker.length - 1]!;
+  },
+  part: restyleLaw, subpart: restyleLaw, chapter: restyleLaw, section: restyleLaw, group: restyleLaw, subgroup: restyleLaw, article: restyleLaw,
   decimal: restyleDecimal,
   appendix: restyleAppendix,
 };
@@ -175,6 +206,8 @@ const ROWS: Readonly<Record<MarkerKind, Row>> = {
   subpart:  ['law',      'structure', 'law',      2,     0, undefined,   undefined, K.Package,   '分编', 'sub-part', ['第一分编', '第一分編']],
   chapter:  ['law',      'structure', 'law',      3,     0, undefined,   undefined, K.Module,    '章', 'chapter', ['第一章', '第 一 章', '第1章', '第１章', '第四章之一']],
   section:  ['law',      'structure', 'law',      4,     0, undefined,   undefined, K.Namespace, '节', 'section', ['第一节', '第一節', '第 1 節']],
+  group:    ['law',      'group',     'law',      4.3,   0, undefined,   undefined, K.Namespace, '款（条文组）', 'group of articles (款)', ['第 一 款', '第一款']],
+  subgroup: ['law',      'group',     'law',      4.6,   0, undefined,   undefined, K.Namespace, '目（条文组）', 'sub-group of articles (目)', ['第 一 目', '第一目']],
   article:  ['law',      'citable',   'law',      5,     0, undefined,   undefined, K.Field,     '条', 'article', ['第一条', '第一條', '第 1 條', '第 174-1 條', '第十五条之一', '第１条', '第12条']],
   cn:       ['numeral',  'text',      'list',     undefined, 1, 'cn',    '、',      K.Class,     '汉字序号', 'Chinese numeral', ['一、', '十一、', '一百零一、']],
   cnFormal: ['numeral',  'text',      'list',     undefined, 0, 'cn',    '、',      K.Class,     '大写汉字序号', 'formal numeral', ['壹、', '貳、', '參、', '贰、', '叁、', '拾壹、']],
@@ -183,6 +216,7 @@ const ROWS: Readonly<Record<MarkerKind, Row>> = {
   num:      ['digits',   'text',      'list',     undefined, 3, 'num',   '.',       K.Field,     '数字序号', 'Arabic numeral', ['1.', '1．', '１．', '12.', '⒈']],
   numParen: ['paren',    'text',      'list',     undefined, 4, 'numParen', '',     K.Property,  '括号数字序号', 'bracketed Arabic numeral', ['（1）', '(1)', '（１）', '⑴']],
   circled:  ['enclosed', 'text',      'list',     undefined, 5, 'circled', '',      K.EnumMember, '圈码序号', 'circled number', ['①', '⑳', '㉑']],
+  roman:    ['roman',    'run',       'list',     undefined, 0, undefined, '.',     K.Class,     '罗马数字序号', 'Roman numeral', ['I.', 'II.', 'IV.', 'IX.', 'XIV.', 'I．']],
   ordinal:  ['law',      'ordinal',   'list',     undefined, 0, undefined, undefined, K.Class,   '第X序号', 'ordinal', ['第一、', '第二，']],
   decimal:  ['digits',   'any',       'section',  10,    0, undefined,   undefined, K.Number,    '多级编号', 'decimal section', ['3.1', '3.1.2', '１．２']],
   appendix: ['appendix', 'appendix',  'appendix', 0.5,   0, undefined,   undefined, K.File,      '附件', 'appendix', ['附件', '附件1', '附件一', '附件：', '附录', '附錄', '附表']],
@@ -243,7 +277,7 @@ export function fixedRank(h: { readonly kind: MarkerKind; readonly depth: number
   return h.kind === 'decimal' ? rank + h.depth : rank;
 }
 
-/** A law structure kind (编 分编 章 节 条): fixed ranks 1–5, numbered through the law. */
+/** A law structure kind (编 分编 章 节 条, Taiwan's 款 目 groups): fixed ranks 1–5, numbered through the law. */
 export function isLawKind(kind: MarkerKind): boolean {
   return LAW_KINDS.has(kind);
 }
@@ -350,7 +384,11 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
     q += 2;
   } else {
     kind = LAW_UNITS[s[q]!];
-    if (!kind) return undefined;
+    if (!kind) {
+      // 第 一 款 通則 takes a blank before its title; 第2款、第41條… at a line start is a citation, not a marker at all
+      kind = GROUP_UNITS[s[q]!];
+      if (!kind || q + 1 >= end || !isIndent(s.charCodeAt(q + 1))) return undefined;
+    }
     q++;
   }
   // 第X条之一, 第 四 章之一
@@ -444,6 +482,18 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   return finish('decimal', digitsValue(s, p, dEnd), p, q, s, end, depth);
 }
 
+/** I. II. IV. XIV. (and I．): a canonical Roman numeral and a dot, then text (the parser wants a run: `run`). */
+function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined {
+  let q = p;
+  while (q < end && q - p <= 6 && 'IVX'.includes(s[q]!)) q++;
+  if (q === p || q >= end || (s.charCodeAt(q) !== 0x2e && s.charCodeAt(q) !== 0xff0e)) return undefined;
+  // I.5 / V.2: a number, not a marker
+  if (q + 1 < end && digitValue(s.charCodeAt(q + 1)) >= 0) return undefined;
+  const value = ROMAN_VALUE.get(s.slice(p, q));
+  if (value === undefined) return undefined;
+  return finish('roman', value, p, q + 1, s, end);
+}
+
 /** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表. */
 function appendixMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (p + 1 >= end) return undefined;
@@ -483,6 +533,7 @@ const SCANNERS: ReadonlyArray<readonly [MarkerScanner, string, Scan]> = [
   ['paren', '（(', parenMarker],
   ['enclosed', ENCLOSED_CHARS, enclosedMarker],
   ['digits', DIGIT_CHARS, digitsMarker],
+  ['roman', 'IVX', romanMarker],
   ['appendix', '附', appendixMarker],
 ];
 

@@ -13,6 +13,8 @@ export type MarkerKind =
   | 'subpart' // 第X分编
   | 'chapter' // 第X章
   | 'section' // 第X节 / 第X節
+  | 'group' // 第 一 款 通則: a group of articles under a 節 (Taiwan's civil code, copyright act); never the mainland 款 (a paragraph)
+  | 'subgroup' // 第 一 目 共同財產制: a group of articles under a 款 group (Taiwan)
   | 'article' // 第X条 / 第 1 條 / 第X条之一
   | 'cn' // 一、
   | 'cnFormal' // 壹、 貳、 (Taiwan judgments: above or below 甲、, above 一、)
@@ -21,6 +23,7 @@ export type MarkerKind =
   | 'num' // 1. 1． １． 1、
   | 'numParen' // （1） (1) ⑴
   | 'circled' // ① ②
+  | 'roman' // I. II. III. (Hong Kong LegCo agendas, papers and minutes), only in a run that starts at I.
   | 'ordinal' // 第一、 / 第一， on a line of its own (older reports)
   | 'decimal' // 3.1 / 3.1.2 (technical standards); `depth` is the number of dots
   | 'appendix' // 附件 / 附件1 / 附录

@@ -24,7 +24,7 @@ import type { FoldTable } from './terms/normalize';
 import type { DefinitionKind, TermIndex, TermKind } from './terms/types';
 
 /** Bumped whenever the shape or the meaning of a summary changes: a stored summary of another version is not used. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2; // 2: Taiwan’s 款/目 groups of articles and I. II. runs in the outline
 /** At most this many uses of one term are kept per file (the count is kept whole). */
 export const MAX_USES_PER_TERM = 2000;
 /** At most this many definitions are kept per file (a code of laws defines a few hundred). */

@@ -10,6 +10,7 @@
  */
 import { SUMMARY_VERSION, type ReportSummary, type SummaryDefinition, type SummaryHeading, type SummaryTerm } from '../core';
 import type { DefinitionKind, MarkerKind, TermKind } from '../core';
+import { MARKER_KINDS as CORE_MARKER_KINDS } from '../core/markers';
 
 /** Bumped whenever the file's layout changes. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -123,10 +124,8 @@ function readIndex(v: unknown, identity: IndexIdentity): StoredIndex | undefined
   return { files, mentionKeys };
 }
 
-const MARKER_KINDS: ReadonlySet<string> = new Set<MarkerKind>([
-  'title', 'part', 'subpart', 'chapter', 'section', 'article', 'cn', 'cnFormal', 'stem', 'cnParen', 'num', 'numParen', 'circled', 'ordinal',
-  'decimal', 'appendix', 'label', 'subhead', 'markdown',
-]);
+/** Every kind of the core's marker table (a kind added there is stored and read back). */
+const MARKER_KINDS: ReadonlySet<string> = new Set<MarkerKind>(CORE_MARKER_KINDS);
 const DEFINITION_KINDS: ReadonlySet<string> = new Set<DefinitionKind>(['abbreviation', 'meaning', 'quotedMeaning', 'colon', 'namely', 'called', 'list', 'glossary']);
 const TERM_KINDS: ReadonlySet<string> = new Set<TermKind | 'mention'>(['defined', 'plan', 'formula', 'title', 'quoted', 'mention']);
 
