@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { isAboveText, isChromeLine, isOfficialFrontMatter } from '../../server/src/core/chrome';
 import { analyze } from '../../server/src/core';
 
-const FRONT_MATTER = ['特急', '机密★1年', '絕密', '北京市人民政府文件', '京政发〔2025〕1号', '國發［2024］12號', '签发人：张三'];
+const FRONT_MATTER = ['特急', '机密★1年', '絕密', '北京市人民政府文件', '国务院办公厅文件', '中共北京市委文件', '國家發展委員會文件', '臨立會236/96-97號文件', '內務委員會會議文件', '京政发〔2025〕1号', '國發［2024］12號', '签发人：张三'];
 const CHROME = ['打印本页', '当前位置：首页 > 政务公开', '【字号：大 中 小】', '下载 打印 全屏', '来源：市政府办公厅', '责任编辑：李四'];
 
 describe('chrome.ts: page chrome and 公文 front matter', () => {
@@ -13,6 +13,13 @@ describe('chrome.ts: page chrome and 公文 front matter', () => {
       assert.equal(isChromeLine(line), false, line);
       assert.equal(isOfficialFrontMatter(line), true, line);
       assert.equal(isAboveText(line), true, line);
+    }
+  });
+
+  it('a section titled 引用文件 is no 红头: an issuer line ends in an organ\'s name and 文件', () => {
+    for (const line of ['引用文件', '规范性引用文件', '規範性引用文件', '相关文件', '参考文件']) {
+      assert.equal(isOfficialFrontMatter(line), false, line);
+      assert.equal(isAboveText(line), false, line);
     }
   });
 

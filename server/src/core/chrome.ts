@@ -26,10 +26,17 @@ const CHROME_PREFIXES = [
 /** 公文 front matter above the title: urgency and secrecy marks, the issuing authority's 红头, the document number. */
 const URGENCY = new Set(['特急', '加急', '特提', '平急', '急件']);
 
+/**
+ * A 红头's issuer line: an organ's name and 文件 (北京市人民政府文件, 国务院办公厅文件, 中共北京市委文件, 某某公司文件), or a
+ * paper's number or meeting (臨立會236/96-97號文件, 內務委員會會議文件).
+ * The name ends in what organs are called; 引用文件, 规范性引用文件, 相关文件 are section titles, not issuers.
+ */
+const ISSUER_FILE = /(?:[号號]|会议|會議|政府|委员会|委員會|[委会會]|办公厅|辦公廳|办公室|辦公室|[厅廳局部院署处處科所]|中央|党组|黨組|公司|集团|集團|中心)文件$/;
+
 /** True for a line (already trimmed) of 公文 front matter: 特急, 机密★1年, 北京市人民政府文件, 京政发〔2025〕1号, 签发人：. */
 export function isOfficialFrontMatter(line: string): boolean {
   if (URGENCY.has(line) || line.includes('★') || /^(绝密|機密|机密|秘密|絕密)/.test(line)) return true;
-  if (line.length <= 30 && line.endsWith('文件')) return true; // 红头: 北京市人民政府文件
+  if (line.length <= 30 && ISSUER_FILE.test(line)) return true; // 红头: 北京市人民政府文件 (not a standard's 引用文件)
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
   if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
   return /^(签发人|簽發人)[：:]/.test(line);
