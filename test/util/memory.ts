@@ -148,8 +148,9 @@ export class InMemoryWorkspace {
   readonly documents = new MemoryDocuments();
   readonly service: ReportLanguageService;
 
-  constructor(options: ReportServiceOptions & { readonly folders?: readonly string[]; readonly watched?: boolean } = {}) {
-    this.files = new MemoryFiles();
+  /** `files`: the disk (shared by several services in a test of the stored index); a new one by default. */
+  constructor(options: ReportServiceOptions & { readonly folders?: readonly string[]; readonly watched?: boolean; readonly files?: MemoryFiles } = {}) {
+    this.files = options.files ?? new MemoryFiles();
     this.host = memoryHost(this.files);
     this.service = createReportService(this.host, { ...options, documents: this.documents });
     this.service.setFolders(options.folders ?? []);

@@ -81,9 +81,9 @@ export function workspaceHover(doc: TermDocument, at: TermAtCursor | undefined, 
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: at.range };
 }
 
-/** 《title》 file.md · section · 第 N 行 */
+/** [file.md](its URI at the line) · section · 第 N 行 */
 function place(d: WorkspaceDefinition, lang: DisplayLanguage): string {
-  const parts = [escapeMarkdown(displayName(d.uri))];
+  const parts = [`[${escapeMarkdown(displayName(d.uri))}](<${d.uri.replace(/[<>\s]/g, encodeURIComponent)}#L${d.range.start.line + 1}>)`];
   if (d.section !== undefined && d.section !== d.fileTitle) parts.push(escapeMarkdown(d.section.replace(/\s+/g, ' ')));
   parts.push(message('hover.line', lang, d.range.start.line + 1));
   return parts.join(' · ');
