@@ -16,6 +16,8 @@ import { fileKey, WorkspaceIndex, type Cancellation, type IndexProgress } from '
 
 /** Report files read for citations, kept (most recently used last). */
 const KEPT_REPORTS = 8;
+/** The stored index is written this long (ms) after the last change to the files (and on shutdown). */
+const FLUSH_DELAY_MS = 5_000;
 
 export interface DiskReport {
   readonly uri: string;
@@ -48,6 +50,7 @@ export class Workspace {
   readonly #openUris = new Set<string>();
   readonly #reports = new Map<string, DiskReport>();
   readonly #subscription: HostDisposable | undefined;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Files read through the host (tests: a second start over an unchanged workspace reads only the stored index). */
   reads = 0;
@@ -60,8 +63,15 @@ export class Workspace {
     this.#host = files === undefined ? options.host : { ...options.host, files: this.#counting(files) };
     this.#index = this.#create();
     this.#subscription = files?.onDidChange((changes) => {
-      this.#epoch++;
       for (const { uri } of changes) this.#reports.delete(fileKey(uri));
+      // once the index has taken the changes in (new terms defined), open documents are scanned again for them
+      void options.host.scheduler
+        .yield()
+        .then(() => this.#index.settled())
+        .then(() => {
+          this.#epoch++;
+          this.#flushLater();
+        });
     });
   }
 
@@ -184,10 +194,25 @@ export class Workspace {
 
   /** Writes the stored index now if it changed (on shutdown). */
   flush(): Promise<void> {
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
     return this.#index.flush();
   }
 
+  /** Writes the stored index once the changes have stopped for FLUSH_DELAY_MS (a timer: both hosts have one). */
+  #flushLater(): void {
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      void this.#index.flush();
+    }, FLUSH_DELAY_MS);
+    // in Node the timer does not keep the process alive (a worker's timer is a number, without unref)
+    (this.#flushTimer as { unref?: () => void }).unref?.();
+  }
+
   dispose(): void {
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
     this.#subscription?.dispose();
     this.#index.dispose();
     this.#reports.clear();
