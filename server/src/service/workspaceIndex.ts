@@ -18,7 +18,7 @@
  *
  * Host-neutral: only the core, the protocol and the host's types; no Node.
  *
- * How the server uses it (not wired yet): `build(folders, token, progress)` after `initialized` (work-done progress),
+ * How the service uses it (service/workspace.ts): `build(folders, token, progress)` after `initialized` (work-done progress),
  * `flush()` on shutdown; `setOpen(uri, summarizeOpen(uri, text, model, terms))` for each analysed version of an open
  * document and `setOpen(uri, undefined)` on close; hover and definition on a term the document does not define:
  * `definitionsOf(key, uri)` with the key of the term at the cursor (the document's term index, else `termKeyAt`);
