@@ -94,6 +94,7 @@ import { DEFAULT_SETTINGS, settingsChange, type ReportSettings, type SettingsCha
 import { flattenDocumentSymbols } from './symbols';
 import type { TermDocument } from './terms';
 import { Workspace } from './workspace';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the client can do, from its initialize params (defaults: what VS Code does). */
 export interface ClientFeatures {
@@ -231,6 +232,16 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
     empty: () => R,
   ): Promise<R> => (await run(document, token, citation, async () => undefined)) ?? (await withTerms<R | Promise<R>>(document, token, term, empty));
   const edits = (): { documentChanges: boolean } => ({ documentChanges: client.documentChanges === true });
+  /**
+   * The document's own answer, or what `across` makes of it with the workspace index (none without workspace
+   * folders). `fresh`: the index as a listing needs it (changes reported so far taken in); else as it is now.
+   */
+  const acrossFiles = async <R>(own: R, token: CancellationToken, fresh: boolean, across: (own: R, index: WorkspaceIndex) => R): Promise<R> => {
+    if (workspace.folderCount === 0) return own;
+    const index = fresh ? await workspace.current() : await workspace.answering();
+    if (token.isCancellationRequested) throw cancelled();
+    return across(own, index);
+  };
 
   return {
     get settings() {
@@ -266,54 +277,51 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
     },
 
     hover: (document, params, token) =>
-      citationOr(document, token, (d) => citations.hover(d, params, token, lang), async (doc) => {
-        const own = provideHover(doc, params, token, lang);
-        if (workspace.folderCount === 0) return own;
-        const index = await workspace.answering();
-        if (token.isCancellationRequested) throw cancelled();
-        return workspaceHover(doc, termAtCursor(doc, params.position, index), own, index, lang);
-      }, () => null),
+      citationOr(
+        document,
+        token,
+        (d) => citations.hover(d, params, token, lang),
+        (doc) => acrossFiles(provideHover(doc, params, token, lang), token, false, (own, index) => workspaceHover(doc, termAtCursor(doc, params.position, index), own, index, lang)),
+        () => null,
+      ),
     definition: (document, params, token) =>
-      citationOr(document, token, (d) => citations.definition(d, params, token), async (doc) => {
-        const own = provideDefinition(doc, params, token);
-        if (workspace.folderCount === 0) return own;
-        const index = await workspace.answering();
-        if (token.isCancellationRequested) throw cancelled();
-        return workspaceDefinitions(doc, termAtCursor(doc, params.position, index), index) ?? own;
-      }, () => null),
+      citationOr(
+        document,
+        token,
+        (d) => citations.definition(d, params, token),
+        (doc) => acrossFiles(provideDefinition(doc, params, token), token, false, (own, index) => workspaceDefinitions(doc, termAtCursor(doc, params.position, index), index) ?? own),
+        () => null,
+      ),
     references: (document, params, token) =>
-      citationOr(document, token, (d) => citations.references(d, params, token), async (doc) => {
-        const own = provideReferences(doc, params, token);
-        if (workspace.folderCount === 0) return own;
-        const index = await workspace.current();
-        if (token.isCancellationRequested) throw cancelled();
-        const at = termAtCursor(doc, params.position, index);
-        if (at === undefined) return own;
-        const others = workspaceUses(doc, at, index, params.context?.includeDeclaration !== false).map((u): Location => ({ uri: u.uri, range: u.range }));
-        return own === null && others.length === 0 ? null : [...(own ?? []), ...others];
-      }, () => null),
+      citationOr(
+        document,
+        token,
+        (d) => citations.references(d, params, token),
+        (doc) =>
+          acrossFiles(provideReferences(doc, params, token), token, true, (own, index) => {
+            const at = termAtCursor(doc, params.position, index);
+            if (at === undefined) return own;
+            const others = workspaceUses(doc, at, index, params.context?.includeDeclaration !== false).map((u): Location => ({ uri: u.uri, range: u.range }));
+            return own === null && others.length === 0 ? null : [...(own ?? []), ...others];
+          }),
+        () => null,
+      ),
     documentHighlights: (document, params, token) => withTerms(document, token, (doc) => provideDocumentHighlights(doc, params, token), () => null),
-    prepareRename: async (document, params, token) => {
-      const own = withTerms(document, token, (doc) => providePrepareRename(doc, params, token), () => null);
-      if (own !== null || (workspace.folderCount === 0)) return own;
-      const index = await workspace.answering();
-      const found = index.termAt(document.uri, params.position.line, params.position.character);
-      if (found === undefined) return null;
-      return { range: found.range, placeholder: document.getText(found.range) };
-    },
+    prepareRename: (document, params, token) =>
+      acrossFiles(withTerms(document, token, (doc) => providePrepareRename(doc, params, token), () => null), token, false, (own, index) => {
+        if (own !== null) return own;
+        const found = index.termAt(document.uri, params.position.line, params.position.character);
+        return found === undefined ? null : { range: found.range, placeholder: document.getText(found.range) };
+      }),
     rename: (document, params, token) =>
       withTerms(
         document,
         token,
-        async (doc) => {
-          const own = provideRename(doc, params, token);
-          if (workspace.folderCount === 0) return own;
-          const index = await workspace.current();
-          if (token.isCancellationRequested) throw cancelled();
-          const at = termAtCursor(doc, params.position, index);
-          if (at === undefined) return own;
-          return workspaceRename(doc, at, own, params.newName.trim(), index, open, edits(), lang);
-        },
+        (doc) =>
+          acrossFiles(provideRename(doc, params, token), token, true, (own, index) => {
+            const at = termAtCursor(doc, params.position, index);
+            return at === undefined ? own : workspaceRename(doc, at, own, params.newName.trim(), index, open, edits(), lang);
+          }),
         async () => null,
       ),
     completion: (document, params, token) =>
