@@ -86,8 +86,7 @@ export class Workspace {
   /** The folder the index's cache file is stored in (undefined: not stored). Takes effect at the next build. */
   setStorage(uri: string | undefined): void {
     this.#storage = uri;
-    this.#index.dispose();
-    this.#index = this.#create();
+    this.#replaceIndex();
   }
 
   setFolders(uris: readonly string[]): void {
@@ -102,23 +101,35 @@ export class Workspace {
 
   /** The settings that choose files (globs, the size limit) changed: a new index, built again if one was. */
   settingsChanged(): void {
+    this.#replaceIndex();
+    if (this.#build !== undefined) void this.build();
+  }
+
+  /** A new index with the current options: the open documents are given to it anew. */
+  #replaceIndex(): void {
     this.#index.dispose();
     this.#index = this.#create();
+    this.#openUris.clear();
     this.#reports.clear();
     this.#epoch++;
-    if (this.#build !== undefined) void this.build();
   }
 
   /** Builds (or brings up to date) the index over the folders; false when cancelled. */
   build(token?: Cancellation, progress?: IndexProgress): Promise<boolean> {
     this.walks++;
     const index = this.#index;
-    const run = index.build(this.#folders, token, progress).then((done) => {
-      this.#epoch++;
-      const files = index.filesCount;
-      this.#options.host.logger.info(`workspace index: ${files} report files, ${this.reads} files read`);
-      return done;
-    });
+    const run = index.build(this.#folders, token, progress).then(
+      (done) => {
+        this.#epoch++;
+        this.#options.host.logger.info(`workspace index: ${index.filesCount} report files, ${this.reads} files read`);
+        return done;
+      },
+      (e: unknown) => {
+        // never a rejection nobody handles (a build started by a folder change is not awaited)
+        this.#options.host.logger.error(`workspace index: ${String(e)}`);
+        return false;
+      },
+    );
     this.#build = run;
     return run;
   }

@@ -29,7 +29,7 @@ describe('the workspace index in a real VS Code', function () {
   });
 
   it(`hover on ${TERM} in the Sichuan report shows the definition from ${GLOSSARY}`, async () => {
-    const doc = await openSeedAsReport();
+    const doc = await openSeedAsReport('cn_prov_2026_sichuan_government_work_report.txt');
     const offset = doc.getText().indexOf(TERM);
     assert.ok(offset >= 0, `${TERM} is in the seed`);
     const at = doc.positionAt(offset + 2);
