@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toChineseNumeral as cn } from './cn-numeral.mjs';
-import { median } from './measure.mjs';
+import { CLOCK, clockMs, median } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,6 +99,8 @@ export const PATTERNS = [
   { name: 'articles-cited', why: 'citations: every article cites an earlier one, a paragraph and 前款', unit: (i) => `第${cn(i + 1)}条 依照第${cn(Math.max(1, i))}条第二款和前款的规定。\n` },
   { name: 'citation-chains', why: 'citations: long chains of 第X条、第Y条至第Z条 in one paragraph', head: '第一条 总则。\n', unit: (i) => `第${cn((i % 300) + 1)}条第${cn((i % 5) + 1)}款、` },
   { name: 'laws-cited', why: 'citations: many different documents cited by 《》 and article', unit: (i) => `依照《${name(i)}法》第${cn((i % 50) + 1)}条第${cn((i % 5) + 1)}款和该法第二条的规定，` },
+  { name: 'laws-unbracketed', why: 'citations: a law named without 《》 (和刑法第二条) after many different laws named in 《》 (it was compared with every one of them)', unit: (i) => `依照《${name(i)}法》第一条和刑法第二条，` },
+  { name: 'bare-after-laws', why: 'citations: a bare 第九项 after a sentence of citations of other laws (its sentence was searched from every one of them)', head: '第一条 总则：', unit: (i) => `依照《${name(i)}法》第一条、`, tail: '，第九项。\n第二条 其他。\n' },
   { name: 'relative-refs', why: 'citations: 前款 / 前两款 / 本条 / 同条 on every line of one long article', head: '第一条 总则。\n', unit: () => '前款规定的情形，依照前两款和本条、同条第二项处理。\n' },
   { name: 'toc-lines', why: 'table of contents: every line a 目录 entry with its page number', head: '目录\n', unit: (i) => `第${cn(i + 1)}章 标题${i}……………………${i + 1}\n` },
   { name: 'toc-then-body', why: 'table of contents: a long 目录 whose entries all link to headings', head: '目录\n', unit: (i) => (i % 2 === 0 ? `${cn((i >> 1) + 1)}、标题${i >> 1}\t${i}\n` : `${cn((i >> 1) + 1)}、标题${i >> 1}\n正文。\n`) },
@@ -127,7 +129,7 @@ function build(pattern, bytes) {
 }
 
 function load() {
-  const files = { core: join(OUT, 'core', 'index.js'), checks: join(OUT, 'core', 'checks', 'index.js'), codec: join(OUT, 'codec.js'), opencc: join(OUT, 'opencc.js') };
+  const files = { core: join(OUT, 'core', 'index.js'), checks: join(OUT, 'core', 'checks', 'index.js'), codec: join(OUT, 'node', 'codec.js'), opencc: join(OUT, 'opencc.js') };
   for (const f of Object.values(files)) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build first`);
   const core = require(files.core);
   const checks = require(files.checks);
@@ -157,7 +159,7 @@ function load() {
  */
 function loadFeatures() {
   const core = require(join(OUT, 'core', 'index.js'));
-  const { gbkCodec } = require(join(OUT, 'codec.js'));
+  const { gbkCodec } = require(join(OUT, 'node', 'codec.js'));
   const { openccConverter } = require(join(OUT, 'opencc.js'));
   const feature = (name) => require(join(OUT, 'features', `${name}.js`));
   const { provideSemanticTokens } = feature('semanticTokens');
@@ -199,10 +201,11 @@ function parseArgs(argv) {
   return opt;
 }
 
+/** One run, in ms on the bench's clock (wall time, or with ZH_REPORT_BENCH_CLOCK=cpu this process's CPU time). */
 function timeOnce(pipeline, text) {
-  const t0 = process.hrtime.bigint();
+  const t0 = clockMs();
   pipeline(text);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  return clockMs() - t0;
 }
 
 /** Samples of each size; the sizes alternate (small, large, large, small, …) so that a busy moment lands on both. */
@@ -244,7 +247,7 @@ export function runAdversarial(argv = []) {
   for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000, citations resolved) + word count'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m`);
+  console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000, citations resolved) + word count'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m; clock: ${CLOCK === 'cpu' ? 'CPU time of this process' : 'wall'}`);
   console.log(['pattern'.padEnd(20), ...opt.sizes.map((s) => `${s} ms`.padStart(10)), 'ms/MB 1m'.padStart(9), 'ms/MB 4m'.padStart(9), 'exp 1m→4m'.padStart(10), ' '].join(' '));
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
@@ -278,7 +281,7 @@ export function runAdversarial(argv = []) {
   const outDir = join(ROOT, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
   const stamp = existsSync(join(OUT, 'core', 'index.js')) ? statSync(join(OUT, 'core', 'index.js')).mtime.toISOString() : undefined;
-  writeFileSync(join(outDir, opt.features ? 'adversarial-features.json' : 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
+  writeFileSync(join(outDir, opt.features ? 'adversarial-features.json' : 'adversarial.json'), JSON.stringify({ node: process.version, built: stamp, clock: CLOCK, targets: TARGETS, results }, (k, v) => (k === 'result' ? undefined : v), 2));
   return results;
 }
 

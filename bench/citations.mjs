@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { generateReport, loadCorpus } from './generate.mjs';
 import { LspClient, startServer } from './lsp-client.mjs';
-import { measurePair } from './measure.mjs';
+import { CLOCK, measurePair } from './measure.mjs';
 import { loadOpencc, roundTrips } from './terms.mjs';
 
 const require = createRequire(import.meta.url);
@@ -151,7 +151,7 @@ async function main() {
   const pools = loadCorpus(CORPUS);
   const oneMb = generateReport(pools, 1024 * 1024, SEED).text;
   const r = await inProcess(core, opencc, oneMb);
-  console.log(`1 MB: ${r.counts.count} citations, ${r.counts.ok} resolved`);
+  console.log(`1 MB: ${r.counts.count} citations, ${r.counts.ok} resolved (in-process clock: ${CLOCK === 'cpu' ? 'CPU time of this process' : 'wall'})`);
   console.log(`  analyze + terms + citations ÷ analyze + terms: median of pair ratios ${fmt(r.added.ratio)} (ratio of mins ${fmt(r.added.ratioOfMins)}; ${fmt(r.added.a.median)} ms vs ${fmt(r.added.b.median)} ms) — target ≤ ${CITATION_TARGETS.addedRatio} ${r.added.ratio <= CITATION_TARGETS.addedRatio ? '✓' : '✗'}`);
   console.log(`  analyze + terms + citations ÷ regex floor: ${fmt(r.full.ratio)} (mins ${fmt(r.full.ratioOfMins)}) — target ≤ ${CITATION_TARGETS.fullRatio} ${r.full.ratio <= CITATION_TARGETS.fullRatio ? '✓' : '✗'}`);
   console.log(`  (the same run without citations: analyze + terms ÷ regex floor ${fmt(r.withoutCitations.ratio)}, mins ${fmt(r.withoutCitations.ratioOfMins)})`);

@@ -7,7 +7,7 @@
 //                                         (`npm run watch`, the F5 launch in .vscode/launch.json)
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
@@ -23,14 +23,38 @@ const common = {
   logLevel: 'warning',
 };
 
+/** @type {Array<import('esbuild').BuildOptions & { entryPoints: string[], outfile: string }>} */
 const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ].filter((b) => existsSync(b.entryPoints[0] ?? ''));
 
-if (production && existsSync('dist')) {
-  for (const name of readdirSync('dist').filter((n) => n.endsWith('.js.map'))) rmSync(`dist/${name}`);
+/**
+ * The browser build (web worker extension host: vscode.dev, github.dev, code-server): the server with its browser
+ * host (server/src/browser); Node's globals that modules still use (Buffer for iconv-lite and the GBK codec,
+ * setImmediate) come from server/src/browser/shims.ts (`inject`).
+ */
+const version = /** @type {{ version: string }} */ (JSON.parse(readFileSync('package.json', 'utf8'))).version;
+/** @type {import('esbuild').BuildOptions} */
+const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+/** @type {import('esbuild').BuildOptions} */
+const browser = {
+  ...web,
+  inject: ['server/src/browser/shims.ts'],
+  define: { ZH_REPORT_VERSION: JSON.stringify(version) },
+};
+builds.push(
+  // the extension in the web worker extension host (client/src/browserExtension.ts): CommonJS, as VS Code loads it
+  { ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] },
+  // the server, in a worker of its own (and what bench/browser.mjs measures)
+  { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
+);
+
+if (production) {
+  for (const dir of ['dist', 'dist/browser'].filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.js.map'))) rmSync(`${dir}/${name}`);
+  }
 }
 
 if (watch) {

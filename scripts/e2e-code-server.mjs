@@ -24,6 +24,12 @@
 // run without failures), --zh-tw (the extension's UI with VS Code's display language zh-tw: code-server --locale zh-tw
 // with a stub language pack, so that VS Code resolves the locale; its own UI stays English, the extension's strings
 // are traditional Chinese; screenshot zh-tw.png).
+// --web: the web build instead (package.json `browser`: dist/browser/client.js, which starts dist/browser/server.js in
+// a Blob worker), from a .vsix whose manifest has no `main` (dist/zh-report-web.vsix): VS Code deduces the extension
+// kind ["web"] from a `browser` entry without `main` (vsce refuses "web" in `extensionKind` itself), so code-server
+// runs it in the browser's web worker extension host, not in its Node one. No suite (the driver is a Node extension):
+// the UI checks up to the Problems panel, the workspace search (files read through the client), and a check that the
+// extension ran in the web worker host. No screenshots.
 // --serve: no tests: install the extension (without the driver) and keep code-server running on seeds/ at
 // http://127.0.0.1:$ZH_REPORT_DEMO_PORT (default 8765) until Ctrl+C — what `npm run demo` uses.
 // Environment: ZH_REPORT_E2E_CACHE, ZH_REPORT_E2E_TIMEOUT_S (run phase after the installs, default 420),
@@ -62,6 +68,11 @@ const RUN_TIMEOUT_MS = Number(process.env.ZH_REPORT_E2E_TIMEOUT_S || 420) * 1000
 const args = new Set(process.argv.slice(2));
 /** --zh-tw: no suite; code-server with --locale zh-tw and a stub language pack; checks of the extension's zh-tw UI. */
 const ZH_TW = args.has('--zh-tw');
+/** --web: the web build in code-server's web worker extension host (see the options above). */
+const WEB = args.has('--web');
+const WEB_VSIX = path.join(REPO, 'dist', 'zh-report-web.vsix');
+/** No screenshots: asked for, or the web run (the README's pictures are the Node build's). */
+const NO_SHOTS = args.has('--no-screenshot') || WEB;
 const t0 = Date.now();
 
 const log = (msg) => console.log(`e2e [${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
@@ -211,9 +222,10 @@ function build() {
   const npx = (what, ...a) => runTool(what, 'npx', ['--no-install', ...a], { logFile: path.join(WORK, 'logs', `${what.replace(/\W+/g, '-')}.log`) });
   fs.mkdirSync(path.join(WORK, 'logs'), { recursive: true });
   if (args.has('--skip-build')) {
-    for (const f of [VSIX, suiteIndex]) if (!fs.existsSync(f)) throw new HarnessError(`--skip-build: ${f} does not exist`);
-    log('--skip-build: reusing dist/zh-report.vsix and out/e2e');
-    return VSIX;
+    const vsix = WEB ? WEB_VSIX : VSIX;
+    for (const f of [vsix, suiteIndex]) if (!fs.existsSync(f)) throw new HarnessError(`--skip-build: ${f} does not exist`);
+    log(`--skip-build: reusing ${path.relative(REPO, vsix)} and out/e2e`);
+    return vsix;
   }
   log('compiling the extension-host suite (tsc -p test/e2e)');
   npx('tsc e2e', 'tsc', '-p', path.join('test', 'e2e'));
@@ -224,10 +236,38 @@ function build() {
   }
   log('npm run build');
   runTool('npm run build', 'npm', ['run', 'build'], { logFile: path.join(WORK, 'logs', 'build.log') });
+  if (WEB) return packageWeb();
   log('packaging dist/zh-report.vsix (vsce package --no-dependencies)');
   fs.rmSync(VSIX, { force: true });
   npx('vsce package', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', ...(fs.existsSync(path.join(REPO, 'LICENSE')) ? [] : ['--skip-license']), '-o', VSIX);
   return VSIX;
+}
+
+/**
+ * --web: a .vsix of the web build only, packaged from a staging folder: the manifest without `main` (and without
+ * scripts and dependencies), so that VS Code deduces the extension kind ["web"] and can run it only in a web worker
+ * extension host (`vsce package` refuses "web" in `extensionKind`: allowed values are 'ui', 'workspace'); the files
+ * the browser entry needs. Returns dist/zh-report-web.vsix.
+ */
+function packageWeb() {
+  const stage = path.join(WORK, 'web-extension');
+  fs.rmSync(stage, { recursive: true, force: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  for (const key of ['main', 'scripts', 'dependencies', 'devDependencies', 'bin']) delete manifest[key];
+  if (!manifest.browser) throw new HarnessError('--web: package.json has no "browser" entry');
+  // the browser entry and the server it starts (dist/browser/*.js, as the .vscodeignore ships them)
+  const bundles = fs.readdirSync(path.join(REPO, path.dirname(manifest.browser))).filter((n) => n.endsWith('.js')).map((n) => path.join(path.dirname(manifest.browser), n));
+  for (const f of [...bundles, 'syntaxes', 'l10n', 'language-configuration.json', 'LICENSE', 'README.md', ...fs.readdirSync(REPO).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n))]) {
+    fs.cpSync(path.join(REPO, f), path.join(stage, f), { recursive: true });
+  }
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
+  log('packaging dist/zh-report-web.vsix (the browser entry only, no main)');
+  fs.rmSync(WEB_VSIX, { force: true });
+  runTool('vsce package (web)', path.join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', WEB_VSIX], {
+    cwd: stage,
+    logFile: path.join(WORK, 'logs', 'vsce-package-web.log'),
+  });
+  return WEB_VSIX;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -279,8 +319,8 @@ const SETTINGS = {
 };
 
 /** Fresh user-data and extensions dirs with the .vsix and the driver installed. */
-/** @param {{ node24: string, csEntry: string }} tools @param {string} vsix @param {{ driver?: boolean, locale?: string }} [options] */
-function prepareProfile({ node24, csEntry }, vsix, { driver = true, locale } = {}) {
+/** @param {{ node24: string, csEntry: string }} tools @param {string} vsix @param {{ driver?: boolean, locale?: string, copy?: boolean }} [options] */
+function prepareProfile({ node24, csEntry }, vsix, { driver = true, locale, copy = driver } = {}) {
   for (const d of ['user-data', 'extensions']) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
   const userData = path.join(WORK, 'user-data');
   const extDir = path.join(WORK, 'extensions');
@@ -310,7 +350,7 @@ function prepareProfile({ node24, csEntry }, vsix, { driver = true, locale } = {
   // The tests open a copy of seeds/, so nothing they do (an edit, a save, a reopen with another encoding) can change
   // the repository's samples; the demo (--serve) opens seeds/ itself.
   let folder = SEEDS;
-  if (driver) {
+  if (copy) {
     folder = path.join(WORK, 'seeds');
     fs.rmSync(folder, { recursive: true, force: true });
     fs.cpSync(SEEDS, folder, { recursive: true });
@@ -542,7 +582,7 @@ async function uiChecks(page, expected, ui) {
     return items.join(' › ');
   });
 
-  if (!args.has('--no-screenshot')) {
+  if (!NO_SHOTS) {
     await ui('screenshot of the editor with the Outline view: out/screenshots/outline.png', async () => {
       await page.keyboard.press('Escape');
       await page.screenshot({ path: SCREENSHOT });
@@ -584,7 +624,7 @@ async function uiChecks(page, expected, ui) {
     if (!hover.strong.includes('五指緊扣')) problems.push(`the term is not rendered bold (bold parts: ${JSON.stringify(hover.strong)})`);
     if (/\*\*|\\[()[\]*_]/.test(hover.text)) problems.push('Markdown syntax or backslash escapes are shown as text');
     if (!flat.includes('(一)“五指緊扣”“七措連環”')) problems.push('the section path (一)“五指緊扣”“七措連環”… is not shown as written');
-    if (problems.length === 0 && !args.has('--no-screenshot')) await page.screenshot({ path: HOVER_SHOT });
+    if (problems.length === 0 && !NO_SHOTS) await page.screenshot({ path: HOVER_SHOT });
     await page.keyboard.press('Escape');
     if (problems.length) throw new Error(`${problems.join('; ')}\nhover text: ${JSON.stringify(hover.text)}`);
     return hover.text.split('\n').filter((l) => l.trim()).slice(hover.text.split('\n').filter((l) => l.trim()).findIndex((l) => l.startsWith('五指緊扣')), undefined).slice(0, 2).join(' / ');
@@ -611,7 +651,7 @@ async function uiChecks(page, expected, ui) {
     const five = rows.find((r) => r.label === '五指緊扣');
     if (!five.description.startsWith('市委會機關“四處一室”從制度機制入手')) problems.push(`五指緊扣 shows ${JSON.stringify(five.description)}, not its definition`);
     if (problems.length) throw new Error(`${problems.join('; ')}\nrows: ${JSON.stringify(rows)}`);
-    if (!args.has('--no-screenshot')) await page.screenshot({ path: TERMS_SHOT });
+    if (!NO_SHOTS) await page.screenshot({ path: TERMS_SHOT });
     // selecting the term goes to its definition and selects it: line 27 of the seed, “五指緊扣”:…
     await page.locator('.pane-body .monaco-list-row', { hasText: '五指緊扣' }).first().click();
     let cursor = '';
@@ -654,7 +694,7 @@ async function uiChecks(page, expected, ui) {
     const gloss = await shown('pinyin-gloss', glossLines.length);
     if (!gloss.rows.some((r) => r.text.includes(SEED_FILE))) throw new Error(`the seed's file row is missing: ${JSON.stringify(gloss.rows.map((r) => r.text))}`);
     const gbk = await shown('gbk-misaligned', mojibakeHeadings.length + 2);
-    if (!args.has('--no-screenshot')) await page.screenshot({ path: PROBLEMS_SHOT });
+    if (!NO_SHOTS) await page.screenshot({ path: PROBLEMS_SHOT });
     const gbkLines = gbk.markers.map(lineOf);
     const missing = mojibakeHeadings.filter((l) => !gbkLines.includes(l));
     await filter.fill('');
@@ -668,6 +708,12 @@ async function uiChecks(page, expected, ui) {
     }
     return `${gloss.badge} pinyin-gloss (${glossLines.length} lines); ${gbk.badge} gbk-misaligned at lines ${gbkLines.join(', ')}`;
   });
+  // --web: the checks above, and the workspace search (its files read through the client), are what the web build
+  // is checked on; the rest is VS Code's encoding picker and the Node build's copy and citation commands
+  if (WEB) {
+    await workspaceSymbolChecks(page, ui);
+    return;
+  }
 
   await ui('a GBK file opened as UTF-8: the offer to reopen it, and VS Code\'s picker reopens it as GB18030', async () => {
     const { message, encoding } = await reopenAsGb18030(page, GBK_SEED_FILE);
@@ -863,7 +909,7 @@ async function workspaceSymbolChecks(page, ui) {
     const rows = await waitUntil('rows for 總則 in the law and 总则 in the regulation', () => readRows().then((r) =>
       (r.some((x) => x.includes('總則') && x.includes(law)) && r.some((x) => x.includes('总则') && x.includes(regulation)) ? r : undefined)), 20_000)
       .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
-    if (!args.has('--no-screenshot')) await page.screenshot({ path: WORKSPACE_PICK_SHOT });
+    if (!NO_SHOTS) await page.screenshot({ path: WORKSPACE_PICK_SHOT });
     await page.locator('.quick-input-list .monaco-list-row', { hasText: law }).filter({ hasText: '總則' }).first().click();
     await page.locator(`.tabs-container .tab.active[aria-label*="${law}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
     let cursor = '';
@@ -922,7 +968,7 @@ async function wordCountChecks(page, ui, want) {
     ).then((r) => (r.some((x) => x.includes(want.breakdown)) ? r : undefined)), 10_000);
     const words = rows.find((r) => r.includes(want.breakdown));
     if (!words?.includes(want.words)) throw new Error(`the ${want.breakdown} row does not show ${want.words}: ${JSON.stringify(rows)}`);
-    if (want.shot && !args.has('--no-screenshot')) await page.screenshot({ path: want.shot });
+    if (want.shot && !NO_SHOTS) await page.screenshot({ path: want.shot });
     await page.keyboard.press('Escape');
     return `${rows.length} rows; ${words}`;
   });
@@ -941,7 +987,7 @@ async function zhTwChecks(page, ui) {
     const wanted = ['匯出術語表（CSV，可用 Excel 開啟）', '複製提綱（純文字）', '轉換為簡體'];
     const missing = wanted.filter((w) => !rows.some((r) => r.includes(w)));
     if (missing.length) throw new Error(`missing ${missing.join(', ')}: ${JSON.stringify(rows)}`);
-    if (!args.has('--no-screenshot')) await page.screenshot({ path: ZH_TW_SHOT });
+    if (!NO_SHOTS) await page.screenshot({ path: ZH_TW_SHOT });
     await page.keyboard.press('Escape');
     return rows.slice(0, 4).join(' | ');
   });
@@ -985,10 +1031,46 @@ async function citationUiCheck(page, ui) {
     if (!flat.includes('第8條›第一項')) problems.push('the path 第 8 條 › 第一項 is not shown');
     if (!flat.includes('公務機關或非公務機關依第十五條或第十九條規定向當事人蒐集個人資料時')) problems.push('the cited paragraph is not shown');
     if (/\*\*|\\[()[\]*_]/.test(text)) problems.push('Markdown syntax or backslash escapes are shown as text');
-    if (problems.length === 0 && !args.has('--no-screenshot')) await page.screenshot({ path: CITATION_SHOT });
+    if (problems.length === 0 && !NO_SHOTS) await page.screenshot({ path: CITATION_SHOT });
     await page.keyboard.press('Escape');
     if (problems.length) throw new Error(`${problems.join('; ')}\nhover text: ${JSON.stringify(text)}`);
     return text.split('\n').filter((l) => l.trim()).slice(0, 2).join(' / ');
+  });
+}
+
+/**
+ * --web: where the extension ran. The .vsix has no `main`, so only a web worker extension host can load it, and the
+ * outline, hover and diagnostics above came from its language server. Checked here: the installed manifest is the
+ * web one; VS Code's Running Extensions editor shows zh-report in the "web worker" host (the other extensions show
+ * code-server's address: its Node extension host); code-server's Node extension host log records other extensions'
+ * activations and none of zh-report.
+ */
+async function webHostCheck(page, profile, ui) {
+  await ui('the extension ran in the web worker extension host, not in code-server\'s Node one', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(profile.extDir, profile.installed, 'package.json'), 'utf8'));
+    if (manifest.main !== undefined || !manifest.browser || manifest.extensionKind !== undefined) {
+      throw new Error(`the installed manifest is not the web one: main ${manifest.main}, browser ${manifest.browser}, extensionKind ${JSON.stringify(manifest.extensionKind)}`);
+    }
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const readRows = () => page.evaluate(() => [...document.querySelectorAll('.runtime-extensions-editor .monaco-list-row')].map((r) => /** @type {HTMLElement} */ (r).innerText.replace(/\s+/g, ' ').trim()));
+    const row = await waitUntil('zh-report in the Running Extensions editor', () => readRows().then((rows) => rows.find((r) => r.startsWith(manifest.displayName))), 20_000)
+      .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
+    if (!/\bweb worker\b/i.test(row)) throw new Error(`zh-report runs elsewhere than in the web worker extension host: ${JSON.stringify(row)}; all rows: ${JSON.stringify(await readRows())}`);
+    const logs = [];
+    const walk = (dir) => {
+      for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.name === 'remoteexthost.log') logs.push(full);
+      }
+    };
+    walk(path.join(profile.userData, 'logs'));
+    const activations = logs.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('ExtensionService#_doActivateExtension')));
+    if (activations.length === 0) throw new Error(`no activation in code-server's Node extension host log (${logs.map((f) => path.relative(REPO, f)).join(', ') || 'no remoteexthost.log'}): the log cannot tell`);
+    const ours = activations.filter((l) => /\bzh-report\.zh-report\b/.test(l));
+    if (ours.length) throw new Error(`code-server's Node extension host activated zh-report:\n${ours.join('\n')}`);
+    await closeAllEditors(page);
+    return `${row}; the Node extension host activated ${activations.length} others, not zh-report; manifest: browser ${manifest.browser}, no main`;
   });
 }
 
@@ -1041,8 +1123,8 @@ async function main() {
   const remaining = (capMs) => Math.max(1000, Math.min(capMs, runDeadline - Date.now()));
   fs.rmSync(WORK, { recursive: true, force: true });
   const vsix = build();
-  const profile = prepareProfile(tools, vsix, ZH_TW ? { driver: false, locale: 'zh-tw' } : {});
-  log(`installed ${profile.installed}${ZH_TW ? '' : ' and the e2e driver'} into ${path.relative(REPO, profile.extDir)}`);
+  const profile = prepareProfile(tools, vsix, ZH_TW ? { driver: false, locale: 'zh-tw' } : WEB ? { driver: false, copy: true } : {});
+  log(`installed ${profile.installed}${ZH_TW || WEB ? '' : ' and the e2e driver'} into ${path.relative(REPO, profile.extDir)}`);
 
   const state = { child: undefined, browser: undefined, stopped: false };
   // The run phase races a watchdog: when time is up, everything is stopped and the run counts as failed.
@@ -1098,7 +1180,7 @@ async function main() {
     await page.locator('.monaco-workbench').first().waitFor({ state: 'attached', timeout: remaining(60_000) });
     log('workbench loaded in Chromium; waiting for the driver extension to run the suite');
 
-    if (!ZH_TW) {
+    if (!ZH_TW && !WEB) {
       const startedFile = `${profile.resultsFile}.started`;
       await waitUntil('the e2e driver extension to start the suite (onStartupFinished)', () => { alive(); return fs.existsSync(startedFile); }, remaining(90_000));
       log('the driver is running the suite in the extension host');
@@ -1128,6 +1210,7 @@ async function main() {
         }
       };
       await (ZH_TW ? zhTwChecks(page, check) : uiChecks(page, expected, check));
+      if (WEB) await webHostCheck(page, profile, check);
       console.log(`\n  ${ui.passed} passing${ui.failed ? `\n  ${ui.failed} failing` : ''}`);
       if (ui.failures.length) console.log(`\n${ui.failures.join('\n\n')}\n(failure screenshots in ${path.relative(REPO, path.join(WORK, 'logs'))})`);
     }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { analyze } = require(path.join(root, 'out', 'server', 'src', 'core', 'index.js'));
-const { gbkCodec } = require(path.join(root, 'out', 'server', 'src', 'codec.js'));
+const { gbkCodec } = require(path.join(root, 'out', 'server', 'src', 'node', 'codec.js'));
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');

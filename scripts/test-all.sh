@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All of zh-report's tests, from a fresh checkout: install, type-check, lint, build, unit and protocol tests
-# (node's test runner), then the real-editor suite inside code-server (npm run test:e2e).
+# (node's test runner), then the real-editor suite inside code-server (npm run test:e2e) and the web build in
+# code-server's web worker extension host (npm run test:e2e:web).
 # Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,20 +36,30 @@ passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-0}))
 [ "${p:-0}" -gt 0 ] || { echo "node's test runner ran no test"; status=1; }
 
+# Adds a real-editor run's closing "N passed, N failed" line to the totals.
+count_e2e() {
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+  if [ -n "$line" ]; then
+    passed=$((passed + $(echo "$line" | awk '{print $1}')))
+    failed=$((failed + $(echo "$line" | awk '{print $3}')))
+  else
+    echo "the real-editor run printed no summary ($1)"
+    status=1
+  fi
+}
+
 if [ "${ZH_REPORT_SKIP_E2E:-}" = "1" ]; then
   step "real-editor suite: skipped by ZH_REPORT_SKIP_E2E=1 (not counted as passed)"
 else
   step "real-editor suite in code-server (npm run test:e2e)"
   npm run --silent test:e2e 2>&1 | tee "$log_dir/e2e.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log_dir/e2e.log" | tail -1)
-  if [ -n "$line" ]; then
-    passed=$((passed + $(echo "$line" | awk '{print $1}')))
-    failed=$((failed + $(echo "$line" | awk '{print $3}')))
-  else
-    echo "the real-editor suite printed no summary"
-    status=1
-  fi
+  count_e2e "$log_dir/e2e.log"
+  step "the web build in code-server's web worker extension host (npm run test:e2e:web)"
+  npm run --silent test:e2e:web 2>&1 | tee "$log_dir/e2e-web.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  count_e2e "$log_dir/e2e-web.log"
 fi
 
 echo

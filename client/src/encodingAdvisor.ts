@@ -5,8 +5,8 @@
  * (then again the next time it opens as UTF-8); a file whose encoding the user chose to remember is reopened with it
  * without a question (encodingMemory.ts). The check reads the file only when the editor's text has many �.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { baseName } from './uris';
 import { HINT_SAMPLE_BYTES, HINT_SAMPLE_CHARS, isGb18030Text, replacementsWorthChecking } from './encodingHint';
 import type { EncodingMemory } from './encodingMemory';
 import { errorMessage } from './errors';
@@ -54,7 +54,7 @@ export class EncodingAdvisor implements vscode.Disposable {
     const reopen = vscode.l10n.t('Reopen with Encoding…');
     const never = vscode.l10n.t('Do Not Show Again');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} looks like Chinese text in GB18030 (GBK) opened as UTF-8: {1} characters show as �. Reopen it with its encoding?', path.basename(document.uri.fsPath), replacements),
+      vscode.l10n.t('{0} looks like Chinese text in GB18030 (GBK) opened as UTF-8: {1} characters show as �. Reopen it with its encoding?', baseName(document.uri), replacements),
       reopen,
       never,
     );

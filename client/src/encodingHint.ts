@@ -3,7 +3,6 @@
  * and files saved by Windows tools are often GBK, and VS Code opens files as UTF-8 unless told otherwise
  * (`files.autoGuessEncoding`): every Chinese character then shows as �. Pure (no vscode), so it is unit-tested.
  */
-import { TextDecoder } from 'node:util';
 
 /** The editor's text is looked at up to here. */
 export const HINT_SAMPLE_CHARS = 64 * 1024;
@@ -28,7 +27,7 @@ export function replacementsWorthChecking(text: string): number {
  * characters. Undefined when this runtime cannot decode GB18030 (no ICU data).
  */
 export function isGb18030Text(bytes: Uint8Array): boolean | undefined {
-  let gb: TextDecoder;
+  let gb: InstanceType<typeof TextDecoder>;
   try {
     gb = new TextDecoder('gb18030', { fatal: true });
   } catch {

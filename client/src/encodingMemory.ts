@@ -11,8 +11,8 @@
  * - this folder: `files.encoding` in the workspace folder's settings — VS Code then reads every file of the folder
  *   with it (right for a folder of GBK files; UTF-8 files without a BOM there would be read wrongly, hence the choice).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { baseName } from './uris';
 import type { ReportDetector } from './autoDetect';
 import { HINT_SAMPLE_CHARS, replacementsWorthChecking } from './encodingHint';
 import { errorMessage } from './errors';
@@ -113,7 +113,7 @@ export class EncodingMemory implements vscode.Disposable {
     const choices = [thisFile, thisFolder].filter((choice): choice is string => choice !== undefined);
     if (choices.length === 0) return;
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} now reads as {1}. Open it with this encoding next time?', path.basename(document.uri.fsPath), encoding.toUpperCase()),
+      vscode.l10n.t('{0} now reads as {1}. Open it with this encoding next time?', baseName(document.uri), encoding.toUpperCase()),
       ...choices,
     );
     if (choice === undefined) return; // dismissed

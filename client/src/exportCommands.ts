@@ -7,6 +7,7 @@
  * title bar, where VS Code passes no document.
  */
 import * as vscode from 'vscode';
+import { baseName } from './uris';
 import { LANGUAGE_ID, Methods, type ExportText, type GlossaryParams, type OutlineTextFormat, type OutlineTextParams } from '../../server/src/protocol';
 
 /** Sends a request to the running server; undefined when it is not running or the request fails. */
@@ -107,7 +108,7 @@ async function exportGlossaryCsv(request: ServerRequest, target: vscode.Uri | un
   const result = await glossary(request, editor, 'csv');
   if (result === undefined) return;
   const source = editor.document.uri;
-  const base = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '') || 'report';
+  const base = baseName(source).replace(/\.[^.]*$/, '') || 'report';
   const uri = target ?? (await vscode.window.showSaveDialog({
     defaultUri: source.scheme === 'file' ? vscode.Uri.joinPath(source, '..', `${base}-${vscode.l10n.t('glossary')}.csv`) : undefined,
     filters: { CSV: ['csv'] },

@@ -1,8 +1,11 @@
 /**
- * Starts, stops and restarts the language server (dist/server.js, bundled with the extension) over IPC.
+ * Starts, stops and restarts the language server. Which server and how it is reached is the host's (`createClient`):
+ * in Node, dist/server.js over IPC (extension.ts); in a browser, dist/browser/server.js in a Blob worker
+ * (browserExtension.ts). `vscode-languageclient` is the package's common API here: its `browser` field maps it to the
+ * browser build in the browser bundle.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, WorkspaceSymbolRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { State, WorkspaceSymbolRequest, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { errorMessage } from './errors';
 import { CONFIG_SECTION, serverSettings } from './settings';
@@ -11,22 +14,27 @@ import { workspaceSymbolMiddleware } from './workspacePick';
 /** Written to the output channel each time the server has started (tests wait for this line). */
 export const SERVER_STARTED_MESSAGE = 'zh-report language server started';
 
+/** How a host makes its language client: the client's id is CONFIG_SECTION (the trace setting is read from it). */
+export type CreateClient = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The zh-report documents on disk and unsaved (the Node server reads `file:` URIs). */
+export const FILE_DOCUMENTS: DocumentSelector = [
+  { scheme: 'file', language: LANGUAGE_ID },
+  { scheme: 'untitled', language: LANGUAGE_ID },
+];
+
 export class ServerController implements vscode.Disposable {
-  private readonly client: LanguageClient;
+  private readonly client: BaseLanguageClient;
   /** Start, stop and restart run one after the other, never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(context: vscode.ExtensionContext, private readonly output: vscode.OutputChannel) {
-    const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-    };
+  constructor(
+    createClient: CreateClient,
+    private readonly output: vscode.OutputChannel,
+    documentSelector: DocumentSelector = FILE_DOCUMENTS,
+  ) {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: LANGUAGE_ID },
-        { scheme: 'untitled', language: LANGUAGE_ID },
-      ],
+      documentSelector,
       outputChannel: output,
       // A function: evaluated again on every (re)start. Later changes: the server registers for the `zh-report`
       // section and pulls it (workspace/configuration) once per change; the client sends nothing of its own.
@@ -37,7 +45,7 @@ export class ServerController implements vscode.Disposable {
       middleware: workspaceSymbolMiddleware,
     };
     // The id makes the client read its trace level from `zh-report.trace.server`.
-    this.client = new LanguageClient(CONFIG_SECTION, 'zh-report', serverOptions, clientOptions);
+    this.client = createClient(CONFIG_SECTION, 'zh-report', clientOptions);
   }
 
   start(): Promise<void> {

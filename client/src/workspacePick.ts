@@ -9,7 +9,7 @@
  * otherwise drop them.
  */
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 import { glossedName } from './crossScript';
 
 export const GO_TO_WORKSPACE_SYMBOL = 'zh-report.goToWorkspaceSymbol';

@@ -7,6 +7,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, documentCitations, renumberArticles, renumberedArticleUnit, type DocumentCitations } from '../../server/src/core';
 import { applyEdits, runChecks } from '../../server/src/core/checks';
+import { citationNameProbes } from '../../server/src/core/citations';
+import { citationSentenceSteps } from '../../server/src/core/citationTargets';
 import { corpusFiles, readCorpus } from '../util/corpus';
 
 function cite(text: string): DocumentCitations {
@@ -488,5 +490,54 @@ describe('citations: copies of laws laid out differently', () => {
     const d = cite(law);
     const chapter = d.resolver.target(1);
     assert.equal(d.structure.model.headings[chapter.heading]!.children.length, 1, 'the chapter of the body, not the contents line');
+  });
+});
+
+describe('names of other documents written without 《》', () => {
+  const documentOf = (text: string, written: string): string => {
+    const d = cite(text);
+    const c = d.index.citations.find((x) => text.slice(x.start, x.end) === written && x.start > text.indexOf('。'))!;
+    return c.document < 0 ? 'this' : d.index.documents[c.document]!.name;
+  };
+
+  it('take the longest document already named that ends the words before 第, after a verb or a function word', () => {
+    const text = '依照《中华人民共和国行政诉讼法》第一条和《民法典》第二条。应当执行行政诉讼法第三条，陸海空軍刑法第五條。';
+    assert.equal(documentOf(text, '第三条'), '行政诉讼法');
+    assert.equal(documentOf(text, '第五條'), '陸海空軍刑法', 'not a document named 刑法 before');
+  });
+
+  it('are looked up a bounded number of times per citation, however many documents came before (no scan of all of them)', () => {
+    const han = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
+    const b = han.length;
+    const name = (i: number): string => `${han[i % b]}${han[Math.floor(i / b) % b]}${han[Math.floor(i / (b * b)) % b]}`;
+    for (const n of [100, 2000]) {
+      const text = Array.from({ length: n }, (_, i) => `依照《${name(i)}法》第一条和刑法第二条，`).join('');
+      const before = citationNameProbes();
+      const d = cite(text);
+      const probes = citationNameProbes() - before;
+      assert.equal(d.index.documents.length, n + 1, 'every law, and 和刑法 (read once)');
+      // the run before 第 is at most 30 characters: at most 29 of its suffixes are looked up per unbracketed name
+      assert.ok(probes <= 29 * n, `${probes} lookups for ${n} unbracketed names`);
+    }
+  });
+});
+
+describe('a bare 第X项 the article does not have', () => {
+  it('is tried in the article cited earlier in its sentence', () => {
+    const law = '第一条 本法的目的。\n第二条 下列情形：\n（一）甲；\n（二）乙。\n第三条 除第二条规定和《某某法》第一条、《另一法》第五条以外，依第二项处理。\n';
+    assert.deepEqual(resolved(law).filter((s) => s.startsWith('第二项')), ['第二项 → 第二条第二项']);
+  });
+
+  it('looks at each character before it in its sentence once, however many citations of other laws come before it', () => {
+    for (const n of [100, 3000]) {
+      const laws = Array.from({ length: n }, (_, i) => `依照《法${i}》第一条`).join('、');
+      const text = `第一条 总则：${laws}，第九项。\n第二条 其他。\n`;
+      const before = citationSentenceSteps();
+      const d = cite(text);
+      const statuses = d.index.citations.map((_, i) => d.resolver.target(i).status);
+      const steps = citationSentenceSteps() - before;
+      assert.equal(statuses.filter((x) => x === 'missing').length, 1, 'the bare 第九项');
+      assert.ok(steps <= text.length, `${steps} characters looked at in a text of ${text.length}`);
+    }
   });
 });

@@ -532,6 +532,26 @@ function endsSentence(text: string, end: number): boolean {
 }
 
 /**
+ * A set of line numbers, one byte per line of the text: read at every line. (A Set of the heading lines outgrew the CPU
+ * caches on a text whose every line is a heading: 320,000 entries at 4 MB, and the scan slowed per line as it grew.)
+ */
+class LineFlags {
+  readonly #flags: Uint8Array;
+
+  constructor(lines: number) {
+    this.#flags = new Uint8Array(lines);
+  }
+
+  add(line: number): void {
+    this.#flags[line] = 1;
+  }
+
+  has(line: number): boolean {
+    return this.#flags[line] === 1;
+  }
+}
+
+/**
  * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
  * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
  * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
@@ -544,7 +564,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (toc) {
     for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
   }
-  const markerLines = new Set<number>();
+  const markerLines = new LineFlags(lineStarts.length);
   for (const c of markers) markerLines.add(c.line);
   // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
   // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
@@ -657,7 +677,7 @@ function isParagraphBelow(below: { p: number; end: number; text: string }, headL
 }
 
 /** What may stand above a sub-heading: a short numbered heading, or a line that finishes a sentence (a paragraph, a list item). */
-function isFinishedAbove(text: string, above: { p: number; end: number; line: number }, markerLines: ReadonlySet<number>): boolean {
+function isFinishedAbove(text: string, above: { p: number; end: number; line: number }, markerLines: LineFlags): boolean {
   if (above.end - above.p <= 5 && CAPTION.test(text.slice(above.p, above.end))) return true;
   // a numbered heading of its own ((四) 房屋土地與交通運輸) or a list item that ends a sentence
   if (markerLines.has(above.line)) return above.end - above.p <= NUMBERED_HEADING_MAX || endsSentence(text, above.end);
@@ -668,7 +688,7 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
  * A short line standing alone between a finished paragraph and a longer one. Two such lines may stand together (安老
  * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
  */
-function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: ReadonlySet<number>): Subhead {
+function isSubhead(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: LineFlags): Subhead {
   if (!isShortHeadText(text, p, end) || isAboveText(text.slice(p, end)) || CAPTION_START.test(text.slice(p, end))) return Subhead.None;
   const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
   if (!above) return Subhead.None;
@@ -1237,14 +1257,22 @@ const SIGNERS = [
 
 /** A line's text with every blank removed (审 判 长 吴 晓 慧 → 审判长吴晓慧), or undefined when it is long. */
 function squeezed(text: string, from: number, to: number, max: number): string | undefined {
-  let out = '';
+  // counted first, without a string: most lines are body text longer than `max` (built one character at a time, a
+  // 24-character prefix of every line after the last heading was a third of the garbage of a long article's analysis)
+  let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0d || c === 0xa0) continue;
-    if (out.length >= max) return undefined;
-    out += text[i];
+    if (isSqueezedBlank(c)) continue;
+    if (++n > max) return undefined;
   }
+  if (n === to - from) return text.slice(from, to);
+  let out = '';
+  for (let i = from; i < to; i++) if (!isSqueezedBlank(text.charCodeAt(i))) out += text[i];
   return out;
+}
+
+function isSqueezedBlank(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0d || c === 0xa0;
 }
 
 /** 审判长　吴晓慧 / 書記官 翁心欣: a signer's role and a short name, nothing else. */

@@ -25,6 +25,7 @@
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
+import { isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
 
 /** Citation levels, outermost first. */
 export const enum Level {
@@ -108,11 +109,6 @@ export interface CitationIndex {
 }
 
 
-/** Words that name this document after 本: 本法第X条, 本条例第X条 … */
-const SELF_WORDS = [
-  '法典', '宪法', '憲法', '法', '条例', '條例', '规定', '規定', '办法', '辦法', '细则', '細則', '规则', '規則', '解释', '解釋', '决定', '決定', '章程', '通则', '通則',
-  '准则', '準則', '标准', '標準', '公约', '公約', '协定', '協定', '规程', '規程', '条约', '條約',
-];
 /** How the name of another document ends when it is written without 《》 (民法第X條, 刑法第X条). 规定 is left out:
  * "前款规定第X项" and "国家规定第X条" are not names. */
 const NAME_SUFFIXES = ['法', '法典', '条例', '條例', '办法', '辦法', '细则', '細則', '规则', '規則', '通则', '通則', '准则', '準則', '公约', '公約', '条约', '條約'];
@@ -124,12 +120,17 @@ const NAME_LEADERS = [
   '规定', '規定', '以及', '或者', '除', '依', '照', '按', '据', '據', '及', '和', '与', '與', '或', '并', '並', '对', '對', '于', '於', '由', '经', '經',
   '即', '之', '在', '为', '為', '是', '有', '犯', '另', '亦', '应', '應', '得', '不', '仍', '者', '以', '係', '系', '如', '但', '且', '即',
 ];
+/** The code units of `chars`, for lookups by `charCodeAt` (a Han character read as `text[i]` is a new string each time). */
+function codeSet(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
 /** Characters before 前 that make it part of another word (目前, 当前, 事前 …): then 前条 is not a citation. */
-const NOT_BEFORE_QIAN = new Set('目当當事提以此生空眼面跟史向超日之从從先之前年月');
+const NOT_BEFORE_QIAN = codeSet('目当當事提以此生空眼面跟史向超日之从從先之前年月');
 /** Characters before 本 that make it part of another word (基本, 成本, 根本 …). */
-const NOT_BEFORE_BEN = new Set('基根成资資样樣原版脚腳剧劇课課账賬标標范範文书書读讀话話日副正蓝藍底手资账样课绘繪剧母');
+const NOT_BEFORE_BEN = codeSet('基根成资資样樣原版脚腳剧劇课課账賬标標范範文书書读讀话話日副正蓝藍底手资账样课绘繪剧母');
 /** Characters before 同 that make it part of another word (共同, 相同, 合同 …). */
-const NOT_BEFORE_TONG = new Set('共相等如不协協会會合陪连連认認赞贊雷混同');
+const NOT_BEFORE_TONG = codeSet('共相等如不协協会會合陪连連认認赞贊雷混同');
 /** A unit followed by one of these is part of another word: 条件, 条例, 款项, 项目, 目标, 章程, 节约 … */
 const NOT_AFTER: Readonly<Record<string, string>> = {
   '条': '件例款文约約', '條': '件例款文約', '款': '项項式子', '项': '目', '項': '目', '目': '标標的录錄前光', '章': '程法', '节': '约約能日奏省目', '節': '约約能日奏省目',
@@ -138,14 +139,6 @@ const NOT_AFTER: Readonly<Record<string, string>> = {
 
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
-
-/**
- * Where a citation or a title can start: 第, 附, 《, or 本/前/同 followed by a unit, a count (前两款) or the first
- * character of a word naming this document (本法, 本条例 …). Alternatives of one or two characters: no backtracking;
- * asking for the second character keeps 本/前/同 in ordinary prose from stopping the scan (bench: 3,526 stops in the
- * 1 MB report, 1,566 with it).
- */
-const TRIGGER = new RegExp(`[第附《专專]|[本前同][${[...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('')}]`, 'g');
 
 /** Connectors that continue a chain: 、 和 及 与 或 至 到 ～ (以及, 或者 are read as 及 / 或 plus one character). */
 const CHAIN = new Set('、和及与與或至到～~');
@@ -177,7 +170,14 @@ function unitLevel(ch: string, taiwan: boolean): Level | undefined {
 
 /** `unitLevel` and `NOT_AFTER` by character code, for the scan (mainland levels; Taiwan swaps 款 and 項). */
 const UNIT_LEVELS = new Map<number, Level>([...'编編章节節条條款项項目'].map((ch) => [ch.charCodeAt(0), unitLevel(ch, false)!]));
-const NOT_AFTER_CODES = new Map<number, Set<number>>(Object.entries(NOT_AFTER).map(([ch, after]) => [ch.charCodeAt(0), new Set([...after].map((a) => a.charCodeAt(0)))]));
+const NOT_AFTER_CODES = new Map<number, ReadonlySet<number>>(Object.entries(NOT_AFTER).map(([ch, after]) => [ch.charCodeAt(0), codeSet(after)]));
+
+/** `unitLevel` by character code (UNIT_LEVELS, with 款 and 項 swapped for Taiwan). */
+function unitLevelOfCode(c: number, taiwan: boolean): Level | undefined {
+  const level = UNIT_LEVELS.get(c);
+  if (level === undefined || !taiwan) return level;
+  return level === Level.Paragraph ? Level.Item : level === Level.Item ? Level.Paragraph : level;
+}
 
 /** 两 / 兩: a numeral only as the first character (第三、第四兩款: 兩 counts the list). */
 function isLiang(c: number): boolean {
@@ -247,8 +247,7 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
     level = Level.Part;
     q++;
   } else {
-    level = UNIT_LEVELS.get(ch);
-    if (level !== undefined && taiwan) level = level === Level.Paragraph ? Level.Item : level === Level.Item ? Level.Paragraph : level;
+    level = unitLevelOfCode(ch, taiwan);
   }
   if (level === undefined) return undefined;
   if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
@@ -269,12 +268,22 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   return { level, value, start: p, end: q };
 }
 
+/** How many names the scan has looked up for a name written without 《》 (for the test that it stays linear). */
+let nameProbes = 0;
+
+/** The number of name lookups `indexCitations` has made in this process: at most 29 per citation, however many documents it names. */
+export function citationNameProbes(): number {
+  return nameProbes;
+}
+
 class Scanner {
   readonly citations: Citation[] = [];
   readonly boxes: Box[] = [];
   readonly mentions: TitleMention[] = [];
   readonly documents: CitedDocument[] = [];
   readonly #documentIds = new Map<string, number>();
+  /** The first document read under each name (of two or more characters), for names written without 《》. */
+  readonly #documentByName = new Map<string, number>();
   /** The end of the last citation: a name is looked for only after it. */
   #lastEnd = 0;
   /** The last other document named in this paragraph (for 该法 / 同法). */
@@ -353,7 +362,7 @@ class Scanner {
   }
 
   add(start: number, units: readonly Unit[], relative: RelativeKind, relativeLevel: Level, n: number, chainPrevious: number, document: number): number {
-    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    const values = [0, 0, 0, 0, 0, 0, 0]; // LEVEL_COUNT zeros (a literal: packed, no fill)
     let articleStart = -1;
     let articleEnd = -1;
     for (const u of units) {
@@ -435,10 +444,14 @@ class Scanner {
     if (!NAME_SUFFIXES.some((x) => run.endsWith(x))) return undefined;
     // a name already read (in 《》 or before) that ends the run is that document: 应当执行行政诉讼法 → 行政诉讼法
     // (陸海空軍刑法 is not 刑法: what comes before a known name must be a verb or a function word)
+    // the longest such name: each suffix of the run (at most 30 characters) looked up by name — comparing the run with
+    // every document read so far was quadratic (80,000 citations of 40,000 different laws, 800 K characters: 146 s)
     let known = -1;
-    this.documents.forEach((d, id) => {
-      if (d.name.length >= 2 && namedAtEnd(run, d.name) && (known < 0 || d.name.length > this.documents[known]!.name.length)) known = id;
-    });
+    for (let k = 0; k + 2 <= run.length && known < 0; k++) {
+      nameProbes++;
+      const id = this.#documentByName.get(k === 0 ? run : run.slice(k));
+      if (id !== undefined && namedAtEnd(run, this.documents[id]!.name)) known = id;
+    }
     if (this.selfTitles.some((t) => namedAtEnd(run, t))) return -1;
     if (known >= 0) return this.documentId(this.documents[known]!.name, false, run);
     const name = stripLeaders(run);
@@ -462,6 +475,7 @@ class Scanner {
       id = this.documents.length;
       this.documents.push({ name: stripped, context: context || stripped, bracketed });
       this.#documentIds.set(key, id);
+      if (stripped.length >= 2 && !this.#documentByName.has(stripped)) this.#documentByName.set(stripped, id);
     }
     return id;
   }
@@ -493,20 +507,21 @@ class Scanner {
 
   /** A relative head at p (本条, 前两款, 同條, 该条): its level, count and where it ends; undefined if none. */
   relativeAt(p: number): { kind: RelativeKind; level: Level; count: number; end: number } | undefined {
+    // by code unit throughout: this runs at every 本/前/同 stop, and text[i] of a Han character is a new string
     const text = this.text;
-    const c = text[p]!;
-    const before = p > 0 ? text[p - 1]! : '';
+    const c = text.charCodeAt(p);
+    const before = p > 0 ? text.charCodeAt(p - 1) : -1;
     let q = p + 1;
     let n = 1;
     let kind: RelativeKind;
-    if (c === '本') {
+    if (c === 0x672c /* 本 */) {
       if (NOT_BEFORE_BEN.has(before)) return undefined;
       kind = 'this';
-    } else if (c === '前') {
+    } else if (c === 0x524d /* 前 */) {
       if (NOT_BEFORE_QIAN.has(before)) return undefined;
       kind = 'previous';
       const d = text.charCodeAt(q);
-      if (isCnNumeralCode(d) && text[q] !== '十') {
+      if (isCnNumeralCode(d) && d !== 0x5341 /* 十 */) {
         const v = cnNumeralValueAt(text, q, q + 1);
         if (v === undefined || v < 2 || v > 9) return undefined;
         n = v;
@@ -516,36 +531,42 @@ class Scanner {
       if (NOT_BEFORE_TONG.has(before)) return undefined;
       kind = 'same';
     }
-    const ch = text[q];
-    if (ch === undefined) return undefined;
-    const level = unitLevel(ch, this.taiwan);
+    if (q >= text.length) return undefined;
+    const ch = text.charCodeAt(q);
+    const level = unitLevelOfCode(ch, this.taiwan);
     if (level === undefined || level === Level.SubItem && kind !== 'this') return undefined;
-    const after = text[q + 1];
-    if (after !== undefined && NOT_AFTER[ch]?.includes(after)) return undefined;
+    if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
     if (kind === 'same' && level < Level.Article) return undefined;
     return { kind, level, count: n, end: q + 1 };
   }
 
-  scan(from: number, skips: readonly (readonly [number, number])[]): void {
+  /**
+   * Reads the citations from `from` on. Where a citation or a title can start — 第, 附, 《, 专/專, or 本/前/同 followed by
+   * a unit, a count (前两款) or the first character of a word naming this document (本法, 本条例 …) — comes from the
+   * stops of the text (stops.ts: one pass of the regex engine, shared with the term extraction). `resume` is where
+   * the next stop may start (after a citation, a title or a skipped heading read here).
+   */
+  scan(from: number, skips: readonly (readonly [number, number])[], stops: Stops): void {
     const text = this.text;
-    const re = new RegExp(TRIGGER.source, 'g');
-    re.lastIndex = from;
     let skip = 0;
-    // `test` rather than `exec`: no match array per stop. A match is one character (第 附 《) or two (本/前/同 + the next).
-    while (re.test(text)) {
-      const last = re.lastIndex - 1;
-      const one = text.charCodeAt(last);
-      const p = one === 0x7b2c /* 第 */ || one === 0x9644 /* 附 */ || one === 0x300a /* 《 */ || one === 0x4e13 /* 专 */ || one === 0x5c08 /* 專 */ ? last : last - 1;
+    let resume = from;
+    for (let k = lowerBound(stops.at.subarray(0, stops.count), from); k < stops.count; k++) {
+      const p = stops.at[k]!;
+      if (p < resume) continue;
+      const one = text.charCodeAt(p);
+      if (isCue(one) && one !== 0x300a /* 《 */) continue; // a term cue only
+      // a two-character stop (本/前/同 + the next) ends after both, as the regex match did
+      resume = one === 0x672c /* 本 */ || one === 0x524d /* 前 */ || one === 0x540c /* 同 */ ? p + 2 : p + 1;
       while (skip < skips.length && skips[skip]![1] <= p) skip++;
       if (skip < skips.length && skips[skip]![0] <= p) {
-        re.lastIndex = skips[skip]![1];
+        resume = skips[skip]![1];
         continue;
       }
       const c = text[p]!;
       if (c === '《') {
         const e = this.title(p);
         if (e > 0) {
-          re.lastIndex = e;
+          resume = e;
           if (text[e] === '第' || isSpace(text.charCodeAt(e)) && text[e + 1] === '第') continue; // read at the 第
           const last = this.mentions[this.mentions.length - 1]!;
           this.noteDocument(this.documentId(last.title, true), p);
@@ -555,7 +576,7 @@ class Scanner {
       if (c === '第') {
         const line = structureLineEnd(text, p);
         if (line > 0) {
-          re.lastIndex = line;
+          resume = line;
           continue;
         }
         let units = this.units(p, -1);
@@ -565,17 +586,17 @@ class Scanner {
         const document = named ?? -1;
         this.noteDocument(document, p);
         const i = this.add(p, units, 'none', Level.Article, 0, -1, document);
-        re.lastIndex = this.chain(i, this.citations[i]!.end);
+        resume = this.chain(i, this.citations[i]!.end);
         continue;
       }
       if (c === '附') {
         const e = this.appendix(p);
-        if (e > 0) re.lastIndex = e;
+        if (e > 0) resume = e;
         continue;
       }
       if (c === '专' || c === '專') {
         const e = this.box(p);
-        if (e > 0) re.lastIndex = e;
+        if (e > 0) resume = e;
         continue;
       }
       // 本法第X条: this document
@@ -589,10 +610,10 @@ class Scanner {
             if (units.length > 0) {
               this.#lastEnd = p;
               const i = this.add(p, units, 'none', Level.Article, 0, -1, -1);
-              re.lastIndex = this.chain(i, this.citations[i]!.end);
+              resume = this.chain(i, this.citations[i]!.end);
             }
           }
-          re.lastIndex = Math.max(re.lastIndex, p + 1 + w.length);
+          resume = Math.max(resume, p + 1 + w.length);
           continue;
         }
       }
@@ -605,7 +626,7 @@ class Scanner {
       const citation = this.citations[i]!;
       if (units.length === 0) (citation as { end: number }).end = head.end;
       this.#lastEnd = citation.end;
-      re.lastIndex = this.chain(i, citation.end);
+      resume = this.chain(i, citation.end);
     }
   }
 
@@ -624,7 +645,7 @@ class Scanner {
       this.boxes.push({ value, start: p, end: e });
       return e;
     }
-    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    const values = [0, 0, 0, 0, 0, 0, 0]; // LEVEL_COUNT zeros (a literal: packed, no fill)
     values[0] = value;
     this.citations.push({
       start: p, end: q, kind: 'box', values, articleStart: -1, articleEnd: -1, relative: 'none', relativeLevel: Level.Article, count: 0, chainPrevious: -1, document: -1,
@@ -646,7 +667,7 @@ class Scanner {
       if (before !== '见' && before !== '見') return -1;
       q = p + 2;
     }
-    const values = new Array<number>(LEVEL_COUNT).fill(0);
+    const values = [0, 0, 0, 0, 0, 0, 0]; // LEVEL_COUNT zeros (a literal: packed, no fill)
     values[0] = value;
     values[1] = second === '表' ? 1 : 0;
     this.citations.push({
@@ -793,7 +814,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
   const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts);
-  scanner.scan(from, skips);
+  scanner.scan(from, skips, stopsOf(text, model));
   return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
 

@@ -22,6 +22,37 @@ export const Methods = {
   glossary: 'zh-report/glossary',
 } as const;
 
+/**
+ * Requests the server sends to the client where it cannot read the workspace's files itself (the browser build: a
+ * web worker has no file system; the client answers with `vscode.workspace.fs`). Each answers null when the file or
+ * folder cannot be read.
+ */
+export const ClientFileMethods = {
+  /** `FileParams` → `FileEntry[]`: a folder's entries. */
+  readDirectory: 'zh-report/readDirectory',
+  /** `FileParams` → `FileStat`. */
+  stat: 'zh-report/stat',
+  /** `FileParams` → `FileContent`: the bytes, base64 (a JSON-RPC message carries text). */
+  readFile: 'zh-report/readFile',
+} as const;
+
+export interface FileParams {
+  readonly uri: string;
+}
+
+/** A folder entry: its name and whether it is a file or a folder (others, such as sockets, are left out). */
+export type FileEntry = readonly [name: string, type: 'file' | 'directory'];
+
+export interface FileStat {
+  readonly size: number;
+  /** Modification time, ms since the epoch. */
+  readonly mtime: number;
+}
+
+export interface FileContent {
+  readonly base64: string;
+}
+
 export interface TermsParams {
   readonly uri: string;
 }

@@ -5,6 +5,7 @@
  * check against (a 第X条 in a report without articles).
  */
 import { documentCitations } from '../citationTargets';
+import { keeps } from './bounded';
 import type { CheckContext } from './context';
 import type { Finding } from './types';
 
@@ -13,7 +14,9 @@ export function checkCitations(ctx: CheckContext, out: Finding[]): void {
   index.citations.forEach((c, i) => {
     if (c.document >= 0) return;
     const t = resolver.target(i);
-    if (t.status !== 'missing' || t.reason === undefined) return;
+    if (t.status !== 'missing') return;
+    if (!keeps(out, c.start, c.end)) return; // past the cap: counted, its reason and message not written
+    if (t.reason === undefined) return;
     const written = ctx.text.slice(c.start, c.end);
     out.push({
       code: 'citation-missing',

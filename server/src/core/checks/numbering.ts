@@ -402,11 +402,11 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             // number before it (no renumbering: that would change every later section)
             const before = cont.before.get(group)!;
             const missing = unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start);
-            if (missing.length > 0 && ctx.wants('numbering-gap')) out.push(gapFinding(ctx, before, item, missing, []));
+            if (missing.length > 0 && ctx.wants('numbering-gap') && keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, missing, []));
           } else {
             const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
             const missing = unexplained(item, range1(1, o - 1).filter((n) => !present.has(n)), parentStart, item.h.start);
-            if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap')) {
+            if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap') && keeps(out, range.start, range.end)) {
               const first = markerWithNumber(item.h, 1);
               const marker = item.h.marker;
               out.push({
@@ -443,7 +443,8 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
           }
         } else {
           const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
-          if (missing.length > 0 && ctx.wants('numbering-gap')) out.push(gapFinding(ctx, prev, item, missing, runFix()));
+          // past the cap a gap is only counted: its message and its renumbering (the whole run) are not built
+          if (missing.length > 0 && ctx.wants('numbering-gap') && keeps(out, range.start, range.end)) out.push(gapFinding(ctx, prev, item, missing, runFix()));
         }
         if (!seen.has(o)) seen.set(o, item);
         max = Math.max(max, o);

@@ -71,7 +71,8 @@ export function checkTerms(ctx: CheckContext, out: Finding[], index: TermIndex):
     if (twice) {
       const compared = defs.filter((d) => COMPARED.has(d.kind));
       const base = compared[0];
-      if (base !== undefined) {
+      // one compared definition has nothing to differ from (no gist: a regular expression over its text per term)
+      if (base !== undefined && compared.length > 1) {
         const seen = gist(base);
         const other = compared.find((d) => gist(d) !== seen && gist(d).length > 0);
         if (other !== undefined) {

@@ -8,6 +8,7 @@
 import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
+import { isCue, QUOTE_OPENERS, stopsOf } from '../stops';
 import { gbLevel, markerInfo, matchMarker } from '../markers';
 import { analyze } from '../analyze';
 import type { MarkerKind, ReportModel } from '../model';
@@ -106,12 +107,8 @@ function isHanCode(c: number): boolean {
 
 const GLOSSARY_TITLE = /^(?:名词解释|名詞解釋|名词注释|名詞註釋|注释|註釋|注解|註解|附注|附註)[：:]?$/;
 const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]/g;
-/**
- * The cue characters: opening quotes and title brackets; 称/稱 (以下简称, 所称, 稱X者); 即 (，即); 如 and 列 (定义如下,
- * 下列用语的含义). The regex engine finds them all in one pass, faster than a loop over every character.
- */
-const CUES = /[“「『‘《称稱即如列]/g;
-const QUOTE_OPENERS = '“「『‘《';
+// The cue characters — opening quotes and title brackets; 称/稱 (以下简称, 所称, 稱X者); 即 (，即); 如 and 列 (定义如下,
+// 下列用语的含义) — are found by the regex engine in the pass it makes for the citations too (stops.ts).
 
 /**
  * A term as written: 2 to `max` characters, at least one Han, no punctuation or blanks; quote marks only when
@@ -191,13 +188,16 @@ class Extractor {
   }
 
   run(): Extraction {
-    // One pass of the regex engine for every cue character; the handlers look around each hit.
+    // One pass of the regex engine for every cue character (shared with the citation scan); the handlers look around
+    // each hit.
     const text = this.#text;
     const quotes: number[] = [];
     const cues: number[] = [];
-    const re = new RegExp(CUES.source, 'g');
-    while (re.test(text)) {
-      const p = re.lastIndex - 1;
+    const stops = stopsOf(text, this.#model);
+    for (let k = 0; k < stops.count; k++) {
+      const p = stops.at[k]!;
+      const c = text.charCodeAt(p);
+      if (!isCue(c)) continue;
       if (QUOTE_OPENERS.includes(text[p]!)) quotes.push(p);
       else cues.push(p);
     }

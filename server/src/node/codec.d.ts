@@ -1,2 +1,0 @@
-import type { GbkCodec } from '../core';
-export declare const gbkCodec: GbkCodec;
