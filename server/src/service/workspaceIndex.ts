@@ -33,8 +33,7 @@ import {
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
 
-/** The host's files (`HostFiles.writeFile`, optional, stores the index's cache file). */
-export type IndexHostFiles = HostFiles;
+/** The index's host: the service's (`HostFiles.writeFile`, optional, stores the index's cache file). */
 export type IndexHost = ReportHost;
 
 export interface Cancellation {
