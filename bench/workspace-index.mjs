@@ -226,12 +226,12 @@ for (const t of targets) {
   const document = documents.get(t.uri);
   const [h, hover] = await timeAsync(() => service.hover(document, params(t), token));
   hovers.push(h);
-  if (hover !== null) shown++;
+  if (String(hover?.contents?.value ?? '').includes('工作区中的定义')) shown++; // the other file's definition shown
   definitions.push((await timeAsync(() => service.definition(document, params(t), token)))[0]);
   references.push((await timeAsync(() => service.references(document, { ...params(t), context: { includeDeclaration: true } }, token)))[0]);
 }
 row(`service hover, term defined in another file (${targets.length})`, hovers, 'target p95 ≤ 5 ms');
-console.log(`  (${shown} of ${targets.length} hovers answered)`);
+console.log(`  (${shown} of ${targets.length} hovers show the other file's definition)`);
 row('service definition across files', definitions);
 row('service references across the workspace', references);
 service.dispose();
