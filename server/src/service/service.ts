@@ -2,11 +2,11 @@
  * The report language service: every feature of the language server as one host-neutral object.
  *
  * `createReportService(host)` wires the features (server/src/features, one file per LSP feature) to the service's
- * shared modules: the per-version cache of documents (documents.ts), the workspace's index of report files (workspace.ts
- * over workspaceIndex.ts, read through `host.files`), the checks' runner (checks.ts) and the settings (settings.ts). Each method takes one version
- * of a document (a `TextDocument`), the request's params and a cancellation token and returns the LSP result, so a
- * host — the Node language server (server.ts via main.ts), a browser worker, the command line, a test — only
- * resolves documents and passes results on. Nothing here needs Node: what does comes through the `ReportHost`.
+ * shared modules: the per-version cache of documents (documents.ts), the workspace's index of report files
+ * (workspace.ts over workspaceIndex.ts, read through `host.files`), the checks' runner (checks.ts) and the settings
+ * (settings.ts). Each method takes one version of a document (a `TextDocument`), the request's params and a
+ * cancellation token and returns the LSP result, so a host — the Node language server (server.ts via main.ts), a
+ * browser worker, the command line, a test — only resolves documents and passes results on. Nothing here needs Node: what does comes through the `ReportHost`.
  *
  * A document that is not analysed (over the size limit, binary) gets the empty answer of each feature; a cancelled
  * token throws the RequestCancelled error (service/errors.ts), as do wrong params (InvalidParams).
