@@ -98,6 +98,7 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
   // a new size limit: the open documents are checked against it (one now too large is said so)
   const configuration = new ConfigurationManager(connection, service, (change) => {
     if (change.documents) for (const document of documents.all()) warnIfRejected(document);
+    if (change.index) watchExtraFiles();
   });
   const client = { workspaceFolders: false, watchFiles: false, workDoneProgress: false, locale: undefined as string | undefined };
 
@@ -161,6 +162,24 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
   });
 
   /**
+   * The files `zh-report.workspace.extraFiles` adds to the index are watched too: one more registration (made again
+   * when the globs change; none while there are none). A glob is relative to a workspace folder; `**∕` before it
+   * lets the client match it anywhere (the index keeps only what the glob names below a folder).
+   */
+  let extraWatcher: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
+  const watchExtraFiles = (): void => {
+    if (!client.watchFiles || host.files === undefined) return;
+    const previous = extraWatcher;
+    const globs = service.settings.extraFileGlobs;
+    extraWatcher = previous.then(async (registration) => {
+      registration?.dispose();
+      if (globs.length === 0) return undefined;
+      const watchers = globs.map((glob) => ({ globPattern: `**/${glob.replace(/^\/+/, '')}` }));
+      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    });
+  };
+
+  /**
    * Builds the workspace index once the client is ready, with work-done progress (cancellable from the status bar)
    * where the client supports server-created progress; requests are answered meanwhile from what is read so far.
    */
@@ -192,6 +211,7 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
         () => undefined,
       );
     }
+    watchExtraFiles();
     void buildIndex();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
