@@ -8,8 +8,8 @@
 //   queries           definitionsOf / usesOf on keys the workspace defines, workspace symbols for typed prefixes
 //   one change        a file rewritten, the change event fired, until the index has it
 //   memory            heap and RSS of this process with the index built (after a full collection)
-//   baseline          today's workspace symbols (workspace/reportFiles.ts: every request walks and stats the disk,
-//                     then filters every file's symbols), paired with the index's symbols, same queries, same run
+//   service           the report service (what the server answers) with the index loaded from the stored one:
+//                     hover, definition and references on uses of terms another file defines (up to 100)
 //
 // Nothing here asserts a time: it prints the numbers (p50 / p95 / max and the spread) and the issue's targets.
 
@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { generateReport, loadCorpus } from './generate.mjs';
-import { measurePair, median } from './measure.mjs';
+import { median } from './measure.mjs';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
@@ -31,11 +31,10 @@ const CORPUS = process.env.ZH_REPORT_CORPUS ?? join(ROOT, '..', 'shared', 'corpu
 const require = createRequire(import.meta.url);
 const core = require(join(OUT, 'core', 'index.js'));
 const { WorkspaceIndex } = require(join(OUT, 'service', 'workspaceIndex.js'));
-const { decodeBytes } = require(join(OUT, 'workspace', 'encoding.js'));
+const { decodeBytes } = require(join(OUT, 'node', 'encoding.js'));
 const { gbkCodec } = require(join(OUT, 'node', 'codec.js'));
+const { createReportService } = require(join(OUT, 'service', 'index.js'));
 const { openccConverter, converterTo } = require(join(OUT, 'opencc.js'));
-const { ReportFiles } = require(join(OUT, 'workspace', 'reportFiles.js'));
-const { reportSymbols, provideWorkspaceSymbols } = require(join(OUT, 'features', 'workspaceSymbols.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
@@ -196,31 +195,45 @@ for (let k = 0; k < 3; k++) newTerm.push(await change(original + `\n附：名词
 row('a change defining a new term (+ files that may hold it)', newTerm);
 console.log(`  (the new term's uses found across the workspace: ${index.usesOf(core.keyOf('测试术语2', core.foldTable(openccConverter))).length})`);
 
-// ---- baseline: today's workspace symbols, paired with the index's, per request
-const table = core.foldTable(openccConverter);
-const baselineFiles = new ReportFiles((uri, text) => {
-  const model = core.analyze(text, { codec: gbkCodec });
-  if (!core.isReportModel(model)) return undefined;
-  return reportSymbols(TextDocument.create(uri, 'zh-report', 0, text), model, core.indexTerms(text, model, { converter: openccConverter }), table);
-}, () => 20 * 1024 * 1024);
-baselineFiles.setFolders([folder]);
-const token = { isCancellationRequested: false };
-const [baselineColdMs] = await timeAsync(async () => {
-  for (let pass = 0; pass < 10 && (await baselineFiles.summaries(token)).length < index.filesCount - 50; pass++);
-});
-console.log(`baseline first pass (reads and analyses every file, in memory only): ${(baselineColdMs / 1000).toFixed(2)} s`);
-let qi = 0;
-const pair = await measurePair(
-  async () => {
-    const found = await baselineFiles.summaries(token);
-    return provideWorkspaceSymbols(queries[qi++ % queries.length], table, found.map((f) => f.summary));
-  },
-  () => index.symbols(queries[qi % queries.length]),
-  { warmup: 2, runs: 15 },
-);
-if (pair.error) console.log(`baseline failed: ${pair.error}`);
-else {
-  console.log(`workspace symbols per request: baseline (walk + stat + filter) p50 ${ms(pair.a.median)} ms, index p50 ${ms(pair.b.median)} ms; paired ratio baseline ÷ index ${pair.ratio.toFixed(0)}× (min ratio ${pair.ratioOfMins.toFixed(0)}×)`);
+// ---- through the service (what the server answers): hover, definition and references on terms a report uses and
+// another file defines, from a service whose index is loaded from the stored one
+const documents = new Map();
+const service = createReportService(nodeHost(), { documents: { get: (uri) => documents.get(uri), all: () => [...documents.values()] }, version: 'bench' });
+service.setFolders([folder]);
+service.setFilesWatched(true);
+service.setIndexStorage(storage);
+const [serviceBuildMs] = await timeAsync(() => service.buildIndex());
+console.log(`service: index built from the stored one in ${(serviceBuildMs / 1000).toFixed(2)} s`);
+const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+const targets = [];
+for (const key of definedKeys) {
+  if (targets.length >= 100) break;
+  const definers = new Set(index.definitionsOf(key).map((d) => d.uri));
+  const use = index.usesOf(key).find((u) => !definers.has(u.uri) && u.uri.includes('/reports/'));
+  if (use !== undefined) targets.push(use);
 }
+for (const { uri } of targets) {
+  if (!documents.has(uri)) documents.set(uri, TextDocument.create(uri, 'zh-report', 1, readFileSync(fileURLToPath(uri), 'utf8')));
+}
+for (const document of documents.values()) service.documentChanged(document);
+const params = (t) => ({ textDocument: { uri: t.uri }, position: t.range.start });
+for (const t of targets) await service.hover(documents.get(t.uri), params(t), token); // warm-up: each document analysed once
+const hovers = [];
+const definitions = [];
+const references = [];
+let shown = 0;
+for (const t of targets) {
+  const document = documents.get(t.uri);
+  const [h, hover] = await timeAsync(() => service.hover(document, params(t), token));
+  hovers.push(h);
+  if (String(hover?.contents?.value ?? '').includes('工作区中的定义')) shown++; // the other file's definition shown
+  definitions.push((await timeAsync(() => service.definition(document, params(t), token)))[0]);
+  references.push((await timeAsync(() => service.references(document, { ...params(t), context: { includeDeclaration: true } }, token)))[0]);
+}
+row(`service hover, term defined in another file (${targets.length})`, hovers, 'target p95 ≤ 5 ms');
+console.log(`  (${shown} of ${targets.length} hovers show the other file's definition)`);
+row('service definition across files', definitions);
+row('service references across the workspace', references);
+service.dispose();
 index.dispose();
 if (args.keep !== 'true') rmSync(dir, { recursive: true, force: true });

@@ -32,13 +32,17 @@ export class ServerController implements vscode.Disposable {
     createClient: CreateClient,
     private readonly output: vscode.OutputChannel,
     documentSelector: DocumentSelector = FILE_DOCUMENTS,
+    /** The extension's workspace storage (`context.storageUri`), undefined without a folder open. */
+    indexStorage?: vscode.Uri,
   ) {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: output,
       // A function: evaluated again on every (re)start. Later changes: the server registers for the `zh-report`
       // section and pulls it (workspace/configuration) once per change; the client sends nothing of its own.
-      initializationOptions: () => serverSettings(),
+      // `indexStorage`: the workspace storage folder, where the server keeps its index of the workspace's report files
+      // between sessions (none without a folder open: the index then lives in memory only).
+      initializationOptions: () => ({ ...serverSettings(), ...(indexStorage === undefined ? {} : { indexStorage: indexStorage.toString() }) }),
       // Ctrl+T: names glossed so that VS Code's filter keeps the matches in the other script
       middleware: workspaceSymbolMiddleware,
     };

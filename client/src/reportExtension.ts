@@ -41,7 +41,7 @@ class ZhReportExtension implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext, host: ClientHost) {
     this.output = vscode.window.createOutputChannel('zh-report');
-    this.server = new ServerController(host.createClient, this.output, host.documentSelector);
+    this.server = new ServerController(host.createClient, this.output, host.documentSelector, context.storageUri);
     const request = async <R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R | undefined> => {
       await this.start();
       return this.server.request<R>(method, params, token);

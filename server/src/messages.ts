@@ -67,6 +67,14 @@ export const MESSAGES = {
   // the outline's detail with zh-report.outline.showWordCount
   'outline.words': { en: '{0} 字', 'zh-cn': '{0} 字', 'zh-tw': '{0} 字' },
   // workspace symbols: progress while report files are first read
+  'progress.indexing': { en: 'Indexing the workspace: {0} report files to read', 'zh-cn': '正在索引工作区：需读取 {0} 个报告文件', 'zh-tw': '正在索引工作區：需讀取 {0} 個報告檔案' },
+  'hover.workspaceDefinition': { en: 'Defined in the workspace', 'zh-cn': '工作区中的定义', 'zh-tw': '工作區中的定義' },
+  'hover.workspaceDefinitions': { en: '{0} differing definitions in the workspace', 'zh-cn': '工作区中有 {0} 处不同的定义', 'zh-tw': '工作區中有 {0} 處不同的定義' },
+  'rename.capped': {
+    en: 'Cannot rename: {0} uses the term more often than the workspace index records ({1}); open it and rename there first, or rename it in each file.',
+    'zh-cn': '无法重命名：{0} 中该术语的用法多于工作区索引所记录的（{1}）；请先打开该文件在其中重命名，或逐个文件重命名。',
+    'zh-tw': '無法重新命名：{0} 中該術語的用法多於工作區索引所記錄的（{1}）；請先開啟該檔案在其中重新命名，或逐一檔案重新命名。',
+  },
   'progress.readingReports': { en: 'reading {0} report files', 'zh-cn': '正在读取 {0} 个报告文件', 'zh-tw': '正在讀取 {0} 個報告檔案' },
   // a document the server does not analyse (window/showMessage)
   'warning.tooLarge': {

@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigurationManager } from './configuration';
+import { displayLanguageOf, message } from './messages';
 import type { ReportModel } from './core';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, Methods, ServerCommands, type ConvertScriptResult } from './protocol';
 import { guard, invalidParams, plainUri, textDocumentUri, type ProtocolGate } from './requests';
@@ -42,6 +43,13 @@ export interface ServerDeps {
 
 export const SERVER_NAME = 'zh-report';
 
+/** `initializationOptions.indexStorage`: the folder (a URI) the client gives for the stored workspace index. */
+function indexStorageOf(options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const value = (options as Record<string, unknown>)['indexStorage'];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
 /** The report files the server asks the client to watch. */
 export const WATCHED_FILES_GLOB = '**/*.{txt,text,md,markdown}';
 
@@ -57,6 +65,7 @@ function withWatchedFiles(files: HostFiles, changes: Emitter<readonly HostFileCh
     readDirectory: (uri) => files.readDirectory(uri),
     stat: (uri) => files.stat(uri),
     readFile: (uri) => files.readFile(uri),
+    ...(files.writeFile === undefined ? {} : { writeFile: (uri: string, bytes: Uint8Array) => files.writeFile!(uri, bytes) }),
     onDidChange(listener) {
       const own = files.onDidChange(listener);
       const watched = changes.event(listener);
@@ -89,8 +98,9 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
   // a new size limit: the open documents are checked against it (one now too large is said so)
   const configuration = new ConfigurationManager(connection, service, (change) => {
     if (change.documents) for (const document of documents.all()) warnIfRejected(document);
+    if (change.index) watchExtraFiles();
   });
-  const client = { workspaceFolders: false, watchFiles: false };
+  const client = { workspaceFolders: false, watchFiles: false, workDoneProgress: false, locale: undefined as string | undefined };
 
   /** The open document a request names (InvalidParams when it is not open). */
   const documentOf = (uri: string): TextDocument => {
@@ -124,6 +134,9 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
     client.watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     service.setFolders(folders.map((f) => f.uri));
+    service.setIndexStorage(indexStorageOf(params.initializationOptions));
+    client.workDoneProgress = capabilities.window?.workDoneProgress === true;
+    client.locale = params.locale;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -148,6 +161,48 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
     };
   });
 
+  /**
+   * The files `zh-report.workspace.extraFiles` adds to the index are watched too: one more registration (made again
+   * when the globs change; none while there are none). A glob is relative to a workspace folder; `**∕` before it
+   * lets the client match it anywhere (the index keeps only what the glob names below a folder).
+   */
+  let extraWatcher: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
+  const watchExtraFiles = (): void => {
+    if (!client.watchFiles || host.files === undefined) return;
+    const previous = extraWatcher;
+    const globs = service.settings.extraFileGlobs;
+    extraWatcher = previous.then(async (registration) => {
+      registration?.dispose();
+      if (globs.length === 0) return undefined;
+      const watchers = globs.map((glob) => ({ globPattern: `**/${glob.replace(/^\/+/, '')}` }));
+      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    });
+  };
+
+  /**
+   * Builds the workspace index once the client is ready, with work-done progress (cancellable from the status bar)
+   * where the client supports server-created progress; requests are answered meanwhile from what is read so far.
+   */
+  const buildIndex = async (): Promise<void> => {
+    if (host.files === undefined) return;
+    const progress = client.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    let begun = false;
+    await service
+      .buildIndex(progress?.token, (read, total) => {
+        if (progress === undefined || total === 0) return;
+        if (!begun) {
+          begun = true;
+          progress.begin('zh-report', 0, message('progress.indexing', displayLanguageOf(client.locale), total), true);
+        }
+        progress.report(Math.round((100 * read) / total), `${read} / ${total}`);
+      })
+      .catch((e: unknown) => {
+        logger.error(`workspace index: ${String(e)}`);
+        return false;
+      });
+    progress?.done();
+  };
+
   connection.onInitialized(() => {
     configuration.initialized();
     if (client.watchFiles && host.files !== undefined) {
@@ -156,6 +211,8 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
         () => undefined,
       );
     }
+    watchExtraFiles();
+    void buildIndex();
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => service.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
@@ -209,7 +266,10 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
   connection.onRequest(Methods.glossary, guard(logger, Methods.glossary, onUri(service.glossary)));
   connection.onRequest(Methods.status, guard(logger, Methods.status, () => service.status()));
 
-  connection.onShutdown(() => service.dispose());
+  connection.onShutdown(async () => {
+    await service.flush().catch(() => undefined);
+    service.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

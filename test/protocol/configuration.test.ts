@@ -6,7 +6,7 @@
  * workspace/didChangeWatchedFiles, which the server registers for where the client supports it.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -165,5 +165,39 @@ describe('workspace/didChangeWatchedFiles keeps the report files fresh', () => {
     unlinkSync(file('copyright.md'));
     changed('copyright.md', 3);
     assert.equal((await search('第十条')).filter((s) => s.location.uri === uriOf('copyright.md')).length, 0, 'the deleted law is gone');
+  });
+});
+
+describe('zh-report.workspace.extraFiles: more files indexed and watched', () => {
+  it('a .log file named by the setting is watched (one more registration) and answers workspace symbols', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zh-report-extra-'));
+    const client = LspClient.start();
+    try {
+      mkdirSync(path.join(dir, 'drafts'));
+      writeFileSync(path.join(dir, 'drafts', 'plan.log'), '关于二〇二五年工作的报告\n\n一、总体情况\n\n（一）主要成效\n\n推进建设。\n\n二、下一步安排\n');
+      writeFileSync(path.join(dir, 'other.log'), '关于二〇二五年工作的报告\n\n一、总体情况\n\n（一）次要成效\n\n推进建设。\n\n二、下一步安排\n');
+      const root = pathToFileURL(dir).href;
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: root,
+        workspaceFolders: [{ uri: root, name: 'w' }],
+        capabilities: VSCODE_LIKE,
+        initializationOptions: { workspace: { extraFiles: ['drafts/*.log'] } },
+      });
+      client.notify('initialized', {});
+      const watchers = (): unknown[] =>
+        client.serverRequests
+          .filter((r) => r.method === 'client/registerCapability')
+          .flatMap((r) => (r.params as RegistrationParams).registrations)
+          .filter((g) => g.method === 'workspace/didChangeWatchedFiles')
+          .map((g) => g.registerOptions);
+      await waitFor(() => watchers().length >= 2, 'both watchers');
+      assert.deepEqual(watchers(), [{ watchers: [{ globPattern: '**/*.{txt,text,md,markdown}' }] }, { watchers: [{ globPattern: '**/drafts/*.log' }] }]);
+      const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: '成效' });
+      assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['（一）主要成效', pathToFileURL(path.join(dir, 'drafts', 'plan.log')).href]], 'not other.log');
+    } finally {
+      await client.shutdownAndExit();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -111,6 +111,8 @@ describe('manifest: language, grammar, commands, settings', () => {
       'zh-report.outline.showTerms': false,
       'zh-report.outline.showWordCount': false,
       'zh-report.trace.server': 'off',
+      'zh-report.workspace.extraFiles': [],
+      'zh-report.workspace.glossaryFiles': [],
     });
     for (const key of ['detect.enabled', 'detect.markdown', 'encodingHint.enabled', 'maxFileSizeMB', 'diagnostics']) {
       assert.ok(clientSources.includes(`'${key}'`), `client/src does not read zh-report.${key}`);

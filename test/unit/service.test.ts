@@ -50,10 +50,10 @@ describe('report service in process: term features on the seed regulation', () =
     assert.ok(locations.some((l) => l.range.start.line === definition.line));
   });
 
-  it('rename: one edit per use, each replacing exactly the term', () => {
-    const prepared = service.prepareRename(document, at(document, use), NEVER);
+  it('rename: one edit per use, each replacing exactly the term', async () => {
+    const prepared = await service.prepareRename(document, at(document, use), NEVER);
     assert.equal(prepared?.placeholder, TERM);
-    const edit = service.rename(document, { ...at(document, use), newName: '易制爆品' }, NEVER);
+    const edit = await service.rename(document, { ...at(document, use), newName: '易制爆品' }, NEVER);
     const edits: TextEdit[] = edit?.changes?.[document.uri] ?? [];
     assert.equal(edits.length, document.getText().split(TERM).length - 1);
     assert.ok(edits.every((e) => document.getText(e.range) === TERM && e.newText === '易制爆品'));

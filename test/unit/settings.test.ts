@@ -16,6 +16,7 @@ describe('settings: one reader for every route', () => {
       inlayHints: { citations: true },
       diagnostics: { 'numbering-gap': 'error', 'script-mixing': 'information', maxPerDocument: 50 },
       trace: { server: 'off' },
+      workspace: { extraFiles: ['drafts/**/*.log', 42, ' '], glossaryFiles: ['refs/定义表.txt'] },
     };
     assert.deepEqual(readSettings(DEFAULT_SETTINGS, section), {
       maxDocumentSizeMB: 5,
@@ -24,7 +25,15 @@ describe('settings: one reader for every route', () => {
       showTermsInOutline: true,
       showWordCountInOutline: true,
       citationInlayHints: true,
+      extraFileGlobs: ['drafts/**/*.log'],
+      glossaryGlobs: ['refs/定义表.txt'],
     });
+  });
+
+  it('the workspace globs: a change rebuilds the index, nothing else', () => {
+    const next = readSettings(DEFAULT_SETTINGS, { 'workspace.glossaryFiles': ['词表.md'] });
+    assert.deepEqual(next.glossaryGlobs, ['词表.md']);
+    assert.deepEqual(settingsChange(DEFAULT_SETTINGS, next), { diagnostics: false, inlayHints: false, symbols: false, documents: false, index: true });
   });
 
   it('reads the flat payload of initializationOptions (maxDocumentSizeMB, showTermsInOutline)', () => {
@@ -55,11 +64,11 @@ describe('settings: one reader for every route', () => {
 
   it('says what a change asks the client to fetch again', () => {
     const on = readSettings(DEFAULT_SETTINGS, { diagnostics: { 'numbering-gap': 'error' } });
-    assert.deepEqual(settingsChange(DEFAULT_SETTINGS, on), { diagnostics: true, inlayHints: false, symbols: false, documents: false });
-    assert.deepEqual(settingsChange(on, readSettings(on, { diagnostics: { 'numbering-gap': 'error' } })), { diagnostics: false, inlayHints: false, symbols: false, documents: false });
+    assert.deepEqual(settingsChange(DEFAULT_SETTINGS, on), { diagnostics: true, inlayHints: false, symbols: false, documents: false, index: false });
+    assert.deepEqual(settingsChange(on, readSettings(on, { diagnostics: { 'numbering-gap': 'error' } })), { diagnostics: false, inlayHints: false, symbols: false, documents: false, index: false });
     // a rule set to its default severity is no change
     assert.equal(settingsChange(DEFAULT_SETTINGS, readSettings(DEFAULT_SETTINGS, { diagnostics: { 'numbering-gap': 'warning' } })).diagnostics, false);
-    assert.deepEqual(settingsChange(DEFAULT_SETTINGS, readSettings(DEFAULT_SETTINGS, { maxFileSizeMB: 1 })), { diagnostics: true, inlayHints: false, symbols: false, documents: true });
+    assert.deepEqual(settingsChange(DEFAULT_SETTINGS, readSettings(DEFAULT_SETTINGS, { maxFileSizeMB: 1 })), { diagnostics: true, inlayHints: false, symbols: false, documents: true, index: true });
     assert.equal(settingsChange(DEFAULT_SETTINGS, readSettings(DEFAULT_SETTINGS, { inlayHints: { citations: true } })).inlayHints, true);
     assert.equal(settingsChange(DEFAULT_SETTINGS, readSettings(DEFAULT_SETTINGS, { outline: { showTerms: true } })).symbols, true);
   });

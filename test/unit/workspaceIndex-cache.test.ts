@@ -13,7 +13,7 @@ import { openccConverter } from '../../server/src/opencc';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type StoredIndex } from '../../server/src/service/indexCache';
 import { defaultSummarizer, WorkspaceIndex } from '../../server/src/service/workspaceIndex';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
-import { memoryHost, MemoryFiles, type MemoryHost } from '../util/memoryHost';
+import { memoryHost, MemoryFiles, type MemoryHost } from '../util/memory';
 
 const FOLDER = 'file:///ws';
 const STORAGE = 'file:///storage/zh-report';

@@ -13,7 +13,7 @@ import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
 import { defaultSummarizer, WorkspaceIndex, compileGlob, type IndexRange, type WorkspaceUse } from '../../server/src/service/workspaceIndex';
 import { readCorpus, readSeed } from '../util/corpus';
-import { memoryHost, MemoryFiles, type MemoryHost } from '../util/memoryHost';
+import { memoryHost, MemoryFiles, type MemoryHost } from '../util/memory';
 import { REPO_ROOT } from '../util/paths';
 
 const table = foldTable(openccConverter);

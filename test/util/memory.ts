@@ -1,6 +1,6 @@
 /**
- * The report service in the test process, with an in-memory host (the Markdown language service's InMemoryWorkspace,
- * for this service): the workspace's files are a map from URI to bytes that a test writes and deletes (and whose
+ * The report service (and the workspace index) in the test process, with an in-memory host (the Markdown language
+ * service's InMemoryWorkspace, for this service): the workspace's files are a map from URI to bytes that a test writes and deletes (and whose
  * change events it fires, or not), the open documents are a map a test opens and closes documents in, written with
  * the cursor marked ‸. The codec and the script converters are the Node host's (iconv-lite, opencc-js): they are
  * what the service must be given, not what is tested here. Lives under test/: never in a product bundle.
@@ -9,60 +9,90 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken, Position } from 'vscode-languageserver';
 import { createReportService, type ReportLanguageService, type ReportServiceOptions } from '../../server/src/service';
 import type { OpenDocuments } from '../../server/src/service/documents';
-import { canonicalUri } from '../../server/src/service/files';
 import type { HostFileChange, HostFiles, HostFileStat, HostFileType, ReportHost } from '../../server/src/service/host';
+import { fileKey } from '../../server/src/service/workspaceIndex';
 import { withCursor } from './corpus';
 import { nodeHost } from './host';
 
 export const NEVER: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
-/** Files by URI (as a file system: one file however its URI is spelled), in memory. Each call is counted, so a test can tell what the service read. */
+/**
+ * Files by URI (as a file system: one file however its URI is spelled: %E5… or 名), in memory, with a size and an
+ * mtime that moves on every write. Each call is counted (`calls`, and `reads` per URI as asked), so a test can tell
+ * what the service or the index read; writes (the index's cache file) land in the map.
+ */
 export class MemoryFiles implements HostFiles {
   readonly #files = new Map<string, { readonly bytes: Uint8Array; readonly mtime: number }>();
   readonly #listeners = new Set<(changes: readonly HostFileChange[]) => void>();
-  #clock = 1;
-  readonly calls = { readDirectory: 0, stat: 0, readFile: 0 };
+  #clock = 1_700_000_000_000;
+  readonly calls = { readDirectory: 0, stat: 0, readFile: 0, writeFile: 0 };
+  /** How many times each URI (as asked) was read. */
+  readonly reads = new Map<string, number>();
 
   /** Writes a file (UTF-8 for a string) and, unless `notify` is false, fires its change event. */
   write(written: string, content: string | Uint8Array, notify = true): void {
-    const uri = canonicalUri(written);
-    const existed = this.#files.has(uri);
-    this.#files.set(uri, { bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content, mtime: this.#clock++ });
+    const existed = this.has(written);
+    this.put(written, content);
     if (notify) this.fire([{ uri: written, type: existed ? 'changed' : 'created' }]);
   }
 
+  /** Writes a file without telling the listeners: the test fires the change when it wants. */
+  put(uri: string, content: string | Uint8Array): void {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    this.#files.set(fileKey(uri), { bytes, mtime: (this.#clock += 1000) });
+  }
+
   delete(written: string, notify = true): void {
-    this.#files.delete(canonicalUri(written));
+    this.remove(written);
     if (notify) this.fire([{ uri: written, type: 'deleted' }]);
   }
 
+  /** Removes a file without telling the listeners. */
+  remove(uri: string): void {
+    this.#files.delete(fileKey(uri));
+  }
+
+  has(uri: string): boolean {
+    return this.#files.has(fileKey(uri));
+  }
+
+  get(uri: string): Uint8Array | undefined {
+    return this.#files.get(fileKey(uri))?.bytes;
+  }
+
+  /** Tells the listeners about changes, as workspace/didChangeWatchedFiles would. */
   fire(changes: readonly HostFileChange[]): void {
     for (const listener of this.#listeners) listener(changes);
   }
 
   async readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, HostFileType]> | undefined> {
     this.calls.readDirectory++;
-    const folder = canonicalUri(uri);
-    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    const prefix = `${fileKey(uri).replace(/\/+$/, '')}/`;
     const entries = new Map<string, HostFileType>();
     for (const file of this.#files.keys()) {
       if (!file.startsWith(prefix)) continue;
       const rest = file.slice(prefix.length);
       const slash = rest.indexOf('/');
-      entries.set(decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash)), slash < 0 ? 'file' : 'directory');
+      entries.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'file' : 'directory');
     }
     return entries.size === 0 ? undefined : [...entries];
   }
 
   async stat(uri: string): Promise<HostFileStat | undefined> {
     this.calls.stat++;
-    const file = this.#files.get(canonicalUri(uri));
+    const file = this.#files.get(fileKey(uri));
     return file === undefined ? undefined : { size: file.bytes.length, mtime: file.mtime };
   }
 
   async readFile(uri: string): Promise<Uint8Array | undefined> {
     this.calls.readFile++;
-    return this.#files.get(canonicalUri(uri))?.bytes;
+    this.reads.set(uri, (this.reads.get(uri) ?? 0) + 1);
+    return this.#files.get(fileKey(uri))?.bytes;
+  }
+
+  async writeFile(uri: string, bytes: Uint8Array): Promise<void> {
+    this.calls.writeFile++;
+    this.put(uri, bytes);
   }
 
   onDidChange(listener: (changes: readonly HostFileChange[]) => void): { dispose(): void } {
@@ -92,25 +122,37 @@ export class MemoryDocuments implements OpenDocuments {
   }
 }
 
-export function memoryHost(files: MemoryFiles | undefined = new MemoryFiles()): ReportHost {
+export interface MemoryHost extends ReportHost {
+  readonly files: MemoryFiles;
+  /** The log lines (`error: …` for errors). */
+  readonly log: string[];
+}
+
+/** A host over `files` with the Node host's codec and converters (iconv-lite, opencc-js); log lines kept in `log`. */
+export function memoryHost(files = new MemoryFiles()): MemoryHost {
+  const log: string[] = [];
   return {
     codec: nodeHost.codec,
     scripts: nodeHost.scripts,
     files,
-    logger: { error: () => undefined, info: () => undefined },
-    scheduler: { now: () => 0, yield: () => Promise.resolve() },
+    log,
+    logger: { error: (m) => log.push(`error: ${m}`), info: (m) => log.push(m) },
+    scheduler: { now: () => Date.now(), yield: () => new Promise<void>((resolve) => setImmediate(resolve)) },
   };
 }
 
 /** A service on an in-memory host, with the documents a test opens in it. */
 export class InMemoryWorkspace {
   readonly files: MemoryFiles;
+  readonly host: MemoryHost;
   readonly documents = new MemoryDocuments();
   readonly service: ReportLanguageService;
 
-  constructor(options: ReportServiceOptions & { readonly folders?: readonly string[]; readonly watched?: boolean } = {}) {
-    this.files = new MemoryFiles();
-    this.service = createReportService(memoryHost(this.files), { ...options, documents: this.documents });
+  /** `files`: the disk (shared by several services in a test of the stored index); a new one by default. */
+  constructor(options: ReportServiceOptions & { readonly folders?: readonly string[]; readonly watched?: boolean; readonly files?: MemoryFiles } = {}) {
+    this.files = options.files ?? new MemoryFiles();
+    this.host = memoryHost(this.files);
+    this.service = createReportService(this.host, { ...options, documents: this.documents });
     this.service.setFolders(options.folders ?? []);
     this.service.setFilesWatched(options.watched ?? true);
   }

@@ -35,9 +35,9 @@ import { message, pick, type DisplayLanguage } from '../messages';
 import type { ServiceContext } from '../service/context';
 import type { AnalyzedDocument } from '../service/documents';
 import { cancelled, invalidParams } from '../service/errors';
-import { canonicalUri } from '../service/files';
 import { headingMarkerAt } from '../service/headings';
 import { escapeMarkdown, shorten } from '../service/terms';
+import { fileKey } from '../service/workspaceIndex';
 
 /** Longest cited text shown in a hover. */
 const HOVER_TEXT_MAX = 200;
@@ -195,12 +195,12 @@ export class CitationsFeature {
     });
     // other reports that name this one
     if (report.keys.length === 0) return result;
-    for (const other of await this.#allReports(token)) {
+    for await (const other of this.#allReports(token)) {
       if (other.uri === report.uri) continue;
       const theirs = this.of({ document: TextDocument.create(other.uri, 'zh-report', 0, other.text), model: other.model });
       const doc = this.#context.open.get(other.uri) ?? TextDocument.create(other.uri, 'zh-report', 0, other.text);
       theirs.index.documents.forEach((named, n) => {
-        if (!this.#names(named.name, named.context, named.bracketed, report)) return;
+        if (!this.#names(named.name, named.context, named.bracketed, report.keys)) return;
         const resolver = new CitationResolver(theirs.index, own.structure, n);
         theirs.index.citations.forEach((c, i) => {
           if (c.document !== n) return;
@@ -227,37 +227,44 @@ export class CitationsFeature {
 
   /** The report named `name` (or, for a name read without 《》, whose title ends `context`): open documents first. */
   async #find(analyzed: AnalyzedDocument, name: string, context: string, bracketed: boolean, token: CancellationToken): Promise<Report | undefined> {
-    for (const report of await this.#allReports(token)) {
+    const matches = (keys: readonly string[]): boolean => this.#names(name, context, bracketed, keys);
+    for await (const report of this.#allReports(token, matches)) {
       if (report.uri === analyzed.document.uri) continue;
-      if (this.#names(name, context, bracketed, report)) return report;
+      if (matches(report.keys)) return report;
     }
     return undefined;
   }
 
-  #names(name: string, context: string, bracketed: boolean, report: Report): boolean {
+  #names(name: string, context: string, bracketed: boolean, keys: readonly string[]): boolean {
     const table = this.#foldTable();
     const key = foldForSearch(stripCountry(name), table);
-    if (report.keys.includes(key)) return true;
+    if (keys.includes(key)) return true;
     if (bracketed) return false;
     const run = foldForSearch(context, table);
-    return report.keys.some((k) => k.length >= 2 && run.endsWith(k));
+    return keys.some((k) => k.length >= 2 && run.endsWith(k));
   }
 
-  /** The open reports as the editor has them, then the report files on disk that are not open. */
-  async #allReports(token: CancellationToken): Promise<Report[]> {
-    const out: Report[] = [];
+  /**
+   * The open reports as the editor has them, then the report files of the workspace index that are not open, each read
+   * from disk when it is reached — only those whose names (title, file name) `wanted` accepts, when given.
+   */
+  async *#allReports(token: CancellationToken, wanted?: (keys: readonly string[]) => boolean): AsyncGenerator<Report> {
     const open = new Set<string>();
     for (const document of this.#context.open.all()) {
-      open.add(canonicalUri(document.uri));
+      open.add(fileKey(document.uri));
       const analyzed = this.#context.cache.analyzed(document);
-      if (analyzed !== undefined) out.push(this.#reportOf(document.uri, document.getText(), analyzed.model));
+      if (analyzed !== undefined) yield this.#reportOf(document.uri, document.getText(), analyzed.model);
     }
-    if (this.#context.files.folderCount > 0) {
-      const files = await this.#context.files.reports(token);
-      if (files === undefined) throw cancelled();
-      for (const f of files) if (!open.has(f.uri)) out.push(this.#reportOf(f.uri, f.text, f.model));
+    const workspace = this.#context.workspace;
+    if (workspace.folderCount === 0) return;
+    const index = await workspace.answering();
+    for (const { uri, summary } of index.files()) {
+      if (token.isCancellationRequested) throw cancelled();
+      if (open.has(fileKey(uri))) continue;
+      if (wanted !== undefined && !wanted(this.#keys(uri, summary.title ?? ''))) continue;
+      const report = await workspace.readReport(uri);
+      if (report !== undefined) yield this.#reportOf(uri, report.text, report.model);
     }
-    return out;
   }
 
   /** A document version or a report file as a report (kept with its model). */
@@ -271,15 +278,20 @@ export class CitationsFeature {
   }
 
   #report(uri: string, text: string, model: ReportModel): Report {
+    const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
+    return { uri, text, model, keys: this.#keys(uri, title) };
+  }
+
+  /** The folded names a report may be cited by: its title and its file name (without a bracketed tail). */
+  #keys(uri: string, title: string): string[] {
     const table = this.#foldTable();
     const keys = new Set<string>();
-    const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
     const base = fileName(uri).replace(/\.[^.]*$/, '').replace(/[（(].*$/, '');
     for (const name of [title.replace(/[（(].*$/, ''), base]) {
       const key = foldForSearch(stripCountry(name.replace(/[《》]/g, '').trim()), table);
       if (key.length >= 2) keys.add(key);
     }
-    return { uri, text, model, keys: [...keys] };
+    return [...keys];
   }
 
   #location(report: Report | undefined, document: TextDocument, start: number, end: number): Location {

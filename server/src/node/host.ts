@@ -7,6 +7,7 @@
  * does not watch the disk itself.
  */
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as iconv from 'iconv-lite';
 import { converterTo, openccConverter } from '../opencc';
@@ -67,6 +68,15 @@ export const nodeFiles: HostFiles = {
     } catch {
       return undefined;
     }
+  },
+  async writeFile(uri, bytes) {
+    const file = pathOf(uri);
+    if (file === undefined) throw new Error(`not a file URI: ${uri}`);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    // written beside and renamed: a reader never sees half a file
+    const temporary = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(temporary, bytes);
+    await fs.rename(temporary, file);
   },
   onDidChange: () => ({ dispose: () => undefined }),
 };

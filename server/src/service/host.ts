@@ -30,6 +30,11 @@ export interface HostFiles {
   readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, HostFileType]> | undefined>;
   stat(uri: string): Promise<HostFileStat | undefined>;
   readFile(uri: string): Promise<Uint8Array | undefined>;
+  /**
+   * Writes a file (creating its folder): only the workspace index's cache file in the storage folder the client gave
+   * (`indexStorage`). Optional: a host without it (a browser worker) keeps the index in memory only.
+   */
+  writeFile?(uri: string, bytes: Uint8Array): Promise<void>;
   /** Changes to files below the workspace folders (created, changed, deleted): the index is kept fresh by these. */
   onDidChange(listener: (changes: readonly HostFileChange[]) => void): HostDisposable;
 }

@@ -2,11 +2,11 @@
  * The report language service: every feature of the language server as one host-neutral object.
  *
  * `createReportService(host)` wires the features (server/src/features, one file per LSP feature) to the service's
- * shared modules: the per-version cache of documents (documents.ts), the workspace's report files (files.ts, read
- * through `host.files`), the checks' runner (checks.ts) and the settings (settings.ts). Each method takes one version
- * of a document (a `TextDocument`), the request's params and a cancellation token and returns the LSP result, so a
- * host — the Node language server (server.ts via main.ts), a browser worker, the command line, a test — only
- * resolves documents and passes results on. Nothing here needs Node: what does comes through the `ReportHost`.
+ * shared modules: the per-version cache of documents (documents.ts), the workspace's index of report files
+ * (workspace.ts over workspaceIndex.ts, read through `host.files`), the checks' runner (checks.ts) and the settings
+ * (settings.ts). Each method takes one version of a document (a `TextDocument`), the request's params and a
+ * cancellation token and returns the LSP result, so a host — the Node language server (server.ts via main.ts), a
+ * browser worker, the command line, a test — only resolves documents and passes results on. Nothing here needs Node: what does comes through the `ReportHost`.
  *
  * A document that is not analysed (over the size limit, binary) gets the empty answer of each feature; a cancelled
  * token throws the RequestCancelled error (service/errors.ts), as do wrong params (InvalidParams).
@@ -68,6 +68,7 @@ import { provideStatus } from '../features/status';
 import { provideTermList } from '../features/termList';
 import { provideWordCount } from '../features/wordCount';
 import { WorkspaceSymbolsFeature } from '../features/workspaceSymbols';
+import { termAtCursor, workspaceDefinitions, workspaceHover, workspaceRename, workspaceUses } from '../features/workspaceTerms';
 import { displayLanguageOf, type DisplayLanguage } from '../messages';
 import {
   ServerCommands,
@@ -88,11 +89,12 @@ import { scriptTableOf } from './convert';
 import { DocumentCache, rejectionMessage, type AnalysisOptions, type AnalyzedDocument, type OpenDocuments } from './documents';
 import { workspaceEdit } from './edits';
 import { cancelled, invalidParams } from './errors';
-import { WorkspaceFiles } from './files';
 import type { ReportHost } from './host';
-import { DEFAULT_SETTINGS, maxDocumentBytes, settingsChange, type ReportSettings, type SettingsChange } from './settings';
+import { DEFAULT_SETTINGS, settingsChange, type ReportSettings, type SettingsChange } from './settings';
 import { flattenDocumentSymbols } from './symbols';
 import type { TermDocument } from './terms';
+import { Workspace } from './workspace';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the client can do, from its initialize params (defaults: what VS Code does). */
 export interface ClientFeatures {
@@ -131,6 +133,12 @@ export interface ReportLanguageService {
   setFolders(uris: readonly string[]): void;
   /** Whether `host.files.onDidChange` reports the workspace's changes (then the folders are walked once). */
   setFilesWatched(watched: boolean): void;
+  /** The folder the workspace index is stored in between sessions (`indexStorage` from the client), or none. */
+  setIndexStorage(uri: string | undefined): void;
+  /** Builds the workspace index over the folders (after `initialized`); false when cancelled. Requests answer meanwhile. */
+  buildIndex(token?: { readonly isCancellationRequested: boolean }, progress?: (done: number, total: number) => void): Promise<boolean>;
+  /** Writes the stored index if it changed (on shutdown). */
+  flush(): Promise<void>;
   /** A document was opened or changed: the warning to show once when it will not be analysed, else undefined. */
   documentChanged(document: TextDocument): string | undefined;
   /** A document was closed: what the service kept for it is dropped. */
@@ -140,8 +148,8 @@ export interface ReportLanguageService {
   definition(document: TextDocument, params: DefinitionParams, token: CancellationToken): Promise<Location[] | null>;
   references(document: TextDocument, params: ReferenceParams, token: CancellationToken): Promise<Location[] | null>;
   documentHighlights(document: TextDocument, params: DocumentHighlightParams, token: CancellationToken): DocumentHighlight[] | null;
-  prepareRename(document: TextDocument, params: PrepareRenameParams, token: CancellationToken): { range: Range; placeholder: string } | null;
-  rename(document: TextDocument, params: RenameParams, token: CancellationToken): WorkspaceEdit | null;
+  prepareRename(document: TextDocument, params: PrepareRenameParams, token: CancellationToken): Promise<{ range: Range; placeholder: string } | null>;
+  rename(document: TextDocument, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null>;
   completion(document: TextDocument, params: CompletionParams, token: CancellationToken): CompletionList;
   semanticTokens(document: TextDocument, params: SemanticTokensParams, token: CancellationToken): SemanticTokens;
   semanticTokensRange(document: TextDocument, params: SemanticTokensRangeParams, token: CancellationToken): SemanticTokens;
@@ -178,8 +186,8 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
   let client: ClientFeatures = {};
   const open = options.documents ?? NO_DOCUMENTS;
   const cache = new DocumentCache(host, () => settings, options);
-  const files = new WorkspaceFiles(host, { analyze: (text) => cache.analyzeText(text), maxBytes: () => maxDocumentBytes(settings) });
-  const context: ServiceContext = { host, open, cache, files, settings: () => settings, lang: () => lang, foldTable: () => foldTableOf(host) };
+  const workspace = new Workspace({ host, cache, open, settings: () => settings, version: options.version ?? '' });
+  const context: ServiceContext = { host, open, cache, workspace, settings: () => settings, lang: () => lang, foldTable: () => foldTableOf(host) };
   const checks = new Checks(host.codec.gbk, () => scriptTableOf(host.scripts, host.codec), (analyzed) => cache.terms(analyzed));
   const citations = new CitationsFeature(context);
   const workspaceSymbols = new WorkspaceSymbolsFeature(context);
@@ -220,10 +228,20 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
     document: TextDocument,
     token: CancellationToken,
     citation: (analyzed: AnalyzedDocument) => Promise<R | undefined>,
-    term: (doc: TermDocument) => R,
+    term: (doc: TermDocument) => R | Promise<R>,
     empty: () => R,
-  ): Promise<R> => (await run(document, token, citation, async () => undefined)) ?? withTerms(document, token, term, empty);
+  ): Promise<R> => (await run(document, token, citation, async () => undefined)) ?? (await withTerms<R | Promise<R>>(document, token, term, empty));
   const edits = (): { documentChanges: boolean } => ({ documentChanges: client.documentChanges === true });
+  /**
+   * The document's own answer, or what `across` makes of it with the workspace index (none without workspace
+   * folders). `fresh`: the index as a listing needs it (changes reported so far taken in); else as it is now.
+   */
+  const acrossFiles = async <R>(own: R, token: CancellationToken, fresh: boolean, across: (own: R, index: WorkspaceIndex) => R): Promise<R> => {
+    if (workspace.folderCount === 0) return own;
+    const index = fresh ? await workspace.current() : await workspace.answering();
+    if (token.isCancellationRequested) throw cancelled();
+    return across(own, index);
+  };
 
   return {
     get settings() {
@@ -234,17 +252,18 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
       settings = next;
       checks.updateSettings(next.diagnostics);
       checks.updateMaxPerDocument(next.maxPerDocument);
-      if (change.documents) {
-        cache.clear();
-        files.limitChanged();
-      }
+      if (change.documents) cache.clear();
+      if (change.index) workspace.settingsChanged();
       return change;
     },
     setClient,
-    setFolders: (uris) => files.setFolders(uris),
+    setFolders: (uris) => workspace.setFolders(uris),
     setFilesWatched: (watched) => {
-      files.watching = watched;
+      workspace.watched = watched;
     },
+    setIndexStorage: (uri) => workspace.setStorage(uri),
+    buildIndex: (token, progress) => workspace.build(token, progress),
+    flush: () => workspace.flush(),
     documentChanged(document) {
       const rejection = cache.rejection(document);
       if (rejection === undefined || warned.has(document.uri)) return undefined;
@@ -253,18 +272,58 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
     },
     documentClosed(uri) {
       cache.forget(uri);
+      workspace.closed(uri);
       warned.delete(uri);
     },
 
     hover: (document, params, token) =>
-      citationOr(document, token, (d) => citations.hover(d, params, token, lang), (doc) => provideHover(doc, params, token, lang), () => null),
+      citationOr(
+        document,
+        token,
+        (d) => citations.hover(d, params, token, lang),
+        (doc) => acrossFiles(provideHover(doc, params, token, lang), token, false, (own, index) => workspaceHover(doc, termAtCursor(doc, params.position, index), own, index, lang)),
+        () => null,
+      ),
     definition: (document, params, token) =>
-      citationOr(document, token, (d) => citations.definition(d, params, token), (doc) => provideDefinition(doc, params, token), () => null),
+      citationOr(
+        document,
+        token,
+        (d) => citations.definition(d, params, token),
+        (doc) => acrossFiles(provideDefinition(doc, params, token), token, false, (own, index) => workspaceDefinitions(doc, termAtCursor(doc, params.position, index), index) ?? own),
+        () => null,
+      ),
     references: (document, params, token) =>
-      citationOr(document, token, (d) => citations.references(d, params, token), (doc) => provideReferences(doc, params, token), () => null),
+      citationOr(
+        document,
+        token,
+        (d) => citations.references(d, params, token),
+        (doc) =>
+          acrossFiles(provideReferences(doc, params, token), token, true, (own, index) => {
+            const at = termAtCursor(doc, params.position, index);
+            if (at === undefined) return own;
+            const others = workspaceUses(doc, at, index, params.context?.includeDeclaration !== false).map((u): Location => ({ uri: u.uri, range: u.range }));
+            return own === null && others.length === 0 ? null : [...(own ?? []), ...others];
+          }),
+        () => null,
+      ),
     documentHighlights: (document, params, token) => withTerms(document, token, (doc) => provideDocumentHighlights(doc, params, token), () => null),
-    prepareRename: (document, params, token) => withTerms(document, token, (doc) => providePrepareRename(doc, params, token), () => null),
-    rename: (document, params, token) => withTerms(document, token, (doc) => provideRename(doc, params, token), () => null),
+    prepareRename: (document, params, token) =>
+      acrossFiles(withTerms(document, token, (doc) => providePrepareRename(doc, params, token), () => null), token, false, (own, index) => {
+        if (own !== null) return own;
+        const found = index.termAt(document.uri, params.position.line, params.position.character);
+        return found === undefined ? null : { range: found.range, placeholder: document.getText(found.range) };
+      }),
+    rename: (document, params, token) =>
+      withTerms(
+        document,
+        token,
+        (doc) =>
+          acrossFiles(provideRename(doc, params, token), token, true, (own, index) => {
+            const at = termAtCursor(doc, params.position, index);
+            return at === undefined ? own : workspaceRename(doc, at, own, params.newName.trim(), index, open, edits(), lang);
+          }),
+        async () => null,
+      ),
     completion: (document, params, token) =>
       withTerms(document, token, (doc) => provideCompletion(doc, params, token, lang), (): CompletionList => ({ isIncomplete: false, items: [] })),
     semanticTokens: (document, params, token) => withTerms(document, token, (doc) => provideSemanticTokens(doc, params, token), (): SemanticTokens => ({ data: [] })),
@@ -314,10 +373,10 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
     },
     files: {
       get walks() {
-        return files.walks;
+        return workspace.walks;
       },
       get reads() {
-        return files.reads;
+        return workspace.reads;
       },
     },
     checks: {
@@ -326,7 +385,7 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
       },
     },
     dispose() {
-      files.dispose();
+      workspace.dispose();
       cache.clear();
       warned.clear();
     },

@@ -28,6 +28,10 @@ export interface ReportSettings {
   readonly showWordCountInOutline: boolean;
   /** `zh-report.inlayHints.citations`: where relative citations point (前款 → 第二十条第一款). */
   readonly citationInlayHints: boolean;
+  /** `zh-report.workspace.extraFiles`: globs (relative to a workspace folder) of more files the workspace index reads. */
+  readonly extraFileGlobs: readonly string[];
+  /** `zh-report.workspace.glossaryFiles`: globs of files that are glossaries whatever their name. */
+  readonly glossaryGlobs: readonly string[];
 }
 
 /** The default of `zh-report.diagnostics.maxPerDocument`. */
@@ -40,6 +44,8 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   showTermsInOutline: false,
   showWordCountInOutline: false,
   citationInlayHints: false,
+  extraFileGlobs: [],
+  glossaryGlobs: [],
 };
 
 /** The configuration section the server pulls (VS Code's `zh-report.*`). */
@@ -66,6 +72,8 @@ export function readSettings(base: ReportSettings, value: unknown): ReportSettin
     showTermsInOutline: readOutlineFlag(value, 'showTermsInOutline', 'showTerms') ?? base.showTermsInOutline,
     showWordCountInOutline: readOutlineFlag(value, 'showWordCountInOutline', 'showWordCount') ?? base.showWordCountInOutline,
     citationInlayHints: citations ?? base.citationInlayHints,
+    extraFileGlobs: readGlobs(value, 'extraFiles') ?? base.extraFileGlobs,
+    glossaryGlobs: readGlobs(value, 'glossaryFiles') ?? base.glossaryGlobs,
   };
 }
 
@@ -114,6 +122,14 @@ function readInlayHintsSetting(value: Record<string, unknown>): boolean | undefi
 }
 
 /** `zh-report.outline.showTerms` in what a client sends, or undefined. */
+/** `workspace.<name>` (nested or flat): a list of non-empty glob strings; anything else is left out. */
+function readGlobs(value: Record<string, unknown>, name: string): readonly string[] | undefined {
+  const nested = value['workspace'];
+  const list = isRecord(nested) && nested[name] !== undefined ? nested[name] : value[`workspace.${name}`];
+  if (!Array.isArray(list)) return undefined;
+  return list.filter((g): g is string => typeof g === 'string' && g.trim().length > 0).map((g) => g.trim());
+}
+
 export function readShowTerms(value: unknown): boolean | undefined {
   return isRecord(value) ? readOutlineFlag(value, 'showTermsInOutline', 'showTerms') : undefined;
 }
@@ -146,6 +162,8 @@ export interface SettingsChange {
   readonly symbols: boolean;
   /** The size limit changed: open documents are checked again. */
   readonly documents: boolean;
+  /** Which files the workspace index reads, or which are glossaries, changed: it is built again. */
+  readonly index: boolean;
 }
 
 export function settingsChange(before: ReportSettings, after: ReportSettings): SettingsChange {
@@ -155,5 +173,6 @@ export function settingsChange(before: ReportSettings, after: ReportSettings): S
     inlayHints: before.citationInlayHints !== after.citationInlayHints,
     symbols: before.showTermsInOutline !== after.showTermsInOutline || before.showWordCountInOutline !== after.showWordCountInOutline,
     documents,
+    index: documents || before.extraFileGlobs.join('\n') !== after.extraFileGlobs.join('\n') || before.glossaryGlobs.join('\n') !== after.glossaryGlobs.join('\n'),
   };
 }

@@ -18,7 +18,7 @@
  *
  * Host-neutral: only the core, the protocol and the host's types; no Node.
  *
- * How the server uses it (not wired yet): `build(folders, token, progress)` after `initialized` (work-done progress),
+ * How the service uses it (service/workspace.ts): `build(folders, token, progress)` after `initialized` (work-done progress),
  * `flush()` on shutdown; `setOpen(uri, summarizeOpen(uri, text, model, terms))` for each analysed version of an open
  * document and `setOpen(uri, undefined)` on close; hover and definition on a term the document does not define:
  * `definitionsOf(key, uri)` with the key of the term at the cursor (the document's term index, else `termKeyAt`);
@@ -33,17 +33,8 @@ import {
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
 
-/**
- * Proposed addition to `HostFiles` (host.ts): writing the index's cache file. Optional: a host that cannot write
- * (a browser without storage) keeps the index in memory only.
- */
-export interface IndexHostFiles extends HostFiles {
-  writeFile?(uri: string, bytes: Uint8Array): Promise<void>;
-}
-
-export interface IndexHost extends ReportHost {
-  readonly files: IndexHostFiles | undefined;
-}
+/** The index's host: the service's (`HostFiles.writeFile`, optional, stores the index's cache file). */
+export type IndexHost = ReportHost;
 
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
@@ -360,9 +351,14 @@ export class WorkspaceIndex {
 
   /** The key of the term used at a position of an indexed file (an open document: also a term only the workspace defines). */
   termKeyAt(uri: string, line: number, character: number): string | undefined {
+    return this.termAt(uri, line, character)?.key;
+  }
+
+  /** The term used at a position of an indexed file, with the range of that use (the shortest use holding it). */
+  termAt(uri: string, line: number, character: number): { readonly key: string; readonly range: IndexRange } | undefined {
     const summary = this.#indexed.get(fileKey(uri))?.summary;
     if (summary === undefined) return undefined;
-    let best: string | undefined;
+    let best: { key: string; range: IndexRange } | undefined;
     let bestLength = Infinity;
     for (const t of summary.terms) {
       for (let k = 0; k + 2 < t.uses.length; k += 3) {
@@ -370,7 +366,7 @@ export class WorkspaceIndex {
         const start = t.uses[k + 1]!;
         const length = t.uses[k + 2]!;
         if (character >= start && character <= start + length && length < bestLength) {
-          best = t.key;
+          best = { key: t.key, range: { start: { line, character: start }, end: { line, character: start + length } } };
           bestLength = length;
         }
       }
