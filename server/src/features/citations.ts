@@ -23,6 +23,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   citationAt,
   documentCitations,
+  documentNameKeys,
+  fileNameOf,
   foldForSearch,
   mentionAt,
   stripCountry,
@@ -91,7 +93,7 @@ export class CitationsFeature {
     const t = resolved.target;
     if (t.status === 'ok') {
       const path = resolved.citations.structure.path(t.place);
-      const where = resolved.report === undefined ? '' : ` · ${escapeMarkdown(fileName(resolved.report.uri))}`;
+      const where = resolved.report === undefined ? '' : ` · ${escapeMarkdown(fileNameOf(resolved.report.uri))}`;
       const title = other !== undefined ? `《${escapeMarkdown(other.name)}》` : '';
       lines.push(`**${title}${escapeMarkdown(t.label)}** · ${message('citation.label', lang)}${where}`);
       if (path.length > 0) lines.push(`**${message('hover.path', lang)}**${lang === 'en' ? ': ' : '：'}${escapeMarkdown(path.join(' › '))}`);
@@ -102,7 +104,7 @@ export class CitationsFeature {
       lines.push(`⚠ ${escapeMarkdown(pick(t.reason!, lang))}`);
     } else if (other !== undefined && other.name !== '') {
       lines.push(`**${escapeMarkdown(other.name)} ${escapeMarkdown(written)}** · ${message('citation.other', lang)}`);
-      lines.push(resolved.report === undefined ? `*${message('citation.notInWorkspace', lang)}*` : `${escapeMarkdown(fileName(resolved.report.uri))}`);
+      lines.push(resolved.report === undefined ? `*${message('citation.notInWorkspace', lang)}*` : `${escapeMarkdown(fileNameOf(resolved.report.uri))}`);
     } else {
       return undefined;
     }
@@ -282,16 +284,9 @@ export class CitationsFeature {
     return { uri, text, model, keys: this.#keys(uri, title) };
   }
 
-  /** The folded names a report may be cited by: its title and its file name (without a bracketed tail). */
+  /** The folded names a report may be cited by: its title and its file name (the index's rule, core/summary.ts). */
   #keys(uri: string, title: string): string[] {
-    const table = this.#foldTable();
-    const keys = new Set<string>();
-    const base = fileName(uri).replace(/\.[^.]*$/, '').replace(/[（(].*$/, '');
-    for (const name of [title.replace(/[（(].*$/, ''), base]) {
-      const key = foldForSearch(stripCountry(name.replace(/[《》]/g, '').trim()), table);
-      if (key.length >= 2) keys.add(key);
-    }
-    return [...keys];
+    return documentNameKeys(title, uri, this.#foldTable());
   }
 
   #location(report: Report | undefined, document: TextDocument, start: number, end: number): Location {
@@ -306,13 +301,4 @@ export class CitationsFeature {
 
 function location(document: TextDocument, start: number, end: number): Location {
   return { uri: document.uri, range: { start: document.positionAt(start), end: document.positionAt(end) } };
-}
-
-function fileName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
