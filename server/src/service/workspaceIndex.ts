@@ -26,7 +26,7 @@
  * workspace/symbol: `symbols(query)`.
  */
 import {
-  analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, mayContain, MentionScanner, stripCountry,
+  analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, lineIndexOf, matchesFolded, mayContain, MentionScanner, stripCountry,
   summarizeReport,
   type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
 } from '../core';
@@ -339,6 +339,48 @@ export class WorkspaceIndex {
     return this.#filesWith(this.#usedIn, termKey, undefined)
       .filter(({ summary }) => summary.terms.some((t) => t.key === termKey && t.count * 3 > t.uses.length))
       .map(({ uri }) => uri);
+  }
+
+  /**
+   * Every use of a term in one indexed file, none capped (for a rename where `filesWithMoreUses` names the file): the
+   * file read again through the host and decoded as when it was indexed, or `text` when the caller has the file's
+   * current version (an open document); found by the same matchers as the summary's — the file's term index for a term
+   * of its own, the mention scanner (with the file's own terms covering) for a term it only mentions. Undefined when
+   * the file cannot be read or the term is no longer in it.
+   */
+  async allUsesIn(uri: string, termKey: string, text?: string): Promise<WorkspaceUse[] | undefined> {
+    const entry = this.#indexed.get(fileKey(uri));
+    if (text === undefined) {
+      const bytes = await this.#host.files?.readFile(uri).then((b) => b, () => undefined);
+      if (bytes === undefined) return undefined;
+      try {
+        text = this.#host.codec.decode(bytes).text;
+      } catch {
+        return undefined;
+      }
+    }
+    const model = analyze(text, { codec: this.#host.codec.gbk });
+    const terms = indexTerms(text, model, { converter: this.#host.scripts.converter });
+    const starts = model.lineStarts;
+    const own = terms.terms.find((t) => t.key === termKey);
+    const out: WorkspaceUse[] = [];
+    if (own !== undefined) {
+      for (const u of own.uses) {
+        const start = terms.uses.start[u]!;
+        const line = lineIndexOf(starts, start);
+        const character = start - starts[line]!;
+        out.push({ uri: entry?.uri ?? uri, range: { start: { line, character }, end: { line, character: character + terms.uses.end[u]! - start } } });
+      }
+      return out;
+    }
+    const found = this.#mentions().scan(text, starts, new Set(terms.terms.map((t) => t.key)), Infinity).find((t) => t.key === termKey);
+    if (found === undefined) return undefined;
+    for (let k = 0; k + 2 < found.uses.length; k += 3) {
+      const line = found.uses[k]!;
+      const character = found.uses[k + 1]!;
+      out.push({ uri: entry?.uri ?? uri, range: { start: { line, character }, end: { line, character: character + found.uses[k + 2]! } } });
+    }
+    return out;
   }
 
   /** The indexed files a lookup table lists for a term, in path order, without `exceptUri`. */
