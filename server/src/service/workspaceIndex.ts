@@ -133,6 +133,11 @@ interface FileEntry {
   readonly generation: number;
 }
 
+/** The range of a use on one line. */
+function rangeOfUse(line: number, character: number, length: number): IndexRange {
+  return { start: { line, character }, end: { line, character: character + length } };
+}
+
 /** The key of a file: its URI with percent escapes decoded (clients encode URIs differently: %E5… or 名). */
 export function fileKey(uri: string): string {
   try {
@@ -307,11 +312,7 @@ export class WorkspaceIndex {
     for (const { uri, summary } of this.#filesWith(this.#usedIn, termKey, exceptUri)) {
       for (const t of summary.terms) {
         if (t.key !== termKey) continue;
-        for (let k = 0; k + 2 < t.uses.length; k += 3) {
-          const line = t.uses[k]!;
-          const character = t.uses[k + 1]!;
-          out.push({ uri, range: { start: { line, character }, end: { line, character: character + t.uses[k + 2]! } } });
-        }
+        for (let k = 0; k + 2 < t.uses.length; k += 3) out.push({ uri, range: rangeOfUse(t.uses[k]!, t.uses[k + 1]!, t.uses[k + 2]!) });
       }
     }
     return out;
@@ -345,11 +346,11 @@ export class WorkspaceIndex {
    * Every use of a term in one indexed file, none capped (for a rename where `filesWithMoreUses` names the file): the
    * file read again through the host and decoded as when it was indexed, or `text` when the caller has the file's
    * current version (an open document); found by the same matchers as the summary's — the file's term index for a term
-   * of its own, the mention scanner (with the file's own terms covering) for a term it only mentions. Undefined when
-   * the file cannot be read or the term is no longer in it.
+   * of its own, the mention scanner (with the file's own terms covering) for a term it only mentions. None when the
+   * term is no longer in it; undefined when the file cannot be read.
    */
   async allUsesIn(uri: string, termKey: string, text?: string): Promise<WorkspaceUse[] | undefined> {
-    const entry = this.#indexed.get(fileKey(uri));
+    const at = this.#indexed.get(fileKey(uri))?.uri ?? uri;
     if (text === undefined) {
       const bytes = await this.#host.files?.readFile(uri).then((b) => b, () => undefined);
       if (bytes === undefined) return undefined;
@@ -368,17 +369,13 @@ export class WorkspaceIndex {
       for (const u of own.uses) {
         const start = terms.uses.start[u]!;
         const line = lineIndexOf(starts, start);
-        const character = start - starts[line]!;
-        out.push({ uri: entry?.uri ?? uri, range: { start: { line, character }, end: { line, character: character + terms.uses.end[u]! - start } } });
+        out.push({ uri: at, range: rangeOfUse(line, start - starts[line]!, terms.uses.end[u]! - start) });
       }
       return out;
     }
     const found = this.#mentions().scan(text, starts, new Set(terms.terms.map((t) => t.key)), Infinity).find((t) => t.key === termKey);
-    if (found === undefined) return undefined;
-    for (let k = 0; k + 2 < found.uses.length; k += 3) {
-      const line = found.uses[k]!;
-      const character = found.uses[k + 1]!;
-      out.push({ uri: entry?.uri ?? uri, range: { start: { line, character }, end: { line, character: character + found.uses[k + 2]! } } });
+    for (let k = 0; found !== undefined && k + 2 < found.uses.length; k += 3) {
+      out.push({ uri: at, range: rangeOfUse(found.uses[k]!, found.uses[k + 1]!, found.uses[k + 2]!) });
     }
     return out;
   }
