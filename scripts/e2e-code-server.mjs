@@ -950,7 +950,7 @@ async function renamePreviewCheck(page, ui) {
     const before = { report: fs.readFileSync(path.join(folder, report), 'utf8'), glossary: fs.readFileSync(glossary, 'utf8') };
     const lines = before.report.split(/\r?\n/);
     const line = lines.findIndex((l) => l.includes(term));
-    const column = lines[line].indexOf(term) + 3; // 1-based, inside the term
+    const end = lines[line].indexOf(term) + term.length + 1; // 1-based column after the term
     const pane = page.locator('.bulk-edit-panel');
     const readRows = () => page.evaluate(() => [...document.querySelectorAll('.bulk-edit-panel .monaco-list-row')]
       .map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').replace(/\s+/g, ' ').trim()));
@@ -979,7 +979,7 @@ async function renamePreviewCheck(page, ui) {
         await page.keyboard.press('Escape');
         await waitUntil('the Find widget to close', async () => ((await page.locator('.find-widget.visible').count()) === 0 ? true : undefined), 5_000);
         const cursor = ((await page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 2000 }).catch(() => '')) ?? '').trim();
-        if (!cursor.startsWith(`Ln ${line + 1}, Col ${column + term.length - 2} (${term.length} selected)`)) throw new Error(`the selection is ${cursor}, not the term at Ln ${line + 1}`);
+        if (!cursor.startsWith(`Ln ${line + 1}, Col ${end} (${term.length} selected)`)) throw new Error(`the selection is ${cursor}, not the term at Ln ${line + 1}`);
         await page.keyboard.press('F2');
         const input = page.locator('.rename-box input:visible').first();
         await input.waitFor({ state: 'visible', timeout: 10_000 });
