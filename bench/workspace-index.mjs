@@ -10,6 +10,10 @@
 //   memory            heap and RSS of this process with the index built (after a full collection)
 //   service           the report service (what the server answers) with the index loaded from the stored one:
 //                     hover, definition and references on uses of terms another file defines (up to 100)
+//   server RSS        the real server (dist/server.js over stdio, `npm run build` first) on the same folder, its own
+//                     storage: the resident memory of its process (/proc/<pid>/status VmRSS, and the peak VmHWM) once
+//                     the index is built (a workspace/symbol request waits for the build) and after 5 s idle (no
+//                     collection can be forced from outside; V8 collects when idle)
 //
 // Nothing here asserts a time: it prints the numbers (p50 / p95 / max and the spread) and the issue's targets.
 
@@ -21,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { generateReport, loadCorpus } from './generate.mjs';
+import { LspClient } from './lsp-client.mjs';
 import { median } from './measure.mjs';
 
 v8.setFlagsFromString('--expose-gc');
@@ -236,4 +241,31 @@ row('service definition across files', definitions);
 row('service references across the workspace', references);
 service.dispose();
 index.dispose();
+
+// ---- the real server over stdio: its RSS with the 1,000 reports indexed
+const serverPath = join(ROOT, 'dist', 'server.js');
+{
+  const { client } = LspClient.spawn(serverPath);
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      clientInfo: { name: 'zh-report-bench' },
+      rootUri: null,
+      workspaceFolders: [{ uri: folder, name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { indexStorage: pathToFileURL(join(dir, 'server-storage')).href },
+    }, 30_000);
+    const idle = client.memory();
+    client.notify('initialized', {});
+    const [buildMs, found] = await timeAsync(() => client.request('workspace/symbol', { query: '总则' }, 300_000));
+    const built = client.memory();
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const rested = client.memory();
+    const show = (m) => (m?.rss === undefined ? 'unknown (no /proc)' : `RSS ${mb(m.rss)} (peak ${mb(m.peak ?? 0)})`);
+    console.log(`server (dist/server.js, stdio): index built in ${(buildMs / 1000).toFixed(2)} s (${Array.isArray(found) ? found.length : 0} symbols for 总则)`);
+    console.log(`  server memory: started ${show(idle)}; index built ${show(built)}; after 5 s idle ${show(rested)}  target RSS ≤ 300 MB`);
+  } finally {
+    await client.close();
+  }
+}
 if (args.keep !== 'true') rmSync(dir, { recursive: true, force: true });

@@ -722,6 +722,7 @@ async function uiChecks(page, expected, ui) {
 
   await gbkMemoryChecks(page, ui);
   await workspaceSymbolChecks(page, ui);
+  await renamePreviewCheck(page, ui);
 
   await wordCountChecks(page, ui, { words: '2,826', path: '二、 › （三）', breakdown: '字数 (Word count)', shot: WORD_COUNT_SHOT });
 
@@ -929,6 +930,79 @@ async function workspaceSymbolChecks(page, ui) {
       .catch(async (err) => { throw new Error(`${err.message}; rows: ${JSON.stringify(await readRows())}`); });
     await page.keyboard.press('Escape');
     return `${rows.length} rows: ${rows.slice(0, 3).join(' | ')}`;
+  });
+}
+
+/**
+ * A rename across files in VS Code's own UI: a glossary written into the test's copy of seeds/ defines
+ * 成渝地区双城经济圈, which the Sichuan report uses; F2 on it in the report, a new name and Shift+Enter show the Refactor
+ * Preview listing both files; the preview is discarded and neither file changes.
+ */
+async function renamePreviewCheck(page, ui) {
+  await ui('rename across files: F2 + Ctrl+Enter on 成渝地区双城经济圈 shows the Refactor Preview with the report and 名词解释.md; discarded, nothing changes', async () => {
+    const folder = path.join(WORK, 'seeds');
+    if (path.resolve(folder) === path.resolve(SEEDS)) throw new Error('the UI checks must run on a copy of seeds/');
+    const report = 'cn_prov_2026_sichuan_government_work_report.txt';
+    const glossaryName = '名词解释.md';
+    const term = '成渝地区双城经济圈';
+    const glossary = path.join(folder, glossaryName);
+    fs.writeFileSync(glossary, `名词解释\n\n1．${term}：以重庆、成都两个中心城市为引领的区域发展格局。\n`);
+    const before = { report: fs.readFileSync(path.join(folder, report), 'utf8'), glossary: fs.readFileSync(glossary, 'utf8') };
+    const lines = before.report.split(/\r?\n/);
+    const line = lines.findIndex((l) => l.includes(term));
+    const end = lines[line].indexOf(term) + term.length + 1; // 1-based column after the term
+    const pane = page.locator('.bulk-edit-panel');
+    const readRows = () => page.evaluate(() => [...document.querySelectorAll('.bulk-edit-panel .monaco-list-row')]
+      .map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const discard = async () => {
+      if ((await pane.count()) === 0 || !(await pane.first().isVisible())) return;
+      await pane.locator('.monaco-button', { hasText: 'Discard' }).first().click({ timeout: 5_000 }).catch(() => undefined);
+    };
+    try {
+      await closeAllEditors(page);
+      await quickInput(page, 'Control+P', path.join(folder, report));
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: report }).first().click({ timeout: 15_000 });
+      await page.locator(`.tabs-container .tab[aria-label*="${report}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+      const names = zhReportNames();
+      await waitUntil('the report in zh-report', async () => (names.includes(await languageMode(page)) ? true : undefined), 20_000);
+      // the glossary reaches the server through the file watcher: until it has, the preview lists the report only
+      let rows = [];
+      await waitUntil(`a Refactor Preview listing ${report} and ${glossaryName}`, async () => {
+        await discard();
+        await page.locator('.editor-instance .view-lines').first().click();
+        // the first use selected by the Find widget (Go to Line counts columns in display cells); F2 renames at its end
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('Control+F');
+        const find = page.locator('.find-widget textarea, .find-widget input').first();
+        await find.waitFor({ state: 'visible', timeout: 10_000 });
+        await find.fill(term);
+        await page.keyboard.press('Escape');
+        await waitUntil('the Find widget to close', async () => ((await page.locator('.find-widget.visible').count()) === 0 ? true : undefined), 5_000);
+        const cursor = ((await page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 2000 }).catch(() => '')) ?? '').trim();
+        if (!cursor.startsWith(`Ln ${line + 1}, Col ${end} (${term.length} selected)`)) throw new Error(`the selection is ${cursor}, not the term at Ln ${line + 1}`);
+        await page.keyboard.press('F2');
+        const input = page.locator('.rename-box input:visible').first();
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill('成渝双城经济圈');
+        await page.keyboard.press('Control+Enter'); // "Enter to Rename, Ctrl+Enter to Preview" (Shift+Enter in older VS Code)
+        await pane.first().waitFor({ state: 'visible', timeout: 10_000 });
+        rows = await waitUntil('rows in the Refactor Preview', () => readRows().then((r) => (r.length > 0 ? r : undefined)), 10_000);
+        return rows.some((r) => r.includes(report)) && rows.some((r) => r.includes(glossaryName)) ? true : undefined;
+      }, 40_000).catch(async (err) => {
+        await page.screenshot({ path: path.join(WORK, 'logs', 'rename-preview-failure.png') }).catch(() => undefined);
+        throw new Error(`${err.message}; rows: ${JSON.stringify(rows)}; the page showed ${await workbenchState(page)}`);
+      });
+      await pane.locator('.monaco-button', { hasText: 'Discard' }).first().click({ timeout: 10_000 });
+      await waitUntil('the Refactor Preview to close', async () => ((await pane.count()) === 0 || !(await pane.first().isVisible()) ? true : undefined), 10_000);
+      const dirty = await page.locator('.tabs-container .tab.dirty').count();
+      const after = { report: fs.readFileSync(path.join(folder, report), 'utf8'), glossary: fs.readFileSync(glossary, 'utf8') };
+      if (dirty > 0 || after.report !== before.report || after.glossary !== before.glossary) throw new Error(`discarded, yet ${dirty} dirty editors or a changed file`);
+      return `${rows.length} rows: ${rows.slice(0, 4).join(' | ')}`;
+    } finally {
+      await discard();
+      await closeAllEditors(page);
+      fs.rmSync(glossary, { force: true });
+    }
   });
 }
 

@@ -70,10 +70,10 @@ export const MESSAGES = {
   'progress.indexing': { en: 'Indexing the workspace: {0} report files to read', 'zh-cn': '正在索引工作区：需读取 {0} 个报告文件', 'zh-tw': '正在索引工作區：需讀取 {0} 個報告檔案' },
   'hover.workspaceDefinition': { en: 'Defined in the workspace', 'zh-cn': '工作区中的定义', 'zh-tw': '工作區中的定義' },
   'hover.workspaceDefinitions': { en: '{0} differing definitions in the workspace', 'zh-cn': '工作区中有 {0} 处不同的定义', 'zh-tw': '工作區中有 {0} 處不同的定義' },
-  'rename.capped': {
-    en: 'Cannot rename: {0} uses the term more often than the workspace index records ({1}); open it and rename there first, or rename it in each file.',
-    'zh-cn': '无法重命名：{0} 中该术语的用法多于工作区索引所记录的（{1}）；请先打开该文件在其中重命名，或逐个文件重命名。',
-    'zh-tw': '無法重新命名：{0} 中該術語的用法多於工作區索引所記錄的（{1}）；請先開啟該檔案在其中重新命名，或逐一檔案重新命名。',
+  'rename.unreadable': {
+    en: 'Cannot rename: {0} uses the term more often than the workspace index records and could not be read to find every use; rename it in each file.',
+    'zh-cn': '无法重命名：{0} 中该术语的用法多于工作区索引所记录的，且无法读取该文件以找出全部用法；请逐个文件重命名。',
+    'zh-tw': '無法重新命名：{0} 中該術語的用法多於工作區索引所記錄的，且無法讀取該檔案以找出全部用法；請逐一檔案重新命名。',
   },
   'progress.readingReports': { en: 'reading {0} report files', 'zh-cn': '正在读取 {0} 个报告文件', 'zh-tw': '正在讀取 {0} 個報告檔案' },
   // a document the server does not analyse (window/showMessage)

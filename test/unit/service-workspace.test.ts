@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, Location, MarkupContent, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_USES_PER_TERM } from '../../server/src/core';
 import { DEFAULT_SETTINGS } from '../../server/src/service';
 import { readCorpus } from '../util/corpus';
 import { InMemoryWorkspace, MemoryFiles, NEVER, positionOf } from '../util/memory';
@@ -150,11 +151,32 @@ describe('report service: references and rename across files', () => {
     }
   });
 
-  it('a rename where a file’s uses were capped in the index is refused with a message naming the file', async () => {
-    // the criminal law with 2,100 more uses of 司法工作人员 than the index keeps per term and file
+  it('a rename where files’ uses were capped in the index reads those files and renames every use', async () => {
+    // more uses of 司法工作人员 than the index keeps per term and file (MAX_USES_PER_TERM): in the criminal law, which
+    // defines it (its own term), and in the procuratorate rules, which only mention it (open, with unsaved uses added)
+    const extra = (n: number): string => `\n${'司法工作人员应当依法履职，'.repeat(n).concat('不得徇私枉法。\n').repeat(100)}`;
+    assert.ok(MAX_USES_PER_TERM < 2100);
+    const law = `${readCorpus('cn_law_criminal_law.md')}${extra(21)}`;
+    const rulesOnDisk = readCorpus('cn_reg_procuratorate_criminal_procedure_rules_2019.md');
+    const rules = `${rulesOnDisk}${extra(22)}`;
+    const workspace = await workspaceWith({ [LAW]: law, [RULES]: rulesOnDisk });
+    const { document } = workspace.open(RULES, rules, 'markdown');
+    const position = positionOf(document, '司法工作人员', 0, 1);
+    const files = editsByFile(await workspace.service.rename(document, { ...at(document, position), newName: '司法人员' }, NEVER));
+    assert.deepEqual([...files.keys()].sort(), [LAW, RULES]);
+    for (const [uri, text] of [[LAW, law], [RULES, rules]] as const) {
+      const { edits } = files.get(uri)!;
+      assert.ok(edits.length > MAX_USES_PER_TERM, `${uri}: ${edits.length} edits`);
+      const after = applied(text, edits);
+      assert.equal(after, text.split('司法工作人员').join('司法人员'), uri);
+    }
+  });
+
+  it('a rename where a capped file cannot be read is refused with a message naming it, never half done', async () => {
     const law = `${readCorpus('cn_law_criminal_law.md')}\n${'司法工作人员应当依法履职。'.repeat(21).concat('\n').repeat(100)}`;
     const rules = readCorpus('cn_reg_procuratorate_criminal_procedure_rules_2019.md');
     const workspace = await workspaceWith({ [LAW]: law, [RULES]: rules });
+    workspace.files.delete(LAW, false); // gone from the disk, no change event yet: the index still lists it
     const { document } = workspace.open(RULES, rules, 'markdown');
     const position = positionOf(document, '司法工作人员', 0, 1);
     await assert.rejects(workspace.service.rename(document, { ...at(document, position), newName: '司法人员' }, NEVER), /cn_law_criminal_law\.md/);

@@ -214,9 +214,10 @@ export class MentionScanner {
 
   /**
    * The keys' uses in `text`. Keys in `own` (the document's own terms, whose uses its term index has) are matched
-   * (a use of one covers the shorter keys inside it) but not returned.
+   * (a use of one covers the shorter keys inside it) but not returned. At most `limit` uses of a key are kept (its
+   * `count` has them all): a rename asks for every one.
    */
-  scan(text: string, lineStarts: readonly number[], own?: ReadonlySet<string>): SummaryTerm[] {
+  scan(text: string, lineStarts: readonly number[], own?: ReadonlySet<string>, limit = MAX_USES_PER_TERM): SummaryTerm[] {
     if (this.#keys.length === 0) return [];
     const keys = this.#keys;
     const matches = this.#trie.scan(text, this.#table, new Matches());
@@ -237,7 +238,7 @@ export class MentionScanner {
         if (own?.has(keys[id]!) === true) break;
         const count = (counts.get(id) ?? 0) + 1;
         counts.set(id, count);
-        if (count <= MAX_USES_PER_TERM) {
+        if (count <= limit) {
           const line = lineIndexOf(lineStarts, start);
           let list = uses.get(id);
           if (list === undefined) uses.set(id, (list = []));

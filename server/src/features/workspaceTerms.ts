@@ -8,7 +8,8 @@
  * - references: the document's own uses, then the uses in every other report file (either script, through glosses).
  * - rename: one WorkspaceEdit over every file that uses the term; open documents by their current version
  *   (versioned document changes where the client supports them). A file where the index recorded fewer uses than
- *   there are (over MAX_USES_PER_TERM) makes the rename refused with a message naming it, never half done.
+ *   there are (over MAX_USES_PER_TERM) is read again and searched whole (`WorkspaceIndex.allUsesIn`); only when such a
+ *   file cannot be read is the rename refused, with a message naming it, never half done.
  *
  * The term at the cursor is the document's (its term index) or, where the document only mentions a term another file
  * defines (司法工作人员 unquoted in a regulation), the index's scan of the document's current version.
@@ -117,9 +118,10 @@ function placeKey(uri: string, p: Position): string {
 
 /**
  * The rename over the workspace: `own` (the document's edits, null when its index does not know the term) merged with
- * the edits in every other file using it; throws when a file's uses were capped in the index.
+ * the edits in every other file using it, a file whose uses were capped in the index searched whole (open documents as
+ * the editor has them); throws when such a file cannot be read.
  */
-export function workspaceRename(
+export async function workspaceRename(
   doc: TermDocument,
   at: TermAtCursor,
   own: WorkspaceEdit | null,
@@ -128,14 +130,22 @@ export function workspaceRename(
   open: OpenDocuments,
   caps: EditCapabilities,
   lang: DisplayLanguage,
-): WorkspaceEdit | null {
+): Promise<WorkspaceEdit | null> {
   const capped = index.filesWithMoreUses(at.key).filter((uri) => !(at.own && fileKey(uri) === fileKey(doc.document.uri)));
-  if (capped.length > 0) {
-    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.capped', lang, displayName(capped[0]!), capped.map(displayName).join('、')));
+  const whole = new Map<string, WorkspaceUse[]>();
+  const unreadable: string[] = [];
+  for (const uri of capped) {
+    const uses = await index.allUsesIn(uri, at.key, open.get(uri)?.getText());
+    if (uses === undefined) unreadable.push(uri);
+    else whole.set(fileKey(uri), uses);
+  }
+  if (unreadable.length > 0) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.unreadable', lang, unreadable.map(displayName).join('、')));
   }
   const byFile = new Map<string, TextEdit[]>();
   if (own !== null) for (const [uri, edits] of Object.entries(own.changes ?? {})) byFile.set(uri, [...edits]);
-  for (const use of workspaceUses(doc, at, index, true)) {
+  const uses = [...workspaceUses(doc, at, index, true).filter((u) => !whole.has(fileKey(u.uri))), ...[...whole.values()].flat()];
+  for (const use of uses) {
     let edits = byFile.get(use.uri);
     if (edits === undefined) byFile.set(use.uri, (edits = []));
     edits.push({ range: use.range, newText: newName });

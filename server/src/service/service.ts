@@ -236,7 +236,7 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
    * The document's own answer, or what `across` makes of it with the workspace index (none without workspace
    * folders). `fresh`: the index as a listing needs it (changes reported so far taken in); else as it is now.
    */
-  const acrossFiles = async <R>(own: R, token: CancellationToken, fresh: boolean, across: (own: R, index: WorkspaceIndex) => R): Promise<R> => {
+  const acrossFiles = async <R>(own: R, token: CancellationToken, fresh: boolean, across: (own: R, index: WorkspaceIndex) => R | Promise<R>): Promise<R> => {
     if (workspace.folderCount === 0) return own;
     const index = fresh ? await workspace.current() : await workspace.answering();
     if (token.isCancellationRequested) throw cancelled();

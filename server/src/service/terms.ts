@@ -55,7 +55,7 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, (c) => '\\' + c);
 }
 
-const KIND_LABELS: Readonly<Record<Term['kind'], MessageKey>> = {
+const TERM_KIND_LABELS: Readonly<Record<Term['kind'], MessageKey>> = {
   defined: 'term.defined',
   plan: 'term.plan',
   formula: 'term.formula',
@@ -65,5 +65,5 @@ const KIND_LABELS: Readonly<Record<Term['kind'], MessageKey>> = {
 
 /** A term's kind in the display language (hover and completion). */
 export function termKindLabel(kind: Term['kind'], lang: DisplayLanguage): string {
-  return message(KIND_LABELS[kind], lang);
+  return message(TERM_KIND_LABELS[kind], lang);
 }

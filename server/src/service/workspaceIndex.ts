@@ -26,7 +26,7 @@
  * workspace/symbol: `symbols(query)`.
  */
 import {
-  analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, matchesFolded, mayContain, MentionScanner, stripCountry,
+  analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, lineIndexOf, matchesFolded, mayContain, MentionScanner, stripCountry,
   summarizeReport,
   type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
 } from '../core';
@@ -131,6 +131,11 @@ interface FileEntry {
   readonly summary: ReportSummary | undefined;
   /** The key generation when it was read: it has looked for every defined key of this generation or before. */
   readonly generation: number;
+}
+
+/** The range of a use on one line. */
+function rangeOfUse(line: number, character: number, length: number): IndexRange {
+  return { start: { line, character }, end: { line, character: character + length } };
 }
 
 /** The key of a file: its URI with percent escapes decoded (clients encode URIs differently: %E5… or 名). */
@@ -307,11 +312,7 @@ export class WorkspaceIndex {
     for (const { uri, summary } of this.#filesWith(this.#usedIn, termKey, exceptUri)) {
       for (const t of summary.terms) {
         if (t.key !== termKey) continue;
-        for (let k = 0; k + 2 < t.uses.length; k += 3) {
-          const line = t.uses[k]!;
-          const character = t.uses[k + 1]!;
-          out.push({ uri, range: { start: { line, character }, end: { line, character: character + t.uses[k + 2]! } } });
-        }
+        for (let k = 0; k + 2 < t.uses.length; k += 3) out.push({ uri, range: rangeOfUse(t.uses[k]!, t.uses[k + 1]!, t.uses[k + 2]!) });
       }
     }
     return out;
@@ -339,6 +340,44 @@ export class WorkspaceIndex {
     return this.#filesWith(this.#usedIn, termKey, undefined)
       .filter(({ summary }) => summary.terms.some((t) => t.key === termKey && t.count * 3 > t.uses.length))
       .map(({ uri }) => uri);
+  }
+
+  /**
+   * Every use of a term in one indexed file, none capped (for a rename where `filesWithMoreUses` names the file): the
+   * file read again through the host and decoded as when it was indexed, or `text` when the caller has the file's
+   * current version (an open document); found by the same matchers as the summary's — the file's term index for a term
+   * of its own, the mention scanner (with the file's own terms covering) for a term it only mentions. None when the
+   * term is no longer in it; undefined when the file cannot be read.
+   */
+  async allUsesIn(uri: string, termKey: string, text?: string): Promise<WorkspaceUse[] | undefined> {
+    const at = this.#indexed.get(fileKey(uri))?.uri ?? uri;
+    if (text === undefined) {
+      const bytes = await this.#host.files?.readFile(uri).then((b) => b, () => undefined);
+      if (bytes === undefined) return undefined;
+      try {
+        text = this.#host.codec.decode(bytes).text;
+      } catch {
+        return undefined;
+      }
+    }
+    const model = analyze(text, { codec: this.#host.codec.gbk });
+    const terms = indexTerms(text, model, { converter: this.#host.scripts.converter });
+    const starts = model.lineStarts;
+    const own = terms.terms.find((t) => t.key === termKey);
+    const out: WorkspaceUse[] = [];
+    if (own !== undefined) {
+      for (const u of own.uses) {
+        const start = terms.uses.start[u]!;
+        const line = lineIndexOf(starts, start);
+        out.push({ uri: at, range: rangeOfUse(line, start - starts[line]!, terms.uses.end[u]! - start) });
+      }
+      return out;
+    }
+    const found = this.#mentions().scan(text, starts, new Set(terms.terms.map((t) => t.key)), Infinity).find((t) => t.key === termKey);
+    for (let k = 0; found !== undefined && k + 2 < found.uses.length; k += 3) {
+      out.push({ uri: at, range: rangeOfUse(found.uses[k]!, found.uses[k + 1]!, found.uses[k + 2]!) });
+    }
+    return out;
   }
 
   /** The indexed files a lookup table lists for a term, in path order, without `exceptUri`. */

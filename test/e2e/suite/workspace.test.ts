@@ -1,7 +1,9 @@
 // The workspace index in a real VS Code: a glossary file written into the test's copy of seeds/ (never the
 // repository's seeds/) defines 成渝地区双城经济圈, which the Sichuan report uses without defining; hovering the term in
 // the report shows the glossary's definition and names the file. The file reaches the server through the watcher
-// (workspace/didChangeWatchedFiles), as a file the user adds would.
+// (workspace/didChangeWatchedFiles), as a file the user adds would. References (Shift+F12) on the term list its uses in
+// both files, and a rename yields one WorkspaceEdit over both (what VS Code's rename preview shows); the edit is only
+// inspected, never applied.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { hoverText, openSeedAsReport, waitFor } from './helpers';
@@ -38,5 +40,43 @@ describe('the workspace index in a real VS Code', function () {
       return (hovers ?? []).map(hoverText).find((t) => t.includes(MEANING));
     });
     assert.ok(text.replace(/\\(.)/g, '$1').includes(GLOSSARY), `names the file: ${text}`);
+  });
+
+  it(`references on ${TERM} in the Sichuan report list its uses there and in ${GLOSSARY}`, async () => {
+    const doc = await openSeedAsReport('cn_prov_2026_sichuan_government_work_report.txt');
+    const at = doc.positionAt(doc.getText().indexOf(TERM) + 2);
+    const uses = doc.getText().split(TERM).length - 1;
+    const locations = await waitFor(`references to ${TERM} in ${GLOSSARY}`, async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', doc.uri, at);
+      return (found ?? []).some((l) => l.uri.toString() === glossary!.toString()) ? found : undefined;
+    });
+    const inReport = locations.filter((l) => l.uri.toString() === doc.uri.toString());
+    assert.equal(inReport.length, uses, `every use in the report: ${JSON.stringify(inReport.map((l) => l.range.start))}`);
+    for (const l of inReport) assert.equal(doc.getText(l.range), TERM);
+    const glossaryDoc = await vscode.workspace.openTextDocument(glossary!);
+    for (const l of locations.filter((l) => l.uri.toString() === glossary!.toString())) assert.equal(glossaryDoc.getText(l.range), TERM);
+  });
+
+  it(`rename of ${TERM} in the Sichuan report is one WorkspaceEdit over the report and ${GLOSSARY}`, async () => {
+    const doc = await openSeedAsReport('cn_prov_2026_sichuan_government_work_report.txt');
+    const at = doc.positionAt(doc.getText().indexOf(TERM) + 2);
+    const uses = doc.getText().split(TERM).length - 1;
+    const renamed = '成渝双城经济圈';
+    const edit = await waitFor(`a rename over ${GLOSSARY}`, async () => {
+      const e = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', doc.uri, at, renamed);
+      return e !== undefined && e.get(glossary!).length > 0 ? e : undefined;
+    });
+    const inReport = edit.get(doc.uri);
+    assert.equal(inReport.length, uses, 'every use in the report');
+    for (const e of inReport) {
+      assert.equal(doc.getText(e.range), TERM);
+      assert.equal(e.newText, renamed);
+    }
+    const glossaryDoc = await vscode.workspace.openTextDocument(glossary!);
+    const inGlossary = edit.get(glossary!);
+    assert.equal(inGlossary.length, 1, 'the glossary\'s entry');
+    assert.equal(glossaryDoc.getText(inGlossary[0]!.range), TERM);
+    // only inspected: neither file changed
+    assert.ok(!doc.isDirty && !glossaryDoc.isDirty);
   });
 });
