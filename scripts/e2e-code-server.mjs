@@ -939,14 +939,15 @@ async function workspaceSymbolChecks(page, ui) {
  * Preview listing both files; the preview is discarded and neither file changes.
  */
 async function renamePreviewCheck(page, ui) {
-  await ui('rename across files: F2 + Ctrl+Enter on 成渝地区双城经济圈 shows the Refactor Preview with the report and 名词解释.md; discarded, nothing changes', async () => {
+  await ui('rename across files: F2 + Ctrl+Enter on 天府新区 shows the Refactor Preview with the report and 名词解释.md; discarded, nothing changes', async () => {
     const folder = path.join(WORK, 'seeds');
     if (path.resolve(folder) === path.resolve(SEEDS)) throw new Error('the UI checks must run on a copy of seeds/');
     const report = 'cn_prov_2026_sichuan_government_work_report.txt';
     const glossaryName = '名词解释.md';
-    const term = '成渝地区双城经济圈';
+    // a term no file stored in GB18030 uses: a rename that would edit a closed GB18030 file is refused (see the suite)
+    const term = '天府新区';
     const glossary = path.join(folder, glossaryName);
-    fs.writeFileSync(glossary, `名词解释\n\n1．${term}：以重庆、成都两个中心城市为引领的区域发展格局。\n`);
+    fs.writeFileSync(glossary, `名词解释\n\n1．成渝地区双城经济圈：以重庆、成都两个中心城市为引领的区域发展格局。\n2．${term}：四川省的国家级新区。\n`);
     const before = { report: fs.readFileSync(path.join(folder, report), 'utf8'), glossary: fs.readFileSync(glossary, 'utf8') };
     const lines = before.report.split(/\r?\n/);
     const line = lines.findIndex((l) => l.includes(term));
@@ -983,7 +984,7 @@ async function renamePreviewCheck(page, ui) {
         await page.keyboard.press('F2');
         const input = page.locator('.rename-box input:visible').first();
         await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill('成渝双城经济圈');
+        await input.fill('天府新城');
         await page.keyboard.press('Control+Enter'); // "Enter to Rename, Ctrl+Enter to Preview" (Shift+Enter in older VS Code)
         await pane.first().waitFor({ state: 'visible', timeout: 10_000 });
         rows = await waitUntil('rows in the Refactor Preview', () => readRows().then((r) => (r.length > 0 ? r : undefined)), 10_000);

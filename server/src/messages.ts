@@ -75,6 +75,11 @@ export const MESSAGES = {
     'zh-cn': '无法重命名：{0} 中该术语的用法多于工作区索引所记录的，且无法读取该文件以找出全部用法；请逐个文件重命名。',
     'zh-tw': '無法重新命名：{0} 中該術語的用法多於工作區索引所記錄的，且無法讀取該檔案以找出全部用法；請逐一檔案重新命名。',
   },
+  'rename.legacyEncoding': {
+    en: 'Cannot rename: {0} is stored in GB18030 (GBK), and the editor may read it in another encoding, which would put the edits in the wrong places. Open it (Reopen with Encoding → GB18030) and rename again: open files are edited as the editor reads them.',
+    'zh-cn': '无法重命名：{0} 以 GB18030（GBK）编码保存，编辑器可能按其他编码读取它，编辑会落在错误的位置。请先打开该文件（通过编码重新打开 → GB18030），再重命名：已打开的文件按编辑器读到的文本修改。',
+    'zh-tw': '無法重新命名：{0} 以 GB18030（GBK）編碼儲存，編輯器可能以其他編碼讀取，編輯會落在錯誤的位置。請先開啟該檔案（以編碼重新開啟 → GB18030），再重新命名：已開啟的檔案依編輯器讀到的文字修改。',
+  },
   'progress.readingReports': { en: 'reading {0} report files', 'zh-cn': '正在读取 {0} 个报告文件', 'zh-tw': '正在讀取 {0} 個報告檔案' },
   // a document the server does not analyse (window/showMessage)
   'warning.tooLarge': {

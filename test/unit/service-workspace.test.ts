@@ -10,6 +10,7 @@ import type { Hover, Location, MarkupContent, TextDocumentEdit, TextEdit, Worksp
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_USES_PER_TERM } from '../../server/src/core';
 import { DEFAULT_SETTINGS } from '../../server/src/service';
+import * as iconv from 'iconv-lite';
 import { readCorpus } from '../util/corpus';
 import { InMemoryWorkspace, MemoryFiles, NEVER, positionOf } from '../util/memory';
 
@@ -180,6 +181,29 @@ describe('report service: references and rename across files', () => {
     const { document } = workspace.open(RULES, rules, 'markdown');
     const position = positionOf(document, '司法工作人员', 0, 1);
     await assert.rejects(workspace.service.rename(document, { ...at(document, position), newName: '司法人员' }, NEVER), /cn_law_criminal_law\.md/);
+  });
+});
+
+describe('report service: a rename never edits a closed GB18030 file by guessed positions', () => {
+  it('the law stored in GB18030 and closed: the rename is refused naming it; opened, the rename edits it as the editor reads it', async () => {
+    const law = readCorpus('cn_law_criminal_law.md');
+    const rules = readCorpus('cn_reg_procuratorate_criminal_procedure_rules_2019.md');
+    const gbk = new Uint8Array(iconv.encode(law, 'gb18030'));
+    const workspace = await workspaceWith({ [RULES]: rules });
+    workspace.files.write(LAW, gbk);
+    assert.equal(await workspace.service.buildIndex(), true);
+    workspace.service.setClient({ documentChanges: true });
+    const { document } = workspace.open(RULES, rules, 'markdown');
+    const position = positionOf(document, '司法工作人员', 1, 1);
+    // the index read the GB18030 file: the law's definition reaches the rules
+    assert.match(hoverText(await workspace.service.hover(document, at(document, position), NEVER)), /cn_law_criminal_law\.md/);
+    await assert.rejects(workspace.service.rename(document, { ...at(document, position), newName: '司法人员' }, NEVER), /cn_law_criminal_law\.md.*GB18030/);
+    // opened (as the editor decodes it once reopened with GB18030): the rename edits its text
+    const opened = workspace.open(LAW, law, 'markdown').document;
+    const edit = await workspace.service.rename(document, { ...at(document, position), newName: '司法人员' }, NEVER);
+    const files = editsByFile(edit);
+    assert.equal(files.get(LAW)?.version, opened.version);
+    assert.equal(applied(law, files.get(LAW)!.edits), law.split('司法工作人员').join('司法人员'));
   });
 });
 

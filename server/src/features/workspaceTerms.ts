@@ -151,6 +151,17 @@ export async function workspaceRename(
     edits.push({ range: use.range, newText: newName });
   }
   if (byFile.size === 0) return null;
+  // A closed file stored in GB18030 is edited by the positions of its GB18030 text; the editor may open it as UTF-8
+  // (its default), and the edits would land elsewhere: such a rename waits until the user opens the file.
+  const legacy: string[] = [];
+  for (const uri of byFile.keys()) {
+    if (open.get(uri) !== undefined || fileKey(uri) === fileKey(doc.document.uri)) continue;
+    const encoding = await index.storedEncoding(uri);
+    if (encoding !== undefined && !encoding.startsWith('utf-')) legacy.push(uri);
+  }
+  if (legacy.length > 0) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.legacyEncoding', lang, legacy.map(displayName).join('、')));
+  }
   const files = [...byFile.entries()].map(([uri, edits]) => [uri, withoutOverlaps(edits)] as const);
   if (!caps.documentChanges) return { changes: Object.fromEntries(files) };
   const documentChanges: TextDocumentEdit[] = files.map(([uri, edits]) => ({

@@ -343,6 +343,21 @@ export class WorkspaceIndex {
   }
 
   /**
+   * The encoding a file is stored in, as the index decodes it (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`), read
+   * again from the host; undefined when it cannot be read. A rename edits a closed file by the positions of this
+   * decoding, which match the editor's only for Unicode encodings.
+   */
+  async storedEncoding(uri: string): Promise<string | undefined> {
+    const bytes = await this.#host.files?.readFile(uri).then((b) => b, () => undefined);
+    if (bytes === undefined) return undefined;
+    try {
+      return this.#host.codec.decode(bytes).encoding;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * Every use of a term in one indexed file, none capped (for a rename where `filesWithMoreUses` names the file): the
    * file read again through the host and decoded as when it was indexed, or `text` when the caller has the file's
    * current version (an open document); found by the same matchers as the summary's — the file's term index for a term
