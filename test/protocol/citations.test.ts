@@ -53,14 +53,7 @@ describe('citations over stdio', () => {
     write('report.txt', REPORT);
     client = LspClient.start();
     const root = pathToFileURL(dir).href;
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: root,
-      workspaceFolders: [{ uri: root, name: 'laws' }],
-      capabilities: EDITOR_CAPABILITIES,
-      initializationOptions: { inlayHints: { citations: true } },
-    });
-    client.notify('initialized', {});
+    await client.initializeFolder(root, 'laws', EDITOR_CAPABILITIES, { inlayHints: { citations: true } });
     open('laws/著作权法.md', COPYRIGHT);
     open('report.txt', REPORT);
   });

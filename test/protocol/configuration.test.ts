@@ -125,8 +125,7 @@ describe('workspace/didChangeWatchedFiles keeps the report files fresh', () => {
     writeFileSync(file('copyright.md'), readCorpus('cn_law_copyright_law_2020.md'));
     client = LspClient.start();
     const root = pathToFileURL(dir).href;
-    await client.request('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'w' }], capabilities: VSCODE_LIKE });
-    client.notify('initialized', {});
+    await client.initializeFolder(root, 'w', VSCODE_LIKE);
     await waitFor(
       () =>
         client.serverRequests
@@ -177,14 +176,7 @@ describe('zh-report.workspace.extraFiles: more files indexed and watched', () =>
       writeFileSync(path.join(dir, 'drafts', 'plan.log'), '关于二〇二五年工作的报告\n\n一、总体情况\n\n（一）主要成效\n\n推进建设。\n\n二、下一步安排\n');
       writeFileSync(path.join(dir, 'other.log'), '关于二〇二五年工作的报告\n\n一、总体情况\n\n（一）次要成效\n\n推进建设。\n\n二、下一步安排\n');
       const root = pathToFileURL(dir).href;
-      await client.request('initialize', {
-        processId: process.pid,
-        rootUri: root,
-        workspaceFolders: [{ uri: root, name: 'w' }],
-        capabilities: VSCODE_LIKE,
-        initializationOptions: { workspace: { extraFiles: ['drafts/*.log'] } },
-      });
-      client.notify('initialized', {});
+      await client.initializeFolder(root, 'w', VSCODE_LIKE, { workspace: { extraFiles: ['drafts/*.log'] } });
       const watchers = (): unknown[] =>
         client.serverRequests
           .filter((r) => r.method === 'client/registerCapability')

@@ -44,14 +44,7 @@ describe('workspace index over stdio: across files, with progress, stored betwee
   async function start(): Promise<{ client: LspClient; files: number; read: number }> {
     const client = LspClient.start();
     const root = pathToFileURL(dir).href;
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: root,
-      workspaceFolders: [{ uri: root, name: 'laws' }],
-      capabilities: CAPABILITIES,
-      initializationOptions: { indexStorage: pathToFileURL(storage).href },
-    });
-    client.notify('initialized', {});
+    await client.initializeFolder(root, 'laws', CAPABILITIES, { indexStorage: pathToFileURL(storage).href });
     const log = await client.waitForNotification<{ message: string }>('window/logMessage', (p) => INDEXED.test(p.message));
     const [, files, read] = INDEXED.exec(log.message)!;
     return { client, files: Number(files), read: Number(read) };

@@ -54,13 +54,7 @@ describe('workspace/symbol', () => {
     write('.hidden/report.txt', GBK_REPORT);
     client = LspClient.start();
     const root = pathToFileURL(dir).href;
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: root,
-      workspaceFolders: [{ uri: root, name: 'reports' }],
-      capabilities: EDITOR_CAPABILITIES,
-    });
-    client.notify('initialized', {});
+    await client.initializeFolder(root, 'reports', EDITOR_CAPABILITIES);
   });
 
   after(async () => {

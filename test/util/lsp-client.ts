@@ -137,6 +137,22 @@ export class LspClient {
     return result;
   }
 
+  /**
+   * Sends `initialize` with one workspace folder (`folder`, a `file:` URI, also the root) then `initialized`; returns
+   * the server's answer to `initialize`.
+   */
+  async initializeFolder(folder: string, name: string, capabilities: ClientCapabilities = EDITOR_CAPABILITIES, initializationOptions?: unknown): Promise<InitializeResult> {
+    const result = await this.request<InitializeResult>('initialize', {
+      processId: this.#ends.processId,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name }],
+      capabilities,
+      ...(initializationOptions === undefined ? {} : { initializationOptions }),
+    });
+    this.notify('initialized', {});
+    return result;
+  }
+
   /** Sends a request; resolves with its result or rejects with an `LspResponseError`. */
   request<R>(method: string, params: unknown): Promise<R> {
     const id = this.#nextId++;
