@@ -8,13 +8,12 @@
  * - files: read through the client (`ClientFileMethods`, answered with `vscode.workspace.fs`);
  * - logger: the connection's console; scheduler: performance.now and a MessageChannel task.
  */
-import * as iconv from 'iconv-lite';
 import type { Connection } from 'vscode-languageserver';
-import { gbkCodec } from '../node/codec';
+import { encodes, gbkCodec } from '../node/codec';
 import { converterTo, openccConverter } from '../opencc';
 import { ClientFileMethods, type FileContent, type FileEntry, type FileParams, type FileStat } from '../protocol';
 import type { HostCodec, HostFiles, ReportHost } from '../service/host';
-import { decodeBytes, decodeBytesAs } from '../node/encoding';
+import { decodeFile } from '../node/encoding';
 import { setImmediate } from './shims';
 
 /**
@@ -47,13 +46,6 @@ function fromBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-/** Whether `ch` has bytes in the legacy encoding (iconv-lite writes "?" for a character it lacks). */
-function encodes(ch: string, encoding: 'gbk' | 'big5'): boolean {
-  if (encoding === 'gbk') return gbkCodec.encodeChar(ch) !== undefined;
-  const bytes = iconv.encode(ch, 'cp950');
-  return ch === '?' || !(bytes.length === 1 && bytes[0] === 0x3f);
-}
-
 /** UTF-8 bytes of `text`, counted (no copy of a large text). */
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -72,7 +64,7 @@ function utf8Length(text: string): number {
 const codec: HostCodec = {
   gbk: gbkCodec,
   encodes,
-  decode: (bytes, encoding) => (encoding === undefined ? decodeBytes(bytes) : { text: decodeBytesAs(bytes, encoding), encoding, bom: false }),
+  decode: decodeFile,
   byteLength: utf8Length,
 };
 

@@ -41,3 +41,13 @@ export const gbkCodec: GbkCodec = {
     return code === NONE ? undefined : String.fromCharCode(code);
   },
 };
+
+/**
+ * Whether `ch` has bytes in the legacy encoding: GBK through the remembered table above, Big5 without the Hong Kong
+ * extension (code page 950) through iconv-lite, which writes "?" for a character it lacks.
+ */
+export function encodes(ch: string, encoding: 'gbk' | 'big5'): boolean {
+  if (encoding === 'gbk') return gbkCodec.encodeChar(ch) !== undefined;
+  const bytes = iconv.encode(ch, 'cp950');
+  return ch === '?' || !(bytes.length === 1 && bytes[0] === QUESTION);
+}

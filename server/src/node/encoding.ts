@@ -48,6 +48,14 @@ export function decodeBytesAs(bytes: Uint8Array, encoding: string): string {
   return iconv.decode(bytes, encoding, { stripBOM: true });
 }
 
+/**
+ * A file's bytes as the report service reads them (HostCodec.decode): detected as described in the file comment, or
+ * with `encoding` when the caller names one.
+ */
+export function decodeFile(bytes: Uint8Array, encoding?: string): { readonly text: string; readonly encoding: string; readonly bom: boolean } {
+  return encoding === undefined ? decodeBytes(bytes) : { text: decodeBytesAs(bytes, encoding), encoding, bom: false };
+}
+
 /** The text when `bytes` is valid UTF-8, otherwise undefined. */
 function tryDecodeUtf8(bytes: Uint8Array): string | undefined {
   try {

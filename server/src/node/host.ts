@@ -9,19 +9,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as iconv from 'iconv-lite';
 import { converterTo, openccConverter } from '../opencc';
 import type { HostFiles, HostFileType, HostLogger, ReportHost } from '../service/host';
-import { gbkCodec } from './codec';
-import { decodeBytes, decodeBytesAs } from './encoding';
-
-const QUESTION = 0x3f;
-
-/** Whether `ch` can be written in GBK (`gbk`) or in Big5 without the Hong Kong extension (`big5`, code page 950). */
-function encodes(ch: string, encoding: 'gbk' | 'big5'): boolean {
-  const bytes = iconv.encode(ch, encoding === 'gbk' ? 'gbk' : 'cp950');
-  return !(bytes.length === 1 && bytes[0] === QUESTION && ch !== '?');
-}
+import { encodes, gbkCodec } from './codec';
+import { decodeFile } from './encoding';
 
 /** The path of a `file:` URI, or undefined for any other URI. */
 function pathOf(uri: string): string | undefined {
@@ -98,7 +89,7 @@ export function createNodeHost(options: NodeHostOptions = {}): ReportHost {
     codec: {
       gbk: gbkCodec,
       encodes,
-      decode: (bytes, encoding) => (encoding === undefined ? decodeBytes(bytes) : { text: decodeBytesAs(bytes, encoding), encoding, bom: false }),
+      decode: decodeFile,
       byteLength: (text) => Buffer.byteLength(text, 'utf8'),
     },
     scripts: { converter: openccConverter, converterTo },
