@@ -31,6 +31,7 @@ import type { EditCapabilities } from '../service/edits';
 import type { OpenDocuments } from '../service/documents';
 import { escapeMarkdown, rangeOf, shorten, useAtOffset, type TermDocument } from '../service/terms';
 import { fileKey, type WorkspaceDefinition, type WorkspaceIndex, type WorkspaceUse } from '../service/workspaceIndex';
+import { fileNameOf } from '../core';
 
 /** Longest definition text shown per file in a hover. */
 const HOVER_TEXT_MAX = 160;
@@ -51,12 +52,6 @@ export function termAtCursor(doc: TermDocument, position: Position, index: Works
   if (at !== undefined) return { key: at.term.key, range: rangeOf(doc, at.start, at.end), ownDefinition: at.term.definitions.length > 0, own: true };
   const found = index.termAt(doc.document.uri, position.line, position.character);
   return found === undefined ? undefined : { key: found.key, range: found.range, ownDefinition: false, own: false };
-}
-
-/** The file's name as the user knows it (the last path segment, decoded). */
-export function displayName(uri: string): string {
-  const key = fileKey(uri);
-  return key.slice(key.lastIndexOf('/') + 1);
 }
 
 /**
@@ -84,7 +79,7 @@ export function workspaceHover(doc: TermDocument, at: TermAtCursor | undefined, 
 
 /** [file.md](its URI at the line) · section · 第 N 行 */
 function place(d: WorkspaceDefinition, lang: DisplayLanguage): string {
-  const parts = [`[${escapeMarkdown(displayName(d.uri))}](<${d.uri.replace(/[<>\s]/g, encodeURIComponent)}#L${d.range.start.line + 1}>)`];
+  const parts = [`[${escapeMarkdown(fileNameOf(d.uri))}](<${d.uri.replace(/[<>\s]/g, encodeURIComponent)}#L${d.range.start.line + 1}>)`];
   if (d.section !== undefined && d.section !== d.fileTitle) parts.push(escapeMarkdown(d.section.replace(/\s+/g, ' ')));
   parts.push(message('hover.line', lang, d.range.start.line + 1));
   return parts.join(' · ');
@@ -140,7 +135,7 @@ export async function workspaceRename(
     else whole.set(fileKey(uri), uses);
   }
   if (unreadable.length > 0) {
-    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.unreadable', lang, unreadable.map(displayName).join('、')));
+    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.unreadable', lang, unreadable.map(fileNameOf).join('、')));
   }
   const byFile = new Map<string, TextEdit[]>();
   if (own !== null) for (const [uri, edits] of Object.entries(own.changes ?? {})) byFile.set(uri, [...edits]);
@@ -160,7 +155,7 @@ export async function workspaceRename(
     if (encoding !== undefined && !encoding.startsWith('utf-')) legacy.push(uri);
   }
   if (legacy.length > 0) {
-    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.legacyEncoding', lang, legacy.map(displayName).join('、')));
+    throw new ResponseError(ErrorCodes.InvalidRequest, message('rename.legacyEncoding', lang, legacy.map(fileNameOf).join('、')));
   }
   const files = [...byFile.entries()].map(([uri, edits]) => [uri, withoutOverlaps(edits)] as const);
   if (!caps.documentChanges) return { changes: Object.fromEntries(files) };
