@@ -7,7 +7,7 @@
  * The documents themselves (their text, incremental sync) belong to the caller: every call names a `TextDocument`.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, forgetLastMatch, indexTerms, type ReportModel, type TermIndex } from '../core';
+import { analyze, fileNameOf, forgetLastMatch, indexTerms, type ReportModel, type TermIndex } from '../core';
 import { message, type DisplayLanguage } from '../messages';
 import type { ReportHost } from './host';
 import { maxDocumentBytes, type ReportSettings } from './settings';
@@ -161,11 +161,7 @@ function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 3 : 1);
 }
 
+/** The file's name for the warning (the URI itself when it has none). */
 function displayName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last) || uri;
-  } catch {
-    return last || uri;
-  }
+  return fileNameOf(uri) || uri;
 }
