@@ -258,7 +258,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
       // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
-      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
+      // (附表二所示之人… / 附件一所列: the start of a sentence that refers to the appendix)
+      return rest.length <= 40 && !/[。；;]/.test(rest) && !(m.glued && /^所[示列載载附述]/.test(rest)) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
     case 'ordinal':
       // 第一、…  /  第一， on a line of its own (a run-in 第一，…。 is an enumeration inside a paragraph)
       if (rest.length === 0) return true;
@@ -428,7 +429,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       // (a Roman numeral alone on its line, its title below, continues no sentence)
       const below = rest.length === 0 && m.kind === 'roman' ? romanTitle(text, lineStarts, line) : undefined;
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
-      if (md === 0 && !repaired && below === undefined && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+      if (md === 0 && !repaired && below === undefined && (nestsByOrder(m.kind) || (m.kind === 'appendix' && m.glued && m.ordinal !== undefined)) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
         && continuesLineAbove(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
