@@ -136,6 +136,23 @@ describe('kinds: judgments', () => {
     assert.deepEqual(runChecks(fixture('tw_judgment_2015_yunlin_district_court_42.txt'), model).filter((f) => f.code.startsWith('numbering-')).map((f) => f.message.en), []);
   });
 
+  it('Taiwan (5898): a law quoted in a hard-wrapped paragraph enumerates inside its 「」: its 二、 is no heading and no duplicate', () => {
+    const text = fixture('tw_judgment_2008_taiwan_high_court_appeal_5898.txt');
+    const model = parse(text);
+    assert.equal(model.headings.find((h) => h.line === 103), undefined);
+    assert.deepEqual(runChecks(text, model).filter((f) => f.code === 'numbering-duplicate').map((f) => f.message.en), []);
+    const wrapped = (close: string): string => [
+      '判決', '理由', '一、經查：',
+      '（一）按野生動物保育法規定：「野生動物區分為下列二類：一、',
+      '      保育類：指瀕臨絕種、珍貴稀有之野生動物。' + close,
+      '      二、一般類：指保育類以外之野生動物。」',
+      '二、核被告所為，係犯野生動物保育法之罪。',
+    ].join('\n');
+    assert.deepEqual(parse(wrapped('')).headings.map((h) => [h.line, h.level]), [[0, 0], [1, 1], [2, 2], [3, 3], [6, 2]]);
+    // the quotation closed before the line: its 二、 is read as the writer set it
+    assert.equal(parse(wrapped('」')).headings.filter((h) => h.name.startsWith('二、一般類')).length, 1);
+  });
+
   it('mainland (Meishan): 本院认为 and 判决如下 as labels; the decision items under 判决如下', () => {
     const model = parse(readCorpus('kinds/cn_judgment_2019_meishan_pengshan_construction_contract_first_instance.txt'));
     const decision = named(model, '判决如下');
