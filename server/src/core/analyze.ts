@@ -538,7 +538,14 @@ const CONTAINER_LABELS = new Set([
   '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
   // meeting minutes and consultation conclusions: the items 一、二、 that follow are what was decided
   '决定事项', '決定事項', '议定事项', '議定事項',
+  // the sections a case database names on lines of their own around a judgment's text (当事人信息 / 审理经过 / 一审法院
+  // 查明 / 本院认为 / 裁判结果), and those of a judgment reposted with its summary (【裁判要旨】 above 【裁判文书】)
+  '当事人信息', '當事人信息', '审理经过', '審理經過', '诉讼记录', '訴訟記錄', '一审法院查明', '一審法院查明', '一审法院认为', '一審法院認為',
+  '本院查明', '本院认为', '本院認為', '裁判结果', '裁判結果', '判决结果', '判決結果', '裁判要旨', '裁判要点', '裁判要點', '裁判文书', '裁判文書',
+  '裁判理由', '基本案情', '案情简介', '案情簡介',
 ]);
+/** Brackets a label may stand in on its line: 【裁判要旨】, [裁判文书], 〔基本案情〕. */
+const LABEL_BRACKETS: Readonly<Record<number, number>> = { 0x3010: 0x3011, 0x5b: 0x5d, 0x3014: 0x3015, 0xff3b: 0xff3d };
 const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
 const OPENING_LABELS = ['本院认为', '本院認為'];
@@ -641,6 +648,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   const articles = markers.some((c) => c.kind === 'article');
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
+  for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
   const labels: LazyHeading[] = [];
   const subheads: LazyHeading[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
@@ -656,7 +664,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       // only a line that starts as some label does is compared with the labels (no string made for the others)
       if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
         const whole = text.slice(p, end);
-        const key = compact(whole);
+        const close = LABEL_BRACKETS[text.charCodeAt(p)];
+        const key = compact(close !== undefined && text.charCodeAt(end - 1) === close ? text.slice(p + 1, end - 1) : whole);
         const leaf = LEAF_LABELS.has(key);
         if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
           labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
@@ -845,6 +854,7 @@ function makeTitle(text: string, line: number, start: number, headingStart: numb
 }
 
 function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean): Heading | undefined {
+  let chromeAbove = -2;
   for (let line = 0; line < lines; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
@@ -854,7 +864,10 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (p >= end) continue;
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
-    if (isAboveText(plain) || isSiteTitle(plain)) continue;
+    if (isAboveText(plain) || isSiteTitle(plain)) {
+      chromeAbove = line;
+      continue;
+    }
     const menu = menuRunEnd(text, lineStarts, line, lines);
     if (menu > line) {
       line = menu;
@@ -865,6 +878,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
+    // a page's category or menu word right below its chrome (查看原文 / 其他) is chrome too; a short law's title (民法) is not
+    if (chromeAbove === line - 1 && compact(plain).length <= 2) continue;
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
     // the issuing body above its paper's number and date (臨時立法會 / 臨立會236/96-97號文件 / 檔號:… / 日期): the
     // title comes after that front matter
