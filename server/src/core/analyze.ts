@@ -448,10 +448,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
           else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.rawDetail = next.text;
         }
       } else if (rest.length === 0 && md === 0 && !repaired && isStructureKind(m.kind)) {
-        // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书
-        const next = nextTextLine(text, lineStarts, line, 1);
-        if (next && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
-          && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) added.more = next.text;
+        // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书 (past one blank line in a PDF's text, where
+        // every line is followed by one: 第一章 / 总 则)
+        const next = nextTextLine(text, lineStarts, line, 2);
+        if (next && next.text[0] !== '#' && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
+          && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) {
+          added.more = next.text;
+          added.moreLine = next.line;
+        }
       } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
@@ -637,7 +641,10 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
   }
   const markerLines = new LineFlags(lineStarts.length);
-  for (const c of markers) markerLines.add(c.line);
+  for (const c of markers) {
+    markerLines.add(c.line);
+    if (c.moreLine >= 0) markerLines.add(c.moreLine);
+  }
   // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
   // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
   const paragraphs = new Map<number, number>();
@@ -1057,6 +1064,8 @@ class LazyHeading implements Heading, Candidate {
   readonly lineEnd: number;
   readonly md: number;
   more = '';
+  /** The line `more` was read from when it is a title of its own (第一章 / 总 则): no label or sub-heading there. */
+  moreLine = -1;
   rawDetail = '';
   level = 0;
   end: number;

@@ -494,10 +494,11 @@ function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined
   return finish('roman', value, p, q + 1, s, end);
 }
 
-/** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表. */
+/** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表, and 附：相关法律条文 (the texts a judgment appends). */
 function appendixMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (p + 1 >= end) return undefined;
   const n = s[p + 1];
+  if (n === '：' || n === ':') return p + 2 < end ? finish('appendix', undefined, p, p + 2, s, end) : undefined;
   if (n !== '件' && n !== '录' && n !== '錄' && n !== '表') return undefined;
   let q = p + 2;
   let ordinal: number | undefined;
