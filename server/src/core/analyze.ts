@@ -564,6 +564,10 @@ const SHORT_LINE_MAX = Math.max(LABEL_MAX, SUBHEAD_MAX);
 const SUBHEAD_BLANKS = 5;
 /** The paragraph around an inferred sub-heading: prose lines at least this long. */
 const SUBHEAD_PARAGRAPH_MIN = 20;
+/** A paragraph of one short sentence (ending 。！？) is at least this long. */
+const SHORT_PARAGRAPH_MIN = 15;
+/** A short line found this many times is a page's running header (2024年年度报告), not a sub-heading. */
+const RUNNING_HEADER_MIN = 5;
 /** A document infers sub-headings only when it has this many: a speech uses them throughout, prose rarely has one. */
 const SUBHEADS_MIN = 5;
 /** A heading does not end on a word that needs more after it (二是, …的, …和): such a line is a broken sentence. */
@@ -657,7 +661,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
   const labels: LazyHeading[] = [];
-  const subheads: LazyHeading[] = [];
+  let subheads: LazyHeading[] = [];
+  const shortLines = new Map<string, number>();
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -684,8 +689,11 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         sub = Subhead.Topic;
         anchored++;
       }
-      if (sub !== Subhead.None) {
+      if (sub !== Subhead.None || (length <= SUBHEAD_MAX && isShortHeadText(text, p, end))) {
+        // every short line's text is counted: a page's running header (2024年年度报告) repeats, a sub-heading does not
         const whole = text.slice(p, end);
+        shortLines.set(whole, (shortLines.get(whole) ?? 0) + 1);
+        if (sub === Subhead.None) continue;
         subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
       }
       continue;
@@ -709,6 +717,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
+  const repeated = subheads.some((h) => shortLines.get(h.rest)! >= RUNNING_HEADER_MIN);
+  if (repeated) subheads = subheads.filter((h) => shortLines.get(h.rest)! < RUNNING_HEADER_MIN);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
 }
@@ -721,7 +731,9 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
   if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) return false;
   let close = -1;
   let han = 0;
-  for (let i = p; i < end; i++) {
+  // a year or a fiscal year first: 2017年經濟回顧, 2018-2019年度財政預算案策略
+  const first = yearEnd(text, p, end);
+  for (let i = first; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isLabelChar(c)) {
       han++;
@@ -736,7 +748,7 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
       close = pair; // a name in brackets: 《香港2030+》
       continue;
     }
-    if (i === p) return false;
+    if (i === first) return false;
     // digits (將軍澳第137區), and one 、 or blank between two characters (短、中期土地供應, 優化人口 創建未來)
     if (digitValue(c) >= 0 || (close >= 0 && c === 0x2b)) continue;
     if ((c === 0x3001 || c === 0x20 || c === 0x3000) && i + 1 < end && isLabelChar(text.charCodeAt(i + 1))) continue;
@@ -747,6 +759,19 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
   return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(last) || CLOSING_QUOTES.has(last));
 }
 
+/** Where a leading year ends (at its 年): 2017年 / 2018-2019年度 / ２０２４年; `p` when the line starts otherwise. */
+function yearEnd(text: string, p: number, end: number): number {
+  let q = p;
+  while (q < end && q - p < 4 && digitValue(text.charCodeAt(q)) >= 0) q++;
+  if (q - p !== 4) return p;
+  if (q + 5 < end && (text[q] === '-' || text[q] === '－' || text[q] === '至')) {
+    let r = q + 1;
+    while (r < end && r - q <= 4 && digitValue(text.charCodeAt(r)) >= 0) r++;
+    if (r - q === 5) q = r;
+  }
+  return q < end && text[q] === '年' ? q : p;
+}
+
 function isShortHeadLine(text: string, line: { p: number; end: number }): boolean {
   return isShortHeadText(text, line.p, line.end) && !isAboveText(text.slice(line.p, line.end));
 }
@@ -754,7 +779,9 @@ function isShortHeadLine(text: string, line: { p: number; end: number }): boolea
 /** A paragraph of prose below a sub-heading: long, and not the tail of a sentence. */
 function isParagraphBelow(below: { p: number; end: number; text: string }, headLength: number): boolean {
   const length = below.end - below.p;
-  return length >= SUBHEAD_PARAGRAPH_MIN && length >= 2 * headLength && !/^[。，、；：,;.）)」』”]/.test(below.text);
+  // a paragraph of one short sentence (政府會繼續致力改善環境和應對氣候變化。) is prose too
+  const prose = length >= SUBHEAD_PARAGRAPH_MIN || (length >= SHORT_PARAGRAPH_MIN && /[。！？]$/.test(below.text));
+  return prose && length >= 2 * headLength && !/^[。，、；：,;.）)」』”]/.test(below.text) && !below.text.includes('\t'); // not a table row
 }
 
 /** What may stand above a sub-heading: a short numbered heading, or a line that finishes a sentence (a paragraph, a list item). */
@@ -762,7 +789,9 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
   if (above.end - above.p <= 5 && CAPTION.test(text.slice(above.p, above.end))) return true;
   // a numbered heading of its own ((四) 房屋土地與交通運輸) or a list item that ends a sentence
   if (markerLines.has(above.line)) return above.end - above.p <= NUMBERED_HEADING_MAX || endsSentence(text, above.end);
-  return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN && endsSentence(text, above.end);
+  if (!endsSentence(text, above.end)) return false;
+  // a paragraph, or one short sentence with a clause in it (在此形勢下，政府應扮演甚麼角色？): verse lines have no comma
+  return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN || (above.end - above.p >= SHORT_PARAGRAPH_MIN && /[，,]/.test(text.slice(above.p, above.end)));
 }
 
 /**
