@@ -848,6 +848,20 @@ function opensParagraphSection(
   return last === 0 && lineAbove(text, lineStarts, above.line, above.line + 1) !== undefined;
 }
 
+/**
+ * Pops the list items open on top of the stack: numbered items that are sentences ((四) 為合資格的納稅人設立…。, …；及),
+ * not numbered parts with a short title ((一) 引言), which hold the sub-headings after them.
+ */
+function popListItems(headings: readonly Heading[], stack: number[]): void {
+  while (stack.length > 0) {
+    const h = headings[stack[stack.length - 1]!]! as LazyHeading;
+    if (!nestsByOrder(h.kind) || h.md !== 0) return;
+    const rest = h.rest.trimEnd();
+    if (rest.length <= NUMBERED_HEADING_MAX && !/[。；;]$|及$/.test(rest)) return;
+    stack.pop();
+  }
+}
+
 /** Two lists of headings in document order, merged (both are in order). */
 function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
   if (b.length === 0) return a;
@@ -1255,8 +1269,11 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     } else if (h.kind === 'subhead' && (h.depth === 1 || named.has(i))) {
       // a group of topics (安老 above 安老服務 …) takes the place of the sub-headings open above it
       subGroups.add(i);
+      popListItems(headings, stack);
       while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'subhead') stack.pop();
     } else {
+      // a sub-heading after a list ((一) …；(二) …。, items that are sentences) closes it: the list was its section's
+      if (h.kind === 'subhead') popListItems(headings, stack);
       let found = -1;
       let acrossArticle = false;
       for (let k = stack.length - 1; k >= 0; k--) {
