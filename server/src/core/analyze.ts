@@ -351,6 +351,14 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   return m === undefined && text.charCodeAt(p) !== 0x23;
 }
 
+/** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
+function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return false;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
@@ -430,6 +438,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
       if (md === 0 && !repaired && below === undefined && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
         && continuesLineAbove(text, lineStarts, line)) continue;
+      // a number broken by the wrap: …3小段482、4 / 83、484、493… (a long line above ends in a digit, this one starts with digits)
+      if (md === 0 && m.kind === 'num' && digitValue(text.charCodeAt(headingStart)) >= 0 && endsInWrappedDigit(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
@@ -939,7 +949,28 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
       continue;
     }
+    // a judgment's own head line (最 高 行 政 法 院 判 決) a line or two below a site's words above it (a case's cause
+    // 國有不動產撥用, a placeholder): the court's name or the judgment's kind is the title
+    const head = COURT_END.test(plain) ? undefined : judgmentHeadBelow(text, lineStarts, line, lines);
+    if (head) return makeTitle(text, head.line, lineStarts[head.line]!, head.p, head.end, glossed);
     return makeTitle(text, line, start, p, end, glossed);
+  }
+  return undefined;
+}
+
+/** A court's name ends so (…中级人民法院, 臺灣高等法院臺南分院 ends in 分院). */
+const COURT_END = /(?:法院|法庭|分院)$/;
+/** A judgment's head line: the court and the kind, or the kind alone (民事判决书, 最 高 行 政 法 院 判 決). */
+const JUDGMENT_HEAD = /(?:判決|判决|判決書|判决书|裁定|裁定書|裁定书|決定書|决定书|調解書|调解书)$/;
+
+/** The judgment's head line among the next two text lines, when what stands between is short and not a sentence. */
+function judgmentHeadBelow(text: string, lineStarts: readonly number[], line: number, lines: number): TextLine | undefined {
+  let at = line;
+  for (let k = 0; k < 2; k++) {
+    const next = nextTextLine(text, lineStarts, at, 2);
+    if (!next || next.line >= lines || next.text.length > 40 || /[。，,；;：:]/.test(next.text)) return undefined;
+    if (JUDGMENT_HEAD.test(compact(next.text))) return next;
+    at = next.line;
   }
   return undefined;
 }
