@@ -858,6 +858,13 @@ function opensParagraphSection(
   return last === 0 && lineAbove(text, lineStarts, above.line, above.line + 1) !== undefined;
 }
 
+/** A decimal section inside a numbered part (1.1 under 一、): the list goes on past it (二、 closes it). */
+function inListPart(headings: readonly Heading[], i: number): boolean {
+  let h = headings[i]!;
+  while (h.kind === 'decimal' && h.parent >= 0) h = headings[h.parent]!;
+  return h !== headings[i] && (h.kind === 'cn' || h.kind === 'cnFormal' || h.kind === 'ordinal');
+}
+
 /**
  * Pops the list items open on top of the stack: numbered items that are sentences ((四) 為合資格的納稅人設立…。, …；及),
  * not numbered parts with a short title ((一) 引言), which hold the sub-headings after them.
@@ -938,6 +945,10 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
+    // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
+    if (DATE_LINE.test(plain)) continue;
+    const dated = ORGAN_END.test(plain) ? nextTextLine(text, lineStarts, line, 2) : undefined;
+    if (dated && DATE_LINE.test(dated.text)) continue;
     // a page's category or menu word right below its chrome (查看原文 / 其他) is chrome too; a short law's title (民法) is not
     if (chromeAbove === line - 1 && compact(plain).length <= 2) continue;
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
@@ -957,6 +968,11 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
   }
   return undefined;
 }
+
+/** A date alone on its line, perhaps with the place: 二○○七年十二月•北京, 2024年3月, 二〇二五年十二月. */
+const DATE_LINE = /^[（(]?[〇○零一二三四五六七八九十0-9０-９]{4}\s*年\s*[〇○零一二三四五六七八九十0-9０-９]{1,2}\s*月(?:\s*[〇○零一二三四五六七八九十0-9０-９]{1,3}\s*日)?[）)]?(?:[•·・ 　]\S{1,6})?$/;
+/** What an issuing body's name ends in: 国务院新闻办公室, 某某市人民政府, 某某委员会. */
+const ORGAN_END = /(?:办公室|辦公室|办公厅|辦公廳|委员会|委員會|人民政府|政府|国务院|國務院|人民代表大会|人民代表大會|党委|黨委|部|局|署)$/;
 
 /** A court's name ends so (…中级人民法院, 臺灣高等法院臺南分院 ends in 分院). */
 const COURT_END = /(?:法院|法庭|分院)$/;
@@ -1288,6 +1304,9 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
         if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
+        // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report): a decimal section whose first number is the open
+        // numbered part's sits in it
+        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal')) break;
         const tr = fixedRank(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
@@ -1315,7 +1334,7 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
           found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
         }
-        if (nestsByOrder(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
+        if (nestsByOrder(th.kind) || (md > 0 && isPlainInner(th, mds[t]!)) || inListPart(headings, t)) continue;
         if (th.kind === 'article' && holds(h) && md === 0) {
           acrossArticle = true;
           continue;

@@ -9,7 +9,7 @@ const CHROME_EXACT = new Set([
   // Taiwan government sites: the accessibility anchor, the mobile menu button, the print icon's text
   ':::', '手機版選單', '手机版菜单', '列印圖示', '列印', '回上頁', '回首頁',
   // the accessibility link past a site's menu (gov.mo, a case database) and a judgment site's text placeholder
-  '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳轉到主要內容', '跳转到主要内容',
+  '意见反馈', '意見反饋', '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳轉到主要內容', '跳转到主要内容',
   // a model-text site's copy button
   '复制', '複製', '正文复制', '复制全文', '一键复制',
   // a reposted article's link to where it first appeared (WeChat: 查看原文, 阅读原文)
@@ -50,6 +50,8 @@ export function isOfficialFrontMatter(line: string): boolean {
   if (line.length <= 30 && ISSUER_FILE.test(line)) return true; // 红头: 北京市人民政府文件 (not a standard's 引用文件)
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
   if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
+  // a listed company's filing: 公司代码:600718 公司简称:东软集团 / 证券代码: / 公告编号:2025-078
+  if (/^(公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|公司简称|公司簡稱|证券简称|證券簡稱|股票简称|股票簡稱|公告编号|公告編號)[：:]/.test(line)) return true;
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
@@ -66,7 +68,9 @@ export function isChromeLine(line: string): boolean {
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
-    if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
+    // every word a button (下载 打印 全屏), or a link of two characters or more first (意见反馈 手机随时随地看行情); not
+    // a spaced-out title whose first character is a font-size button (中 华 人 民 …)
+    if (words.length > 1 && (words.every((w) => CHROME_EXACT.has(w)) || (words[0]!.length >= 2 && CHROME_EXACT.has(words[0]!)))) return true;
   }
   return false;
 }

@@ -12,7 +12,7 @@
  * expression character class.
  */
 import type { MarkerKind } from './model';
-import { cnNumeralCodes, cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isIndent, skipIndent } from './chars';
+import { cnNumeralCodes, cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isHan, isIndent, skipIndent } from './chars';
 import { MAX_CN, formatCnNumeral } from './checks/numerals';
 
 /** LSP's SymbolKind values (the core imports no LSP library; test/unit/markers.test.ts checks them against it). */
@@ -408,6 +408,11 @@ function numeralMarker(s: string, p: number, end: number): MarkerMatch | undefin
       const ordinal = cnNumeralValueAt(s, p, q);
       if (ordinal !== undefined && ordinal > 0) return finish(isFormalNumeral(s, p, q) ? 'cnFormal' : 'cn', ordinal, p, q + 1, s, end);
     }
+    // 一 重要提示 / 二 公司基本情况 (a listed company's report summary): one blank, then a word (not 二 月 春 风, spaced out)
+    if (sep === 0x20 && q - p <= 2 && q + 2 < end && isHan(s.charCodeAt(q + 1)) && isHan(s.charCodeAt(q + 2))) {
+      const ordinal = cnNumeralValueAt(s, p, q);
+      if (ordinal !== undefined && ordinal > 0 && ordinal <= 20 && !isFormalNumeral(s, p, q)) return finish('cn', ordinal, p, q + 1, s, end);
+    }
   }
   return undefined;
 }
@@ -460,6 +465,13 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   if (dEnd - p > 3 || dEnd >= end) return undefined;
   const sep = s.charCodeAt(dEnd);
   if (sep === 0x3001) return finish('num', digitsValue(s, p, dEnd), p, dEnd + 1, s, end);
+  // 1   本半年度报告摘要来自… (a report summary's numbered notes): two blanks or more, then a word that is no unit
+  if (sep === 0x20 && dEnd - p <= 2) {
+    const t = skipIndent(s, dEnd, end);
+    if (t - dEnd >= 2 && t + 1 < end && isHan(s.charCodeAt(t)) && isHan(s.charCodeAt(t + 1)) && !UNIT_CHARS.includes(s[t]!)) {
+      return finish('num', digitsValue(s, p, dEnd), p, dEnd, s, end);
+    }
+  }
   if (sep !== 0x2e && sep !== 0xff0e) return undefined;
   const after = dEnd + 1 < end ? s.charCodeAt(dEnd + 1) : -1;
   if (digitValue(after) < 0) {
@@ -479,6 +491,8 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   if (q >= end || !isIndent(s.charCodeAt(q))) return undefined;
   const t = skipIndent(s, q, end);
   if (t >= end || digitValue(s.charCodeAt(t)) >= 0) return undefined;
+  // 2.102 年聲監字… (item 2., then a year written 102 年): a number and its unit, not section 2.102
+  if (depth === 2 && q - dEnd >= 3 && DATE_UNITS.includes(s[t]!)) return finish('num', digitsValue(s, p, dEnd), p, dEnd + 1, s, end);
   return finish('decimal', digitsValue(s, p, dEnd), p, q, s, end, depth);
 }
 
@@ -493,6 +507,11 @@ function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined
   if (value === undefined) return undefined;
   return finish('roman', value, p, q + 1, s, end);
 }
+
+/** What follows a number as its unit (10  月, 102 年, 3  个): a number, not a marker. */
+const UNIT_CHARS = '年月日号號时時分秒个個万萬亿億元%％倍岁歲';
+/** A date's units after a number: 102 年 (a Taiwan year), 10 月. */
+const DATE_UNITS = '年月日号號';
 
 /** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表, and 附：相关法律条文 (the texts a judgment appends). */
 function appendixMarker(s: string, p: number, end: number): MarkerMatch | undefined {
