@@ -111,6 +111,48 @@ describe('kinds: judgments', () => {
     assert.equal(count(model, 'cnFormal'), 2);
   });
 
+  it('Taiwan (Hualien, Yunlin): a wrapped line that starts 附表一至七所示… / 附表二所示… continues its sentence; 附錄 after the signature stays', () => {
+    const hualien = parse(fixture('tw_judgment_2011_hualien_high_court_appeal_184.txt'));
+    // 附錄 and the tables 附表一 … 附表七 at the end, nothing in the body
+    assert.deepEqual(hualien.headings.filter((h) => h.kind === 'appendix').map((h) => h.line), [312, 335, 344, 375, 384, 399, 408, 419]);
+    // so the (一) after it stay under their 一、 (before, the false 附表一 took them and everything after it)
+    assert.equal(parentName(hualien, hualien.headings.find((h) => h.line === 71)!).slice(0, 2), '一、');
+    const yunlin = parse(fixture('tw_judgment_2015_yunlin_district_court_42.txt'));
+    assert.deepEqual(yunlin.headings.filter((h) => h.kind === 'appendix').map((h) => h.line), [436, 449, 533, 602]);
+    const facts = yunlin.headings.find((h) => h.kind === 'cn' && h.line === 37)!;
+    assert.deepEqual(facts.children.map((i) => yunlin.headings[i]!.ordinal), [1, 2, 3, 4]);
+  });
+
+  it('Taiwan (Yunlin): (甲) / (乙) evidence lists under their (一), with their 1. 2. items; 2.102 年… is item 2, not section 2.102', () => {
+    const model = parse(fixture('tw_judgment_2015_yunlin_district_court_42.txt'));
+    const stems = model.headings.filter((h) => h.kind === 'stemParen');
+    assert.deepEqual(stems.map((h) => h.name), ['(甲)供述證據部分：', '(乙)書證、物證部分：']);
+    for (const h of stems) assert.equal(model.headings[h.parent]!.line, 111, h.name);
+    assert.equal(stems[0]!.children.length, 20);
+    const second = stems[1]!.children.map((i) => model.headings[i]!);
+    assert.equal(second.length, 20);
+    assert.deepEqual(second.slice(0, 3).map((h) => [h.kind, h.ordinal]), [['num', 1], ['num', 2], ['num', 3]]);
+    assert.equal(model.headings.filter((h) => h.kind === 'decimal').length, 0);
+    assert.deepEqual(runChecks(fixture('tw_judgment_2015_yunlin_district_court_42.txt'), model).filter((f) => f.code.startsWith('numbering-')).map((f) => f.message.en), []);
+  });
+
+  it('Taiwan (5898): a law quoted in a hard-wrapped paragraph enumerates inside its 「」: its 二、 is no heading and no duplicate', () => {
+    const text = fixture('tw_judgment_2008_taiwan_high_court_appeal_5898.txt');
+    const model = parse(text);
+    assert.equal(model.headings.find((h) => h.line === 103), undefined);
+    assert.deepEqual(runChecks(text, model).filter((f) => f.code === 'numbering-duplicate').map((f) => f.message.en), []);
+    const wrapped = (close: string): string => [
+      '判決', '理由', '一、經查：',
+      '（一）按野生動物保育法規定：「野生動物區分為下列二類：一、',
+      '      保育類：指瀕臨絕種、珍貴稀有之野生動物。' + close,
+      '      二、一般類：指保育類以外之野生動物。」',
+      '二、核被告所為，係犯野生動物保育法之罪。',
+    ].join('\n');
+    assert.deepEqual(parse(wrapped('')).headings.map((h) => [h.line, h.level]), [[0, 0], [1, 1], [2, 2], [3, 3], [6, 2]]);
+    // the quotation closed before the line: its 二、 is read as the writer set it
+    assert.equal(parse(wrapped('」')).headings.filter((h) => h.name.startsWith('二、一般類')).length, 1);
+  });
+
   it('mainland (Meishan): 本院认为 and 判决如下 as labels; the decision items under 判决如下', () => {
     const model = parse(readCorpus('kinds/cn_judgment_2019_meishan_pengshan_construction_contract_first_instance.txt'));
     const decision = named(model, '判决如下');

@@ -258,7 +258,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
       // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
-      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
+      // (附表二所示之人… / 附件一所列: the start of a sentence that refers to the appendix)
+      return rest.length <= 40 && !/[。；;]/.test(rest) && !(m.glued && /^所[示列載载附述]/.test(rest)) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
     case 'ordinal':
       // 第一、…  /  第一， on a line of its own (a run-in 第一，…。 is an enumeration inside a paragraph)
       if (rest.length === 0) return true;
@@ -330,6 +331,65 @@ function isTableRow(rest: string): boolean {
   return cell >= 0 && isNumericCell(rest, cell, rest.length);
 }
 
+/** The indent of a line in columns (an ideographic space is two, a tab four); -1 for a blank line. */
+function indentColumns(text: string, start: number, end: number): number {
+  let cols = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x20 || c === 0xa0) cols++;
+    else if (c === 0x3000) cols += 2;
+    else if (c === 0x09) cols += 4;
+    else if (c === 0x0d) return -1;
+    else return cols;
+  }
+  return -1;
+}
+
+/** How far back a hanging paragraph is followed to find its quotation's opening mark. */
+const QUOTE_LOOKBACK = 60;
+
+/**
+ * True when `line` is a continuation line of a hard-wrapped paragraph with a hanging indent (its first line less
+ * indented, every line between at the same indent as this one) and a quotation that paragraph opened is still open:
+ * a law quoted in a judgment (又「野生動物區分為下列二類：一、保育類：…。二、一般類：…」) enumerates inside the
+ * quotation, and its 二、 is no heading of the judgment.
+ */
+function insideQuotation(text: string, lineStarts: readonly number[], line: number, memo: QuoteMemo): boolean {
+  const indent = indentColumns(text, lineStarts[line]!, lineEndAt(text, lineStarts, line));
+  if (indent <= 0) return false;
+  let first = line - 1;
+  while (first >= 0 && line - first <= QUOTE_LOOKBACK) {
+    const cols = indentColumns(text, lineStarts[first]!, lineEndAt(text, lineStarts, first));
+    if (cols < 0 || cols > indent) return false;
+    if (cols < indent) break;
+    first--;
+  }
+  if (first < 0 || line - first > QUOTE_LOOKBACK) return false;
+  // the marks of the paragraph counted once, however many of its lines start with a marker
+  let p = lineStarts[first]!;
+  let open = 0;
+  if (memo.first === p && memo.end <= lineStarts[line]!) {
+    p = memo.end;
+    open = memo.open;
+  }
+  for (const end = lineStarts[line]!; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x300c || c === 0x201c) open++;
+    else if ((c === 0x300d || c === 0x201d) && open > 0) open--;
+  }
+  memo.first = lineStarts[first]!;
+  memo.end = p;
+  memo.open = open;
+  return open > 0;
+}
+
+/** Where insideQuotation stopped counting in the paragraph it looked at last (offsets), and what it counted. */
+interface QuoteMemo {
+  first: number;
+  end: number;
+  open: number;
+}
+
 /** A hard-wrapped paragraph's line is at least this long; a shorter line above a marker is a heading or a short paragraph. */
 const WRAP_MIN = 15;
 
@@ -381,6 +441,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
   // per line; the match ends on the line's first character after the indent, so lastIndex - 1 is on that line, and
   // lines come in order, so the line index only moves forward.
+  const quotes: QuoteMemo = { first: -1, end: 0, open: 0 };
   const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
   let line = 0;
   while (lineStartRe.test(text)) {
@@ -436,8 +497,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       // (a Roman numeral alone on its line, its title below, continues no sentence)
       const below = rest.length === 0 && m.kind === 'roman' ? romanTitle(text, lineStarts, line) : undefined;
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
-      if (md === 0 && !repaired && below === undefined && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
-        && continuesLineAbove(text, lineStarts, line)) continue;
+      if (md === 0 && !repaired && below === undefined && (nestsByOrder(m.kind) || (m.kind === 'appendix' && m.glued && m.ordinal !== undefined)) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+        && (continuesLineAbove(text, lineStarts, line) || insideQuotation(text, lineStarts, line, quotes))) continue;
       // a number broken by the wrap: …3小段482、4 / 83、484、493… (a long line above ends in a digit, this one starts with digits)
       if (md === 0 && m.kind === 'num' && digitValue(text.charCodeAt(headingStart)) >= 0 && endsInWrappedDigit(text, lineStarts, line)) continue;
       if (m.kind === 'article') prevArticle = m.ordinal;
