@@ -651,6 +651,16 @@ describe('kinds: fourth pass (judgment pages, filings, PDF text, Hong Kong and M
     assert.equal(count(annual, 'subhead'), 0);
   });
 
+  it('a sub-heading may join two phrases with one comma (坚守一国，从未偏废), in a speech that has five of them', () => {
+    const para = '我们坚持以人为本的施政理念，持续改善民生，推动经济适度多元发展，取得了新的成效。';
+    let speech = '二○一九年施政报告\n\n主席，各位议员：\n\n' + para + '\n\n';
+    const heads = ['坚守一国，从未偏废', '善用两制，发挥优势', '依法施政，廉洁奉公', '改善民生，共建共享', '融入大局，开拓未来'];
+    for (const h of heads) speech += `${h}\n\n${para}\n\n${para}\n\n`;
+    assert.deepEqual(parse(speech).headings.filter((h) => h.kind === 'subhead').map((h) => h.name), heads);
+    // one such line alone in prose is no heading; nor a phrase cut at its comma (同志们，)
+    assert.equal(parse(`会议纪要\n\n${para}\n\n总之，要把握机遇\n\n${para}\n`).headings.length, 1);
+  });
+
   it('Hong Kong abbreviations 全稱("簡稱") and a PDF’s （以下简称 / “公司”） across a line break define terms', () => {
     const text = fixture('hk_budget_2018_legco_hansard.txt');
     const terms = indexTerms(text, parse(text));

@@ -802,6 +802,7 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
   if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) return false;
   let close = -1;
   let han = 0;
+  let comma = false;
   // a year or a fiscal year first: 2017年經濟回顧, 2018-2019年度財政預算案策略
   const first = yearEnd(text, p, end);
   for (let i = first; i < end; i++) {
@@ -823,6 +824,11 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
     // digits (將軍澳第137區), and one 、 or blank between two characters (短、中期土地供應, 優化人口 創建未來)
     if (digitValue(c) >= 0 || (close >= 0 && c === 0x2b)) continue;
     if ((c === 0x3001 || c === 0x20 || c === 0x3000) && i + 1 < end && isLabelChar(text.charCodeAt(i + 1))) continue;
+    // one comma between two phrases of two characters or more (堅守“一國”,從未偏廢 / 坚定信心，攻坚克难)
+    if ((c === 0xff0c || c === 0x2c) && !comma && han >= SUBHEAD_MIN && i + SUBHEAD_MIN < end && isLabelChar(text.charCodeAt(i + 1)) && isLabelChar(text.charCodeAt(i + 2))) {
+      comma = true;
+      continue;
+    }
     return false;
   }
   if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
