@@ -646,7 +646,7 @@ describe('kinds: fourth pass (judgment pages, filings, PDF text, Hong Kong and M
     assert.equal(count(model, 'label'), 1);
     for (const name of ['2017年經濟回顧', '2018-2019年度財政預算案策略', '環境', '政府角色']) named(model, name);
     assert.equal(parentName(model, named(model, '共享成果')), '', 'not under the last (四) item of the list above it');
-    // a running header (the same short line five times) is never a sub-heading
+    // a running header (the same short line three times or more, next to a page number) is never a sub-heading
     const annual = parse(readCorpus('kinds/cn_annual_report_2024_ping_an_bank_excerpt.txt'));
     assert.equal(count(annual, 'subhead'), 0);
   });

@@ -637,8 +637,10 @@ const SUBHEAD_BLANKS = 5;
 const SUBHEAD_PARAGRAPH_MIN = 20;
 /** A paragraph of one short sentence (ending 。！？) is at least this long. */
 const SHORT_PARAGRAPH_MIN = 15;
-/** A short line found this many times is a page's running header (2024年年度报告), not a sub-heading. */
-const RUNNING_HEADER_MIN = 5;
+/** A short line found this many times, next to a page number, is a page's running header (2024年年度报告). */
+const RUNNING_HEADER_MIN = 3;
+/** How near a running header stands to its page's number (a bare number on its line). */
+const PAGE_NUMBER_SPAN = 3;
 /** A document infers sub-headings only when it has this many: a speech uses them throughout, prose rarely has one. */
 const SUBHEADS_MIN = 5;
 /** A heading does not end on a word that needs more after it (二是, …的, …和): such a line is a broken sentence. */
@@ -788,8 +790,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
-  const repeated = subheads.some((h) => shortLines.get(h.rest)! >= RUNNING_HEADER_MIN);
-  if (repeated) subheads = subheads.filter((h) => shortLines.get(h.rest)! < RUNNING_HEADER_MIN);
+  const header = (h: LazyHeading): boolean => shortLines.get(h.rest)! >= RUNNING_HEADER_MIN && nearPageNumber(text, lineStarts, h.line);
+  if (subheads.some(header)) subheads = subheads.filter((h) => !header(h));
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
 }
@@ -834,6 +836,20 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
   if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
   const last = text.charCodeAt(end - 1);
   return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(last) || CLOSING_QUOTES.has(last));
+}
+
+/** Is there a page number (digits alone on a line, at most four) within a few lines of `line`? */
+function nearPageNumber(text: string, lineStarts: readonly number[], line: number): boolean {
+  for (let l = Math.max(0, line - PAGE_NUMBER_SPAN); l <= Math.min(lineStarts.length - 1, line + PAGE_NUMBER_SPAN); l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p >= end || end - p > 4) continue;
+    let digits = true;
+    for (let i = p; i < end && digits; i++) digits = digitValue(text.charCodeAt(i)) >= 0;
+    if (digits) return true;
+  }
+  return false;
 }
 
 /** Where a leading year ends (at its 年): 2017年 / 2018-2019年度 / ２０２４年; `p` when the line starts otherwise. */
