@@ -735,7 +735,6 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
   const labels: LazyHeading[] = [];
   let subheads: LazyHeading[] = [];
-  const shortLines = new Map<string, number>();
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -762,11 +761,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         sub = Subhead.Topic;
         anchored++;
       }
-      if (sub !== Subhead.None || (length <= SUBHEAD_MAX && isShortHeadText(text, p, end))) {
-        // every short line's text is counted: a page's running header (2024年年度报告) repeats, a sub-heading does not
+      if (sub !== Subhead.None) {
         const whole = text.slice(p, end);
-        shortLines.set(whole, (shortLines.get(whole) ?? 0) + 1);
-        if (sub === Subhead.None) continue;
         subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
       }
       continue;
@@ -790,8 +786,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
-  const header = (h: LazyHeading): boolean => shortLines.get(h.rest)! >= RUNNING_HEADER_MIN && nearPageNumber(text, lineStarts, h.line);
-  if (subheads.some(header)) subheads = subheads.filter((h) => !header(h));
+  if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
 }
@@ -836,6 +831,32 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
   if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
   const last = text.charCodeAt(end - 1);
   return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(last) || CLOSING_QUOTES.has(last));
+}
+
+/**
+ * The sub-headings that are no page's running header (2024年年度报告): a short line found three times or more with a
+ * page number near it. Only the candidates' texts are counted, in one pass over the lines, and only in a document that
+ * has candidates.
+ */
+function withoutRunningHeaders(text: string, lineStarts: readonly number[], subheads: LazyHeading[]): LazyHeading[] {
+  const counts = new Map<string, number>();
+  const firsts = new Set<number>();
+  for (const h of subheads) {
+    counts.set(h.rest, 0);
+    firsts.add(h.rest.charCodeAt(0));
+  }
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line]!;
+    const p = skipIndent(text, start, lineEndAt(text, lineStarts, line));
+    if (!firsts.has(text.charCodeAt(p))) continue;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) continue;
+    const whole = text.slice(p, end);
+    const n = counts.get(whole);
+    if (n !== undefined) counts.set(whole, n + 1);
+  }
+  const header = (h: LazyHeading): boolean => counts.get(h.rest)! >= RUNNING_HEADER_MIN && nearPageNumber(text, lineStarts, h.line);
+  return subheads.some(header) ? subheads.filter((h) => !header(h)) : subheads;
 }
 
 /** Is there a page number (digits alone on a line, at most four) within a few lines of `line`? */

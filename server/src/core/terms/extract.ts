@@ -219,7 +219,7 @@ class Extractor {
     }
     this.#glossaries();
     this.#pointerRows();
-    this.#bracketedNames();
+    this.#bracketedNames(quotes);
     // At one term position, the most specific pattern wins: a glossary or list entry over the colon or 是指 it contains.
     // A glossary entry of a 、 list defines its first part and the whole at one position: both are kept.
     const definitions = this.#definitions.sort((a, b) => a.termStart - b.termStart || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.termEnd - b.termEnd);
@@ -721,10 +721,14 @@ class Extractor {
    * and Macau papers; 甲方（“买方”）: contracts). The full form is cut after the last word that joins it to its clause
    * (向香港貿易發展局 → 香港貿易發展局) where the rest still holds the name's characters in order.
    */
-  #bracketedNames(): void {
+  #bracketedNames(quotes: readonly number[]): void {
     const text = this.#text;
-    for (const open of ['(', '（']) {
-      for (let b = text.indexOf(open); b >= 0; b = text.indexOf(open, b + 1)) {
+    // the brackets before the quotes the cue pass found (“ 「 『 ‘), and those before an ASCII quote (a substring search)
+    const brackets: number[] = [];
+    for (const q of quotes) if (text[q - 1] === '(' || text[q - 1] === '（') brackets.push(q - 1);
+    for (const open of ['("', '（"']) for (let b = text.indexOf(open); b >= 0; b = text.indexOf(open, b + 2)) brackets.push(b);
+    for (const b of brackets) {
+      {
         const q = text[b + 1] ?? '';
         const close = q === '"' ? '"' : OPEN_QUOTES.includes(q) ? CLOSE_QUOTES[OPEN_QUOTES.indexOf(q)]! : '';
         if (close === '' || b === 0) continue;
