@@ -8,7 +8,7 @@ const CHROME_EXACT = new Set([
   '更多', '更多>', '更多>>', '更多»', '查看更多', '阅读更多', '閱讀更多', '查看全文', '阅读全文', '閱讀全文', '展开全文', '展開全文',
   // Taiwan government sites: the accessibility anchor, the mobile menu button, the print icon's text
   ':::', '手機版選單', '手机版菜单', '列印圖示', '列印', '回上頁', '回首頁',
-  // the accessibility link past a site's menu (gov.mo, a case database) and a judgment site's text placeholder
+  // a site's feedback link, and the accessibility link past its menu (gov.mo, a case database)
   '意见反馈', '意見反饋', '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳轉到主要內容', '跳转到主要内容',
   // a model-text site's copy button
   '复制', '複製', '正文复制', '复制全文', '一键复制',

@@ -711,11 +711,6 @@ class Extractor {
   // ------------------------------------------------------------------------------------------ 释义 tables: X<TAB>指<TAB>Y
 
   /**
-   * A definition a row: `本公司<TAB>指<TAB>某某股份有限公司` (an annual report's 释义 table; cells split by TABs or runs of
-   * blanks) and numbered ones inside a contract article (`１２．工期：指…`). The term is
-   * the first cell (several names split by 、 are each defined); 指 stands alone as a cell or right after the colon.
-   */
-  /**
    * 全稱("簡稱") / 全稱（“簡稱”） / 全稱（「簡稱」）: a bracket that holds nothing but a quoted short name right after a
    * noun phrase defines that name as its abbreviation (香港貿易發展局("貿發局"), 綜合社會保障援助("綜援"): Hong Kong
    * and Macau papers; 甲方（“买方”）: contracts). The full form is cut after the last word that joins it to its clause
@@ -728,39 +723,37 @@ class Extractor {
     for (const q of quotes) if (text[q - 1] === '(' || text[q - 1] === '（') brackets.push(q - 1);
     for (const open of ['("', '（"']) for (let b = text.indexOf(open); b >= 0; b = text.indexOf(open, b + 2)) brackets.push(b);
     for (const b of brackets) {
-      {
-        const q = text[b + 1] ?? '';
-        const close = q === '"' ? '"' : OPEN_QUOTES.includes(q) ? CLOSE_QUOTES[OPEN_QUOTES.indexOf(q)]! : '';
-        if (close === '' || b === 0) continue;
-        const termStart = b + 2;
-        const limit = Math.min(text.length, termStart + MAX_DEFINED_TERM + 1);
-        let e = termStart;
-        while (e < limit && text[e] !== close && !'\n"“”「」()（）'.includes(text[e]!)) e++;
-        if (e >= limit || text[e] !== close || (text[e + 1] !== ')' && text[e + 1] !== '）')) continue;
-        const name = text.slice(termStart, e);
-        // a quoted or titled full form (“綜合社會保障援助”(“綜援”)) is whole as it stands; otherwise the clause before the
-        // bracket, cut to the name (its leading 經 / 在 may be the name's: 經濟發展委員會("經委會"))
-        let start: number;
-        if (text[b - 1] === '》' || CLOSE_QUOTES.includes(text[b - 1]!)) {
-          const full = this.#fullFormBefore(b);
-          if (full === undefined) continue;
-          start = full.start;
-        } else {
-          const ls = this.#lineStart(b);
-          let c = b;
-          while (c > ls && b - c < MAX_FULL_FORM * 2 && !CLAUSE_END.includes(text[c - 1]!) && text[c - 1] !== ')' && text[c - 1] !== '）') c--;
-          while (c < b && isBlank(text.charCodeAt(c))) c++;
-          const marker = matchMarker(text, c, Math.min(b, c + 20));
-          if (marker !== undefined && (marker.kind === 'article' || markerInfo(marker.kind).listStyle !== undefined)) c = marker.textStart;
-          start = this.#joinedPhraseStart(c, b, name);
-          if (b - start > MAX_FULL_FORM || b - start < 2) continue;
-        }
-        this.#add('abbreviation', termStart, e, start, b, stripGlosses(text.slice(start, b)), start);
+      const q = text[b + 1] ?? '';
+      const close = q === '"' ? '"' : OPEN_QUOTES.includes(q) ? CLOSE_QUOTES[OPEN_QUOTES.indexOf(q)]! : '';
+      if (close === '' || b === 0) continue;
+      const termStart = b + 2;
+      const limit = Math.min(text.length, termStart + MAX_DEFINED_TERM + 1);
+      let e = termStart;
+      while (e < limit && text[e] !== close && !'\n"“”「」()（）'.includes(text[e]!)) e++;
+      if (e >= limit || text[e] !== close || (text[e + 1] !== ')' && text[e + 1] !== '）')) continue;
+      const name = text.slice(termStart, e);
+      // a quoted or titled full form (“綜合社會保障援助”(“綜援”)) is whole as it stands; otherwise the clause before the
+      // bracket, cut to the name (its leading 經 / 在 may be the name's: 經濟發展委員會("經委會"))
+      let start: number;
+      if (text[b - 1] === '》' || CLOSE_QUOTES.includes(text[b - 1]!)) {
+        const full = this.#fullFormBefore(b);
+        if (full === undefined) continue;
+        start = full.start;
+      } else {
+        const ls = this.#lineStart(b);
+        let c = b;
+        while (c > ls && b - c < MAX_FULL_FORM * 2 && !CLAUSE_END.includes(text[c - 1]!) && text[c - 1] !== ')' && text[c - 1] !== '）') c--;
+        while (c < b && isBlank(text.charCodeAt(c))) c++;
+        const marker = matchMarker(text, c, Math.min(b, c + 20));
+        if (marker !== undefined && (marker.kind === 'article' || markerInfo(marker.kind).listStyle !== undefined)) c = marker.textStart;
+        start = this.#joinedPhraseStart(c, b, name);
+        if (b - start > MAX_FULL_FORM || b - start < 2) continue;
       }
+      this.#add('abbreviation', termStart, e, start, b, stripGlosses(text.slice(start, b)), start);
     }
   }
 
-  /** The latest cut after a joining word (向, 的, 在, 與, 、 …) whose tail still holds `name`'s characters in order. */
+  /** The latest cut after a joining word (向, 的, 在, 與, 包括 …) whose tail still holds `name`'s characters in order. */
   #joinedPhraseStart(s: number, bracket: number, name: string): number {
     const text = this.#text;
     let best = s;
@@ -769,8 +762,9 @@ class Extractor {
       if (cut < 0) for (const w of JOINING_VERBS) if (text.startsWith(w, i)) cut = i + w.length;
       if (cut > best && bracket - cut >= Math.max(2, name.length) && isSubsequence(name, text, cut, bracket)) best = cut;
     }
-    // the name's first character usually opens its full form (社署 → 例如社會福利署, 強積金 → 要改良強制性公積金): its first
-    // place that leaves the name's characters in order, with a place name before it (港鐵 → 香港鐵路有限公司)
+    // the name's first character usually opens its full form (社署: 例如社會福利署 → 社會福利署, 強積金: 要改良強制性公積金
+    // → 強制性公積金): its first place that leaves the name's characters in order, with a place name kept before it
+    // (港鐵: 香港鐵路有限公司)
     let f = best;
     while (f < bracket && !(text[f] === name[0] && isSubsequence(name, text, f, bracket))) f++;
     if (f > best && f < bracket && bracket - f > name.length) {
@@ -787,6 +781,11 @@ class Extractor {
     return best;
   }
 
+  /**
+   * A definition a row: `本公司<TAB>指<TAB>某某股份有限公司` (an annual report's 释义 table; cells split by TABs or runs of
+   * blanks) and numbered ones inside a contract article (`１２．工期：指…`). The term is
+   * the first cell (several names split by 、 are each defined); 指 stands alone as a cell or right after the colon.
+   */
   #pointerRows(): void {
     const text = this.#text;
     for (let q = text.indexOf('指'); q >= 0; q = text.indexOf('指', q + 1)) {
