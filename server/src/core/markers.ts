@@ -12,7 +12,7 @@
  * expression character class.
  */
 import type { MarkerKind } from './model';
-import { cnNumeralCodes, cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isIndent, skipIndent } from './chars';
+import { cnNumeralCodes, cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isHan, isIndent, skipIndent } from './chars';
 import { MAX_CN, formatCnNumeral } from './checks/numerals';
 
 /** LSP's SymbolKind values (the core imports no LSP library; test/unit/markers.test.ts checks them against it). */
@@ -410,6 +410,11 @@ function numeralMarker(s: string, p: number, end: number): MarkerMatch | undefin
       const ordinal = cnNumeralValueAt(s, p, q);
       if (ordinal !== undefined && ordinal > 0) return finish(isFormalNumeral(s, p, q) ? 'cnFormal' : 'cn', ordinal, p, q + 1, s, end);
     }
+    // 一 重要提示 / 二 公司基本情况 (a listed company's report summary): one blank, then a word (not 二 月 春 风, spaced out)
+    if (sep === 0x20 && q - p <= 2 && q + 2 < end && isHan(s.charCodeAt(q + 1)) && isHan(s.charCodeAt(q + 2))) {
+      const ordinal = cnNumeralValueAt(s, p, q);
+      if (ordinal !== undefined && ordinal > 0 && ordinal <= 20 && !isFormalNumeral(s, p, q)) return finish('cn', ordinal, p, q + 1, s, end);
+    }
   }
   return undefined;
 }
@@ -467,6 +472,13 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   if (dEnd - p > 3 || dEnd >= end) return undefined;
   const sep = s.charCodeAt(dEnd);
   if (sep === 0x3001) return finish('num', digitsValue(s, p, dEnd), p, dEnd + 1, s, end);
+  // 1   本半年度报告摘要来自… (a report summary's numbered notes): two blanks or more, then a word that is no unit
+  if (sep === 0x20 && dEnd - p <= 2) {
+    const t = skipIndent(s, dEnd, end);
+    if (t - dEnd >= 2 && t + 1 < end && isHan(s.charCodeAt(t)) && isHan(s.charCodeAt(t + 1)) && !UNIT_CHARS.includes(s[t]!)) {
+      return finish('num', digitsValue(s, p, dEnd), p, dEnd, s, end);
+    }
+  }
   if (sep !== 0x2e && sep !== 0xff0e) return undefined;
   const after = dEnd + 1 < end ? s.charCodeAt(dEnd + 1) : -1;
   if (digitValue(after) < 0) {
@@ -504,10 +516,14 @@ function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined
   return finish('roman', value, p, q + 1, s, end);
 }
 
-/** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表. */
+/** What follows a number as its unit (10  月, 102 年, 3  个): a number, not a marker. */
+const UNIT_CHARS = '年月日号號时時分秒个個万萬亿億元%％倍岁歲';
+
+/** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表, and 附：相关法律条文 (the texts a judgment appends). */
 function appendixMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (p + 1 >= end) return undefined;
   const n = s[p + 1];
+  if (n === '：' || n === ':') return p + 2 < end ? finish('appendix', undefined, p, p + 2, s, end) : undefined;
   if (n !== '件' && n !== '录' && n !== '錄' && n !== '表') return undefined;
   let q = p + 2;
   let ordinal: number | undefined;
