@@ -32,6 +32,7 @@ import {
 } from '../core';
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
+import { pooledSummary, pooledTerm, StringPool } from './stringPool';
 
 /** The index's host: the service's (`HostFiles.writeFile`, optional, stores the index's cache file). */
 export type IndexHost = ReportHost;
@@ -193,6 +194,8 @@ export class WorkspaceIndex {
   /** Files by the names other documents cite them by (`documentNameKeys`: title and file name, folded). */
   readonly #namedIn = new Map<string, Set<string>>();
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
+  /** The strings the disk summaries keep, copied out of their texts and shared (stringPool.ts). */
+  readonly #pool = new StringPool();
   /** The indexed file keys in path order (made again after a file comes or goes). */
   #order: string[] | undefined;
   /** Defined keys every disk summary has been scanned for. */
@@ -640,6 +643,7 @@ export class WorkspaceIndex {
           if (summary === undefined && this.#extraGlobs.some((g) => g(relative))) {
             summary = this.#summarizeForced(uri, text);
           }
+          if (summary !== undefined) summary = pooledSummary(summary, this.#pool); // nothing kept holds the text
         } catch (e) {
           this.#host.logger.error(`workspace index: skipped ${key}: ${String(e)}`);
         }
@@ -733,7 +737,8 @@ export class WorkspaceIndex {
       let scanner = scanners.get(id);
       if (scanner === undefined) scanners.set(id, (scanner = new MentionScanner(missing, this.#table)));
       const found = scanner.scan(text, computeLineStarts(text));
-      this.#disk.set(key, { ...entry, summary: found.length === 0 ? summary : { ...summary, terms: [...summary.terms, ...found] }, generation: this.#generation });
+      const terms = found.length === 0 ? summary.terms : [...summary.terms, ...found.map(pooledTerm(this.#pool))];
+      this.#disk.set(key, { ...entry, summary: found.length === 0 ? summary : { ...summary, terms }, generation: this.#generation });
       this.#dirty = true;
       this.#reindex(key);
       await this.#host.scheduler.yield();

@@ -1,0 +1,77 @@
+/**
+ * The strings the workspace index keeps, copied and shared. A summary's strings are cut from its file's text (a term's
+ * name, a definition's text, a heading's title), and a JavaScript engine may keep such a piece as a view into the
+ * whole text (V8 does for pieces of 13 characters or more): kept in the index, one 400-character definition would
+ * keep a 60 KB report alive. So every string a summary keeps is copied out of its text once, and equal strings (a
+ * term's key in a thousand files, the marker 一、) are one string.
+ *
+ * Host-neutral: plain JavaScript, no Node.
+ */
+import type { ReportSummary, SummaryDefinition, SummaryHeading, SummaryPosition, SummaryTerm } from '../core';
+
+/** Distinct strings a pool holds at most before it starts afresh (strings already shared stay shared). */
+const MAX_POOLED = 500_000;
+/** Shorter strings are always copies of their own in V8 (no views, no concatenations): looked up, never copied. */
+const MIN_VIEW_LENGTH = 13;
+
+export class StringPool {
+  #strings = new Map<string, string>();
+
+  /** The pool's string equal to `s`: the first one seen, copied out of whatever text it was cut from. */
+  intern(s: string): string {
+    const pooled = this.#strings.get(s);
+    if (pooled !== undefined) return pooled;
+    if (this.#strings.size >= MAX_POOLED) this.#strings = new Map();
+    const own = s.length < MIN_VIEW_LENGTH ? s : copyString(s);
+    this.#strings.set(own, own);
+    return own;
+  }
+
+  get size(): number {
+    return this.#strings.size;
+  }
+}
+
+/** A string of its own with the characters of `s` (not a view into a longer string, not a concatenation). */
+export function copyString(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/**
+ * The summary with every string from `pool` and the uses of each term in an array of their exact size: what the index
+ * keeps of a file once it is summarised (nothing in it holds the file's text).
+ */
+export function pooledSummary(summary: ReportSummary, pool: StringPool): ReportSummary {
+  const p = (s: string): string => pool.intern(s);
+  const position = (at: SummaryPosition): SummaryPosition => ({ line: at.line, character: at.character });
+  const outline = summary.outline.map(
+    (h): SummaryHeading => ({ kind: h.kind, level: h.level, marker: p(h.marker), title: p(h.title), name: p(h.name), parent: h.parent, start: position(h.start), end: position(h.end) }),
+  );
+  const definitions = summary.definitions.map(
+    (d): SummaryDefinition => ({
+      key: p(d.key),
+      name: p(d.name),
+      kind: d.kind,
+      text: p(d.text),
+      fullForm: d.fullForm === undefined ? undefined : p(d.fullForm),
+      line: d.line,
+      character: d.character,
+      length: d.length,
+      section: d.section,
+    }),
+  );
+  return {
+    version: summary.version,
+    title: summary.title === undefined ? undefined : p(summary.title),
+    outline,
+    definitions,
+    terms: summary.terms.map(pooledTerm(pool)),
+    articles: summary.articles.map(([value, line]) => [value, line] as const),
+    glossary: summary.glossary,
+  };
+}
+
+/** A term with its strings from `pool` (the mentions a rescan finds are cut from the text too). */
+export function pooledTerm(pool: StringPool): (t: SummaryTerm) => SummaryTerm {
+  return (t) => ({ key: pool.intern(t.key), name: pool.intern(t.name), kind: t.kind, count: t.count, uses: t.uses.slice() });
+}
