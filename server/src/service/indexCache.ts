@@ -12,8 +12,8 @@ import { SUMMARY_VERSION, type ReportSummary, type SummaryDefinition, type Summa
 import type { DefinitionKind, MarkerKind, TermKind } from '../core';
 import { MARKER_KINDS as CORE_MARKER_KINDS } from '../core/markers';
 
-/** Bumped whenever the file's layout changes. */
-export const INDEX_FORMAT_VERSION = 1;
+/** Bumped whenever the file's layout changes (2: outline and terms as flat columns, written a file at a time). */
+export const INDEX_FORMAT_VERSION = 2;
 const FORMAT = 'zh-report.workspaceIndex';
 /** The cache file's name in the storage folder (the version in the name: two versions of the extension do not fight over one file). */
 export const INDEX_FILE_NAME = `workspace-index-v${INDEX_FORMAT_VERSION}.json`;
@@ -40,35 +40,77 @@ export interface IndexIdentity {
 
 export const EMPTY_INDEX: StoredIndex = { files: new Map(), mentionKeys: [] };
 
+/** What ends the header line: the file rows follow, one a line. */
+const ROWS_OPEN = '"files":[';
+const ROWS_CLOSE = ']}';
+
+/**
+ * The cache file's bytes: one JSON document, laid out a file a line — the header (format, versions, identity, the
+ * number of files, the mention keys) on the first line, then each file's row on a line of its own (a comma after all
+ * but the last), then `]}`. Each row is encoded on its own (the index is never copied whole into rows or into one
+ * string), and `loadIndex` parses a line at a time.
+ */
 export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uint8Array {
-  const files: unknown[] = [];
-  for (const [key, file] of index.files) files.push([key, file.size, file.mtime, file.summary === undefined ? null : summaryRow(file.summary)]);
-  const json = JSON.stringify({
+  const encoder = new TextEncoder();
+  const head = JSON.stringify({
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
     summaryVersion: SUMMARY_VERSION,
     analyzer: identity.analyzer,
     fold: identity.fold,
+    count: index.files.size,
     mentionKeys: index.mentionKeys,
-    files,
   });
-  return new TextEncoder().encode(json);
+  const chunks: Uint8Array[] = [encoder.encode(`${head.slice(0, -1)},${ROWS_OPEN}`)];
+  let left = index.files.size;
+  for (const [key, file] of index.files) {
+    left--;
+    const row = JSON.stringify([key, file.size, file.mtime, file.summary === undefined ? null : summaryRow(file.summary)]);
+    chunks.push(encoder.encode(`\n${row}${left > 0 ? ',' : ''}`));
+  }
+  chunks.push(encoder.encode(`\n${ROWS_CLOSE}`));
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }
 
 /**
- * A summary as rows of plain values (about half the JSON of its objects: a law's outline is hundreds of headings):
- * [title | null, glossary 0/1, headings, definitions, terms, articles], where
- * heading = [kind, level, marker, name, parent, line, character, end line, end character] (the title is the name
- * without its marker), definition = [key, name, kind, text, full form | null, line, character, length, section],
- * term = [key, name, kind, count, uses], articles = [value, line, value, line, …].
+ * A summary as flat columns of plain values (few arrays to parse back: a law's outline is hundreds of headings, a
+ * report's terms dozens): [title | null, glossary 0/1, heading texts, heading numbers, definitions, term texts,
+ * term numbers, articles], where
+ * heading texts = [kind, marker, name, …] and heading numbers = [level, parent, line, character, end line,
+ * end character, …] (the title is the name without its marker), definition = [key, name, kind, text, full form | null,
+ * line, character, length, section], term texts = [key, name, kind, …], term numbers = [count, n, n use values
+ * (line, character, length triples), …], articles = [value, line, value, line, …].
  */
 function summaryRow(s: ReportSummary): unknown[] {
+  const headingTexts: string[] = [];
+  const headingNumbers: number[] = [];
+  for (const h of s.outline) {
+    headingTexts.push(h.kind, h.marker, h.name);
+    headingNumbers.push(h.level, h.parent, h.start.line, h.start.character, h.end.line, h.end.character);
+  }
+  const termTexts: string[] = [];
+  const termNumbers: number[] = [];
+  for (const t of s.terms) {
+    termTexts.push(t.key, t.name, t.kind);
+    termNumbers.push(t.count, t.uses.length);
+    for (const n of t.uses) termNumbers.push(n);
+  }
   return [
     s.title ?? null,
     s.glossary ? 1 : 0,
-    s.outline.map((h) => [h.kind, h.level, h.marker, h.name, h.parent, h.start.line, h.start.character, h.end.line, h.end.character]),
+    headingTexts,
+    headingNumbers,
     s.definitions.map((d) => [d.key, d.name, d.kind, d.text, d.fullForm ?? null, d.line, d.character, d.length, d.section]),
-    s.terms.map((t) => [t.key, t.name, t.kind, t.count, t.uses]),
+    termTexts,
+    termNumbers,
     s.articles.flat(),
   ];
 }
@@ -79,12 +121,14 @@ function titleOf(marker: string, name: string): string {
   return name.startsWith(marker) ? name.slice(marker.length).replace(/^ /, '') : name;
 }
 
-/** The index stored in `bytes`, or EMPTY_INDEX when they are not a valid cache written with `identity`. Never throws. */
+/**
+ * The index stored in `bytes`, or EMPTY_INDEX when they are not a valid cache written with `identity`. Never throws.
+ * Read a line at a time (see `serializeIndex`): each file's row is parsed, checked and dropped before the next.
+ */
 export function loadIndex(bytes: Uint8Array | undefined, identity: IndexIdentity): StoredIndex {
   if (bytes === undefined || bytes.length === 0) return EMPTY_INDEX;
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return readIndex(value, identity) ?? EMPTY_INDEX;
+    return readIndex(bytes, identity) ?? EMPTY_INDEX;
   } catch {
     return EMPTY_INDEX;
   }
@@ -102,14 +146,36 @@ function isString(v: unknown): v is string {
   return typeof v === 'string';
 }
 
-function readIndex(v: unknown, identity: IndexIdentity): StoredIndex | undefined {
+function readIndex(bytes: Uint8Array, identity: IndexIdentity): StoredIndex | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let from = 0;
+  /** The next line (without its line feed: JSON writes none inside a value), or undefined after the last. */
+  const nextLine = (): string | undefined => {
+    if (from > bytes.length) return undefined;
+    let end = bytes.indexOf(0x0a, from);
+    if (end < 0) end = bytes.length;
+    const line = decoder.decode(bytes.subarray(from, end));
+    from = end + 1;
+    return line;
+  };
+  const head = nextLine();
+  if (head === undefined || !head.endsWith(ROWS_OPEN)) return undefined;
+  const v: unknown = JSON.parse(`${head}${ROWS_CLOSE}`);
   if (!isObject(v) || v['format'] !== FORMAT || v['version'] !== INDEX_FORMAT_VERSION || v['summaryVersion'] !== SUMMARY_VERSION) return undefined;
   if (v['analyzer'] !== identity.analyzer || v['fold'] !== identity.fold) return undefined;
   const mentionKeys = v['mentionKeys'];
+  const count = v['count'];
   const rows = v['files'];
-  if (!Array.isArray(mentionKeys) || !mentionKeys.every(isString) || !Array.isArray(rows)) return undefined;
+  if (!Array.isArray(mentionKeys) || !mentionKeys.every(isString) || !isCount(count) || !Array.isArray(rows) || rows.length !== 0) return undefined;
   const files = new Map<string, CachedFile>();
-  for (const row of rows) {
+  for (let i = 0; i < count; i++) {
+    let line = nextLine();
+    if (line === undefined) return undefined;
+    if (i < count - 1) {
+      if (!line.endsWith(',')) return undefined;
+      line = line.slice(0, -1);
+    }
+    const row: unknown = JSON.parse(line);
     if (!Array.isArray(row) || row.length !== 4) return undefined;
     const [key, size, mtime, summary] = row as unknown[];
     if (!isString(key) || key.length === 0 || files.has(key) || !isCount(size) || typeof mtime !== 'number' || !Number.isFinite(mtime)) return undefined;
@@ -121,6 +187,7 @@ function readIndex(v: unknown, identity: IndexIdentity): StoredIndex | undefined
     if (checked === undefined) return undefined;
     files.set(key, { size, mtime, summary: checked });
   }
+  if (nextLine() !== ROWS_CLOSE || nextLine() !== undefined) return undefined;
   return { files, mentionKeys };
 }
 
@@ -138,34 +205,53 @@ function isIndex(v: unknown, below: number): v is number {
 }
 
 function readSummary(v: unknown): ReportSummary | undefined {
-  if (!isRow(v, 6)) return undefined;
-  const [title, glossary, outlineRows, definitionRows, termRows, articleValues] = v;
+  if (!isRow(v, 8)) return undefined;
+  const [title, glossary, headingTexts, headingNumbers, definitionRows, termTexts, termNumbers, articleValues] = v;
   if ((title !== null && !isString(title)) || (glossary !== 0 && glossary !== 1)) return undefined;
-  if (!Array.isArray(outlineRows) || !Array.isArray(definitionRows) || !Array.isArray(termRows) || !Array.isArray(articleValues)) return undefined;
-  const outline: SummaryHeading[] = [];
-  for (const h of outlineRows as unknown[]) {
-    if (!isRow(h, 9)) return undefined;
-    const [kind, level, marker, name, parent, line, character, endLine, endCharacter] = h;
-    if (!isString(kind) || !MARKER_KINDS.has(kind) || !isCount(level) || !isString(marker) || !isString(name) || !isIndex(parent, outline.length)) return undefined;
+  if (!Array.isArray(headingTexts) || !Array.isArray(headingNumbers) || !Array.isArray(definitionRows)) return undefined;
+  if (!Array.isArray(termTexts) || !Array.isArray(termNumbers) || !Array.isArray(articleValues)) return undefined;
+  const headings = headingTexts.length / 3;
+  if (!Number.isInteger(headings) || headingNumbers.length !== headings * 6 || !headingTexts.every(isString)) return undefined;
+  const outline: SummaryHeading[] = new Array<SummaryHeading>(headings);
+  for (let i = 0; i < headings; i++) {
+    const kind = headingTexts[3 * i] as string;
+    const marker = headingTexts[3 * i + 1] as string;
+    const name = headingTexts[3 * i + 2] as string;
+    const n = 6 * i;
+    const level: unknown = headingNumbers[n];
+    const parent: unknown = headingNumbers[n + 1];
+    const line: unknown = headingNumbers[n + 2];
+    const character: unknown = headingNumbers[n + 3];
+    const endLine: unknown = headingNumbers[n + 4];
+    const endCharacter: unknown = headingNumbers[n + 5];
+    if (!MARKER_KINDS.has(kind) || !isCount(level) || !isIndex(parent, i)) return undefined;
     if (!isCount(line) || !isCount(character) || !isCount(endLine) || !isCount(endCharacter)) return undefined;
-    outline.push({ kind: kind as MarkerKind, level, marker, title: titleOf(marker, name), name, parent, start: { line, character }, end: { line: endLine, character: endCharacter } });
+    outline[i] = { kind: kind as MarkerKind, level, marker, title: titleOf(marker, name), name, parent, start: { line, character }, end: { line: endLine, character: endCharacter } };
   }
   const definitions: SummaryDefinition[] = [];
   for (const d of definitionRows as unknown[]) {
     if (!isRow(d, 9)) return undefined;
     const [key, name, kind, text, fullForm, line, character, length, section] = d;
     if (!isString(key) || !isString(name) || !isString(kind) || !DEFINITION_KINDS.has(kind) || !isString(text) || (fullForm !== null && !isString(fullForm))) return undefined;
-    if (!isCount(line) || !isCount(character) || !isCount(length) || !isIndex(section, outline.length)) return undefined;
+    if (!isCount(line) || !isCount(character) || !isCount(length) || !isIndex(section, headings)) return undefined;
     definitions.push({ key, name, kind: kind as DefinitionKind, text, fullForm: fullForm ?? undefined, line, character, length, section });
   }
-  const terms: SummaryTerm[] = [];
-  for (const t of termRows as unknown[]) {
-    if (!isRow(t, 5)) return undefined;
-    const [key, name, kind, count, uses] = t;
-    if (!isString(key) || !isString(name) || !isString(kind) || !TERM_KINDS.has(kind) || !isCount(count)) return undefined;
-    if (!Array.isArray(uses) || uses.length % 3 !== 0 || uses.length / 3 > count || !uses.every(isCount)) return undefined;
-    terms.push({ key, name, kind: kind as TermKind | 'mention', count, uses: uses as number[] });
+  const termCount = termTexts.length / 3;
+  if (!Number.isInteger(termCount) || !termTexts.every(isString) || !termNumbers.every(isCount)) return undefined;
+  const numbers = termNumbers as number[];
+  const terms: SummaryTerm[] = new Array<SummaryTerm>(termCount);
+  let at = 0;
+  for (let i = 0; i < termCount; i++) {
+    const kind = termTexts[3 * i + 2] as string;
+    if (!TERM_KINDS.has(kind) || at + 2 > numbers.length) return undefined;
+    const count = numbers[at]!;
+    const length = numbers[at + 1]!;
+    at += 2;
+    if (length % 3 !== 0 || length / 3 > count || at + length > numbers.length) return undefined;
+    terms[i] = { key: termTexts[3 * i] as string, name: termTexts[3 * i + 1] as string, kind: kind as TermKind | 'mention', count, uses: numbers.slice(at, at + length) };
+    at += length;
   }
+  if (at !== numbers.length) return undefined;
   if (articleValues.length % 2 !== 0 || !articleValues.every(isCount)) return undefined;
   const articles: Array<[number, number]> = [];
   for (let i = 0; i < articleValues.length; i += 2) articles.push([articleValues[i] as number, articleValues[i + 1] as number]);

@@ -28,7 +28,7 @@
 import {
   analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, lineIndexOf, matchesFolded, mayContain, MentionScanner, stripCountry,
   summarizeReport,
-  type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
+  type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type SummaryHeading, type TermIndex,
 } from '../core';
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
@@ -117,12 +117,12 @@ export interface WorkspaceSymbol {
   readonly containerName: string | undefined;
 }
 
+/** A file's symbols as the search needs them: folded names only (the symbols themselves are made for the matches). */
 interface FileSymbols {
-  readonly symbols: readonly WorkspaceSymbol[];
-  /** Folded names, parallel to `symbols`. */
+  /** Folded names: the outline's headings, then the terms the file defines (each once, where first defined). */
   readonly folded: readonly string[];
-  /** Heading titles without their marker (总则 of 第一章 总则), parallel; "" for terms. Folded only where a name ends with the query. */
-  readonly titles: readonly string[];
+  /** For each term after the headings, its definition's index in `summary.definitions`. */
+  readonly definitions: readonly number[];
 }
 
 interface FileEntry {
@@ -450,15 +450,17 @@ export class WorkspaceIndex {
     const q = foldForSearch(query, this.#table);
     const ranks: WorkspaceSymbol[][] = [[], [], [], [], [], []];
     for (const key of this.#sortedKeys()) {
-      const { symbols, folded, titles } = this.#fileSymbols(this.#indexed.get(key)!);
-      for (let i = 0; i < symbols.length; i++) {
+      const file = this.#indexed.get(key)!;
+      const { outline } = file.summary;
+      const { folded } = this.#fileSymbols(file);
+      for (let i = 0; i < folded.length; i++) {
         const name = folded[i]!;
         if (!matchesFolded(q, name)) continue;
-        const s = symbols[i]!;
-        const term = s.kind === 'term' ? 1 : 0;
-        const exact = q.length > 0 && (name === q || (name.endsWith(q) && foldForSearch(titles[i]!, this.#table) === q));
-        const rank = exact ? (s.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
-        if (ranks[rank]!.length < limit) ranks[rank]!.push(s);
+        const heading = outline[i];
+        const term = heading === undefined ? 1 : 0;
+        const exact = q.length > 0 && (name === q || (heading !== undefined && name.endsWith(q) && foldForSearch(heading.title, this.#table) === q));
+        const rank = exact ? (heading?.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
+        if (ranks[rank]!.length < limit) ranks[rank]!.push(this.#symbolAt(file, i));
       }
     }
     const out: WorkspaceSymbol[] = [];
@@ -813,30 +815,38 @@ export class WorkspaceIndex {
   }
 
   #fileSymbols(file: { readonly uri: string; readonly summary: ReportSummary }): FileSymbols {
-    const cached = this.#symbols.get(file.summary);
-    if (cached !== undefined && cached.symbols[0]?.uri === file.uri) return cached;
-    const { uri, summary } = file;
-    const symbols: WorkspaceSymbol[] = [];
+    const { summary } = file;
+    const cached = this.#symbols.get(summary);
+    if (cached !== undefined) return cached;
     const folded: string[] = [];
-    const titles: string[] = [];
-    for (const h of summary.outline) {
-      const name = h.name.replace(/\s+/g, ' ').trim() || h.marker.trim() || h.kind;
-      symbols.push({ name, kind: h.kind, uri, range: { start: h.start, end: h.end }, containerName: h.parent >= 0 ? summary.outline[h.parent]?.name : undefined });
-      folded.push(foldForSearch(name, this.#table));
-      titles.push(h.title);
-    }
+    for (const h of summary.outline) folded.push(this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table)));
+    const definitions: number[] = [];
     const seen = new Set<string>();
-    for (const d of summary.definitions) {
-      if (seen.has(d.key)) continue; // a term once, where it is first defined
+    summary.definitions.forEach((d, i) => {
+      if (seen.has(d.key)) return; // a term once, where it is first defined
       seen.add(d.key);
-      symbols.push({ name: d.name, kind: 'term', uri, range: definitionRange(d), containerName: d.section >= 0 ? summary.outline[d.section]?.name : undefined });
-      folded.push(foldForSearch(d.name, this.#table));
-      titles.push('');
-    }
-    const result = { symbols, folded, titles };
+      folded.push(this.#pool.intern(foldForSearch(d.name, this.#table)));
+      definitions.push(i);
+    });
+    const result = { folded, definitions };
     this.#symbols.set(summary, result);
     return result;
   }
+
+  /** The `i`th symbol of a file (`#fileSymbols`): a heading of its outline, then a term it defines. */
+  #symbolAt(file: { readonly uri: string; readonly summary: ReportSummary }, i: number): WorkspaceSymbol {
+    const { uri, summary } = file;
+    const container = (section: number): string | undefined => (section >= 0 ? summary.outline[section]?.name : undefined);
+    const h = summary.outline[i];
+    if (h !== undefined) return { name: headingSymbolName(h), kind: h.kind, uri, range: { start: h.start, end: h.end }, containerName: container(h.parent) };
+    const d = summary.definitions[this.#fileSymbols(file).definitions[i - summary.outline.length]!]!;
+    return { name: d.name, kind: 'term', uri, range: definitionRange(d), containerName: container(d.section) };
+  }
+}
+
+/** A heading's name in workspace symbols: one line, or its marker or kind when it has no title. */
+function headingSymbolName(h: SummaryHeading): string {
+  return h.name.replace(/\s+/g, ' ').trim() || h.marker.trim() || h.kind;
 }
 
 /** Where a definition's term is written (a term is on one line). */
