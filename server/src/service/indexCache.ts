@@ -11,6 +11,7 @@
 import { SUMMARY_VERSION, type ReportSummary, type SummaryDefinition, type SummaryHeading, type SummaryTerm } from '../core';
 import type { DefinitionKind, MarkerKind, TermKind } from '../core';
 import { MARKER_KINDS as CORE_MARKER_KINDS } from '../core/markers';
+import { StoredHeading } from './summaryStore';
 
 /** Bumped whenever the file's layout changes (2: outline and terms as flat columns, written a file at a time). */
 export const INDEX_FORMAT_VERSION = 2;
@@ -113,12 +114,6 @@ function summaryRow(s: ReportSummary): unknown[] {
     termNumbers,
     s.articles.flat(),
   ];
-}
-
-/** The title inside a heading's name (the core writes marker + title, a space between for law markers). */
-function titleOf(marker: string, name: string): string {
-  if (marker === '') return name;
-  return name.startsWith(marker) ? name.slice(marker.length).replace(/^ /, '') : name;
 }
 
 /**
@@ -226,7 +221,7 @@ function readSummary(v: unknown): ReportSummary | undefined {
     const endCharacter: unknown = headingNumbers[n + 5];
     if (!MARKER_KINDS.has(kind) || !isCount(level) || !isIndex(parent, i)) return undefined;
     if (!isCount(line) || !isCount(character) || !isCount(endLine) || !isCount(endCharacter)) return undefined;
-    outline[i] = { kind: kind as MarkerKind, level, marker, title: titleOf(marker, name), name, parent, start: { line, character }, end: { line: endLine, character: endCharacter } };
+    outline[i] = new StoredHeading(kind as MarkerKind, level, marker, name, parent, line, character, endLine, endCharacter);
   }
   const definitions: SummaryDefinition[] = [];
   for (const d of definitionRows as unknown[]) {

@@ -32,7 +32,7 @@ import {
 } from '../core';
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
-import { pooledSummary, pooledTerm, StringPool } from './stringPool';
+import { pooledSummary, pooledTerm, StringPool } from './summaryStore';
 
 /** The index's host: the service's (`HostFiles.writeFile`, optional, stores the index's cache file). */
 export type IndexHost = ReportHost;
@@ -194,7 +194,7 @@ export class WorkspaceIndex {
   /** Files by the names other documents cite them by (`documentNameKeys`: title and file name, folded). */
   readonly #namedIn = new Map<string, Set<string>>();
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
-  /** The strings the disk summaries keep, copied out of their texts and shared (stringPool.ts). */
+  /** The strings the disk summaries keep, copied out of their texts and shared (summaryStore.ts). */
   readonly #pool = new StringPool();
   /** The indexed file keys in path order (made again after a file comes or goes). */
   #order: string[] | undefined;

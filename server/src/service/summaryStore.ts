@@ -1,4 +1,7 @@
 /**
+ * What the workspace index keeps of each file, made compact: its summary's strings copied and shared, its headings as
+ * one object each.
+ *
  * The strings the workspace index keeps, copied and shared. A summary's strings are cut from its file's text (a term's
  * name, a definition's text, a heading's title), and a JavaScript engine may keep such a piece as a view into the
  * whole text (V8 does for pieces of 13 characters or more): kept in the index, one 400-character definition would
@@ -7,7 +10,7 @@
  *
  * Host-neutral: plain JavaScript, no Node.
  */
-import type { ReportSummary, SummaryDefinition, SummaryHeading, SummaryPosition, SummaryTerm } from '../core';
+import type { MarkerKind, ReportSummary, SummaryDefinition, SummaryHeading, SummaryPosition, SummaryTerm } from '../core';
 
 /** Distinct strings a pool holds at most before it starts afresh (strings already shared stay shared). */
 const MAX_POOLED = 500_000;
@@ -43,10 +46,7 @@ export function copyString(s: string): string {
  */
 export function pooledSummary(summary: ReportSummary, pool: StringPool): ReportSummary {
   const p = (s: string): string => pool.intern(s);
-  const position = (at: SummaryPosition): SummaryPosition => ({ line: at.line, character: at.character });
-  const outline = summary.outline.map(
-    (h): SummaryHeading => ({ kind: h.kind, level: h.level, marker: p(h.marker), title: p(h.title), name: p(h.name), parent: h.parent, start: position(h.start), end: position(h.end) }),
-  );
+  const outline = summary.outline.map((h) => new StoredHeading(h.kind, h.level, p(h.marker), p(h.name), h.parent, h.start.line, h.start.character, h.end.line, h.end.character, h.title));
   const definitions = summary.definitions.map(
     (d): SummaryDefinition => ({
       key: p(d.key),
@@ -74,4 +74,60 @@ export function pooledSummary(summary: ReportSummary, pool: StringPool): ReportS
 /** A term with its strings from `pool` (the mentions a rescan finds are cut from the text too). */
 export function pooledTerm(pool: StringPool): (t: SummaryTerm) => SummaryTerm {
   return (t) => ({ key: pool.intern(t.key), name: pool.intern(t.name), kind: t.kind, count: t.count, uses: t.uses.slice() });
+}
+
+/**
+ * A heading as the index keeps it: one object with its positions as numbers (the two position objects and the title
+ * are made when asked for: a workspace holds a hundred thousand headings, most never asked about). Serialises to
+ * JSON as a plain heading.
+ */
+export class StoredHeading implements SummaryHeading {
+  readonly kind: MarkerKind;
+  readonly level: number;
+  readonly marker: string;
+  readonly name: string;
+  readonly parent: number;
+  readonly #line: number;
+  readonly #character: number;
+  readonly #endLine: number;
+  readonly #endCharacter: number;
+  /** The title when it is not the name without its marker (`titleOf`); undefined when it is. */
+  readonly #title: string | undefined;
+
+  /** `title`: the heading's title, when known (else it is the name without its marker). */
+  constructor(kind: MarkerKind, level: number, marker: string, name: string, parent: number, line: number, character: number, endLine: number, endCharacter: number, title?: string) {
+    this.kind = kind;
+    this.level = level;
+    this.marker = marker;
+    this.name = name;
+    this.parent = parent;
+    this.#line = line;
+    this.#character = character;
+    this.#endLine = endLine;
+    this.#endCharacter = endCharacter;
+    this.#title = title === undefined || title === titleOf(marker, name) ? undefined : title;
+  }
+
+  get title(): string {
+    return this.#title ?? titleOf(this.marker, this.name);
+  }
+
+  get start(): SummaryPosition {
+    return { line: this.#line, character: this.#character };
+  }
+
+  get end(): SummaryPosition {
+    return { line: this.#endLine, character: this.#endCharacter };
+  }
+
+  toJSON(): SummaryHeading {
+    const { kind, level, marker, title, name, parent, start, end } = this;
+    return { kind, level, marker, title, name, parent, start, end };
+  }
+}
+
+/** The title inside a heading's name (the core writes marker + title, a space between for law markers). */
+export function titleOf(marker: string, name: string): string {
+  if (marker === '') return name;
+  return name.startsWith(marker) ? name.slice(marker.length).replace(/^ /, '') : name;
 }
