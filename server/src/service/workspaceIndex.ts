@@ -448,26 +448,29 @@ export class WorkspaceIndex {
    */
   symbols(query: string, limit = MAX_WORKSPACE_SYMBOLS): WorkspaceSymbol[] {
     const q = foldForSearch(query, this.#table);
-    const ranks: WorkspaceSymbol[][] = [[], [], [], [], [], []];
-    for (const key of this.#sortedKeys()) {
-      const file = this.#indexed.get(key)!;
+    // per rank, the matches as pairs (file's place in path order, symbol's index in it): symbols are made for those answered
+    const ranks: number[][] = [[], [], [], [], [], []];
+    const keys = this.#sortedKeys();
+    for (let f = 0; f < keys.length; f++) {
+      const file = this.#indexed.get(keys[f]!)!;
       const { outline } = file.summary;
       const { folded } = this.#fileSymbols(file);
       for (let i = 0; i < folded.length; i++) {
         const name = folded[i]!;
         if (!matchesFolded(q, name)) continue;
-        const heading = outline[i];
+        const heading = i < outline.length ? outline[i] : undefined;
         const term = heading === undefined ? 1 : 0;
         const exact = q.length > 0 && (name === q || (heading !== undefined && name.endsWith(q) && foldForSearch(heading.title, this.#table) === q));
         const rank = exact ? (heading?.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
-        if (ranks[rank]!.length < limit) ranks[rank]!.push(this.#symbolAt(file, i));
+        const list = ranks[rank]!;
+        if (list.length < 2 * limit) list.push(f, i);
       }
     }
     const out: WorkspaceSymbol[] = [];
     for (const list of ranks) {
-      for (const s of list) {
+      for (let k = 0; k < list.length; k += 2) {
         if (out.length >= limit) return out;
-        out.push(s);
+        out.push(this.#symbolAt(this.#indexed.get(keys[list[k]!]!)!, list[k + 1]!));
       }
     }
     return out;
