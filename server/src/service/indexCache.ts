@@ -13,7 +13,7 @@ import type { DefinitionKind, MarkerKind, TermKind } from '../core';
 import { MARKER_KINDS as CORE_MARKER_KINDS } from '../core/markers';
 import { StoredHeading } from './summaryStore';
 
-/** Bumped whenever the file's layout changes (2: outline and terms as flat columns, written a file at a time). */
+/** Bumped whenever the file's layout changes (2: a file a line, outline and terms as flat columns). */
 export const INDEX_FORMAT_VERSION = 2;
 const FORMAT = 'zh-report.workspaceIndex';
 /** The cache file's name in the storage folder (the version in the name: two versions of the extension do not fight over one file). */
@@ -60,6 +60,7 @@ export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uin
     analyzer: identity.analyzer,
     fold: identity.fold,
     count: index.files.size,
+    kinds: CORE_MARKER_KINDS,
     mentionKeys: index.mentionKeys,
   });
   const chunks: Uint8Array[] = [encoder.encode(`${head.slice(0, -1)},${ROWS_OPEN}`)];
@@ -83,19 +84,25 @@ export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uin
 
 /**
  * A summary as flat columns of plain values (few arrays to parse back: a law's outline is hundreds of headings, a
- * report's terms dozens): [title | null, glossary 0/1, heading texts, heading numbers, definitions, term texts,
- * term numbers, articles], where
- * heading texts = [kind, marker, name, …] and heading numbers = [level, parent, line, character, end line,
+ * report's terms dozens): [title | null, glossary 0/1, heading names, heading numbers, markers, definitions,
+ * term texts, term numbers, articles], where heading numbers = [kind (its place in the header's `kinds`), marker
+ * (its length when it begins the name, else -1: the next of `markers`), level, parent, line, character, end line,
  * end character, …] (the title is the name without its marker), definition = [key, name, kind, text, full form | null,
- * line, character, length, section], term texts = [key, name, kind, …], term numbers = [count, n, n use values
- * (line, character, length triples), …], articles = [value, line, value, line, …].
+ * line, character, length, section], term texts = [key, name, kind, …], term numbers = [count, n, n use values (line,
+ * character, length triples), …], articles = [value, line, value, line, …].
  */
 function summaryRow(s: ReportSummary): unknown[] {
-  const headingTexts: string[] = [];
+  const names: string[] = [];
   const headingNumbers: number[] = [];
+  const markers: string[] = [];
   for (const h of s.outline) {
-    headingTexts.push(h.kind, h.marker, h.name);
-    headingNumbers.push(h.level, h.parent, h.start.line, h.start.character, h.end.line, h.end.character);
+    names.push(h.name);
+    let marker = h instanceof StoredHeading ? h.storedMarker : h.name.startsWith(h.marker) ? h.marker.length : h.marker;
+    if (typeof marker === 'string') {
+      markers.push(marker);
+      marker = -1;
+    }
+    headingNumbers.push(KIND_INDEX.get(h.kind)!, marker, h.level, h.parent, h.start.line, h.start.character, h.end.line, h.end.character);
   }
   const termTexts: string[] = [];
   const termNumbers: number[] = [];
@@ -107,8 +114,9 @@ function summaryRow(s: ReportSummary): unknown[] {
   return [
     s.title ?? null,
     s.glossary ? 1 : 0,
-    headingTexts,
+    names,
     headingNumbers,
+    markers,
     s.definitions.map((d) => [d.key, d.name, d.kind, d.text, d.fullForm ?? null, d.line, d.character, d.length, d.section]),
     termTexts,
     termNumbers,
@@ -159,7 +167,9 @@ function readIndex(bytes: Uint8Array, identity: IndexIdentity): StoredIndex | un
   if (!isObject(v) || v['format'] !== FORMAT || v['version'] !== INDEX_FORMAT_VERSION || v['summaryVersion'] !== SUMMARY_VERSION) return undefined;
   if (v['analyzer'] !== identity.analyzer || v['fold'] !== identity.fold) return undefined;
   const mentionKeys = v['mentionKeys'];
+  const kinds = v['kinds'];
   const count = v['count'];
+  if (!Array.isArray(kinds) || !kinds.every((k) => isString(k) && MARKER_KINDS.has(k))) return undefined;
   const rows = v['files'];
   if (!Array.isArray(mentionKeys) || !mentionKeys.every(isString) || !isCount(count) || !Array.isArray(rows) || rows.length !== 0) return undefined;
   const files = new Map<string, CachedFile>();
@@ -178,7 +188,7 @@ function readIndex(bytes: Uint8Array, identity: IndexIdentity): StoredIndex | un
       files.set(key, { size, mtime, summary: undefined });
       continue;
     }
-    const checked = readSummary(summary);
+    const checked = readSummary(summary, kinds as MarkerKind[]);
     if (checked === undefined) return undefined;
     files.set(key, { size, mtime, summary: checked });
   }
@@ -188,6 +198,8 @@ function readIndex(bytes: Uint8Array, identity: IndexIdentity): StoredIndex | un
 
 /** Every kind of the core's marker table (a kind added there is stored and read back). */
 const MARKER_KINDS: ReadonlySet<string> = new Set<MarkerKind>(CORE_MARKER_KINDS);
+/** A kind's number in the files this server writes (the header lists the kinds in this order). */
+const KIND_INDEX: ReadonlyMap<MarkerKind, number> = new Map(CORE_MARKER_KINDS.map((k, i) => [k, i]));
 const DEFINITION_KINDS: ReadonlySet<string> = new Set<DefinitionKind>(['abbreviation', 'meaning', 'quotedMeaning', 'colon', 'namely', 'called', 'list', 'glossary']);
 const TERM_KINDS: ReadonlySet<string> = new Set<TermKind | 'mention'>(['defined', 'plan', 'formula', 'title', 'quoted', 'mention']);
 
@@ -199,30 +211,36 @@ function isIndex(v: unknown, below: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= -1 && v < below;
 }
 
-function readSummary(v: unknown): ReportSummary | undefined {
-  if (!isRow(v, 8)) return undefined;
-  const [title, glossary, headingTexts, headingNumbers, definitionRows, termTexts, termNumbers, articleValues] = v;
+function readSummary(v: unknown, kinds: readonly MarkerKind[]): ReportSummary | undefined {
+  if (!isRow(v, 9)) return undefined;
+  const [title, glossary, names, headingNumbers, markers, definitionRows, termTexts, termNumbers, articleValues] = v;
   if ((title !== null && !isString(title)) || (glossary !== 0 && glossary !== 1)) return undefined;
-  if (!Array.isArray(headingTexts) || !Array.isArray(headingNumbers) || !Array.isArray(definitionRows)) return undefined;
+  if (!Array.isArray(names) || !Array.isArray(headingNumbers) || !Array.isArray(markers) || !Array.isArray(definitionRows)) return undefined;
   if (!Array.isArray(termTexts) || !Array.isArray(termNumbers) || !Array.isArray(articleValues)) return undefined;
-  const headings = headingTexts.length / 3;
-  if (!Number.isInteger(headings) || headingNumbers.length !== headings * 6 || !headingTexts.every(isString)) return undefined;
+  const headings = names.length;
+  if (headingNumbers.length !== headings * 8 || !names.every(isString) || !markers.every(isString)) return undefined;
   const outline: SummaryHeading[] = new Array<SummaryHeading>(headings);
+  let nextMarker = 0;
   for (let i = 0; i < headings; i++) {
-    const kind = headingTexts[3 * i] as string;
-    const marker = headingTexts[3 * i + 1] as string;
-    const name = headingTexts[3 * i + 2] as string;
-    const n = 6 * i;
-    const level: unknown = headingNumbers[n];
-    const parent: unknown = headingNumbers[n + 1];
-    const line: unknown = headingNumbers[n + 2];
-    const character: unknown = headingNumbers[n + 3];
-    const endLine: unknown = headingNumbers[n + 4];
-    const endCharacter: unknown = headingNumbers[n + 5];
-    if (!MARKER_KINDS.has(kind) || !isCount(level) || !isIndex(parent, i)) return undefined;
+    const name = names[i] as string;
+    const n = 8 * i;
+    const kind: unknown = headingNumbers[n];
+    let marker: unknown = headingNumbers[n + 1];
+    const level: unknown = headingNumbers[n + 2];
+    const parent: unknown = headingNumbers[n + 3];
+    const line: unknown = headingNumbers[n + 4];
+    const character: unknown = headingNumbers[n + 5];
+    const endLine: unknown = headingNumbers[n + 6];
+    const endCharacter: unknown = headingNumbers[n + 7];
+    if (!isIndex(kind, kinds.length) || kind < 0 || !isCount(level) || !isIndex(parent, i)) return undefined;
+    if (marker === -1) {
+      if (nextMarker >= markers.length) return undefined;
+      marker = markers[nextMarker++];
+    } else if (!isCount(marker) || marker > name.length) return undefined;
     if (!isCount(line) || !isCount(character) || !isCount(endLine) || !isCount(endCharacter)) return undefined;
-    outline[i] = new StoredHeading(kind as MarkerKind, level, marker, name, parent, line, character, endLine, endCharacter);
+    outline[i] = new StoredHeading(kinds[kind]!, level, marker as string | number, name, parent, line, character, endLine, endCharacter);
   }
+  if (nextMarker !== markers.length) return undefined;
   const definitions: SummaryDefinition[] = [];
   for (const d of definitionRows as unknown[]) {
     if (!isRow(d, 9)) return undefined;

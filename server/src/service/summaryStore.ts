@@ -20,12 +20,15 @@ const MIN_VIEW_LENGTH = 13;
 export class StringPool {
   #strings = new Map<string, string>();
 
-  /** The pool's string equal to `s`: the first one seen, copied out of whatever text it was cut from. */
-  intern(s: string): string {
+  /**
+   * The pool's string equal to `s`: the first one seen, copied out of whatever text it was cut from (`fresh`: `s` was
+   * just made on its own, as by String.fromCharCode, and needs no copy).
+   */
+  intern(s: string, fresh = false): string {
     const pooled = this.#strings.get(s);
     if (pooled !== undefined) return pooled;
     if (this.#strings.size >= MAX_POOLED) this.#strings = new Map();
-    const own = s.length < MIN_VIEW_LENGTH ? s : copyString(s);
+    const own = fresh || s.length < MIN_VIEW_LENGTH ? s : copyString(s);
     this.#strings.set(own, own);
     return own;
   }
@@ -84,9 +87,10 @@ export function pooledTerm(pool: StringPool): (t: SummaryTerm) => SummaryTerm {
 export class StoredHeading implements SummaryHeading {
   readonly kind: MarkerKind;
   readonly level: number;
-  readonly marker: string;
   readonly name: string;
   readonly parent: number;
+  /** The marker, or its length when it begins the name (as it nearly always does). */
+  readonly #marker: string | number;
   readonly #line: number;
   readonly #character: number;
   readonly #endLine: number;
@@ -94,18 +98,27 @@ export class StoredHeading implements SummaryHeading {
   /** The title when it is not the name without its marker (`titleOf`); undefined when it is. */
   readonly #title: string | undefined;
 
-  /** `title`: the heading's title, when known (else it is the name without its marker). */
-  constructor(kind: MarkerKind, level: number, marker: string, name: string, parent: number, line: number, character: number, endLine: number, endCharacter: number, title?: string) {
+  /** `marker`: the marker, or the length of the name's beginning that is the marker; `title`: the title, when known (else it is the name without its marker). */
+  constructor(kind: MarkerKind, level: number, marker: string | number, name: string, parent: number, line: number, character: number, endLine: number, endCharacter: number, title?: string) {
     this.kind = kind;
     this.level = level;
-    this.marker = marker;
     this.name = name;
     this.parent = parent;
+    this.#marker = typeof marker === 'string' && name.startsWith(marker) ? marker.length : marker;
     this.#line = line;
     this.#character = character;
     this.#endLine = endLine;
     this.#endCharacter = endCharacter;
-    this.#title = title === undefined || title === titleOf(marker, name) ? undefined : title;
+    this.#title = title === undefined || title === titleOf(this.marker, name) ? undefined : title;
+  }
+
+  get marker(): string {
+    return typeof this.#marker === 'number' ? this.name.slice(0, this.#marker) : this.#marker;
+  }
+
+  /** The marker's length when it begins the name, else the marker (as the stored index writes it). */
+  get storedMarker(): string | number {
+    return this.#marker;
   }
 
   get title(): string {

@@ -822,13 +822,13 @@ export class WorkspaceIndex {
     const cached = this.#symbols.get(summary);
     if (cached !== undefined) return cached;
     const folded: string[] = [];
-    for (const h of summary.outline) folded.push(this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table)));
+    for (const h of summary.outline) folded.push(this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table), true));
     const definitions: number[] = [];
     const seen = new Set<string>();
     summary.definitions.forEach((d, i) => {
       if (seen.has(d.key)) return; // a term once, where it is first defined
       seen.add(d.key);
-      folded.push(this.#pool.intern(foldForSearch(d.name, this.#table)));
+      folded.push(this.#pool.intern(foldForSearch(d.name, this.#table), true));
       definitions.push(i);
     });
     const result = { folded, definitions };
