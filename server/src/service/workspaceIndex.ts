@@ -52,6 +52,8 @@ export const MAX_INDEXED_FILES = 5000;
 export const MAX_WORKSPACE_SYMBOLS = 2000;
 /** Files larger than this are not read unless the options say otherwise (the documents' limit, 20 MB). */
 const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Folded heading names remembered at most (then forgotten and made again as asked). */
+const MAX_FOLDED_HEADINGS = 200_000;
 /** Files stat-ed at once during the walk. */
 const STAT_BATCH = 32;
 /** A dirty index is written again at most this often (ms) while changes come in; `flush` writes at once. */
@@ -196,6 +198,8 @@ export class WorkspaceIndex {
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
   /** The strings the disk summaries keep, copied out of their texts and shared (summaryStore.ts). */
   readonly #pool = new StringPool();
+  /** Heading names folded for the search, by name (the same headings recur across files: 总则, 附则, 第一条 …). */
+  readonly #foldedHeadings = new Map<string, string>();
   /** The indexed file keys in path order (made again after a file comes or goes). */
   #order: string[] | undefined;
   /** Defined keys every disk summary has been scanned for. */
@@ -822,7 +826,15 @@ export class WorkspaceIndex {
     const cached = this.#symbols.get(summary);
     if (cached !== undefined) return cached;
     const folded: string[] = [];
-    for (const h of summary.outline) folded.push(this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table), true));
+    for (const h of summary.outline) {
+      let name = this.#foldedHeadings.get(h.name);
+      if (name === undefined) {
+        name = this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table), true);
+        if (h.name.trim() !== '') this.#foldedHeadings.set(h.name, name); // a blank name's symbol is its marker or kind
+        if (this.#foldedHeadings.size > MAX_FOLDED_HEADINGS) this.#foldedHeadings.clear();
+      }
+      folded.push(name);
+    }
     const definitions: number[] = [];
     const seen = new Set<string>();
     summary.definitions.forEach((d, i) => {
