@@ -47,12 +47,25 @@ const ROWS_CLOSE = ']}';
 
 /**
  * The cache file's bytes: one JSON document, laid out a file a line — the header (format, versions, identity, the
- * number of files, the mention keys) on the first line, then each file's row on a line of its own (a comma after all
- * but the last), then `]}`. Each row is encoded on its own (the index is never copied whole into rows or into one
- * string), and `loadIndex` parses a line at a time.
+ * number of files, the heading kinds, the strings the rows refer to, the mention keys) on the first line, then each
+ * file's row on a line of its own (a comma after all but the last), then `]}`. Each row is encoded on its own (the
+ * index is never copied whole into rows or into one string), and `loadIndex` parses a line at a time.
  */
 export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uint8Array {
   const encoder = new TextEncoder();
+  // heading names and terms' keys, names and kinds recur across files (总则, 第一条, a law's terms): each written once
+  const strings = new Map<string, number>();
+  const add = (text: string): void => {
+    if (!strings.has(text)) strings.set(text, strings.size);
+  };
+  for (const file of index.files.values()) {
+    for (const h of file.summary?.outline ?? []) add(h.name);
+    for (const t of file.summary?.terms ?? []) {
+      add(t.key);
+      add(t.name);
+      add(t.kind);
+    }
+  }
   const head = JSON.stringify({
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
@@ -61,13 +74,14 @@ export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uin
     fold: identity.fold,
     count: index.files.size,
     kinds: CORE_MARKER_KINDS,
+    strings: [...strings.keys()],
     mentionKeys: index.mentionKeys,
   });
   const chunks: Uint8Array[] = [encoder.encode(`${head.slice(0, -1)},${ROWS_OPEN}`)];
   let left = index.files.size;
   for (const [key, file] of index.files) {
     left--;
-    const row = JSON.stringify([key, file.size, file.mtime, file.summary === undefined ? null : summaryRow(file.summary)]);
+    const row = JSON.stringify([key, file.size, file.mtime, file.summary === undefined ? null : summaryRow(file.summary, strings)]);
     chunks.push(encoder.encode(`\n${row}${left > 0 ? ',' : ''}`));
   }
   chunks.push(encoder.encode(`\n${ROWS_CLOSE}`));
@@ -85,18 +99,18 @@ export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uin
 /**
  * A summary as flat columns of plain values (few arrays to parse back: a law's outline is hundreds of headings, a
  * report's terms dozens): [title | null, glossary 0/1, heading names, heading numbers, markers, definitions,
- * term texts, term numbers, articles], where heading numbers = [kind (its place in the header's `kinds`), marker
+ * term texts, term numbers, articles], where heading names are places in the header's `strings`, heading numbers = [kind (its place in the header's `kinds`), marker
  * (its length when it begins the name, else -1: the next of `markers`), level, parent, line, character, end line,
  * end character, …] (the title is the name without its marker), definition = [key, name, kind, text, full form | null,
- * line, character, length, section], term texts = [key, name, kind, …], term numbers = [count, n, n use values (line,
+ * line, character, length, section], term texts = [key, name, kind, …] (places in `strings`), term numbers = [count, n, n use values (line,
  * character, length triples), …], articles = [value, line, value, line, …].
  */
-function summaryRow(s: ReportSummary): unknown[] {
-  const names: string[] = [];
+function summaryRow(s: ReportSummary, strings: ReadonlyMap<string, number>): unknown[] {
+  const names: number[] = [];
   const headingNumbers: number[] = [];
   const markers: string[] = [];
   for (const h of s.outline) {
-    names.push(h.name);
+    names.push(strings.get(h.name)!);
     let marker = h instanceof StoredHeading ? h.storedMarker : h.name.startsWith(h.marker) ? h.marker.length : h.marker;
     if (typeof marker === 'string') {
       markers.push(marker);
@@ -104,10 +118,10 @@ function summaryRow(s: ReportSummary): unknown[] {
     }
     headingNumbers.push(KIND_INDEX.get(h.kind)!, marker, h.level, h.parent, h.start.line, h.start.character, h.end.line, h.end.character);
   }
-  const termTexts: string[] = [];
+  const termTexts: number[] = [];
   const termNumbers: number[] = [];
   for (const t of s.terms) {
-    termTexts.push(t.key, t.name, t.kind);
+    termTexts.push(strings.get(t.key)!, strings.get(t.name)!, strings.get(t.kind)!);
     termNumbers.push(t.count, t.uses.length);
     for (const n of t.uses) termNumbers.push(n);
   }
@@ -168,8 +182,10 @@ function readIndex(bytes: Uint8Array, identity: IndexIdentity): StoredIndex | un
   if (v['analyzer'] !== identity.analyzer || v['fold'] !== identity.fold) return undefined;
   const mentionKeys = v['mentionKeys'];
   const kinds = v['kinds'];
+  const strings = v['strings'];
   const count = v['count'];
   if (!Array.isArray(kinds) || !kinds.every((k) => isString(k) && MARKER_KINDS.has(k))) return undefined;
+  if (!Array.isArray(strings) || !strings.every(isString)) return undefined;
   const rows = v['files'];
   if (!Array.isArray(mentionKeys) || !mentionKeys.every(isString) || !isCount(count) || !Array.isArray(rows) || rows.length !== 0) return undefined;
   const files = new Map<string, CachedFile>();
@@ -188,7 +204,7 @@ function readIndex(bytes: Uint8Array, identity: IndexIdentity): StoredIndex | un
       files.set(key, { size, mtime, summary: undefined });
       continue;
     }
-    const checked = readSummary(summary, kinds as MarkerKind[]);
+    const checked = readSummary(summary, kinds as MarkerKind[], strings as string[]);
     if (checked === undefined) return undefined;
     files.set(key, { size, mtime, summary: checked });
   }
@@ -211,18 +227,20 @@ function isIndex(v: unknown, below: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= -1 && v < below;
 }
 
-function readSummary(v: unknown, kinds: readonly MarkerKind[]): ReportSummary | undefined {
+function readSummary(v: unknown, kinds: readonly MarkerKind[], strings: readonly string[]): ReportSummary | undefined {
   if (!isRow(v, 9)) return undefined;
   const [title, glossary, names, headingNumbers, markers, definitionRows, termTexts, termNumbers, articleValues] = v;
   if ((title !== null && !isString(title)) || (glossary !== 0 && glossary !== 1)) return undefined;
   if (!Array.isArray(names) || !Array.isArray(headingNumbers) || !Array.isArray(markers) || !Array.isArray(definitionRows)) return undefined;
   if (!Array.isArray(termTexts) || !Array.isArray(termNumbers) || !Array.isArray(articleValues)) return undefined;
   const headings = names.length;
-  if (headingNumbers.length !== headings * 8 || !names.every(isString) || !markers.every(isString)) return undefined;
+  /** A place in the header's strings. */
+  const isPlace = (i: unknown): boolean => isIndex(i, strings.length) && i >= 0;
+  if (headingNumbers.length !== headings * 8 || !names.every(isPlace) || !markers.every(isString)) return undefined;
   const outline: SummaryHeading[] = new Array<SummaryHeading>(headings);
   let nextMarker = 0;
   for (let i = 0; i < headings; i++) {
-    const name = names[i] as string;
+    const name = strings[names[i] as number]!;
     const n = 8 * i;
     const kind: unknown = headingNumbers[n];
     let marker: unknown = headingNumbers[n + 1];
@@ -250,18 +268,18 @@ function readSummary(v: unknown, kinds: readonly MarkerKind[]): ReportSummary | 
     definitions.push({ key, name, kind: kind as DefinitionKind, text, fullForm: fullForm ?? undefined, line, character, length, section });
   }
   const termCount = termTexts.length / 3;
-  if (!Number.isInteger(termCount) || !termTexts.every(isString) || !termNumbers.every(isCount)) return undefined;
+  if (!Number.isInteger(termCount) || !termTexts.every(isPlace) || !termNumbers.every(isCount)) return undefined;
   const numbers = termNumbers as number[];
   const terms: SummaryTerm[] = new Array<SummaryTerm>(termCount);
   let at = 0;
   for (let i = 0; i < termCount; i++) {
-    const kind = termTexts[3 * i + 2] as string;
+    const kind = strings[termTexts[3 * i + 2] as number]!;
     if (!TERM_KINDS.has(kind) || at + 2 > numbers.length) return undefined;
     const count = numbers[at]!;
     const length = numbers[at + 1]!;
     at += 2;
     if (length % 3 !== 0 || length / 3 > count || at + length > numbers.length) return undefined;
-    terms[i] = { key: termTexts[3 * i] as string, name: termTexts[3 * i + 1] as string, kind: kind as TermKind | 'mention', count, uses: numbers.slice(at, at + length) };
+    terms[i] = { key: strings[termTexts[3 * i] as number]!, name: strings[termTexts[3 * i + 1] as number]!, kind: kind as TermKind | 'mention', count, uses: numbers.slice(at, at + length) };
     at += length;
   }
   if (at !== numbers.length) return undefined;
