@@ -99,11 +99,15 @@ export function serializeIndex(index: StoredIndex, identity: IndexIdentity): Uin
 /**
  * A summary as flat columns of plain values (few arrays to parse back: a law's outline is hundreds of headings, a
  * report's terms dozens): [title | null, glossary 0/1, heading names, heading numbers, markers, definitions,
- * term texts, term numbers, articles], where heading names are places in the header's `strings`, heading numbers = [kind (its place in the header's `kinds`), marker
- * (its length when it begins the name, else -1: the next of `markers`), level, parent, line, character, end line,
- * end character, …] (the title is the name without its marker), definition = [key, name, kind, text, full form | null,
- * line, character, length, section], term texts = [key, name, kind, …] (places in `strings`), term numbers = [count, n, n use values (line,
- * character, length triples), …], articles = [value, line, value, line, …].
+ * term texts, term numbers, articles], where
+ * - heading names are places in the header's `strings`;
+ * - heading numbers = [kind (its place in the header's `kinds`), marker (its length when it begins the name, else -1:
+ *   the next of `markers`), level, parent, line, character, end line, end character, …] (the title is the name
+ *   without its marker);
+ * - definition = [key, name, kind, text, full form | null, line, character, length, section];
+ * - term texts = [key, name, kind, …] (places in `strings`), term numbers = [count, n, n use values (line, character,
+ *   length triples), …];
+ * - articles = [value, line, value, line, …].
  */
 function summaryRow(s: ReportSummary, strings: ReadonlyMap<string, number>): unknown[] {
   const names: number[] = [];
