@@ -72,9 +72,11 @@ export function stopsOf(text: string, model: ReportModel): Stops {
 /** The characters of one-character stops (none of them can follow 本/前/同 in a two-character one). */
 const ONE_CHAR: ReadonlySet<number> = new Set([...(CUE_CHARS + '第附专專')].map((c) => c.charCodeAt(0)));
 
-const CUE: ReadonlySet<number> = new Set([...CUE_CHARS].map((c) => c.charCodeAt(0)));
+/** One byte per BMP code unit, 1 for the cue characters: asked at every stop by both users (a Set lookup cost more). */
+const CUE = new Uint8Array(0x10000);
+for (let i = 0; i < CUE_CHARS.length; i++) CUE[CUE_CHARS.charCodeAt(i)] = 1;
 
 /** Is a stop starting with this code unit a term cue (“ 「 『 ‘ 《 称 稱 即 如 列)? Every other stop is a citation trigger only. */
 export function isCue(c: number): boolean {
-  return CUE.has(c);
+  return CUE[c] === 1;
 }

@@ -8,7 +8,7 @@
 import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
-import { isCue, QUOTE_OPENERS, stopsOf } from '../stops';
+import { isCue, stopsOf } from '../stops';
 import { gbLevel, markerInfo, matchMarker } from '../markers';
 import { analyze } from '../analyze';
 import type { MarkerKind, ReportModel } from '../model';
@@ -53,13 +53,21 @@ const MAX_FULL_FORM = 40;
 const MAX_LIST_LINES = 12;
 const MAX_LIST_ITEMS = 60;
 
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string, Span['kind'], number]> = [
+/** The opening marks (the cue pass's QUOTE_OPENERS) by code unit: [open, close, kind, how far the close may be]. */
+type QuotePair = readonly [number, number, Span['kind'], number];
+const QUOTE_PAIRS: readonly QuotePair[] = ([
   ['“', '”', 'quoted', MAX_QUOTED_TERM * 4],
   ['「', '」', 'quoted', MAX_QUOTED_TERM * 4],
   ['『', '』', 'quoted', MAX_QUOTED_TERM * 4],
   ['‘', '’', 'quoted', MAX_QUOTED_TERM * 4],
   ['《', '》', 'title', MAX_TITLE * 2],
-];
+] as const).map(([open, close, kind, limit]) => [open.charCodeAt(0), close.charCodeAt(0), kind, limit] as const);
+
+/** The pair an opening mark starts, or undefined when `c` opens none. */
+function quotePairOf(c: number): QuotePair | undefined {
+  for (const pair of QUOTE_PAIRS) if (pair[0] === c) return pair;
+  return undefined;
+}
 const OPEN_QUOTES = '“「『‘';
 const CLOSE_QUOTES = '”」』’';
 
@@ -194,19 +202,20 @@ class Extractor {
     const quotes: number[] = [];
     const cues: number[] = [];
     const stops = stopsOf(text, this.#model);
+    // (by code unit: text[p] would make a string of each of the 3,000 stops of a 1 MB report)
     for (let k = 0; k < stops.count; k++) {
       const p = stops.at[k]!;
       const c = text.charCodeAt(p);
       if (!isCue(c)) continue;
-      if (QUOTE_OPENERS.includes(text[p]!)) quotes.push(p);
+      if (quotePairOf(c) !== undefined) quotes.push(p);
       else cues.push(p);
     }
     const spans = this.#spans(quotes);
     for (const span of spans) if (span.kind === 'quoted') this.#afterQuote(span);
     for (const p of cues) {
-      const ch = text[p]!;
-      if (ch === '称' || ch === '稱') this.#atCalled(p);
-      else if (ch === '即') this.#namelyAt(p - 1);
+      const c = text.charCodeAt(p);
+      if (c === 0x79f0 /* 称 */ || c === 0x7a31 /* 稱 */) this.#atCalled(p);
+      else if (c === 0x5373 /* 即 */) this.#namelyAt(p - 1);
       else this.#listAt(p);
     }
     this.#glossaries();
@@ -357,11 +366,11 @@ class Extractor {
     const text = this.#text;
     const spans: Span[] = [];
     for (const p of openers) {
-      const [, close, kind, limit] = QUOTE_PAIRS[QUOTE_OPENERS.indexOf(text[p]!)]!;
       const open = text.charCodeAt(p);
-      const closeCode = close.charCodeAt(0);
+      const [, closeCode, kind, limit] = quotePairOf(open)!;
       const max = Math.min(text.length, p + 1 + limit);
       let q = -1;
+      let paren = false;
       for (let k = p + 1; k < max; k++) {
         const c = text.charCodeAt(k);
         if (c === closeCode) {
@@ -369,10 +378,11 @@ class Extractor {
           break;
         }
         if (c === 0x0a || c === 0x0d || c === open) break;
+        if (c === 0x28) paren = true;
       }
       if (q < 0) continue;
       const raw = text.slice(p + 1, q);
-      const spelling = raw.includes('(') ? stripGlosses(raw).trim() : raw.trim();
+      const spelling = paren ? stripGlosses(raw).trim() : raw.trim();
       const ok = kind === 'title' ? spelling.length >= 2 && spelling.length <= MAX_TITLE : isTermSpelling(spelling, MAX_QUOTED_TERM);
       if (ok) spans.push({ kind, start: p + 1, end: q, spelling });
     }
