@@ -713,7 +713,9 @@ class Extractor {
    */
   #pointerRows(): void {
     const text = this.#text;
-    for (let q = text.indexOf('指'); q >= 0; q = text.indexOf('指', q + 1)) {
+    const stops = stopsOf(text, this.#model);
+    for (let k = 0; k < stops.pointerCount; k++) {
+      const q = stops.pointers[k]!;
       let b = q;
       while (b > 0 && (text[b - 1] === '\t' || text[b - 1] === ' ' || text[b - 1] === '　')) b--;
       const blank = b < q;
