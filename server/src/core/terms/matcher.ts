@@ -14,6 +14,7 @@
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
+import type { OffsetList } from '../stops';
 import { keepLastInstance } from './keepAlive';
 
 const OPEN_PAREN = 0x28;
@@ -53,6 +54,26 @@ function spellingsOf(table: FoldTable, folded: number): readonly number[] {
     cache.set(folded, list);
   }
   return list;
+}
+
+/** The offsets of "(" in `text` (what the stop pass keeps for the scan, found here for a caller without it). */
+function parensOf(text: string): OffsetList {
+  const at: number[] = [];
+  for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) at.push(p);
+  return { at: Int32Array.from(at), count: at.length };
+}
+
+/** The starts from..to-2 one and two before a "(" that starts a gloss, ascending (duplicates possible, adjacent). */
+function glossStarts(text: string, parens: OffsetList, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < parens.count; k++) {
+    const p = parens.at[k]!;
+    if (p >= to) break;
+    if (p <= from || glossAt(text, p) < 0) continue;
+    if (p - 2 >= from) out.push(p - 2);
+    if (p - 1 <= to - 2) out.push(p - 1);
+  }
+  return out;
 }
 
 function slotOf(node: number, code: number): number {
@@ -183,7 +204,7 @@ export class KeyTrie {
    * per-call closure is thrown away when the garbage collector frees that closure, and the next scan would run
    * unoptimised.)
    */
-  scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
+  scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length, parens: OffsetList = parensOf(text)): Matches {
     if (from >= to) return out;
     const pairs = this.#rawPairsFor(table);
     const triples = this.#rawTriples!;
@@ -193,10 +214,14 @@ export class KeyTrie {
     // characters and, checked only then, a b c as its first three (a bit set by raw triples). The second and third
     // characters rather than the first two: a term's first two are often a common word of their own (发展, 建设, 社会
     // before 社会主义公有制), met ten times as often in the 1 MB bench report as its second and third (会主), and every
-    // position that passes the first test is a branch the processor mispredicts. Glosses (網(wǎng)上沙龍) are walked
-    // into whenever a "(" is among b and c. Most positions fail, so the fold table is only read where a key may start.
-    // The starts found are walked after the pass, not inside it: a call in the loop made the loop's code slower and, in
-    // some processes, much slower (V8 compiled it differently from run to run).
+    // position that passes the first test is a branch the processor mispredicts. Most positions fail, so the fold
+    // table is only read where a key may start.
+    //
+    // A gloss (網(wǎng)上沙龍) in b or c hides the key's characters from the tables: the starts one and two before each
+    // gloss are walked too (`glossStarts`), merged in order with the others. (A "(" that starts no gloss needs nothing:
+    // a key with "(" in it is in the tables like any other character.) The starts are walked after the pass, not
+    // inside it: a call in the loop made the loop's code slower and, in some processes, much slower (V8 compiled it
+    // differently from run to run).
     if (to - from < 2) return out;
     let starts = this.#starts;
     let found = 0;
@@ -206,8 +231,8 @@ export class KeyTrie {
     for (let i = from + 2; i < to; i++) {
       const c = text.charCodeAt(i);
       const bits = pairs[pairSlot(b, c)]!;
-      if ((whole | (bits & PairBit.Second)) !== 0 || c === OPEN_PAREN || b === OPEN_PAREN) {
-        let walk = whole !== 0 || c === OPEN_PAREN || b === OPEN_PAREN;
+      if ((whole | (bits & PairBit.Second)) !== 0) {
+        let walk = whole !== 0;
         if (!walk) {
           const t = tripleSlot(a, b, c);
           walk = (triples[t >>> 5]! & (1 << (t & 31))) !== 0;
@@ -222,12 +247,20 @@ export class KeyTrie {
       b = c;
     }
     // the last start, two characters before the end: a two-character key only
-    if (whole !== 0 || b === OPEN_PAREN) {
+    if (whole !== 0) {
       if (found === starts.length) starts = this.#growStarts();
       starts[found++] = to - 2;
     }
-    for (let k = 0; k < found; k++) {
-      const s = starts[k]!;
+    const forced = glossStarts(text, parens, from, to);
+    let f = 0;
+    let last = -1;
+    for (let k = 0; k <= found; ) {
+      let s: number;
+      if (f < forced.length && (k === found || forced[f]! <= starts[k]!)) s = forced[f++]!;
+      else if (k < found) s = starts[k++]!;
+      else break;
+      if (s === last) continue;
+      last = s;
       const node = this.#child(0, table[text.charCodeAt(s)]!);
       if (node > 0) this.#walk(text, table, out, s, node, to);
     }
