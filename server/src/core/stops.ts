@@ -31,14 +31,13 @@ const CUE_CHARS = QUOTE_OPENERS + '称稱即如列';
 const AFTER_RELATIVE = [...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('');
 
 /**
- * Alternatives of one or two characters: no backtracking. 指 and "(" are asked for too, and kept apart from the stops:
- * 指 for the term extraction's 释义 rows (本公司<TAB>指<TAB>…), which had a pass of their own (an indexOf loop over the
- * whole text, about a fifth of the extraction at 1 MB), and "(" for the use scan (terms/matcher.ts), which walks into
- * pinyin glosses from it and otherwise compared every character with it. One more character in this class costs little.
+ * Alternatives of one or two characters: no backtracking. 指 is asked for too, for the term extraction's 释义 rows
+ * (本公司<TAB>指<TAB>…), and kept apart from the stops: it had a pass of its own (an indexOf loop over the whole text,
+ * about a fifth of the extraction at 1 MB), where one more character in this class costs little (0.07 ms at 1 MB).
+ * Not so "(": with that ASCII character in the class the pass took twice as long.
  */
-const STOP = new RegExp(`[${CUE_CHARS}第附专專指(]|[本前同][${AFTER_RELATIVE}]`, 'g');
+const STOP = new RegExp(`[${CUE_CHARS}第附专專指]|[本前同][${AFTER_RELATIVE}]`, 'g');
 const ZHI = 0x6307; // 指
-const OPEN_PAREN = 0x28;
 
 /** The offsets where a stop starts, ascending. */
 export interface Stops {
@@ -47,14 +46,6 @@ export interface Stops {
   /** The offsets of 指, ascending (not stops: the term extraction reads them on their own). */
   readonly pointers: Int32Array;
   readonly pointerCount: number;
-  /** The offsets of "(", ascending (not stops: where a pinyin gloss may start, for the use scan). */
-  readonly parens: OffsetList;
-}
-
-/** Offsets in a typed array that may be longer than the list. */
-export interface OffsetList {
-  readonly at: Int32Array;
-  readonly count: number;
 }
 
 interface Cached extends Stops {
@@ -71,12 +62,10 @@ export function stopsOf(text: string, model: ReportModel): Stops {
   let count = 0;
   let pointers: Int32Array = new Int32Array(64);
   let pointerCount = 0;
-  let parens: Int32Array = new Int32Array(64);
-  let parenCount = 0;
   const re = new RegExp(STOP.source, 'g');
   // `test` rather than `exec`: no match array per stop. A match is one character, or two (本/前/同 + the next).
   while (re.test(text)) {
-    // a one-character match is a stop character (or 指, or "("); otherwise the match is 本/前/同 and the character after it
+    // a one-character match is a stop character (or 指); otherwise the match is 本/前/同 and the character after it
     const last = re.lastIndex - 1;
     const c = text.charCodeAt(last);
     if (c === ZHI) {
@@ -84,15 +73,10 @@ export function stopsOf(text: string, model: ReportModel): Stops {
       pointers[pointerCount++] = last;
       continue;
     }
-    if (c === OPEN_PAREN) {
-      if (parenCount === parens.length) parens = grow(parens);
-      parens[parenCount++] = last;
-      continue;
-    }
     if (count === at.length) at = grow(at);
     at[count++] = ONE_CHAR.has(c) ? last : last - 1;
   }
-  const stops = { text, at, count, pointers, pointerCount, parens: { at: parens, count: parenCount } };
+  const stops = { text, at, count, pointers, pointerCount };
   byModel.set(model, stops);
   return stops;
 }

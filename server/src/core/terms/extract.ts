@@ -72,8 +72,19 @@ const OPEN_QUOTES = '“「『‘';
 const CLOSE_QUOTES = '”」』’';
 
 /** Characters a term never contains: sentence and clause punctuation, blanks, quote marks. */
-const NOT_IN_TERM = new Set([...'，。！？；：,!?;:、\n\r\t 　“”「」『』‘’"…—'].map((c) => c.charCodeAt(0)));
-const QUOTE_CODES = new Set([...'“”「」『』‘’'].map((c) => c.charCodeAt(0)));
+const NOT_IN_TERM_CHARS = '，。！？；：,!?;:、\n\r\t 　“”「」『』‘’"…—';
+const QUOTE_CHARS = '“”「」『』‘’';
+/**
+ * One byte per BMP code unit (asked for every character of every quoted span): NotInTerm for NOT_IN_TERM_CHARS, and
+ * Quote too for the quote marks among them.
+ */
+const enum TermChar {
+  NotInTerm = 1,
+  Quote = 2,
+}
+const TERM_CHAR = new Uint8Array(0x10000);
+for (let i = 0; i < NOT_IN_TERM_CHARS.length; i++) TERM_CHAR[NOT_IN_TERM_CHARS.charCodeAt(i)] = TermChar.NotInTerm;
+for (let i = 0; i < QUOTE_CHARS.length; i++) TERM_CHAR[QUOTE_CHARS.charCodeAt(i)]! |= TermChar.Quote;
 const SENTENCE_END = '。！？!?\n';
 const CLAUSE_END = '，。；：！？,;:!?\n︰';
 
@@ -128,7 +139,8 @@ export function isTermSpelling(s: string, max: number, innerQuotes = false): boo
   let han = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (NOT_IN_TERM.has(c) && !(innerQuotes && QUOTE_CODES.has(c))) return false;
+    const role = TERM_CHAR[c]!;
+    if (role !== 0 && !(innerQuotes && (role & TermChar.Quote) !== 0)) return false;
     if (isHan(c)) han = true;
   }
   return han;

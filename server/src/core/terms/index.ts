@@ -9,7 +9,6 @@ import { KeyTrie, Matches } from './matcher';
 import { foldTable, keyOf, type FoldTable, type ScriptConverter } from './normalize';
 import { UseFlag, type Term, type TermDefinition, type TermIndex, type TermKind, type TermUses } from './types';
 import { keepLastInstance } from './keepAlive';
-import { stopsOf } from '../stops';
 
 export * from './types';
 export { foldTable, keyOf, scriptTableCount, type FoldTable, type ScriptConverter } from './normalize';
@@ -170,7 +169,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   const isTitle = builders.map((b) => b.kind === 'title');
   // a Latin term (ESI, WTO) is used only where it stands as a word: not inside ESIGN or WTO2
   const isCode = builders.map((b) => isCodeTermKey(b.key));
-  const matches = trie.scan(text, table, new Matches(), 0, text.length, stopsOf(text, model).parens);
+  const matches = trie.scan(text, table, new Matches());
   let cover = -1;
   for (let m = 0; m < matches.count; ) {
     // the matches at one start, shortest first: taken longest first
