@@ -69,11 +69,11 @@ export function stopsOf(text: string, model: ReportModel): Stops {
     const last = re.lastIndex - 1;
     const c = text.charCodeAt(last);
     if (c === ZHI) {
-      if (pointerCount === pointers.length) pointers = grow(pointers);
+      if (pointerCount === pointers.length) pointers = doubled(pointers);
       pointers[pointerCount++] = last;
       continue;
     }
-    if (count === at.length) at = grow(at);
+    if (count === at.length) at = doubled(at);
     at[count++] = ONE_CHAR.has(c) ? last : last - 1;
   }
   const stops = { text, at, count, pointers, pointerCount };
@@ -81,7 +81,8 @@ export function stopsOf(text: string, model: ReportModel): Stops {
   return stops;
 }
 
-function grow(list: Int32Array): Int32Array {
+/** A copy of `list` in an array twice its length. */
+export function doubled(list: Int32Array): Int32Array {
   const grown = new Int32Array(list.length * 2);
   grown.set(list);
   return grown;

@@ -14,6 +14,7 @@
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
+import { doubled } from '../stops';
 import { keepLastInstance } from './keepAlive';
 
 const OPEN_PAREN = 0x28;
@@ -136,8 +137,6 @@ export class KeyTrie {
   /** One byte per raw-pair slot: PairBits of the pairs that hash to it. */
   #rawPairs: Uint8Array | undefined;
   #rawPairsTable: FoldTable | undefined;
-  /** The starts a scan walks from, found in its pass over the text (kept for the next scan). */
-  #starts: Int32Array = new Int32Array(1024);
 
   constructor() {
     keepLastInstance(this);
@@ -214,7 +213,7 @@ export class KeyTrie {
     // inside it: a call in the loop made the loop's code slower and, in some processes, much slower (V8 compiled it
     // differently from run to run).
     if (to - from < 2) return out;
-    let starts = this.#starts;
+    let starts: Int32Array = new Int32Array(1024);
     let found = 0;
     let a = text.charCodeAt(from);
     let b = text.charCodeAt(from + 1);
@@ -229,7 +228,7 @@ export class KeyTrie {
           walk = (triples[t >>> 5]! & (1 << (t & 31))) !== 0;
         }
         if (walk) {
-          if (found === starts.length) starts = this.#growStarts();
+          if (found === starts.length) starts = doubled(starts);
           starts[found++] = i - 2;
         }
       }
@@ -239,7 +238,7 @@ export class KeyTrie {
     }
     // the last start, two characters before the end: a two-character key only
     if (whole !== 0) {
-      if (found === starts.length) starts = this.#growStarts();
+      if (found === starts.length) starts = doubled(starts);
       starts[found++] = to - 2;
     }
     const forced = glossStarts(text, from, to);
@@ -327,13 +326,6 @@ export class KeyTrie {
       this.#rawPairsTable = table;
     }
     return this.#rawPairs;
-  }
-
-  #growStarts(): Int32Array {
-    const grown = new Int32Array(this.#starts.length * 2);
-    grown.set(this.#starts);
-    this.#starts = grown;
-    return grown;
   }
 
   #child(node: number, code: number): number {
