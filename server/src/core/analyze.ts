@@ -5,7 +5,7 @@
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { isAboveText, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
-import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
+import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { MARKER_START_CLASS, fixedRank, gbLevel, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
@@ -355,8 +355,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
 
-  const glosses = findGlosses(text);
-  const glossed = glosses.length >= GLOSS_DAMAGE_THRESHOLD;
+  const glosses = glossBounds(text); // start, end, start, end …
+  const glossed = glosses.length >= 2 * GLOSS_DAMAGE_THRESHOLD;
 
   // Pass 1: heading candidates, line by line. Each is the heading it becomes (one object per heading; its strings
   // are made when first read).
@@ -522,12 +522,28 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   endBeforeSignature(text, lineStarts, headings);
   if (toc) linkToc(toc, headings);
 
-  if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
-  damage.sort((a, b) => a.start - b.start);
+  const allDamage = glossed ? withGlosses(damage, glosses) : damage;
 
   const roots: number[] = [];
   for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
-  return toc ? { length: text.length, headings, roots, damage, lineStarts, toc } : { length: text.length, headings, roots, damage, lineStarts };
+  return toc ? { length: text.length, headings, roots, damage: allDamage, lineStarts, toc } : { length: text.length, headings, roots, damage: allDamage, lineStarts };
+}
+
+/**
+ * The misaligned lines (in order) and the glosses (start, end, … in order) as one list in document order, a line
+ * before a gloss at the same offset (what a stable sort of the two gave). Merged, not sorted: a glossed text has one
+ * entry per gloss.
+ */
+function withGlosses(lines: readonly Damage[], glosses: readonly number[]): Damage[] {
+  const out: Damage[] = [];
+  let k = 0;
+  for (let g = 0; g < glosses.length; g += 2) {
+    const start = glosses[g]!;
+    while (k < lines.length && lines[k]!.start <= start) out.push(lines[k++]!);
+    out.push({ kind: 'pinyinGloss', start, end: glosses[g + 1]! });
+  }
+  while (k < lines.length) out.push(lines[k++]!);
+  return out;
 }
 
 /**

@@ -7,9 +7,28 @@ import { isHan } from './chars';
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const PLAIN = 'abcdefghijklmnopqrstuvwxyzü';
 
+/** By code unit: 1 for a plain lowercase pinyin letter, 2 for a tone-marked one, 0 for anything else. */
+const PINYIN = new Uint8Array(0x10000);
+for (let i = 0; i < PLAIN.length; i++) PINYIN[PLAIN.charCodeAt(i)] = 1;
+for (let i = 0; i < TONED.length; i++) PINYIN[TONED.charCodeAt(i)] = 2;
+
 /** A lowercase pinyin letter, plain or tone-marked. */
 export function isPinyinLetter(ch: string): boolean {
   return PLAIN.includes(ch) || TONED.includes(ch);
+}
+
+/**
+ * The same by code unit (NaN, past a string's end, is none): no one-character string is made per letter (a tone-marked
+ * letter is outside Latin-1, so `s[i]` allocated one each time).
+ */
+export function isPinyinCode(c: number): boolean {
+  const k = PINYIN[c];
+  return k === 1 || k === 2;
+}
+
+/** True for a tone-marked pinyin letter (ā, é, ǐ, ò …). */
+export function isTonedCode(c: number): boolean {
+  return PINYIN[c] === 2;
 }
 
 /** The character a gloss follows: a Han character, or what damage left of one (never a letter, digit or blank). */
@@ -28,8 +47,10 @@ export function glossAt(s: string, p: number): number {
   let toned = false;
   let q = p + 1;
   const limit = Math.min(s.length, p + 8);
-  while (q < limit && isPinyinLetter(s[q]!)) {
-    if (TONED.includes(s[q]!)) toned = true;
+  while (q < limit) {
+    const k = PINYIN[s.charCodeAt(q)]!;
+    if (k === 0) break;
+    if (k === 2) toned = true;
     q++;
   }
   if (q === p + 1 || q >= s.length || s.charCodeAt(q) !== 0x29 || !toned) return -1;
@@ -52,17 +73,38 @@ export function findGlosses(s: string, from = 0, to = s.length): Array<[number, 
   return out;
 }
 
-/** `s` with its pinyin glosses removed. */
+/** The glosses of `findGlosses` as one flat list: start, end, start, end … (no array per gloss). */
+export function glossBounds(s: string): number[] {
+  const out: number[] = [];
+  let p = s.indexOf('(');
+  while (p >= 0) {
+    const e = glossAt(s, p);
+    if (e > 0) {
+      out.push(p, e);
+      p = s.indexOf('(', e);
+    } else {
+      p = s.indexOf('(', p + 1);
+    }
+  }
+  return out;
+}
+
+/** `s` with its pinyin glosses removed (the same glosses `findGlosses` finds; no list made of them). */
 export function stripGlosses(s: string): string {
-  const glosses = findGlosses(s);
-  if (glosses.length === 0) return s;
   let out = '';
   let last = 0;
-  for (const [a, b] of glosses) {
-    out += s.slice(last, a);
-    last = b;
+  let p = s.indexOf('(');
+  while (p >= 0) {
+    const e = glossAt(s, p);
+    if (e > 0) {
+      out += s.slice(last, p);
+      last = e;
+      p = s.indexOf('(', e);
+    } else {
+      p = s.indexOf('(', p + 1);
+    }
   }
-  return out + s.slice(last);
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /**
@@ -72,14 +114,17 @@ export function stripGlosses(s: string): string {
 export function stripGlossRemnants(s: string): string {
   let out = '';
   let last = 0;
+  if (s.indexOf('\uFFFD') < 0) return s;
   for (let p = s.indexOf('\uFFFD'); p >= 0; p = s.indexOf('\uFFFD', p + 1)) {
     let q = p + 1;
     let toned = false;
-    while (q < s.length && q - p <= 7 && isPinyinLetter(s[q]!)) {
-      if (TONED.includes(s[q]!)) toned = true;
+    while (q < s.length && q - p <= 7) {
+      const k = PINYIN[s.charCodeAt(q)]!;
+      if (k === 0) break;
+      if (k === 2) toned = true;
       q++;
     }
-    if (toned && q < s.length && s[q] === ')') {
+    if (toned && q < s.length && s.charCodeAt(q) === 0x29) {
       out += s.slice(last, p + 1);
       last = q + 1;
       p = q;
