@@ -434,7 +434,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
-        context, m.kind, m.depth, m.ordinal, source.slice(m.start, m.end).trim(), line, start, headingStart,
+        context, m.kind, m.depth, m.ordinal, repaired ? source.slice(m.start, m.end).trim() : m.end, line, start, headingStart,
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
       );
       candidates.push(added);
@@ -489,7 +489,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
-  const headings: Heading[] = [];
   const firstLine = kept.length > 0 ? kept[0]!.line : lineStarts.length;
   let title: Heading | undefined;
   if (kept.length > 0 && kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) {
@@ -499,15 +498,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     // the title stands above the table of contents, never in it
     title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed);
   }
-  const mds: number[] = [];
-  if (title) {
-    headings.push(title);
-    mds.push(1);
-  }
-  for (const c of kept) {
-    headings.push(c);
-    mds.push(c.md);
-  }
+  // the list the scan made becomes the model's (no copy of every heading); the `#` depths in bytes
+  const headings: Heading[] = kept;
+  if (title) headings.unshift(title);
+  const mds = new Uint8Array(headings.length);
+  if (title) mds[0] = 1;
+  for (let i = title ? 1 : 0; i < headings.length; i++) mds[i] = (headings[i] as LazyHeading).md;
   buildTree(headings, mds, title !== undefined, groups, NO_INDICES);
   // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
   const named = sectionGroups(headings);
@@ -633,6 +629,34 @@ class LineFlags {
 }
 
 /**
+ * The ordinal of the numbered paragraph (1. 2. 3. …) on each line, read at every line: a typed array by line (a Map
+ * of them, one entry per `1.` line, was a tenth of the garbage of a text of numbered headings), made only when there is one.
+ */
+class LineOrdinals {
+  /** Ordinal + 1 by line, 0 for none. */
+  readonly #byLine: Int32Array | undefined;
+  readonly size: number;
+
+  constructor(markers: readonly LazyHeading[], lines: number) {
+    let byLine: Int32Array | undefined;
+    let size = 0;
+    for (const c of markers) {
+      if (c.kind !== 'num' || c.ordinal === undefined) continue;
+      byLine ??= new Int32Array(lines);
+      if (byLine[c.line] === 0) size++;
+      byLine[c.line] = c.ordinal + 1;
+    }
+    this.#byLine = byLine;
+    this.size = size;
+  }
+
+  get(line: number): number | undefined {
+    const v = this.#byLine === undefined ? 0 : this.#byLine[line]!;
+    return v === 0 ? undefined : v - 1;
+  }
+}
+
+/**
  * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
  * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
  * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
@@ -649,8 +673,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   for (const c of markers) markerLines.add(c.line);
   // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
   // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
-  const paragraphs = new Map<number, number>();
-  for (const c of markers) if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.set(c.line, c.ordinal);
+  const paragraphs = new LineOrdinals(markers, lineStarts.length);
   let lastParagraph = 0;
   let anchored = 0;
   // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
@@ -803,7 +826,7 @@ const ANCHORED_MIN = 2;
  * unnumbered).
  */
 function opensParagraphSection(
-  text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: ReadonlyMap<number, number>, last: number,
+  text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals, last: number,
 ): boolean {
   if (paragraphs.size === 0) return false;
   // the cheap test first: is the next text line the paragraph that continues the numbering?
@@ -839,17 +862,20 @@ function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
  */
 function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
   const last = new Map<MarkerKind, LazyHeading>();
-  const out: LazyHeading[] = [];
-  for (const h of list) {
+  // filtered in place (the list is this analysis's own): no second array of every heading
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i]!;
     if (isStructureKind(h.kind) || h.kind === 'label') {
       const before = last.get(h.kind);
       // the same number first (cheap), then the same name blanks aside
       if (before !== undefined && before.ordinal === h.ordinal && before.rawMarker === h.rawMarker && compact(before.rest) === compact(h.rest)) continue;
       last.set(h.kind, h);
     }
-    out.push(h);
+    list[kept++] = h;
   }
-  return out;
+  list.length = kept;
+  return list;
 }
 
 function makeTitle(text: string, line: number, start: number, headingStart: number, end: number, glossed: boolean): Heading {
@@ -1052,7 +1078,6 @@ class LazyHeading implements Heading, Candidate {
   readonly start: number;
   readonly headingStart: number;
   readonly repaired: boolean;
-  readonly rawMarker: string;
   readonly rest: string;
   readonly restStart: number;
   readonly lineEnd: number;
@@ -1066,9 +1091,11 @@ class LazyHeading implements Heading, Candidate {
   children: number[] = NO_CHILDREN;
   readonly #context: Context;
   #text: HeadingText | undefined;
+  /** The marker as written, or where it ends in the text (from `headingStart`): its string is made when first read. */
+  #rawMarker: string | number;
 
   constructor(
-    context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string, line: number, start: number,
+    context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string | number, line: number, start: number,
     headingStart: number, rest: string, restStart: number, lineEnd: number, md: number, repaired: boolean,
   ) {
     this.kind = kind;
@@ -1078,7 +1105,7 @@ class LazyHeading implements Heading, Candidate {
     this.start = start;
     this.headingStart = headingStart;
     this.repaired = repaired;
-    this.rawMarker = rawMarker;
+    this.#rawMarker = rawMarker;
     this.rest = rest;
     this.restStart = restStart;
     this.lineEnd = lineEnd;
@@ -1087,6 +1114,10 @@ class LazyHeading implements Heading, Candidate {
     this.#context = context;
   }
 
+  get rawMarker(): string {
+    const raw = this.#rawMarker;
+    return typeof raw === 'string' ? raw : (this.#rawMarker = this.#context.text.slice(this.headingStart, raw).trim());
+  }
   get marker(): string {
     return this.#read().marker;
   }
@@ -1174,7 +1205,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
  * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
  */
-function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>): void {
+function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
@@ -1390,12 +1421,12 @@ function isDateLine(s: string): boolean {
  */
 function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[]): void {
   // the last heading of the body: not an appendix, nor inside one (parents come before their children)
-  const appended: boolean[] = [];
+  const appended = new Uint8Array(headings.length);
   let last = -1;
   for (let k = 0; k < headings.length; k++) {
     const h = headings[k]!;
-    appended.push(h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent]!));
-    if (!appended[k]) last = k;
+    if (h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent] === 1)) appended[k] = 1;
+    else last = k;
   }
   if (last < 0 || headings[last]!.kind === 'title') return;
   const limitLine = last + 1 < headings.length ? headings[last + 1]!.line : lineStarts.length;
