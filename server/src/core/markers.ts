@@ -320,8 +320,11 @@ export interface MarkerMatch {
   readonly comma: boolean;
 }
 
+/** The formal numerals by code unit (read per character of a marker: no one-character string made). */
+const FORMAL_CODES = new Set([...FORMAL_NUMERALS].map((ch) => ch.charCodeAt(0)));
+
 function isFormalNumeral(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!FORMAL_NUMERALS.includes(s[i]!)) return false;
+  for (let i = from; i < to; i++) if (!FORMAL_CODES.has(s.charCodeAt(i))) return false;
   return true;
 }
 
