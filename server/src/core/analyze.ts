@@ -1072,48 +1072,83 @@ interface Context {
  */
 class LazyHeading implements Heading, Candidate {
   readonly kind: MarkerKind;
-  readonly depth: number;
   readonly ordinal: number | undefined;
   readonly line: number;
   readonly start: number;
   readonly headingStart: number;
-  readonly repaired: boolean;
-  readonly rest: string;
   readonly restStart: number;
   readonly lineEnd: number;
-  readonly md: number;
-  more = '';
-  rawDetail = '';
   level = 0;
   end: number;
   parent = -1;
   /** Shared and frozen while the heading has no children (most headings): one array fewer per leaf. */
   children: number[] = NO_CHILDREN;
+  /**
+   * depth, md and repaired in one small integer: a text of headings keeps one of these objects per heading, and every
+   * field is 8 bytes the collector copies (fields of this class: 17, from 20).
+   */
+  readonly #flags: number;
+  /** The text after the marker where it is not the text's own [restStart, lineEnd) (a repaired line), else made when read. */
+  #rest: string | undefined;
+  /** `more` and `rawDetail`, which few headings have. */
+  #extra: { more: string; rawDetail: string } | undefined;
   readonly #context: Context;
   #text: HeadingText | undefined;
   /** The marker as written, or where it ends in the text (from `headingStart`): its string is made when first read. */
   #rawMarker: string | number;
 
+  /**
+   * `rest` is the text after the marker; where `restStart` is not -1 it must be text.slice(restStart, lineEnd) (it is
+   * then not kept, but made again when read).
+   */
   constructor(
     context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string | number, line: number, start: number,
     headingStart: number, rest: string, restStart: number, lineEnd: number, md: number, repaired: boolean,
   ) {
     this.kind = kind;
-    this.depth = kind === 'markdown' ? md : depth;
     this.ordinal = ordinal;
     this.line = line;
     this.start = start;
     this.headingStart = headingStart;
-    this.repaired = repaired;
-    this.#rawMarker = rawMarker;
-    this.rest = rest;
     this.restStart = restStart;
     this.lineEnd = lineEnd;
-    this.md = md;
     this.end = context.text.length;
+    this.#flags = ((kind === 'markdown' ? md : depth) << 4) | (md << 1) | (repaired ? 1 : 0);
+    this.#rest = restStart >= 0 && rest.length === lineEnd - restStart ? undefined : rest;
+    this.#extra = undefined;
     this.#context = context;
+    this.#text = undefined;
+    this.#rawMarker = rawMarker;
   }
 
+  /** For `decimal`: the number of components; for `markdown`: the number of `#`; otherwise 0. */
+  get depth(): number {
+    return this.#flags >> 4;
+  }
+  /** The `#` depth of a Markdown heading line, 0 for a plain line. */
+  get md(): number {
+    return (this.#flags >> 1) & 7;
+  }
+  get repaired(): boolean {
+    return (this.#flags & 1) === 1;
+  }
+  get rest(): string {
+    return (this.#rest ??= this.#context.text.slice(this.restStart, this.lineEnd));
+  }
+  get more(): string {
+    return this.#extra === undefined ? '' : this.#extra.more;
+  }
+  set more(value: string) {
+    if (this.#extra !== undefined) this.#extra.more = value;
+    else if (value !== '') this.#extra = { more: value, rawDetail: '' };
+  }
+  get rawDetail(): string {
+    return this.#extra === undefined ? '' : this.#extra.rawDetail;
+  }
+  set rawDetail(value: string) {
+    if (this.#extra !== undefined) this.#extra.rawDetail = value;
+    else if (value !== '') this.#extra = { more: '', rawDetail: value };
+  }
   get rawMarker(): string {
     const raw = this.#rawMarker;
     return typeof raw === 'string' ? raw : (this.#rawMarker = this.#context.text.slice(this.headingStart, raw).trim());
