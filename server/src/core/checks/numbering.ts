@@ -528,8 +528,7 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
     const child = headings[p.children[0]!]!;
     const cr = gbLevel(child.kind) || 99;
     if (cr >= pr || !climbsBack(headings, p, cr)) continue;
-    const at = ctx.reportRange(child);
-    if (!keeps(out, at.start, at.end)) continue;
+    if (!keeps(out, child.headingStart, ctx.reportEnd(child))) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(
@@ -592,11 +591,10 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
     if (pk !== undefined && pk !== 'title' && gbLevel(pk) === 0) continue;
     reported.add(h.parent);
     // past the cap the finding is only counted: its message (every marker in it made) is not built
-    const range = ctx.reportRange(h);
-    if (!keeps(out, range.start, range.end)) continue;
+    if (!keeps(out, h.headingStart, ctx.reportEnd(h))) continue;
     const example = firstOfKind(expected);
     out.push({
-      code: 'numbering-missing-parent', ...range, fixes: [],
+      code: 'numbering-missing-parent', ...ctx.reportRange(h), fixes: [],
       message: parent !== undefined && gbLevel(parent.kind) > 0
         ? localized(
           `缺少上一级：${q(h.marker)}直接位于${q(parent.marker)}之下，而本文其他地方这一级都在${q(example.marker)}这一级之下。`,

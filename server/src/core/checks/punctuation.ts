@@ -58,8 +58,9 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
   // the lines that start with a numeral and hold no heading come first: in a text whose every line is a 一、 heading
   // there is none, and the two families' lists are never made
   let families: Array<{ list: Heading[]; k: number; last: Heading | undefined }> | undefined;
+  let line = 0; // the line of p: the lines ascend with p, so one walk over the line starts finds them all
   for (const p of ctx.scan().numeralLines) {
-    const line = ctx.lineOf(p);
+    while (line + 1 < ctx.lineCount && ctx.lineStart(line + 1) <= p) line++;
     if (ctx.isHeadingLine(line)) continue;
     families ??= (['cn', 'cnFormal'] as const).map((kind) => ({ list: model.headings.filter((h) => h.kind === kind), k: 0, last: undefined as Heading | undefined }));
     if (families.every((f) => f.list.length === 0)) return;
