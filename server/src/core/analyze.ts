@@ -197,7 +197,13 @@ function looksMisaligned(s: string, p: number, end: number): boolean {
  */
 function inContext(cands: LazyHeading[]): LazyHeading[] {
   let judged = false;
-  for (const c of cands) if (markerInfo(c.kind).accept === 'group' || markerInfo(c.kind).accept === 'run') judged = true;
+  for (const c of cands) {
+    const accept = markerInfo(c.kind).accept;
+    if (accept === 'group' || accept === 'run') {
+      judged = true;
+      break;
+    }
+  }
   if (!judged) return cands;
   const taiwan = cands.some((c) => c.kind === 'article' && c.rawMarker.endsWith('條'));
   const out: LazyHeading[] = [];
