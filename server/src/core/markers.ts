@@ -311,7 +311,8 @@ export function nestsByOrder(kind: MarkerKind): boolean {
  * an 附件), label 0.6, law 1–5, decimal 10 + depth; undefined for kinds that nest by order.
  */
 export function fixedRank(h: { readonly kind: MarkerKind; readonly depth: number; readonly marker: string }): number | undefined {
-  const rank = RANK.get(h.kind);
+  const i = slot(h.kind);
+  const rank = i >= 0 ? SLOT_INFO[i]!.rank : RANK.get(h.kind);
   if (rank === undefined) return undefined;
   if (h.kind === 'appendix' && h.marker === '') return 0.75;
   return h.kind === 'decimal' ? rank + h.depth : rank;
