@@ -370,6 +370,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+  // what later passes would each look for in every heading, noted as the candidates are made
+  let judged = false; // a marker judged among the others (inContext)
+  let hasArticle = false;
+  let hasAppendix = false;
   // the last bare section number (a feature's 1 / 2 / 3 alone on a line, its heading on the next)
   let bareNumber = 0;
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
@@ -436,7 +440,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
       if (md === 0 && !repaired && below === undefined && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
         && continuesLineAbove(text, lineStarts, line)) continue;
-      if (m.kind === 'article') prevArticle = m.ordinal;
+      if (m.kind === 'article') {
+        prevArticle = m.ordinal;
+        hasArticle = true;
+      }
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
@@ -444,6 +451,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
       );
       candidates.push(added);
+      if (!judged) {
+        const accept = markerInfo(m.kind).accept;
+        judged = accept === 'group' || accept === 'run';
+      }
+      if (m.kind === 'appendix') hasAppendix = true;
       if (below !== undefined) {
         added.more = below;
       } else if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
@@ -474,6 +486,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
+      hasAppendix = true;
       candidates.push(unmarked(context, 'appendix', 0, line, start, headingStart, whole, p, end, md));
       continue;
     }
@@ -483,13 +496,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
-  const merged = dropRunningHeaders(mergeByPosition(inContext(candidates), findLabels(context, candidates, toc, tocLast)));
+  const labels = findLabels(context, candidates, toc, tocLast);
+  let hasSubhead = false;
+  for (const h of labels) if (h.kind === 'subhead') hasSubhead = true;
+  const { list: merged, firstLaw } = dropRunningHeaders(mergeByPosition(judged ? inContext(candidates) : candidates, labels));
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
   // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history.
-  const groups = articleGroups(merged);
-  const firstLaw = merged.findIndex((c) => isLawKind(c.kind));
+  const groups = hasArticle ? articleGroups(merged) : NO_GROUPS;
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
   const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
   const kept = history ? merged.slice(firstLaw) : merged;
@@ -510,24 +525,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const mds = new Uint8Array(headings.length);
   if (title) mds[0] = 1;
   for (let i = title ? 1 : 0; i < headings.length; i++) mds[i] = (headings[i] as LazyHeading).md;
-  buildTree(headings, mds, title !== undefined, groups, NO_INDICES);
+  let roots: number[] = [];
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots);
   // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
-  const named = sectionGroups(headings);
+  const named = hasSubhead ? sectionGroups(headings) : NO_INDICES;
   if (named.size > 0) {
     for (const h of headings) {
       h.parent = -1;
       (h as LazyHeading).children = NO_CHILDREN;
     }
-    buildTree(headings, mds, title !== undefined, groups, named);
+    roots = [];
+    buildTree(headings, mds, title !== undefined, groups, named, roots);
   }
   computeEnds(headings, text.length);
-  endBeforeSignature(text, lineStarts, headings);
+  endBeforeSignature(text, lineStarts, headings, hasAppendix);
   if (toc) linkToc(toc, headings);
 
   const allDamage = glossed ? withGlosses(damage, glosses) : damage;
 
-  const roots: number[] = [];
-  for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
   return toc ? { length: text.length, headings, roots, damage: allDamage, lineStarts, toc } : { length: text.length, headings, roots, damage: allDamage, lineStarts };
 }
 
@@ -640,20 +655,19 @@ class LineFlags {
  */
 class LineOrdinals {
   /** Ordinal + 1 by line, 0 for none. */
-  readonly #byLine: Int32Array | undefined;
-  readonly size: number;
+  #byLine: Int32Array | undefined;
+  readonly #lines: number;
+  size = 0;
 
-  constructor(markers: readonly LazyHeading[], lines: number) {
-    let byLine: Int32Array | undefined;
-    let size = 0;
-    for (const c of markers) {
-      if (c.kind !== 'num' || c.ordinal === undefined) continue;
-      byLine ??= new Int32Array(lines);
-      if (byLine[c.line] === 0) size++;
-      byLine[c.line] = c.ordinal + 1;
-    }
-    this.#byLine = byLine;
-    this.size = size;
+  constructor(lines: number) {
+    this.#lines = lines;
+  }
+
+  /** The ordinal of the numbered paragraph on `line` (the last one given for a line wins). */
+  add(line: number, ordinal: number): void {
+    this.#byLine ??= new Int32Array(this.#lines);
+    if (this.#byLine[line] === 0) this.size++;
+    this.#byLine[line] = ordinal + 1;
   }
 
   get(line: number): number | undefined {
@@ -675,15 +689,20 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (toc) {
     for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
   }
+  // one pass over the markers for what the line scan needs of them
   const markerLines = new LineFlags(lineStarts.length);
-  for (const c of markers) markerLines.add(c.line);
+  const paragraphs = new LineOrdinals(lineStarts.length);
+  let articles = false; // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
+  for (const c of markers) {
+    markerLines.add(c.line);
+    if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.add(c.line, c.ordinal);
+    else if (c.kind === 'article') articles = true;
+  }
   // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
   // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
-  const paragraphs = new LineOrdinals(markers, lineStarts.length);
+
   let lastParagraph = 0;
   let anchored = 0;
-  // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
-  const articles = markers.some((c) => c.kind === 'article');
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   const labels: LazyHeading[] = [];
@@ -866,10 +885,12 @@ function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
  * A page's running header repeats the open chapter (第一章 公司简介 on every page of an annual report) or label: a
  * structural heading named exactly as the last one of its kind is that header, not a new heading.
  */
-function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
+function dropRunningHeaders(list: LazyHeading[]): { list: LazyHeading[]; firstLaw: number } {
   const last = new Map<MarkerKind, LazyHeading>();
-  // filtered in place (the list is this analysis's own): no second array of every heading
+  // filtered in place (the list is this analysis's own): no second array of every heading; the first law heading kept
+  // is noted on the way (a findIndex was one more pass over every heading)
   let kept = 0;
+  let firstLaw = -1;
   for (let i = 0; i < list.length; i++) {
     const h = list[i]!;
     if (isStructureKind(h.kind) || h.kind === 'label') {
@@ -878,10 +899,11 @@ function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
       if (before !== undefined && before.ordinal === h.ordinal && before.rawMarker === h.rawMarker && compact(before.rest) === compact(h.rest)) continue;
       last.set(h.kind, h);
     }
+    if (firstLaw < 0 && isLawKind(h.kind)) firstLaw = kept;
     list[kept++] = h;
   }
   list.length = kept;
-  return list;
+  return { list, firstLaw };
 }
 
 function makeTitle(text: string, line: number, start: number, headingStart: number, end: number, glossed: boolean): Heading {
@@ -1055,6 +1077,7 @@ function isArticleTitle(marker: string, first: string, enumerated: boolean): boo
 /** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
 const NO_INDICES: ReadonlySet<number> = new Set();
+const NO_GROUPS: ReadonlySet<object> = new Set();
 
 /** What a heading reads as: computed from its candidate on first use (most requests need few of them). */
 interface HeadingText {
@@ -1244,15 +1267,19 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   条 and 节 may sit inside a `#` list heading (judicial interpretations group articles under "## 一、一般规定").
  * - List markers (一、 （一） 1. （1） ① 第一、) nest by the order in which their kinds appear: a kind already open
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
- * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
+ * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line). The
+ * indices of the headings with no parent are added to `roots`, in order.
  */
-function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>): void {
+function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[]): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
   // sub-headings that hold the topics after them: the first of two (安老 above 安老服務) or one its section names
   const subGroups = new Set<number>();
-  if (hasTitle) stack.push(0);
+  if (hasTitle) {
+    stack.push(0);
+    roots.push(0); // the title is the root above everything
+  }
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
     const md = mds[i]!;
@@ -1327,6 +1354,7 @@ function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, grou
       else ph.children.push(i);
     } else {
       h.level = 0;
+      roots.push(i);
     }
     // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
@@ -1460,14 +1488,18 @@ function isDateLine(s: string): boolean {
  * holds it. It starts at the first signer line after the last body heading and runs to the text end or to an appendix
  * (附錄法條) after it; it needs a date line too. The sections still open there end where it starts. Linear.
  */
-function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[]): void {
-  // the last heading of the body: not an appendix, nor inside one (parents come before their children)
-  const appended = new Uint8Array(headings.length);
-  let last = -1;
-  for (let k = 0; k < headings.length; k++) {
-    const h = headings[k]!;
-    if (h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent] === 1)) appended[k] = 1;
-    else last = k;
+function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[], hasAppendix: boolean): void {
+  // the last heading of the body: not an appendix, nor inside one (parents come before their children); without any
+  // appendix, the last heading
+  let last = headings.length - 1;
+  if (hasAppendix) {
+    const appended = new Uint8Array(headings.length);
+    last = -1;
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k]!;
+      if (h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent] === 1)) appended[k] = 1;
+      else last = k;
+    }
   }
   if (last < 0 || headings[last]!.kind === 'title') return;
   const limitLine = last + 1 < headings.length ? headings[last + 1]!.line : lineStarts.length;
