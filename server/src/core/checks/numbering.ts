@@ -579,11 +579,12 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
   };
   for (const h of headings) {
     const rank = usual[gbLevel(h.kind)]!;
-    if (rank === 0 || reported.has(h.parent)) continue;
+    if (rank === 0) continue;
     const expected = GB_LEVEL_KINDS[rank]!;
     const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
     const pk = parent?.kind;
-    if (pk === expected) continue;
+    // (the usual parent first: most headings have it, and the set of parents reported need not be asked)
+    if (pk === expected || reported.has(h.parent)) continue;
     // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
     const skipped = pk === undefined || gbLevel(pk) === 0 ? true : gbLevel(pk) < rank;
     if (!skipped) continue;
