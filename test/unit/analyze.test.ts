@@ -1,7 +1,7 @@
 /** The analysis core on inline documents, the seed and every corpus document. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, type Heading, type ReportModel } from '../../server/src/core';
+import { analyze, findGlosses, stripGlosses, type Heading, type ReportModel } from '../../server/src/core';
 import { gbkCodec } from '../../server/src/node/codec';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
@@ -288,6 +288,24 @@ describe('the seed: a scraped traditional report with glosses and GBK mojibake',
     assert.equal(count('pinyinGloss'), 109);
     assert.equal(count('gbkMisaligned'), 7);
     for (const d of model.damage.filter((x) => x.kind === 'pinyinGloss')) assert.match(text.slice(d.start, d.end), /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)$/);
+  });
+
+  it('keeps the damage in document order, and strips a long glossed line as it strips a short one', () => {
+    for (let k = 1; k < model.damage.length; k++) assert.ok(model.damage[k - 1]!.start <= model.damage[k]!.start);
+    // the seed's glossed text repeated past the length where stripping copies into a buffer: the same text as removing
+    // each gloss the model found, one by one
+    const long = text.repeat(3);
+    assert.ok(long.length > 4096);
+    const glosses = findGlosses(long);
+    assert.equal(glosses.length, 3 * 109);
+    let expected = '';
+    let last = 0;
+    for (const [a, b] of glosses) {
+      expected += long.slice(last, a);
+      last = b;
+    }
+    expected += long.slice(last);
+    assert.equal(stripGlosses(long), expected);
   });
 
   it('gives each repaired heading the whole line as its selection range', () => {
