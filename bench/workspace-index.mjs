@@ -36,6 +36,7 @@ const CORPUS = process.env.ZH_REPORT_CORPUS ?? join(ROOT, '..', 'shared', 'corpu
 const require = createRequire(import.meta.url);
 const core = require(join(OUT, 'core', 'index.js'));
 const { WorkspaceIndex } = require(join(OUT, 'service', 'workspaceIndex.js'));
+const { INDEX_FILE_NAME } = require(join(OUT, 'service', 'indexCache.js'));
 const { decodeBytes } = require(join(OUT, 'node', 'encoding.js'));
 const { gbkCodec } = require(join(OUT, 'node', 'codec.js'));
 const { createReportService } = require(join(OUT, 'service', 'index.js'));
@@ -143,7 +144,7 @@ let lastProgress = [0, 0];
 const [coldMs] = await timeAsync(() => index.build([folder], undefined, (d, t) => (lastProgress = [d, t])));
 gc();
 const heap1 = process.memoryUsage();
-const cacheBytes = readFileSync(join(dir, 'storage', 'workspace-index-v1.json')).length;
+const cacheBytes = readFileSync(join(dir, 'storage', INDEX_FILE_NAME)).length;
 console.log(`cold build: ${(coldMs / 1000).toFixed(2)} s for ${index.filesCount} files (progress ${lastProgress.join('/')}), cache ${mb(cacheBytes)}  target ≤ 10 s`);
 console.log(`memory with the index: heap +${mb(heap1.heapUsed - heap0.heapUsed)} (${mb(heap1.heapUsed)} in all), RSS ${mb(heap1.rss)}  target RSS ≤ 300 MB (the server's)`);
 

@@ -4,10 +4,13 @@
  * toc-mismatch diagnostic, and hover on a term defined by a 释义 table row.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ClientCapabilities, Diagnostic, DocumentSymbol, FoldingRange, FullDocumentDiagnosticReport, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { EDITOR_CAPABILITIES, LspClient } from '../util/lsp-client';
 import { readCorpus } from '../util/corpus';
+import { REPO_ROOT } from '../util/paths';
 import { positionOf, textOf } from '../util/text';
 
 const CAPABILITIES: ClientCapabilities = {
@@ -95,5 +98,41 @@ describe('zh-report on other kinds of documents, over stdio', () => {
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: judgmentUri } });
     const fold = folds.find((f) => f.startLine === reasons.range.start.line)!;
     assert.ok(fold.endLine < signer, `the fold of 理由 ends at ${fold.endLine}`);
+  });
+});
+
+describe('zh-report on the fourth pass’s documents, over stdio', () => {
+  let client: LspClient;
+  const fixture = (name: string): string => readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'kinds', name), 'utf8');
+  const budget = fixture('hk_budget_2018_legco_hansard.txt');
+  const page = fixture('cn_judgment_2018_shenyang_administrative_second_instance_case_site_scrape.txt');
+  const budgetUri = 'file:///kinds/budget.txt';
+  const pageUri = 'file:///kinds/judgment-page.txt';
+
+  before(async () => {
+    client = LspClient.start();
+    await client.initialize(CAPABILITIES);
+    client.notify('textDocument/didOpen', { textDocument: { uri: budgetUri, languageId: 'zh-report', version: 1, text: budget } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: pageUri, languageId: 'zh-report', version: 1, text: page } });
+  });
+
+  after(async () => {
+    await client.dispose();
+  });
+
+  it('hover and go to definition on a Hong Kong abbreviation 醫院管理局("醫管局")', async () => {
+    const use = { textDocument: { uri: budgetUri }, position: positionOf(budget, '醫管局', 1, 3) };
+    const hover = await client.request<Hover>('textDocument/hover', use);
+    assert.ok(hover, 'hover on 醫管局');
+    assert.ok((hover.contents as MarkupContent).value.includes('醫院管理局'));
+    const [definition] = await client.request<Location[]>('textDocument/definition', use);
+    assert.equal(textOf(budget, definition!.range), '醫院管理局("醫管局', 'the full form and the abbreviation it defines');
+    assert.equal(definition!.range.start.line, budget.split('\n').findIndex((l) => l.includes('醫院管理局("醫管局")')));
+  });
+
+  it('a case database’s judgment page: its title, and the section names as the outline', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: pageUri } });
+    assert.equal(symbols[0]!.name, '李晶与沈阳市公安局皇姑分局明廉派出所撤销公安行政处罚决定纠纷二审行政判决书');
+    assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['当事人信息', '审理经过', '一审法院查明']);
   });
 });

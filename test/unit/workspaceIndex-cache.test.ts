@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { analyze, indexTerms, summarizeReport, type ReportSummary } from '../../server/src/core';
 import { gbkCodec } from '../../server/src/node/codec';
 import { openccConverter } from '../../server/src/opencc';
-import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type StoredIndex } from '../../server/src/service/indexCache';
+import { EMPTY_INDEX, INDEX_FILE_NAME, INDEX_FORMAT_VERSION, loadIndex, serializeIndex, type CachedFile, type StoredIndex } from '../../server/src/service/indexCache';
+import { pooledSummary, StoredHeading, StringPool } from '../../server/src/service/summaryStore';
 import { defaultSummarizer, WorkspaceIndex } from '../../server/src/service/workspaceIndex';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 import { memoryHost, MemoryFiles, type MemoryHost } from '../util/memory';
@@ -78,6 +79,36 @@ describe('serializeIndex / loadIndex', () => {
     for (const [field, value] of [['version', 99], ['summaryVersion', 99], ['format', 'other.tool']] as const) {
       assert.equal(loadIndex(new TextEncoder().encode(JSON.stringify({ ...json, [field]: value })), IDENTITY), EMPTY_INDEX, field);
     }
+  });
+
+  it('is read a file a line: a cache cut after any whole line, with a line too many or too few files is not used', () => {
+    const files = new Map<string, CachedFile>(['cn_law_criminal_law.md', 'tw_law_copyright_act.txt', 'cn_law_copyright_law_2020.md'].map((name, i) => [`file:///c/${name}`, { size: i, mtime: i, summary: summaryOf(name) }]));
+    const bytes = serializeIndex({ files, mentionKeys: [] }, IDENTITY);
+    const lines = new TextDecoder().decode(bytes).split('\n');
+    assert.equal(lines.length, files.size + 2, 'the header, a line per file, the end');
+    assert.equal(JSON.parse(lines.join('\n')).files.length, files.size, 'one JSON document');
+    assert.equal(loadIndex(bytes, IDENTITY).files.size, files.size);
+    const encode = (l: string[]): Uint8Array => new TextEncoder().encode(l.join('\n'));
+    for (let n = 1; n < lines.length; n++) assert.equal(loadIndex(encode(lines.slice(0, n)), IDENTITY), EMPTY_INDEX, `cut after line ${n}`);
+    assert.equal(loadIndex(encode([...lines, '']), IDENTITY), EMPTY_INDEX, 'a line after the end');
+    assert.equal(loadIndex(encode([lines[0]!, lines[1]!, lines[2]!.replace(/,$/, ''), lines.at(-1)!]), IDENTITY), EMPTY_INDEX, 'fewer files than the header counts');
+    assert.equal(loadIndex(encode([lines[0]!.replace('"count":3', '"count":2'), ...lines.slice(1)]), IDENTITY), EMPTY_INDEX, 'more files than the header counts');
+    assert.equal(loadIndex(new TextEncoder().encode(JSON.stringify(JSON.parse(lines.join('\n')))), IDENTITY), EMPTY_INDEX, 'the same document on one line');
+  });
+
+  it('the summaries the index keeps (strings copied and shared, headings compact) read as the ones the core made', () => {
+    const pool = new StringPool();
+    for (const name of corpusFiles()) {
+      const made = summaryOf(name);
+      const kept = pooledSummary(made, pool);
+      assert.deepEqual(JSON.parse(JSON.stringify(kept)), JSON.parse(JSON.stringify(made)), name);
+      kept.outline.forEach((h, i) => {
+        const m = made.outline[i]!;
+        assert.ok(h instanceof StoredHeading);
+        assert.deepEqual([h.kind, h.level, h.marker, h.title, h.name, h.parent, h.start, h.end], [m.kind, m.level, m.marker, m.title, m.name, m.parent, m.start, m.end], `${name} heading ${i}`);
+      });
+    }
+    assert.ok(pool.size > 0);
   });
 
   it('any bytes: never throws; returns the empty index or a valid one (property)', () => {
@@ -167,6 +198,36 @@ describe('WorkspaceIndex persisted', () => {
       assert.ok(loadIndex(files.get(CACHE), { analyzer: '0.1.0', fold: JSON.parse(new TextDecoder().decode(files.get(CACHE)!)).fold }).files.size > 0, 'rewritten');
       index.dispose();
     }
+  });
+
+  it('a cache of the previous format is not read, and one under this format\'s name is ignored and rebuilt', async () => {
+    assert.equal(INDEX_FORMAT_VERSION, 2);
+    const files = new MemoryFiles();
+    const first = counting(workspace(files));
+    await first.index.build([FOLDER]);
+    first.index.dispose();
+    const current = files.get(CACHE)!;
+    const header = JSON.parse(new TextDecoder().decode(current.subarray(0, current.indexOf(0x0a))) + ']}') as Record<string, unknown>;
+    // format 1: one JSON line, the files as rows of objects' fields (written by 0.1.0 before this change)
+    const old = new TextEncoder().encode(
+      JSON.stringify({ format: header['format'], version: 1, summaryVersion: header['summaryVersion'], analyzer: header['analyzer'], fold: header['fold'], mentionKeys: [], files: [[`${FOLDER}/seed.txt`, 1, 2, null]] }),
+    );
+    const oldName = `${STORAGE}/workspace-index-v1.json`;
+    files.remove(CACHE);
+    files.put(oldName, old);
+    const second = counting(memoryHost(files));
+    await second.index.build([FOLDER]);
+    assert.equal(second.calls.length, DOCUMENTS.length + 1, 'every file analysed: the old file is not read');
+    assert.equal(files.reads.get(oldName) ?? 0, 0);
+    second.index.dispose();
+    files.put(CACHE, old); // the old layout under this format's name
+    const host = memoryHost(files);
+    const third = counting(host);
+    await third.index.build([FOLDER]);
+    assert.equal(third.calls.length, DOCUMENTS.length + 1, 'every file analysed again');
+    assert.equal(host.log.filter((l) => l.includes('stored index is not usable')).length, 1);
+    assert.ok(loadIndex(files.get(CACHE), { analyzer: '0.1.0', fold: header['fold'] as string }).files.size > 0, 'rewritten in this format');
+    third.index.dispose();
   });
 
   it('a cache written by another analyser version is not used', async () => {

@@ -264,7 +264,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
     case 'appendix':
       // 附件 / 附件1 / 附件：名称, but not a sentence that starts with 附表…
       // (附錄本案論罪科刑法條全文：, a title that announces what follows, is one too)
-      return rest.length <= 40 && !/[。；;]/.test(rest) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
+      // (附表二所示之人… / 附件一所列: the start of a sentence that refers to the appendix)
+      return rest.length <= 40 && !/[。；;]/.test(rest) && !(m.glued && /^所[示列載载附述]/.test(rest)) && (!m.glued || m.ordinal !== undefined || m.colon || (rest.length <= 20 && /(?:[：:]|－－|——)$/.test(rest)));
     case 'ordinal':
       // 第一、…  /  第一， on a line of its own (a run-in 第一，…。 is an enumeration inside a paragraph)
       if (rest.length === 0) return true;
@@ -336,6 +337,65 @@ function isTableRow(rest: string): boolean {
   return cell >= 0 && isNumericCell(rest, cell, rest.length);
 }
 
+/** The indent of a line in columns (an ideographic space is two, a tab four); -1 for a blank line. */
+function indentColumns(text: string, start: number, end: number): number {
+  let cols = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x20 || c === 0xa0) cols++;
+    else if (c === 0x3000) cols += 2;
+    else if (c === 0x09) cols += 4;
+    else if (c === 0x0d) return -1;
+    else return cols;
+  }
+  return -1;
+}
+
+/** How far back a hanging paragraph is followed to find its quotation's opening mark. */
+const QUOTE_LOOKBACK = 60;
+
+/**
+ * True when `line` is a continuation line of a hard-wrapped paragraph with a hanging indent (its first line less
+ * indented, every line between at the same indent as this one) and a quotation that paragraph opened is still open:
+ * a law quoted in a judgment (又「野生動物區分為下列二類：一、保育類：…。二、一般類：…」) enumerates inside the
+ * quotation, and its 二、 is no heading of the judgment.
+ */
+function insideQuotation(text: string, lineStarts: readonly number[], line: number, memo: QuoteMemo): boolean {
+  const indent = indentColumns(text, lineStarts[line]!, lineEndAt(text, lineStarts, line));
+  if (indent <= 0) return false;
+  let first = line - 1;
+  while (first >= 0 && line - first <= QUOTE_LOOKBACK) {
+    const cols = indentColumns(text, lineStarts[first]!, lineEndAt(text, lineStarts, first));
+    if (cols < 0 || cols > indent) return false;
+    if (cols < indent) break;
+    first--;
+  }
+  if (first < 0 || line - first > QUOTE_LOOKBACK) return false;
+  // the marks of the paragraph counted once, however many of its lines start with a marker
+  let p = lineStarts[first]!;
+  let open = 0;
+  if (memo.first === p && memo.end <= lineStarts[line]!) {
+    p = memo.end;
+    open = memo.open;
+  }
+  for (const end = lineStarts[line]!; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x300c || c === 0x201c) open++;
+    else if ((c === 0x300d || c === 0x201d) && open > 0) open--;
+  }
+  memo.first = lineStarts[first]!;
+  memo.end = p;
+  memo.open = open;
+  return open > 0;
+}
+
+/** Where insideQuotation stopped counting in the paragraph it looked at last (offsets), and what it counted. */
+interface QuoteMemo {
+  first: number;
+  end: number;
+  open: number;
+}
+
 /** A hard-wrapped paragraph's line is at least this long; a shorter line above a marker is a heading or a short paragraph. */
 const WRAP_MIN = 15;
 
@@ -355,6 +415,14 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off
   const m = matchMarker(text, p, end);
   return m === undefined && text.charCodeAt(p) !== 0x23;
+}
+
+/** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
+function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return false;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
@@ -383,6 +451,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
   // per line; the match ends on the line's first character after the indent, so lastIndex - 1 is on that line, and
   // lines come in order, so the line index only moves forward.
+  const quotes: QuoteMemo = { first: -1, end: 0, open: 0 };
   const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
   let line = 0;
   while (lineStartRe.test(text)) {
@@ -438,8 +507,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       // (a Roman numeral alone on its line, its title below, continues no sentence)
       const below = rest.length === 0 && m.kind === 'roman' ? romanTitle(text, lineStarts, line) : undefined;
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
-      if (md === 0 && !repaired && below === undefined && nestsByOrder(m.kind) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
-        && continuesLineAbove(text, lineStarts, line)) continue;
+      if (md === 0 && !repaired && below === undefined && (nestsByOrder(m.kind) || (m.kind === 'appendix' && m.glued && m.ordinal !== undefined)) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
+        && (continuesLineAbove(text, lineStarts, line) || insideQuotation(text, lineStarts, line, quotes))) continue;
+      // a number broken by the wrap: …3小段482、4 / 83、484、493… (a long line above ends in a digit, this one starts with digits)
+      if (md === 0 && m.kind === 'num' && digitValue(text.charCodeAt(headingStart)) >= 0 && endsInWrappedDigit(text, lineStarts, line)) continue;
       if (m.kind === 'article') {
         prevArticle = m.ordinal;
         hasArticle = true;
@@ -466,10 +537,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
           else if (next.text.length <= 40 && !/[。；;]/.test(next.text) && !GLOSSARY_HEADERS.has(next.text)) added.rawDetail = next.text;
         }
       } else if (rest.length === 0 && md === 0 && !repaired && isStructureKind(m.kind)) {
-        // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书
-        const next = nextTextLine(text, lineStarts, line, 1);
-        if (next && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
-          && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) added.more = next.text;
+        // 第一部分 / 第一篇 alone on its line, the title on the next: 合同协议书 (past one blank line in a PDF's text, where
+        // every line is followed by one: 第一章 / 总 则)
+        const next = nextTextLine(text, lineStarts, line, 2);
+        if (next && next.text[0] !== '#' && next.text.length <= PART_TITLE_MAX && !/[。，；：,;:！？]/.test(next.text) && hasHan(next.text)
+          && !matchMarker(text, next.p, next.end) && !isAboveText(next.text)) {
+          added.more = next.text;
+          added.moreLine = next.line;
+        }
       } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
         added.more = continuationLines(text, lineStarts, line);
       }
@@ -571,7 +646,14 @@ const CONTAINER_LABELS = new Set([
   '主文', '事实', '事實', '理由', '事实及理由', '事實及理由', '事实与理由', '事實與理由', '事实和理由', '事實和理由', '犯罪事实', '犯罪事實',
   // meeting minutes and consultation conclusions: the items 一、二、 that follow are what was decided
   '决定事项', '決定事項', '议定事项', '議定事項',
+  // the sections a case database names on lines of their own around a judgment's text (当事人信息 / 审理经过 / 一审法院
+  // 查明 / 本院认为 / 裁判结果), and those of a judgment reposted with its summary (【裁判要旨】 above 【裁判文书】)
+  '当事人信息', '當事人信息', '审理经过', '審理經過', '诉讼记录', '訴訟記錄', '一审法院查明', '一審法院查明', '一审法院认为', '一審法院認為',
+  '本院查明', '本院认为', '本院認為', '裁判结果', '裁判結果', '判决结果', '判決結果', '裁判要旨', '裁判要点', '裁判要點', '裁判文书', '裁判文書',
+  '裁判理由', '基本案情', '案情简介', '案情簡介',
 ]);
+/** Brackets a label may stand in on its line: 【裁判要旨】, [裁判文书], 〔基本案情〕. */
+const LABEL_BRACKETS: Readonly<Record<number, number>> = { 0x3010: 0x3011, 0x5b: 0x5d, 0x3014: 0x3015, 0xff3b: 0xff3d };
 const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
 const OPENING_LABELS = ['本院认为', '本院認為'];
@@ -586,6 +668,12 @@ const SHORT_LINE_MAX = Math.max(LABEL_MAX, SUBHEAD_MAX);
 const SUBHEAD_BLANKS = 5;
 /** The paragraph around an inferred sub-heading: prose lines at least this long. */
 const SUBHEAD_PARAGRAPH_MIN = 20;
+/** A paragraph of one short sentence (ending 。！？) is at least this long. */
+const SHORT_PARAGRAPH_MIN = 15;
+/** A short line found this many times, next to a page number, is a page's running header (2024年年度报告). */
+const RUNNING_HEADER_MIN = 3;
+/** How near a running header stands to its page's number (a bare number on its line). */
+const PAGE_NUMBER_SPAN = 3;
 /** A document infers sub-headings only when it has this many: a speech uses them throughout, prose rarely has one. */
 const SUBHEADS_MIN = 5;
 /** A heading does not end on a word that needs more after it (二是, …的, …和): such a line is a broken sentence. */
@@ -695,6 +783,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   let articles = false; // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
   for (const c of markers) {
     markerLines.add(c.line);
+    if (c.moreLine >= 0) markerLines.add(c.moreLine);
     if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.add(c.line, c.ordinal);
     else if (c.kind === 'article') articles = true;
   }
@@ -705,8 +794,9 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   let anchored = 0;
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
+  for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
   const labels: LazyHeading[] = [];
-  const subheads: LazyHeading[] = [];
+  let subheads: LazyHeading[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -720,7 +810,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       // only a line that starts as some label does is compared with the labels (no string made for the others)
       if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
         const whole = text.slice(p, end);
-        const key = compact(whole);
+        const close = LABEL_BRACKETS[text.charCodeAt(p)];
+        const key = compact(close !== undefined && text.charCodeAt(end - 1) === close ? text.slice(p + 1, end - 1) : whole);
         const leaf = LEAF_LABELS.has(key);
         if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
           labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
@@ -757,6 +848,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
+  if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
 }
@@ -769,7 +861,10 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
   if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) return false;
   let close = -1;
   let han = 0;
-  for (let i = p; i < end; i++) {
+  let comma = false;
+  // a year or a fiscal year first: 2017年經濟回顧, 2018-2019年度財政預算案策略
+  const first = yearEnd(text, p, end);
+  for (let i = first; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isLabelChar(c)) {
       han++;
@@ -784,15 +879,73 @@ function isShortHeadText(text: string, p: number, end: number): boolean {
       close = pair; // a name in brackets: 《香港2030+》
       continue;
     }
-    if (i === p) return false;
+    if (i === first) return false;
     // digits (將軍澳第137區), and one 、 or blank between two characters (短、中期土地供應, 優化人口 創建未來)
     if (digitValue(c) >= 0 || (close >= 0 && c === 0x2b)) continue;
     if ((c === 0x3001 || c === 0x20 || c === 0x3000) && i + 1 < end && isLabelChar(text.charCodeAt(i + 1))) continue;
+    // one comma between two phrases of two characters or more (堅守“一國”,從未偏廢 / 坚定信心，攻坚克难)
+    if ((c === 0xff0c || c === 0x2c) && !comma && han >= SUBHEAD_MIN && i + SUBHEAD_MIN < end && isLabelChar(text.charCodeAt(i + 1)) && isLabelChar(text.charCodeAt(i + 2))) {
+      comma = true;
+      continue;
+    }
     return false;
   }
   if (OPEN_ENDINGS.includes(text[end - 1]!)) return false;
   const last = text.charCodeAt(end - 1);
   return close < 0 && han >= SUBHEAD_MIN && (isLabelChar(last) || CLOSING_QUOTES.has(last));
+}
+
+/**
+ * The sub-headings that are no page's running header (2024年年度报告): a short line found three times or more with a
+ * page number near it. Only the candidates' texts are counted, in one pass over the lines, and only in a document that
+ * has candidates.
+ */
+function withoutRunningHeaders(text: string, lineStarts: readonly number[], subheads: LazyHeading[]): LazyHeading[] {
+  const counts = new Map<string, number>();
+  const firsts = new Set<number>();
+  for (const h of subheads) {
+    counts.set(h.rest, 0);
+    firsts.add(h.rest.charCodeAt(0));
+  }
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line]!;
+    const p = skipIndent(text, start, lineEndAt(text, lineStarts, line));
+    if (!firsts.has(text.charCodeAt(p))) continue;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
+    if (end - p < SUBHEAD_MIN || end - p > SUBHEAD_MAX) continue;
+    const whole = text.slice(p, end);
+    const n = counts.get(whole);
+    if (n !== undefined) counts.set(whole, n + 1);
+  }
+  const header = (h: LazyHeading): boolean => counts.get(h.rest)! >= RUNNING_HEADER_MIN && nearPageNumber(text, lineStarts, h.line);
+  return subheads.some(header) ? subheads.filter((h) => !header(h)) : subheads;
+}
+
+/** Is there a page number (digits alone on a line, at most four) within a few lines of `line`? */
+function nearPageNumber(text: string, lineStarts: readonly number[], line: number): boolean {
+  for (let l = Math.max(0, line - PAGE_NUMBER_SPAN); l <= Math.min(lineStarts.length - 1, line + PAGE_NUMBER_SPAN); l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p >= end || end - p > 4) continue;
+    let digits = true;
+    for (let i = p; i < end && digits; i++) digits = digitValue(text.charCodeAt(i)) >= 0;
+    if (digits) return true;
+  }
+  return false;
+}
+
+/** Where a leading year ends (at its 年): 2017年 / 2018-2019年度 / ２０２４年; `p` when the line starts otherwise. */
+function yearEnd(text: string, p: number, end: number): number {
+  let q = p;
+  while (q < end && q - p < 4 && digitValue(text.charCodeAt(q)) >= 0) q++;
+  if (q - p !== 4) return p;
+  if (q + 5 < end && (text[q] === '-' || text[q] === '－' || text[q] === '至')) {
+    let r = q + 1;
+    while (r < end && r - q <= 4 && digitValue(text.charCodeAt(r)) >= 0) r++;
+    if (r - q === 5) q = r;
+  }
+  return q < end && text[q] === '年' ? q : p;
 }
 
 function isShortHeadLine(text: string, line: { p: number; end: number }): boolean {
@@ -802,7 +955,9 @@ function isShortHeadLine(text: string, line: { p: number; end: number }): boolea
 /** A paragraph of prose below a sub-heading: long, and not the tail of a sentence. */
 function isParagraphBelow(below: { p: number; end: number; text: string }, headLength: number): boolean {
   const length = below.end - below.p;
-  return length >= SUBHEAD_PARAGRAPH_MIN && length >= 2 * headLength && !/^[。，、；：,;.）)」』”]/.test(below.text);
+  // a paragraph of one short sentence (政府會繼續致力改善環境和應對氣候變化。) is prose too
+  const prose = length >= SUBHEAD_PARAGRAPH_MIN || (length >= SHORT_PARAGRAPH_MIN && /[。！？]$/.test(below.text));
+  return prose && length >= 2 * headLength && !/^[。，、；：,;.）)」』”]/.test(below.text) && !below.text.includes('\t'); // not a table row
 }
 
 /** What may stand above a sub-heading: a short numbered heading, or a line that finishes a sentence (a paragraph, a list item). */
@@ -810,7 +965,9 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
   if (above.end - above.p <= 5 && CAPTION.test(text.slice(above.p, above.end))) return true;
   // a numbered heading of its own ((四) 房屋土地與交通運輸) or a list item that ends a sentence
   if (markerLines.has(above.line)) return above.end - above.p <= NUMBERED_HEADING_MAX || endsSentence(text, above.end);
-  return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN && endsSentence(text, above.end);
+  if (!endsSentence(text, above.end)) return false;
+  // a paragraph, or one short sentence with a clause in it (在此形勢下，政府應扮演甚麼角色？): verse lines have no comma
+  return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN || (above.end - above.p >= SHORT_PARAGRAPH_MIN && /[，,]/.test(text.slice(above.p, above.end)));
 }
 
 /**
@@ -867,6 +1024,27 @@ function opensParagraphSection(
   return last === 0 && lineAbove(text, lineStarts, above.line, above.line + 1) !== undefined;
 }
 
+/** A decimal section inside a numbered part (1.1 under 一、): the list goes on past it (二、 closes it). */
+function inListPart(headings: readonly Heading[], i: number): boolean {
+  let h = headings[i]!;
+  while (h.kind === 'decimal' && h.parent >= 0) h = headings[h.parent]!;
+  return h !== headings[i] && (h.kind === 'cn' || h.kind === 'cnFormal' || h.kind === 'ordinal');
+}
+
+/**
+ * Pops the list items open on top of the stack: numbered items that are sentences ((四) 為合資格的納稅人設立…。, …；及),
+ * not numbered parts with a short title ((一) 引言), which hold the sub-headings after them.
+ */
+function popListItems(headings: readonly Heading[], stack: number[]): void {
+  while (stack.length > 0) {
+    const h = headings[stack[stack.length - 1]!]! as LazyHeading;
+    if (!nestsByOrder(h.kind) || h.md !== 0) return;
+    const rest = h.rest.trimEnd();
+    if (rest.length <= NUMBERED_HEADING_MAX && !/[。；;]$|及$/.test(rest)) return;
+    stack.pop();
+  }
+}
+
 /** Two lists of headings in document order, merged (both are in order). */
 function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
   if (b.length === 0) return a;
@@ -915,6 +1093,7 @@ function makeTitle(text: string, line: number, start: number, headingStart: numb
 }
 
 function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean): Heading | undefined {
+  let chromeAbove = -2;
   for (let line = 0; line < lines; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
@@ -924,7 +1103,10 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (p >= end) continue;
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
-    if (isAboveText(plain) || isSiteTitle(plain)) continue;
+    if (isAboveText(plain) || isSiteTitle(plain)) {
+      chromeAbove = line;
+      continue;
+    }
     const menu = menuRunEnd(text, lineStarts, line, lines);
     if (menu > line) {
       line = menu;
@@ -935,6 +1117,12 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
+    // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
+    if (DATE_LINE.test(plain)) continue;
+    const dated = ORGAN_END.test(plain) ? nextTextLine(text, lineStarts, line, 2) : undefined;
+    if (dated && DATE_LINE.test(dated.text)) continue;
+    // a page's category or menu word right below its chrome (查看原文 / 其他) is chrome too; a short law's title (民法) is not
+    if (chromeAbove === line - 1 && compact(plain).length <= 2) continue;
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
     // the issuing body above its paper's number and date (臨時立法會 / 臨立會236/96-97號文件 / 檔號:… / 日期): the
     // title comes after that front matter
@@ -944,7 +1132,33 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
       continue;
     }
+    // a judgment's own head line (最 高 行 政 法 院 判 決) a line or two below a site's words above it (a case's cause
+    // 國有不動產撥用, a placeholder): the court's name or the judgment's kind is the title
+    const head = COURT_END.test(plain) ? undefined : judgmentHeadBelow(text, lineStarts, line, lines);
+    if (head) return makeTitle(text, head.line, lineStarts[head.line]!, head.p, head.end, glossed);
     return makeTitle(text, line, start, p, end, glossed);
+  }
+  return undefined;
+}
+
+/** A date alone on its line, perhaps with the place: 二○○七年十二月•北京, 2024年3月, 二〇二五年十二月. */
+const DATE_LINE = /^[（(]?[〇○零一二三四五六七八九十0-9０-９]{4}\s*年\s*[〇○零一二三四五六七八九十0-9０-９]{1,2}\s*月(?:\s*[〇○零一二三四五六七八九十0-9０-９]{1,3}\s*日)?[）)]?(?:[•·・ 　]\S{1,6})?$/;
+/** What an issuing body's name ends in: 国务院新闻办公室, 某某市人民政府, 某某委员会. */
+const ORGAN_END = /(?:办公室|辦公室|办公厅|辦公廳|委员会|委員會|人民政府|政府|国务院|國務院|人民代表大会|人民代表大會|党委|黨委|部|局|署)$/;
+
+/** A court's name ends so (…中级人民法院, 臺灣高等法院臺南分院 ends in 分院). */
+const COURT_END = /(?:法院|法庭|分院)$/;
+/** A judgment's head line: the court and the kind, or the kind alone (民事判决书, 最 高 行 政 法 院 判 決). */
+const JUDGMENT_HEAD = /(?:判決|判决|判決書|判决书|裁定|裁定書|裁定书|決定書|决定书|調解書|调解书)$/;
+
+/** The judgment's head line among the next two text lines, when what stands between is short and not a sentence. */
+function judgmentHeadBelow(text: string, lineStarts: readonly number[], line: number, lines: number): TextLine | undefined {
+  let at = line;
+  for (let k = 0; k < 2; k++) {
+    const next = nextTextLine(text, lineStarts, at, 2);
+    if (!next || next.line >= lines || next.text.length > 40 || /[。，,；;：:]/.test(next.text)) return undefined;
+    if (JUDGMENT_HEAD.test(compact(next.text))) return next;
+    at = next.line;
   }
   return undefined;
 }
@@ -1119,8 +1333,8 @@ class LazyHeading implements Heading, Candidate {
   readonly #flags: number;
   /** The text after the marker where it is not the text's own [restStart, lineEnd) (a repaired line), else made when read. */
   #rest: string | undefined;
-  /** `more` and `rawDetail`, which few headings have. */
-  #extra: { more: string; rawDetail: string } | undefined;
+  /** `more` (and the line it was read from, `moreLine`) and `rawDetail`, which few headings have. */
+  #extra: { more: string; moreLine: number; rawDetail: string } | undefined;
   readonly #context: Context;
   #text: HeadingText | undefined;
   /** The marker as written, or where it ends in the text (from `headingStart`): its string is made when first read. */
@@ -1169,14 +1383,22 @@ class LazyHeading implements Heading, Candidate {
   }
   set more(value: string) {
     if (this.#extra !== undefined) this.#extra.more = value;
-    else if (value !== '') this.#extra = { more: value, rawDetail: '' };
+    else if (value !== '') this.#extra = { more: value, moreLine: -1, rawDetail: '' };
+  }
+  /** The line `more` was read from when it is a title of its own (第一章 / 总 则): no label or sub-heading there; else -1. */
+  get moreLine(): number {
+    return this.#extra === undefined ? -1 : this.#extra.moreLine;
+  }
+  set moreLine(value: number) {
+    if (this.#extra !== undefined) this.#extra.moreLine = value;
+    else if (value !== -1) this.#extra = { more: '', moreLine: value, rawDetail: '' };
   }
   get rawDetail(): string {
     return this.#extra === undefined ? '' : this.#extra.rawDetail;
   }
   set rawDetail(value: string) {
     if (this.#extra !== undefined) this.#extra.rawDetail = value;
-    else if (value !== '') this.#extra = { more: '', rawDetail: value };
+    else if (value !== '') this.#extra = { more: '', moreLine: -1, rawDetail: value };
   }
   get rawMarker(): string {
     const raw = this.#rawMarker;
@@ -1305,6 +1527,9 @@ function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, grou
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
         if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
+        // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report): a decimal section whose first number is the open
+        // numbered part's sits in it
+        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal')) break;
         const tr = fixedRank(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
@@ -1317,8 +1542,11 @@ function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, grou
     } else if (h.kind === 'subhead' && (h.depth === 1 || named.has(i))) {
       // a group of topics (安老 above 安老服務 …) takes the place of the sub-headings open above it
       subGroups.add(i);
+      popListItems(headings, stack);
       while (stack.length > 0 && headings[stack[stack.length - 1]!]!.kind === 'subhead') stack.pop();
     } else {
+      // a sub-heading after a list ((一) …；(二) …。, items that are sentences) closes it: the list was its section's
+      if (h.kind === 'subhead') popListItems(headings, stack);
       let found = -1;
       let acrossArticle = false;
       for (let k = stack.length - 1; k >= 0; k--) {
@@ -1329,7 +1557,7 @@ function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, grou
           found = !acrossArticle || (th.ordinal !== undefined && h.ordinal === th.ordinal + 1) ? k : -1;
           break;
         }
-        if (nestsByOrder(th.kind) || (md > 0 && isPlainInner(th, mds[t]!))) continue;
+        if (nestsByOrder(th.kind) || (md > 0 && isPlainInner(th, mds[t]!)) || inListPart(headings, t)) continue;
         if (th.kind === 'article' && holds(h) && md === 0) {
           acrossArticle = true;
           continue;

@@ -8,8 +8,12 @@ const CHROME_EXACT = new Set([
   '更多', '更多>', '更多>>', '更多»', '查看更多', '阅读更多', '閱讀更多', '查看全文', '阅读全文', '閱讀全文', '展开全文', '展開全文',
   // Taiwan government sites: the accessibility anchor, the mobile menu button, the print icon's text
   ':::', '手機版選單', '手机版菜单', '列印圖示', '列印', '回上頁', '回首頁',
+  // a site's feedback link, and the accessibility link past its menu (gov.mo, a case database)
+  '意见反馈', '意見反饋', '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳轉到主要內容', '跳转到主要内容',
   // a model-text site's copy button
   '复制', '複製', '正文复制', '复制全文', '一键复制',
+  // a reposted article's link to where it first appeared (WeChat: 查看原文, 阅读原文)
+  '查看原文', '阅读原文', '閱讀原文', '查看原文>>',
 ]);
 
 /** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
@@ -21,7 +25,14 @@ const CHROME_PREFIXES = [
   '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
   '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '来源：', '来源:', '來源：', '來源:', '时间：', '時間：', '时间:', '時間:',
   '作者：', '作者:', '责任编辑', '責任編輯', '编辑：', '編輯：', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
+  // a site header's tags and hotline: 标签:行政律师 / 法律热线:010-…
+  '标签：', '标签:', '標籤：', '標籤:', '热线：', '热线:', '熱線：', '熱線:', '法律热线', '咨询热线', '諮詢熱線', '服务热线', '服務熱線', '联系电话', '聯絡電話',
 ];
+
+/** A site header's links: 联系我们 | 加入收藏, 设为首页 (only a page's header or footer says these). */
+const SITE_LINKS = /加入收藏|设为首页|設為首頁|收藏本站|联系我们 *[|｜]|聯絡我們 *[|｜]|网站地图|網站地圖/;
+/** A case database's field before the text: 【审理法院】:…, 【案  号】：… (a bracketed name and a colon). */
+const FIELD = /^【[^】]{1,10}】\s*[:：]/;
 
 /** 公文 front matter above the title: urgency and secrecy marks, the issuing authority's 红头, the document number. */
 const URGENCY = new Set(['特急', '加急', '特提', '平急', '急件']);
@@ -39,6 +50,8 @@ export function isOfficialFrontMatter(line: string): boolean {
   if (line.length <= 30 && ISSUER_FILE.test(line)) return true; // 红头: 北京市人民政府文件 (not a standard's 引用文件)
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
   if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
+  // a listed company's filing: 公司代码:600718 公司简称:东软集团 / 证券代码: / 公告编号:2025-078
+  if (/^(公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|公司简称|公司簡稱|证券简称|證券簡稱|股票简称|股票簡稱|公告编号|公告編號)[：:]/.test(line)) return true;
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
@@ -50,10 +63,14 @@ export function isChromeLine(line: string): boolean {
   if (CHROME_EXACT.has(line)) return true;
   for (const p of CHROME_PREFIXES) if (line.startsWith(p)) return true;
   if (isBreadcrumb(line)) return true;
+  if (line.length <= 80 && SITE_LINKS.test(line)) return true;
+  if (FIELD.test(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
-    if (words.length > 1 && words.every((w) => CHROME_EXACT.has(w))) return true;
+    // every word a button (下载 打印 全屏), or a link of two characters or more first (意见反馈 手机随时随地看行情); not
+    // a spaced-out title whose first character is a font-size button (中 华 人 民 …)
+    if (words.length > 1 && (words.every((w) => CHROME_EXACT.has(w)) || (words[0]!.length >= 2 && CHROME_EXACT.has(words[0]!)))) return true;
   }
   return false;
 }

@@ -12,7 +12,7 @@
  * expression character class.
  */
 import type { MarkerKind } from './model';
-import { cnNumeralCodes, cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isIndent, skipIndent } from './chars';
+import { cnNumeralCodes, cnNumeralValueAt, digitValue, isCloseParen, isCnNumeralCode, isHan, isIndent, skipIndent } from './chars';
 import { MAX_CN, formatCnNumeral } from './checks/numerals';
 
 /** LSP's SymbolKind values (the core imports no LSP library; test/unit/markers.test.ts checks them against it). */
@@ -164,6 +164,7 @@ const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number, style: str
   cn: (marker, n) => (n > MAX_CN ? undefined : formatCnNumeral(n) + marker[marker.length - 1]!),
   cnFormal: (marker, n, style) => (n > MAX_CN ? undefined : formatFormal(n, style) + marker[marker.length - 1]!),
   stem: (marker, n) => (n <= STEMS.length ? STEMS[n - 1]! + marker[marker.length - 1]! : undefined),
+  stemParen: (marker, n) => (n <= STEMS.length ? marker[0]! + STEMS[n - 1]! + marker[marker.length - 1]! : undefined),
   cnParen: (marker, n) => {
     const c = marker.charCodeAt(0);
     if (c >= 0x3220 && c <= 0x3229) return enclosed(0x3220, 1, n, 10);
@@ -213,6 +214,7 @@ const ROWS: Readonly<Record<MarkerKind, Row>> = {
   cnFormal: ['numeral',  'text',      'list',     undefined, 0, 'cn',    '、',      K.Class,     '大写汉字序号', 'formal numeral', ['壹、', '貳、', '參、', '贰、', '叁、', '拾壹、']],
   stem:     ['stem',     'text',      'list',     undefined, 0, 'stem',  '、',      K.Class,     '天干序号', 'heavenly stem', ['甲、', '乙、', '丙、']],
   cnParen:  ['paren',    'text',      'list',     undefined, 2, 'cnParen', '',      K.Method,    '括号汉字序号', 'bracketed Chinese numeral', ['（一）', '(一)', '（十二）', '（壹）', '㈠']],
+  stemParen: ['paren',   'text',      'list',     undefined, 0, 'stemParen', '',    K.Method,    '括号天干序号', 'bracketed heavenly stem', ['（甲）', '(乙)', '（丙）']],
   num:      ['digits',   'text',      'list',     undefined, 3, 'num',   '.',       K.Field,     '数字序号', 'Arabic numeral', ['1.', '1．', '１．', '12.', '⒈']],
   numParen: ['paren',    'text',      'list',     undefined, 4, 'numParen', '',     K.Property,  '括号数字序号', 'bracketed Arabic numeral', ['（1）', '(1)', '（１）', '⑴']],
   circled:  ['enclosed', 'text',      'list',     undefined, 5, 'circled', '',      K.EnumMember, '圈码序号', 'circled number', ['①', '⑳', '㉑']],
@@ -453,6 +455,11 @@ function numeralMarker(s: string, p: number, end: number): MarkerMatch | undefin
       const ordinal = cnNumeralValueAt(s, p, q);
       if (ordinal !== undefined && ordinal > 0) return finish(isFormalNumeral(s, p, q) ? 'cnFormal' : 'cn', ordinal, p, q + 1, s, end);
     }
+    // 一 重要提示 / 二 公司基本情况 (a listed company's report summary): one blank, then a word (not 二 月 春 风, spaced out)
+    if (sep === 0x20 && q - p <= 2 && q + 2 < end && isHan(s.charCodeAt(q + 1)) && isHan(s.charCodeAt(q + 2))) {
+      const ordinal = cnNumeralValueAt(s, p, q);
+      if (ordinal !== undefined && ordinal > 0 && ordinal <= 20 && !isFormalNumeral(s, p, q)) return finish('cn', ordinal, p, q + 1, s, end);
+    }
   }
   return undefined;
 }
@@ -464,9 +471,14 @@ function stemMarker(s: string, p: number, end: number): MarkerMatch | undefined 
   return undefined;
 }
 
-/** （一） (一) （壹） （1） (1) （１）. */
+/** （一） (一) （壹） （1） (1) （１） （甲） (乙). */
 function parenMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   const q0 = skipIndent(s, p + 1, end);
+  const stem = q0 < end ? STEMS.indexOf(s[q0]!) : -1;
+  if (stem >= 0) {
+    const q = skipIndent(s, q0 + 1, end);
+    return q < end && isCloseParen(s.charCodeAt(q)) ? finish('stemParen', stem + 1, p, q + 1, s, end) : undefined;
+  }
   const cnEnd = readCnNumeral(s, q0, end);
   if (cnEnd > q0 && cnEnd - q0 <= 8) {
     const q = skipIndent(s, cnEnd, end);
@@ -505,6 +517,13 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   if (dEnd - p > 3 || dEnd >= end) return undefined;
   const sep = s.charCodeAt(dEnd);
   if (sep === 0x3001) return finish('num', digitsValue(s, p, dEnd), p, dEnd + 1, s, end);
+  // 1   本半年度报告摘要来自… (a report summary's numbered notes): two blanks or more, then a word that is no unit
+  if (sep === 0x20 && dEnd - p <= 2) {
+    const t = skipIndent(s, dEnd, end);
+    if (t - dEnd >= 2 && t + 1 < end && isHan(s.charCodeAt(t)) && isHan(s.charCodeAt(t + 1)) && !UNIT_CHARS.includes(s[t]!)) {
+      return finish('num', digitsValue(s, p, dEnd), p, dEnd, s, end);
+    }
+  }
   if (sep !== 0x2e && sep !== 0xff0e) return undefined;
   const after = dEnd + 1 < end ? s.charCodeAt(dEnd + 1) : -1;
   if (digitValue(after) < 0) {
@@ -524,6 +543,9 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   if (q >= end || !isIndent(s.charCodeAt(q))) return undefined;
   const t = skipIndent(s, q, end);
   if (t >= end || digitValue(s.charCodeAt(t)) >= 0) return undefined;
+  // 2.102 年聲監字第383 號 (a list item whose text starts with a Taiwan year, written with a blank before 年): the
+  // second number is a year, not a section number
+  if (depth === 2 && q - dEnd - 1 >= 2 && s.charCodeAt(t) === 0x5e74) return finish('num', digitsValue(s, p, dEnd), p, dEnd + 1, s, end);
   return finish('decimal', digitsValue(s, p, dEnd), p, q, s, end, depth);
 }
 
@@ -539,10 +561,14 @@ function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined
   return finish('roman', value, p, q + 1, s, end);
 }
 
-/** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表. */
+/** What follows a number as its unit (10  月, 102 年, 3  个): a number, not a marker. */
+const UNIT_CHARS = '年月日号號时時分秒个個万萬亿億元%％倍岁歲';
+
+/** 附件 / 附件1 / 附件一 / 附件： / 附录 / 附錄 / 附表, and 附：相关法律条文 (the texts a judgment appends). */
 function appendixMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (p + 1 >= end) return undefined;
   const n = s[p + 1];
+  if (n === '：' || n === ':') return p + 2 < end ? finish('appendix', undefined, p, p + 2, s, end) : undefined;
   if (n !== '件' && n !== '录' && n !== '錄' && n !== '表') return undefined;
   let q = p + 2;
   let ordinal: number | undefined;

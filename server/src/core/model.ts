@@ -20,6 +20,7 @@ export type MarkerKind =
   | 'cnFormal' // 壹、 貳、 (Taiwan judgments: above or below 甲、, above 一、)
   | 'stem' // 甲、 乙、 丙、 (heavenly stems, Taiwan judgments)
   | 'cnParen' // （一） (一) ㈠
+  | 'stemParen' // (甲) （乙）: the bracketed stems of a Taiwan judgment's evidence lists (甲)供述證據 / (乙)書證
   | 'num' // 1. 1． １． 1、
   | 'numParen' // （1） (1) ⑴
   | 'circled' // ① ②

@@ -89,9 +89,12 @@ function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (lin
   let entries: TocEntry[] = [];
   let gap = 0;
   let first = -1;
-  const close = (): TableOfContents | undefined => {
-    // marker lines without a page number after the last numbered entry are the body's headings, not the table's
-    while (entries.length > 0 && entries[entries.length - 1]!.page === undefined) entries.pop();
+  // a line of text (not an entry) since the last entry with a page number: the body may have begun
+  let textSincePaged = false;
+  const close = (atEnd = false): TableOfContents | undefined => {
+    // marker lines without a page number after the last numbered entry are the body's headings, not the table's —
+    // unless the text ends there: a page cut inside its table (…第五节 股东大会的召开 …… 15 / 第六节 股) has no body
+    while ((!atEnd || textSincePaged) && entries.length > 0 && entries[entries.length - 1]!.page === undefined) entries.pop();
     if (entries.length >= 3 || (header >= 0 && entries.length >= 2)) {
       const from = header >= 0 && header < first ? header : first;
       const last = entries[entries.length - 1]!;
@@ -110,6 +113,7 @@ function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (lin
     if (e && (e.dotted || header >= 0)) {
       if (!inBlock) first = line;
       entries.push({ line, start: p, end: e.titleEnd, text: text.slice(p, e.titleEnd), page: e.page, target: -1 });
+      textSincePaged = false;
       gap = 0;
       continue;
     }
@@ -134,6 +138,7 @@ function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (lin
         gap = 0;
         continue;
       }
+      textSincePaged = true;
       if (end - p <= GAP_LINE_MAX && ++gap <= GAP_MAX) continue;
       const toc = close();
       if (toc) return toc;
@@ -142,7 +147,7 @@ function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (lin
     }
     gap = 0;
   }
-  return close();
+  return close(limit === lineStarts.length);
 }
 
 

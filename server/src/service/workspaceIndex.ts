@@ -28,10 +28,11 @@
 import {
   analyze, bigramFilter, computeLineStarts, documentNameKeys, foldForSearch, foldTable, indexTerms, isReportModel, keyOf, lineIndexOf, matchesFolded, mayContain, MentionScanner, stripCountry,
   summarizeReport,
-  type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type TermIndex,
+  type CitableStructure, type FoldTable, type MarkerKind, type ReportModel, type ReportSummary, type SummaryDefinition, type SummaryHeading, type TermIndex,
 } from '../core';
 import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHost } from './host';
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
+import { pooledSummary, pooledTerm, StringPool } from './summaryStore';
 
 /** The index's host: the service's (`HostFiles.writeFile`, optional, stores the index's cache file). */
 export type IndexHost = ReportHost;
@@ -51,6 +52,8 @@ export const MAX_INDEXED_FILES = 5000;
 export const MAX_WORKSPACE_SYMBOLS = 2000;
 /** Files larger than this are not read unless the options say otherwise (the documents' limit, 20 MB). */
 const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Folded heading names remembered at most (then forgotten and made again as asked). */
+const MAX_FOLDED_HEADINGS = 200_000;
 /** Files stat-ed at once during the walk. */
 const STAT_BATCH = 32;
 /** A dirty index is written again at most this often (ms) while changes come in; `flush` writes at once. */
@@ -116,12 +119,12 @@ export interface WorkspaceSymbol {
   readonly containerName: string | undefined;
 }
 
+/** A file's symbols as the search needs them: folded names only (the symbols themselves are made for the matches). */
 interface FileSymbols {
-  readonly symbols: readonly WorkspaceSymbol[];
-  /** Folded names, parallel to `symbols`. */
+  /** Folded names: the outline's headings, then the terms the file defines (each once, where first defined). */
   readonly folded: readonly string[];
-  /** Heading titles without their marker (总则 of 第一章 总则), parallel; "" for terms. Folded only where a name ends with the query. */
-  readonly titles: readonly string[];
+  /** For each term after the headings, its definition's index in `summary.definitions`. */
+  readonly definitions: readonly number[];
 }
 
 interface FileEntry {
@@ -193,6 +196,10 @@ export class WorkspaceIndex {
   /** Files by the names other documents cite them by (`documentNameKeys`: title and file name, folded). */
   readonly #namedIn = new Map<string, Set<string>>();
   readonly #symbols = new WeakMap<ReportSummary, FileSymbols>();
+  /** The strings the disk summaries keep, copied out of their texts and shared (summaryStore.ts). */
+  readonly #pool = new StringPool();
+  /** Heading names folded for the search, by name (the same headings recur across files: 总则, 附则, 第一条 …). */
+  readonly #foldedHeadings = new Map<string, string>();
   /** The indexed file keys in path order (made again after a file comes or goes). */
   #order: string[] | undefined;
   /** Defined keys every disk summary has been scanned for. */
@@ -445,24 +452,29 @@ export class WorkspaceIndex {
    */
   symbols(query: string, limit = MAX_WORKSPACE_SYMBOLS): WorkspaceSymbol[] {
     const q = foldForSearch(query, this.#table);
-    const ranks: WorkspaceSymbol[][] = [[], [], [], [], [], []];
-    for (const key of this.#sortedKeys()) {
-      const { symbols, folded, titles } = this.#fileSymbols(this.#indexed.get(key)!);
-      for (let i = 0; i < symbols.length; i++) {
+    // per rank, the matches as pairs (file's place in path order, symbol's index in it): symbols are made for those answered
+    const ranks: number[][] = [[], [], [], [], [], []];
+    const keys = this.#sortedKeys();
+    for (let f = 0; f < keys.length; f++) {
+      const file = this.#indexed.get(keys[f]!)!;
+      const { outline } = file.summary;
+      const { folded } = this.#fileSymbols(file);
+      for (let i = 0; i < folded.length; i++) {
         const name = folded[i]!;
         if (!matchesFolded(q, name)) continue;
-        const s = symbols[i]!;
-        const term = s.kind === 'term' ? 1 : 0;
-        const exact = q.length > 0 && (name === q || (name.endsWith(q) && foldForSearch(titles[i]!, this.#table) === q));
-        const rank = exact ? (s.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
-        if (ranks[rank]!.length < limit) ranks[rank]!.push(s);
+        const heading = i < outline.length ? outline[i] : undefined;
+        const term = heading === undefined ? 1 : 0;
+        const exact = q.length > 0 && (name === q || (heading !== undefined && name.endsWith(q) && foldForSearch(heading.title, this.#table) === q));
+        const rank = exact ? (heading?.kind === 'title' ? 0 : 1) : name.includes(q) ? 2 + term : 4 + term;
+        const list = ranks[rank]!;
+        if (list.length < 2 * limit) list.push(f, i);
       }
     }
     const out: WorkspaceSymbol[] = [];
     for (const list of ranks) {
-      for (const s of list) {
+      for (let k = 0; k < list.length; k += 2) {
         if (out.length >= limit) return out;
-        out.push(s);
+        out.push(this.#symbolAt(this.#indexed.get(keys[list[k]!]!)!, list[k + 1]!));
       }
     }
     return out;
@@ -640,6 +652,7 @@ export class WorkspaceIndex {
           if (summary === undefined && this.#extraGlobs.some((g) => g(relative))) {
             summary = this.#summarizeForced(uri, text);
           }
+          if (summary !== undefined) summary = pooledSummary(summary, this.#pool); // nothing kept holds the text
         } catch (e) {
           this.#host.logger.error(`workspace index: skipped ${key}: ${String(e)}`);
         }
@@ -733,7 +746,8 @@ export class WorkspaceIndex {
       let scanner = scanners.get(id);
       if (scanner === undefined) scanners.set(id, (scanner = new MentionScanner(missing, this.#table)));
       const found = scanner.scan(text, computeLineStarts(text));
-      this.#disk.set(key, { ...entry, summary: found.length === 0 ? summary : { ...summary, terms: [...summary.terms, ...found] }, generation: this.#generation });
+      const terms = found.length === 0 ? summary.terms : [...summary.terms, ...found.map(pooledTerm(this.#pool))];
+      this.#disk.set(key, { ...entry, summary: found.length === 0 ? summary : { ...summary, terms }, generation: this.#generation });
       this.#dirty = true;
       this.#reindex(key);
       await this.#host.scheduler.yield();
@@ -808,30 +822,46 @@ export class WorkspaceIndex {
   }
 
   #fileSymbols(file: { readonly uri: string; readonly summary: ReportSummary }): FileSymbols {
-    const cached = this.#symbols.get(file.summary);
-    if (cached !== undefined && cached.symbols[0]?.uri === file.uri) return cached;
-    const { uri, summary } = file;
-    const symbols: WorkspaceSymbol[] = [];
+    const { summary } = file;
+    const cached = this.#symbols.get(summary);
+    if (cached !== undefined) return cached;
     const folded: string[] = [];
-    const titles: string[] = [];
     for (const h of summary.outline) {
-      const name = h.name.replace(/\s+/g, ' ').trim() || h.marker.trim() || h.kind;
-      symbols.push({ name, kind: h.kind, uri, range: { start: h.start, end: h.end }, containerName: h.parent >= 0 ? summary.outline[h.parent]?.name : undefined });
-      folded.push(foldForSearch(name, this.#table));
-      titles.push(h.title);
+      let name = this.#foldedHeadings.get(h.name);
+      if (name === undefined) {
+        name = this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table), true);
+        if (h.name.trim() !== '') this.#foldedHeadings.set(h.name, name); // a blank name's symbol is its marker or kind
+        if (this.#foldedHeadings.size > MAX_FOLDED_HEADINGS) this.#foldedHeadings.clear();
+      }
+      folded.push(name);
     }
+    const definitions: number[] = [];
     const seen = new Set<string>();
-    for (const d of summary.definitions) {
-      if (seen.has(d.key)) continue; // a term once, where it is first defined
+    summary.definitions.forEach((d, i) => {
+      if (seen.has(d.key)) return; // a term once, where it is first defined
       seen.add(d.key);
-      symbols.push({ name: d.name, kind: 'term', uri, range: definitionRange(d), containerName: d.section >= 0 ? summary.outline[d.section]?.name : undefined });
-      folded.push(foldForSearch(d.name, this.#table));
-      titles.push('');
-    }
-    const result = { symbols, folded, titles };
+      folded.push(this.#pool.intern(foldForSearch(d.name, this.#table), true));
+      definitions.push(i);
+    });
+    const result = { folded, definitions };
     this.#symbols.set(summary, result);
     return result;
   }
+
+  /** The `i`th symbol of a file (`#fileSymbols`): a heading of its outline, then a term it defines. */
+  #symbolAt(file: { readonly uri: string; readonly summary: ReportSummary }, i: number): WorkspaceSymbol {
+    const { uri, summary } = file;
+    const container = (section: number): string | undefined => (section >= 0 ? summary.outline[section]?.name : undefined);
+    const h = summary.outline[i];
+    if (h !== undefined) return { name: headingSymbolName(h), kind: h.kind, uri, range: { start: h.start, end: h.end }, containerName: container(h.parent) };
+    const d = summary.definitions[this.#fileSymbols(file).definitions[i - summary.outline.length]!]!;
+    return { name: d.name, kind: 'term', uri, range: definitionRange(d), containerName: container(d.section) };
+  }
+}
+
+/** A heading's name in workspace symbols: one line, or its marker or kind when it has no title. */
+function headingSymbolName(h: SummaryHeading): string {
+  return h.name.replace(/\s+/g, ' ').trim() || h.marker.trim() || h.kind;
 }
 
 /** Where a definition's term is written (a term is on one line). */

@@ -89,6 +89,14 @@ const KIND_RANK: Readonly<Record<DefinitionKind, number>> = {
 
 /** Where a noun phrase may begin after: a conjunction, 的, or a party's role in a judgment. */
 const PHRASE_JOINS = '与與和及同、的';
+/**
+ * What joins a noun phrase to its clause: a full form before (“簡稱”) starts after the last of them (a preposition, 的,
+ * a measure word, a verb that takes a name). 和 / 及 / 、 join parts of one name (康樂及文化事務署) and do not cut.
+ */
+const JOINING_CHARS = '与與的向在于於由為为對对把將将從从以給给予至個个份';
+/** Place names that open a body's full name before the part its abbreviation keeps (香港貿易發展局 → 貿發局). */
+const PLACE_NAMES = ['香港', '澳門', '澳门', '內地', '内地', '中國', '中国', '國家', '国家', '全國', '全国', '特區', '特区'];
+const JOINING_VERBS = ['包括', '委託', '委托', '公布了', '公布', '請', '请', '拓展', '推出', '成立', '設立', '设立', '邀請', '邀请'];
 const PARTY_WORDS = ['原审原告', '原审被告', '原審原告', '原審被告', '被上诉人', '被上訴人', '上诉人', '上訴人', '被申请人', '被申請人', '申请人', '申請人', '第三人', '原告', '被告'];
 
 /** True when the characters of `needle` occur in text[from, to) in order (中阳公司 in 中阳建设集团有限公司). */
@@ -211,6 +219,7 @@ class Extractor {
     }
     this.#glossaries();
     this.#pointerRows();
+    this.#bracketedNames(quotes);
     // At one term position, the most specific pattern wins: a glossary or list entry over the colon or 是指 it contains.
     // A glossary entry of a 、 list defines its first part and the whole at one position: both are kept.
     const definitions = this.#definitions.sort((a, b) => a.termStart - b.termStart || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.termEnd - b.termEnd);
@@ -460,6 +469,11 @@ class Extractor {
     {
       let p = cueEnd;
       while (p < text.length && isBlank(text.charCodeAt(p))) p++;
+      // a PDF's text breaks the line after the cue (（以下简称 / “公司”）), with a blank line between
+      for (let breaks = 0; breaks < 3 && (text[p] === '\n' || text[p] === '\r'); breaks++) {
+        p++;
+        while (p < text.length && (isBlank(text.charCodeAt(p)) || text[p] === '\n' || text[p] === '\r') && p - cueEnd < 8) p++;
+      }
       const opener = text[p] ?? '';
       const quoted = OPEN_QUOTES.includes(opener) || opener === '《';
       const termStart = quoted ? p + 1 : p;
@@ -695,6 +709,77 @@ class Extractor {
   }
 
   // ------------------------------------------------------------------------------------------ 释义 tables: X<TAB>指<TAB>Y
+
+  /**
+   * 全稱("簡稱") / 全稱（“簡稱”） / 全稱（「簡稱」）: a bracket that holds nothing but a quoted short name right after a
+   * noun phrase defines that name as its abbreviation (香港貿易發展局("貿發局"), 綜合社會保障援助("綜援"): Hong Kong
+   * and Macau papers; 甲方（“买方”）: contracts). The full form is cut after the last word that joins it to its clause
+   * (向香港貿易發展局 → 香港貿易發展局) where the rest still holds the name's characters in order.
+   */
+  #bracketedNames(quotes: readonly number[]): void {
+    const text = this.#text;
+    // the brackets before the quotes the cue pass found (“ 「 『 ‘), and those before an ASCII quote (a substring search)
+    const brackets: number[] = [];
+    for (const q of quotes) if (text[q - 1] === '(' || text[q - 1] === '（') brackets.push(q - 1);
+    for (const open of ['("', '（"']) for (let b = text.indexOf(open); b >= 0; b = text.indexOf(open, b + 2)) brackets.push(b);
+    for (const b of brackets) {
+      const q = text[b + 1] ?? '';
+      const close = q === '"' ? '"' : OPEN_QUOTES.includes(q) ? CLOSE_QUOTES[OPEN_QUOTES.indexOf(q)]! : '';
+      if (close === '' || b === 0) continue;
+      const termStart = b + 2;
+      const limit = Math.min(text.length, termStart + MAX_DEFINED_TERM + 1);
+      let e = termStart;
+      while (e < limit && text[e] !== close && !'\n"“”「」()（）'.includes(text[e]!)) e++;
+      if (e >= limit || text[e] !== close || (text[e + 1] !== ')' && text[e + 1] !== '）')) continue;
+      const name = text.slice(termStart, e);
+      // a quoted or titled full form (“綜合社會保障援助”(“綜援”)) is whole as it stands; otherwise the clause before the
+      // bracket, cut to the name (its leading 經 / 在 may be the name's: 經濟發展委員會("經委會"))
+      let start: number;
+      if (text[b - 1] === '》' || CLOSE_QUOTES.includes(text[b - 1]!)) {
+        const full = this.#fullFormBefore(b);
+        if (full === undefined) continue;
+        start = full.start;
+      } else {
+        const ls = this.#lineStart(b);
+        let c = b;
+        while (c > ls && b - c < MAX_FULL_FORM * 2 && !CLAUSE_END.includes(text[c - 1]!) && text[c - 1] !== ')' && text[c - 1] !== '）') c--;
+        while (c < b && isBlank(text.charCodeAt(c))) c++;
+        const marker = matchMarker(text, c, Math.min(b, c + 20));
+        if (marker !== undefined && (marker.kind === 'article' || markerInfo(marker.kind).listStyle !== undefined)) c = marker.textStart;
+        start = this.#joinedPhraseStart(c, b, name);
+        if (b - start > MAX_FULL_FORM || b - start < 2) continue;
+      }
+      this.#add('abbreviation', termStart, e, start, b, stripGlosses(text.slice(start, b)), start);
+    }
+  }
+
+  /** The latest cut after a joining word (向, 的, 在, 與, 包括 …) whose tail still holds `name`'s characters in order. */
+  #joinedPhraseStart(s: number, bracket: number, name: string): number {
+    const text = this.#text;
+    let best = s;
+    for (let i = s; i < bracket - 1; i++) {
+      let cut = JOINING_CHARS.includes(text[i]!) ? i + 1 : -1;
+      if (cut < 0) for (const w of JOINING_VERBS) if (text.startsWith(w, i)) cut = i + w.length;
+      if (cut > best && bracket - cut >= Math.max(2, name.length) && isSubsequence(name, text, cut, bracket)) best = cut;
+    }
+    // the name's first character usually opens its full form (社署: 例如社會福利署 → 社會福利署, 強積金: 要改良強制性公積金
+    // → 強制性公積金): its first place that leaves the name's characters in order, with a place name kept before it
+    // (港鐵: 香港鐵路有限公司)
+    let f = best;
+    while (f < bracket && !(text[f] === name[0] && isSubsequence(name, text, f, bracket))) f++;
+    if (f > best && f < bracket && bracket - f > name.length) {
+      for (const place of PLACE_NAMES) {
+        const k = place.indexOf(name[0]!);
+        const at = k > 0 ? f - k : f - place.length;
+        if (at >= best && text.startsWith(place, at)) {
+          f = at;
+          break;
+        }
+      }
+      best = f;
+    }
+    return best;
+  }
 
   /**
    * A definition a row: `本公司<TAB>指<TAB>某某股份有限公司` (an annual report's 释义 table; cells split by TABs or runs of
