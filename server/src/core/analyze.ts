@@ -626,7 +626,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
  * before a gloss at the same offset (what a stable sort of the two gave). Merged, not sorted: a glossed text has one
  * entry per gloss.
  */
-function withGlosses(lines: readonly Damage[], glosses: readonly number[]): Damage[] {
+function withGlosses(lines: readonly Damage[], glosses: Int32Array): Damage[] {
   const out: Damage[] = [];
   let k = 0;
   for (let g = 0; g < glosses.length; g += 2) {

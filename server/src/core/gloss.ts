@@ -73,20 +73,30 @@ export function findGlosses(s: string, from = 0, to = s.length): Array<[number, 
   return out;
 }
 
-/** The glosses of `findGlosses` as one flat list: start, end, start, end … (no array per gloss). */
-export function glossBounds(s: string): number[] {
-  const out: number[] = [];
+/**
+ * The glosses of `findGlosses` as one flat list: start, end, start, end … (no array per gloss), in a typed array doubled
+ * when full and cut to its length (a glossed text has one gloss every few characters).
+ */
+export function glossBounds(s: string): Int32Array {
+  let out = new Int32Array(64);
+  let n = 0;
   let p = s.indexOf('(');
   while (p >= 0) {
     const e = glossAt(s, p);
     if (e > 0) {
-      out.push(p, e);
+      if (n + 2 > out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = p;
+      out[n++] = e;
       p = s.indexOf('(', e);
     } else {
       p = s.indexOf('(', p + 1);
     }
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 /** Past this length a string is stripped into a buffer of code units: one piece per gloss joined by `+=` made a

@@ -29,14 +29,17 @@ export function checkGlosses(ctx: CheckContext, out: Finding[]): void {
   const { text, model } = ctx;
   // each gloss as its start and end (a text of glosses has hundreds of thousands: no object per gloss); the character a
   // gloss follows (發 of 發(fā)) is the one before its start
-  let starts: number[] = [];
-  let ends: number[] = [];
+  let count = 0;
+  for (const d of model.damage) if (d.kind === 'pinyinGloss') count++;
+  if (count === 0) return;
+  let starts = new Int32Array(count);
+  let ends = new Int32Array(count);
+  count = 0;
   for (const d of model.damage) {
     if (d.kind !== 'pinyinGloss') continue;
-    starts.push(d.start);
-    ends.push(d.end);
+    starts[count] = d.start;
+    ends[count++] = d.end;
   }
-  if (starts.length === 0) return;
   // remnants of glosses whose "(" went with a misaligned byte: �lián), ?yún)
   const { replacements, questions } = ctx.scan();
   const remnants: Array<[number, number]> = [];
@@ -49,17 +52,18 @@ export function checkGlosses(ctx: CheckContext, out: Finding[]): void {
   if (remnants.length > 0) {
     // into document order (no remnant starts where a gloss does: one starts at a letter, the other at "(")
     remnants.sort((a, b) => a[0] - b[0]);
-    const s2: number[] = [];
-    const e2: number[] = [];
+    const s2 = new Int32Array(starts.length + remnants.length);
+    const e2 = new Int32Array(starts.length + remnants.length);
     let r = 0;
+    let n = 0;
     for (let g = 0; g <= starts.length; g++) {
       while (r < remnants.length && (g === starts.length || remnants[r]![0] < starts[g]!)) {
-        s2.push(remnants[r]![0]);
-        e2.push(remnants[r++]![1]);
+        s2[n] = remnants[r]![0];
+        e2[n++] = remnants[r++]![1];
       }
       if (g < starts.length) {
-        s2.push(starts[g]!);
-        e2.push(ends[g]!);
+        s2[n] = starts[g]!;
+        e2[n++] = ends[g]!;
       }
     }
     starts = s2;
