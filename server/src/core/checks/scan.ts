@@ -48,7 +48,8 @@ function tableFor(codec: GbkCodec | undefined): Uint8Array {
 }
 
 /**
- * Positions in typed arrays of exactly their size (counted first): a text of 4 MB of “（” has 1.4 million of them, and
+ * Positions in typed arrays of exactly their size (counted in the one pass over the text, which keeps the positions in a
+ * reused buffer): a text of 4 MB of “（” has 1.4 million of them, and
  * arrays of numbers grown one push at a time took twice the memory and were copied at each growth.
  */
 export interface ScanResult {
@@ -66,31 +67,30 @@ function kindOf(m: number): number {
   return m & Mark.Pair ? 0 : m & Mark.Question ? 1 : m & Mark.Replacement ? 2 : m & Mark.LostRun ? 3 : -1;
 }
 
+/** The marked code units' positions, in a typed array doubled when full (reused from one scan to the next). */
+let hitBuffer = new Int32Array(1024);
+
 /**
- * The hot loops, on their own so that they compile to tight ones: how many code units of each list the table marks,
- * then their positions.
+ * The hot loop, on its own so that it compiles to a tight one: the positions of the code units the table marks (one
+ * pass over the text), counted by list. Returns how many there are (in `hitBuffer`).
  */
-function countMarked(text: string, table: Uint8Array, counts: Int32Array): void {
+function markedPositions(text: string, table: Uint8Array, counts: Int32Array): number {
   const n = text.length;
+  let hits = 0;
   for (let i = 0; i < n; i++) {
     const m = table[text.charCodeAt(i)]!;
     if (m === 0) continue;
+    if (hits === hitBuffer.length) {
+      const grown = new Int32Array(hitBuffer.length * 2);
+      grown.set(hitBuffer);
+      hitBuffer = grown;
+    }
+    hitBuffer[hits++] = i;
     const k = kindOf(m);
     if (k >= 0) counts[k]!++;
     if (m & Mark.Utf8Lead) counts[4]!++;
   }
-}
-
-function fillMarked(text: string, table: Uint8Array, lists: readonly Int32Array[]): void {
-  const fill = new Int32Array(5);
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const m = table[text.charCodeAt(i)]!;
-    if (m === 0) continue;
-    const k = kindOf(m);
-    if (k >= 0) lists[k]![fill[k]!++] = i;
-    if (m & Mark.Utf8Lead) lists[4]![fill[4]!++] = i;
-  }
+  return hits;
 }
 
 function isNumeralLine(text: string, p: number): number {
@@ -102,9 +102,17 @@ function isNumeralLine(text: string, p: number): number {
 export function scanText(text: string, codec: GbkCodec | undefined, lineStarts: readonly number[]): ScanResult {
   const table = tableFor(codec);
   const counts = new Int32Array(5);
-  countMarked(text, table, counts);
+  const hits = markedPositions(text, table, counts);
   const lists = [0, 1, 2, 3, 4].map((k) => new Int32Array(counts[k]!));
-  fillMarked(text, table, lists);
+  const fill = new Int32Array(5);
+  for (let h = 0; h < hits; h++) {
+    const i = hitBuffer[h]!;
+    const m = table[text.charCodeAt(i)]!;
+    const k = kindOf(m);
+    if (k >= 0) lists[k]![fill[k]!++] = i;
+    if (m & Mark.Utf8Lead) lists[4]![fill[4]!++] = i;
+  }
+  if (hitBuffer.length > 1 << 16) hitBuffer = new Int32Array(1024); // not kept at the size of the largest text
   // line starts come from the model: only their first characters are looked at
   let lines = 0;
   for (let l = 0; l < lineStarts.length; l++) if (isNumeralLine(text, lineStarts[l]!) >= 0) lines++;
