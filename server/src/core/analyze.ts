@@ -601,7 +601,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   if (title) mds[0] = 1;
   for (let i = title ? 1 : 0; i < headings.length; i++) mds[i] = (headings[i] as LazyHeading).md;
   let roots: number[] = [];
-  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots);
+  const links = new ChildLinks(headings.length);
+  context.links = links;
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots, links);
   // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
   const named = hasSubhead ? sectionGroups(headings) : NO_INDICES;
   if (named.size > 0) {
@@ -609,8 +611,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       h.parent = -1;
       (h as LazyHeading).children = NO_CHILDREN;
     }
+    links.clear();
     roots = [];
-    buildTree(headings, mds, title !== undefined, groups, named, roots);
+    buildTree(headings, mds, title !== undefined, groups, named, roots, links);
   }
   computeEnds(headings, text.length);
   endBeforeSignature(text, lineStarts, headings, hasAppendix);
@@ -1307,6 +1310,62 @@ interface Context {
   readonly text: string;
   readonly lineStarts: readonly number[];
   readonly glossed: boolean;
+  /** The tree's parent → children links, once it is built. */
+  links?: ChildLinks;
+}
+
+/**
+ * The children of every heading as links in typed arrays (first child, next sibling): a heading's list of children is
+ * made when it is first read. A text of headings kept an array per parent (a third of its headings' memory, copied by
+ * the collector) that the analysis and the checks never needed to keep.
+ */
+class ChildLinks {
+  readonly #first: Int32Array;
+  readonly #next: Int32Array;
+  readonly #last: Int32Array;
+
+  constructor(headings: number) {
+    this.#first = new Int32Array(headings).fill(-1);
+    this.#next = new Int32Array(headings).fill(-1);
+    this.#last = new Int32Array(headings);
+  }
+
+  add(parent: number, child: number): void {
+    if (this.#first[parent]! < 0) this.#first[parent] = child;
+    else this.#next[this.#last[parent]!] = child;
+    this.#last[parent] = child;
+  }
+
+  first(parent: number): number {
+    return this.#first[parent]!;
+  }
+
+  /** The children of `parent` in order (the shared empty list for none). */
+  list(parent: number): number[] {
+    let k = this.#first[parent]!;
+    if (k < 0) return NO_CHILDREN;
+    const out: number[] = [];
+    for (; k >= 0; k = this.#next[k]!) out.push(k);
+    return out;
+  }
+
+  clear(): void {
+    this.#first.fill(-1);
+    this.#next.fill(-1);
+  }
+}
+
+/** The first child of a heading (its index), or -1; nothing is made. */
+export function firstChildOf(h: Heading): number {
+  return h instanceof LazyHeading ? h.firstChild() : h.children.length > 0 ? h.children[0]! : -1;
+}
+
+/**
+ * The children of a heading, made for the caller and not kept by the heading when it has not made them yet (the checks
+ * read every parent's once; the editor's outline, which keeps them, reads `children`).
+ */
+export function childrenOf(h: Heading): readonly number[] {
+  return h instanceof LazyHeading ? h.peekChildren() : h.children;
 }
 
 /**
@@ -1324,8 +1383,11 @@ class LazyHeading implements Heading, Candidate {
   level = 0;
   end: number;
   parent = -1;
-  /** Shared and frozen while the heading has no children (most headings): one array fewer per leaf. */
-  children: number[] = NO_CHILDREN;
+  /**
+   * The children once made (shared and frozen when there are none), or this heading's index while they are not: they
+   * are then made from the analysis' links when first read.
+   */
+  #children: number[] | number = NO_CHILDREN;
   /**
    * depth, md and repaired in one small integer: a text of headings keeps one of these objects per heading, and every
    * field is 8 bytes the collector copies (fields of this class: 17, from 20).
@@ -1399,6 +1461,29 @@ class LazyHeading implements Heading, Candidate {
   set rawDetail(value: string) {
     if (this.#extra !== undefined) this.#extra.rawDetail = value;
     else if (value !== '') this.#extra = { more: '', moreLine: -1, rawDetail: value };
+  }
+  get children(): number[] {
+    const c = this.#children;
+    if (typeof c !== 'number') return c;
+    const made = this.#context.links!.list(c);
+    this.#children = made;
+    return made;
+  }
+  set children(value: number[]) {
+    this.#children = value;
+  }
+  /** From now on the children are read from the links, as heading `index`. */
+  linkAs(index: number): void {
+    this.#children = index;
+  }
+  firstChild(): number {
+    const c = this.#children;
+    return typeof c === 'number' ? this.#context.links!.first(c) : c.length > 0 ? c[0]! : -1;
+  }
+  /** The children, not kept when they were not made yet. */
+  peekChildren(): readonly number[] {
+    const c = this.#children;
+    return typeof c === 'number' ? this.#context.links!.list(c) : c;
   }
   get rawMarker(): string {
     const raw = this.#rawMarker;
@@ -1492,7 +1577,9 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line). The
  * indices of the headings with no parent are added to `roots`, in order.
  */
-function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[]): void {
+function buildTree(
+  headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[], links: ChildLinks,
+): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
@@ -1575,10 +1662,13 @@ function buildTree(headings: Heading[], mds: Uint8Array, hasTitle: boolean, grou
     }
     const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
     h.parent = parent;
+    // its children are read from the links, as heading i (the title, a plain object, keeps an array)
+    if (h instanceof LazyHeading) h.linkAs(i);
     if (parent >= 0) {
       const ph = headings[parent]!;
       h.level = ph.level + 1;
-      if (ph.children === NO_CHILDREN) (ph as LazyHeading).children = [i];
+      if (ph instanceof LazyHeading) links.add(parent, i);
+      else if (ph.children === NO_CHILDREN) (ph as Heading & { children: number[] }).children = [i];
       else ph.children.push(i);
     } else {
       h.level = 0;

@@ -7,6 +7,7 @@
  * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
  * glossary entry, 二，, a marker with a pinyin gloss inside) explain a gap instead of being reported as missing.
  */
+import { childrenOf, firstChildOf } from '../analyze';
 import { cnNumeralValueAt, isCnNumeralCode, isIndent } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
@@ -138,7 +139,8 @@ function sequences(ctx: CheckContext): Group[] {
   const articles: Item[] = [];
   const appendices: Item[] = [];
   siblingGroups(ctx, ctx.model.roots, out, articles, appendices);
-  for (const h of headings) if (h.children.length > 0) siblingGroups(ctx, h.children, out, articles, appendices);
+  // (the children read without being kept by the headings: see childrenOf)
+  for (const h of headings) if (firstChildOf(h) >= 0) siblingGroups(ctx, childrenOf(h), out, articles, appendices);
   // articles and appendices in document order (they were collected parent by parent)
   inDocumentOrder(articles);
   inDocumentOrder(appendices);
@@ -521,11 +523,12 @@ function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boo
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   for (const p of headings) {
-    if (p.children.length === 0) continue;
+    const first = firstChildOf(p);
+    if (first < 0) continue;
     const pr = gbLevel(p.kind);
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
-    const child = headings[p.children[0]!]!;
+    const child = headings[first]!;
     const cr = gbLevel(child.kind) || 99;
     if (cr >= pr || !climbsBack(headings, p, cr)) continue;
     if (!keeps(out, child.headingStart, ctx.reportEnd(child))) continue;
