@@ -93,12 +93,6 @@ function markedPositions(text: string, table: Uint8Array, counts: Int32Array): n
   return hits;
 }
 
-function isNumeralLine(text: string, p: number): number {
-  let d = text.charCodeAt(p);
-  while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
-  return isCnNumeralCode(d) ? p : -1;
-}
-
 export function scanText(text: string, codec: GbkCodec | undefined, lineStarts: readonly number[]): ScanResult {
   const table = tableFor(codec);
   const counts = new Int32Array(5);
@@ -113,14 +107,16 @@ export function scanText(text: string, codec: GbkCodec | undefined, lineStarts: 
     if (m & Mark.Utf8Lead) lists[4]![fill[4]!++] = i;
   }
   if (hitBuffer.length > 1 << 16) hitBuffer = new Int32Array(1024); // not kept at the size of the largest text
-  // line starts come from the model: only their first characters are looked at
-  let lines = 0;
-  for (let l = 0; l < lineStarts.length; l++) if (isNumeralLine(text, lineStarts[l]!) >= 0) lines++;
-  const numeralLines = new Int32Array(lines);
-  for (let l = 0, k = 0; l < lineStarts.length; l++) {
-    const p = isNumeralLine(text, lineStarts[l]!);
-    if (p >= 0) numeralLines[k++] = p;
+  // line starts come from the model: only their first characters are looked at (one pass: a text of blank lines has
+  // millions of them)
+  const numerals: number[] = [];
+  for (let l = 0; l < lineStarts.length; l++) {
+    let p = lineStarts[l]!;
+    let d = text.charCodeAt(p);
+    while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
+    if (isCnNumeralCode(d)) numerals.push(p);
   }
+  const numeralLines = Int32Array.from(numerals);
   return { numeralLines, pairs: lists[0]!, questions: lists[1]!, replacements: lists[2]!, lostRuns: lists[3]!, utf8Leads: lists[4]! };
 }
 
