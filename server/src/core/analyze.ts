@@ -780,7 +780,9 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (toc) {
     for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
   }
-  // one pass over the markers for what the line scan needs of them
+  // one pass over the markers for what the line scan needs of them; numbered paragraphs (1. 2. 3. … across the whole
+  // paper): the ordinal on each such line, to see a short line between paragraph N-1 and paragraph N as the heading of
+  // the section N opens (HK government and LegCo papers)
   const markerLines = new LineFlags(lineStarts.length);
   const paragraphs = new LineOrdinals(lineStarts.length);
   let articles = false; // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
@@ -790,9 +792,6 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.add(c.line, c.ordinal);
     else if (c.kind === 'article') articles = true;
   }
-  // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
-  // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
-
   let lastParagraph = 0;
   let anchored = 0;
   const firsts = new Set<number>();
@@ -1316,7 +1315,7 @@ interface Context {
 
 /**
  * The children of every heading as links in typed arrays (first child, next sibling): a heading's list of children is
- * made when it is first read. A text of headings kept an array per parent (a third of its headings' memory, copied by
+ * made when it is first read. A text of headings kept an array per parent (a fifth of what it kept per heading, copied by
  * the collector) that the analysis and the checks never needed to keep.
  */
 class ChildLinks {
@@ -1404,7 +1403,7 @@ class LazyHeading implements Heading, Candidate {
 
   /**
    * `rest` is the text after the marker; where `restStart` is not -1 it must be text.slice(restStart, lineEnd) (it is
-   * then not kept, but made again when read).
+   * then not kept, but made again when first read).
    */
   constructor(
     context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string | number, line: number, start: number,
