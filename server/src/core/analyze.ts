@@ -2,7 +2,7 @@
  * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
-import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
+import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { isAboveText, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
@@ -288,7 +288,8 @@ const APPROXIMATE_FOLLOWERS = '十百千万萬亿億个個人年月日天次位�
 /** 五、六十年代 / 七、八个: a range of two neighbouring numbers, not the heading 五、. */
 function isApproximateNumber(m: MarkerMatch, rest: string): boolean {
   if ((m.kind !== 'cn' && m.kind !== 'cnFormal') || m.ordinal === undefined || m.ordinal >= 10 || rest.length < 2) return false;
-  return cnNumeralValue(rest[0]!) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
+  // (the first character by code unit: rest[0] of a Han character is a new string for every 一、 heading)
+  return cnNumeralValueAt(rest, 0, 1) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
 }
 
 /** A numeric table cell: 1,234,567.89 / (4.2%) / -12 / 35％ (a scan, nothing allocated). */
