@@ -8,7 +8,7 @@
 import { stripGlosses } from '../gloss';
 import { isHan } from '../chars';
 import { lineIndexOf } from '../lines';
-import { isCue, QUOTE_OPENERS, stopsOf } from '../stops';
+import { isCue, stopsOf } from '../stops';
 import { gbLevel, markerInfo, matchMarker } from '../markers';
 import { analyze } from '../analyze';
 import type { MarkerKind, ReportModel } from '../model';
@@ -53,19 +53,38 @@ const MAX_FULL_FORM = 40;
 const MAX_LIST_LINES = 12;
 const MAX_LIST_ITEMS = 60;
 
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string, Span['kind'], number]> = [
+/** The opening marks (the cue pass's QUOTE_OPENERS) by code unit: [open, close, kind, how far the close may be]. */
+type QuotePair = readonly [number, number, Span['kind'], number];
+const QUOTE_PAIRS: readonly QuotePair[] = ([
   ['“', '”', 'quoted', MAX_QUOTED_TERM * 4],
   ['「', '」', 'quoted', MAX_QUOTED_TERM * 4],
   ['『', '』', 'quoted', MAX_QUOTED_TERM * 4],
   ['‘', '’', 'quoted', MAX_QUOTED_TERM * 4],
   ['《', '》', 'title', MAX_TITLE * 2],
-];
+] as const).map(([open, close, kind, limit]) => [open.charCodeAt(0), close.charCodeAt(0), kind, limit] as const);
+
+/** The pair an opening mark starts, or undefined when `c` opens none. */
+function quotePairOf(c: number): QuotePair | undefined {
+  for (const pair of QUOTE_PAIRS) if (pair[0] === c) return pair;
+  return undefined;
+}
 const OPEN_QUOTES = '“「『‘';
 const CLOSE_QUOTES = '”」』’';
 
 /** Characters a term never contains: sentence and clause punctuation, blanks, quote marks. */
-const NOT_IN_TERM = new Set([...'，。！？；：,!?;:、\n\r\t 　“”「」『』‘’"…—'].map((c) => c.charCodeAt(0)));
-const QUOTE_CODES = new Set([...'“”「」『』‘’'].map((c) => c.charCodeAt(0)));
+const NOT_IN_TERM_CHARS = '，。！？；：,!?;:、\n\r\t 　“”「」『』‘’"…—';
+const QUOTE_CHARS = '“”「」『』‘’';
+/**
+ * One byte per BMP code unit (asked for every character of every quoted span): NotInTerm for NOT_IN_TERM_CHARS, and
+ * Quote too for the quote marks among them.
+ */
+const enum TermChar {
+  NotInTerm = 1,
+  Quote = 2,
+}
+const TERM_CHAR = new Uint8Array(0x10000);
+for (let i = 0; i < NOT_IN_TERM_CHARS.length; i++) TERM_CHAR[NOT_IN_TERM_CHARS.charCodeAt(i)] = TermChar.NotInTerm;
+for (let i = 0; i < QUOTE_CHARS.length; i++) TERM_CHAR[QUOTE_CHARS.charCodeAt(i)]! |= TermChar.Quote;
 const SENTENCE_END = '。！？!?\n';
 const CLAUSE_END = '，。；：！？,;:!?\n︰';
 
@@ -128,7 +147,8 @@ export function isTermSpelling(s: string, max: number, innerQuotes = false): boo
   let han = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (NOT_IN_TERM.has(c) && !(innerQuotes && QUOTE_CODES.has(c))) return false;
+    const role = TERM_CHAR[c]!;
+    if (role !== 0 && !(innerQuotes && (role & TermChar.Quote) !== 0)) return false;
     if (isHan(c)) han = true;
   }
   return han;
@@ -202,19 +222,20 @@ class Extractor {
     const quotes: number[] = [];
     const cues: number[] = [];
     const stops = stopsOf(text, this.#model);
+    // (by code unit: text[p] would make a string of each of the 3,000 stops of a 1 MB report)
     for (let k = 0; k < stops.count; k++) {
       const p = stops.at[k]!;
       const c = text.charCodeAt(p);
       if (!isCue(c)) continue;
-      if (QUOTE_OPENERS.includes(text[p]!)) quotes.push(p);
+      if (quotePairOf(c) !== undefined) quotes.push(p);
       else cues.push(p);
     }
     const spans = this.#spans(quotes);
     for (const span of spans) if (span.kind === 'quoted') this.#afterQuote(span);
     for (const p of cues) {
-      const ch = text[p]!;
-      if (ch === '称' || ch === '稱') this.#atCalled(p);
-      else if (ch === '即') this.#namelyAt(p - 1);
+      const c = text.charCodeAt(p);
+      if (c === 0x79f0 /* 称 */ || c === 0x7a31 /* 稱 */) this.#atCalled(p);
+      else if (c === 0x5373 /* 即 */) this.#namelyAt(p - 1);
       else this.#listAt(p);
     }
     this.#glossaries();
@@ -366,11 +387,11 @@ class Extractor {
     const text = this.#text;
     const spans: Span[] = [];
     for (const p of openers) {
-      const [, close, kind, limit] = QUOTE_PAIRS[QUOTE_OPENERS.indexOf(text[p]!)]!;
       const open = text.charCodeAt(p);
-      const closeCode = close.charCodeAt(0);
+      const [, closeCode, kind, limit] = quotePairOf(open)!;
       const max = Math.min(text.length, p + 1 + limit);
       let q = -1;
+      let paren = false;
       for (let k = p + 1; k < max; k++) {
         const c = text.charCodeAt(k);
         if (c === closeCode) {
@@ -378,10 +399,11 @@ class Extractor {
           break;
         }
         if (c === 0x0a || c === 0x0d || c === open) break;
+        if (c === 0x28) paren = true;
       }
       if (q < 0) continue;
       const raw = text.slice(p + 1, q);
-      const spelling = raw.includes('(') ? stripGlosses(raw).trim() : raw.trim();
+      const spelling = paren ? stripGlosses(raw).trim() : raw.trim();
       const ok = kind === 'title' ? spelling.length >= 2 && spelling.length <= MAX_TITLE : isTermSpelling(spelling, MAX_QUOTED_TERM);
       if (ok) spans.push({ kind, start: p + 1, end: q, spelling });
     }
@@ -788,7 +810,9 @@ class Extractor {
    */
   #pointerRows(): void {
     const text = this.#text;
-    for (let q = text.indexOf('指'); q >= 0; q = text.indexOf('指', q + 1)) {
+    const stops = stopsOf(text, this.#model);
+    for (let k = 0; k < stops.pointerCount; k++) {
+      const q = stops.pointers[k]!;
       let b = q;
       while (b > 0 && (text[b - 1] === '\t' || text[b - 1] === ' ' || text[b - 1] === '　')) b--;
       const blank = b < q;

@@ -1,8 +1,8 @@
 /**
  * Every occurrence of every key in one pass over the text: a trie of folded keys, walked only from positions where
- * the raw characters at i and i+1 may begin a key (one bit of a 64 K-bit set, 8 KB, hashed by the pair, filled with
- * every spelling of every key's first two characters through the fold's variants), as far as the text follows the
- * trie. The walk is bounded by the longest key, so the pass is linear in the text.
+ * the raw characters may begin a key (one byte of a 64 KB table per position, indexed by a hash of a pair of
+ * characters, filled with every spelling of the keys' characters through the fold's variants: see `scan`), as far as
+ * the text follows the trie. The walk is bounded by the longest key, so the pass is linear in the text.
  *
  * The text is folded character by character through the same table as the keys (width, quotes, script) while
  * walking, and the walk steps over pinyin glosses (網(wǎng)上沙龍 matches 網上沙龍), so offsets stay those of the
@@ -14,6 +14,7 @@
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
+import { doubled } from '../stops';
 import { keepLastInstance } from './keepAlive';
 
 const OPEN_PAREN = 0x28;
@@ -55,6 +56,17 @@ function spellingsOf(table: FoldTable, folded: number): readonly number[] {
   return list;
 }
 
+/** The starts from..to-2 one and two before a "(" that starts a gloss, ascending (duplicates possible, adjacent). */
+function glossStarts(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let p = text.indexOf('(', from + 1); p >= 0 && p < to; p = text.indexOf('(', p + 1)) {
+    if (glossAt(text, p) < 0) continue;
+    if (p - 2 >= from) out.push(p - 2);
+    out.push(p - 1);
+  }
+  return out;
+}
+
 function slotOf(node: number, code: number): number {
   return (Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 7;
 }
@@ -67,6 +79,14 @@ function pairSlot(a: number, b: number): number {
 /** Three raw code units hashed to 16 bits (only where their first two passed the pair filter). */
 function tripleSlot(a: number, b: number, c: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
+}
+
+/** What a byte of the raw-pair table says about the pairs that hash to it. */
+const enum PairBit {
+  /** Some two-character key is such a pair. */
+  Whole = 1,
+  /** Some key of three or more has such a pair as its second and third characters. */
+  Second = 2,
 }
 
 /** Matches as parallel typed arrays that grow by doubling. */
@@ -107,17 +127,15 @@ export class KeyTrie {
   #slots: Int32Array = new Int32Array(256 * 4);
   #edges = 0;
   #mask = 255;
-  /** The first two folded codes of every key, flat: [a0, b0, a1, b1, …]. */
-  readonly #pairList: number[] = [];
   /** The two folded codes of every two-character key: [a0, b0, …]. */
   readonly #wholePairList: number[] = [];
   /** The first three folded codes of every key of three or more: [a0, b0, c0, …]. */
   readonly #tripleList: number[] = [];
-  /** Raw-pair bits of the two-character keys, and raw-triple bits of the first three characters of the longer ones. */
-  #rawWholePairs: Int32Array | undefined;
+  /** Raw-triple bits of the first three characters of the keys of three or more. */
   #rawTriples: Int32Array | undefined;
   #longest = 0;
-  #rawPairs: Int32Array | undefined;
+  /** One byte per raw-pair slot: PairBits of the pairs that hash to it. */
+  #rawPairs: Uint8Array | undefined;
   #rawPairsTable: FoldTable | undefined;
 
   constructor() {
@@ -150,7 +168,6 @@ export class KeyTrie {
       parent = node;
       node = child;
     }
-    if (key.length > 1) this.#pairList.push(key.charCodeAt(0), key.charCodeAt(1));
     if (key.length === 2) this.#wholePairList.push(key.charCodeAt(0), key.charCodeAt(1));
     if (key.length > 2) this.#tripleList.push(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
     this.#rawPairs = undefined;
@@ -179,32 +196,62 @@ export class KeyTrie {
   scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
     if (from >= to) return out;
     const pairs = this.#rawPairsFor(table);
-    const wholePairs = this.#rawWholePairs!;
     const triples = this.#rawTriples!;
-    // One bit of an 8 KB set per position: may the raw characters at i-1 and i begin a key? Glosses (網(wǎng)上沙龍)
-    // are walked into from their "(". Most positions fail, so the branch is predictable and the fold table is only
-    // read where a key may start. Where the pair may begin one, a second bit tells whether the pair is a whole key
-    // or the three characters from i-1 may begin a longer one: most pairs that begin a key (发展, 社会, 国家 before
-    // 发展规划纲要…) are followed by other characters, and skipping their walks skips three fold-table reads each.
-    let prev = text.charCodeAt(from);
-    for (let i = from + 1; i < to; i++) {
-      const next = text.charCodeAt(i);
-      const slot = pairSlot(prev, next);
-      if ((pairs[slot >>> 5]! & (1 << (slot & 31))) !== 0 || next === OPEN_PAREN) {
-        if (next !== OPEN_PAREN && i + 1 < to && (wholePairs[slot >>> 5]! & (1 << (slot & 31))) === 0) {
-          const third = text.charCodeAt(i + 1);
-          if (third !== OPEN_PAREN) {
-            const t = tripleSlot(prev, next, third);
-            if ((triples[t >>> 5]! & (1 << (t & 31))) === 0) {
-              prev = next;
-              continue;
-            }
-          }
+    // Which starts s to walk from is decided with the three raw characters a b c at s, s+1, s+2 in view, by one byte
+    // of a 64 KB table per position, read for the pair (b, c) (PairBit): a two-character key may be a b (the Whole bit
+    // read one position earlier, for the pair then in view), or a longer key may have b c as its second and third
+    // characters and, checked only then, a b c as its first three (a bit set by raw triples). The second and third
+    // characters rather than the first two: a term's first two are often a common word of their own (发展, 建设, 社会
+    // before 社会主义公有制): in the 1 MB bench report the keys' first pairs occur at 14,326 places, their second and
+    // third at 3,553, and each place that passes costs a branch and a triple lookup. Most positions fail, so the fold
+    // table is only read where a key may start.
+    //
+    // A gloss (網(wǎng)上沙龍) in b or c hides the key's characters from the tables: the starts one and two before each
+    // gloss are walked too (`glossStarts`: an indexOf loop, 0.07 ms at 1 MB, where comparing every character with "("
+    // in this loop cost about 0.17 ms), merged in order with the others. (A "(" that starts no gloss needs nothing: a
+    // key with "(" in it is in the tables like any other character.) The starts are walked after the pass, not
+    // inside it: the loop without a call in it measured 5–10% faster at 1 MB, and steadier from process to process.
+    if (to - from < 2) return out;
+    let starts: Int32Array = new Int32Array(1024);
+    let found = 0;
+    let a = text.charCodeAt(from);
+    let b = text.charCodeAt(from + 1);
+    let whole = pairs[pairSlot(a, b)]! & PairBit.Whole;
+    for (let i = from + 2; i < to; i++) {
+      const c = text.charCodeAt(i);
+      const bits = pairs[pairSlot(b, c)]!;
+      if ((whole | (bits & PairBit.Second)) !== 0) {
+        let walk = whole !== 0;
+        if (!walk) {
+          const t = tripleSlot(a, b, c);
+          walk = (triples[t >>> 5]! & (1 << (t & 31))) !== 0;
         }
-        const node = this.#child(0, table[prev]!);
-        if (node > 0) this.#walk(text, table, out, i - 1, node, to);
+        if (walk) {
+          if (found === starts.length) starts = doubled(starts);
+          starts[found++] = i - 2;
+        }
       }
-      prev = next;
+      whole = bits & PairBit.Whole;
+      a = b;
+      b = c;
+    }
+    // the last start, two characters before the end: a two-character key only
+    if (whole !== 0) {
+      if (found === starts.length) starts = doubled(starts);
+      starts[found++] = to - 2;
+    }
+    const forced = glossStarts(text, from, to);
+    let f = 0;
+    let last = -1;
+    for (let k = 0; k <= found; ) {
+      let s: number;
+      if (f < forced.length && (k === found || forced[f]! <= starts[k]!)) s = forced[f++]!;
+      else if (k < found) s = starts[k++]!;
+      else break;
+      if (s === last) continue;
+      last = s;
+      const node = this.#child(0, table[text.charCodeAt(s)]!);
+      if (node > 0) this.#walk(text, table, out, s, node, to);
     }
     return out;
   }
@@ -252,37 +299,28 @@ export class KeyTrie {
   }
 
   /**
-   * Bits by pairs of raw (unfolded) codes, hashed into 64 K bits: every spelling of every key's first two
-   * characters (网上, 網上, 網上 … through the fold's variants). False positives only cost a walk.
+   * Bytes by pairs of raw (unfolded) codes, hashed into 64 K slots: every spelling (网上, 網上 … through the fold's
+   * variants) of every two-character key and of the second and third characters of every longer key; and bits by
+   * raw triples for the first three characters of the longer keys. False positives only cost a walk.
    */
-  #rawPairsFor(table: FoldTable): Int32Array {
+  #rawPairsFor(table: FoldTable): Uint8Array {
     if (this.#rawPairs === undefined || this.#rawPairsTable !== table) {
-      const pairs = new Int32Array(0x10000 >>> 5);
+      const pairs = new Uint8Array(0x10000);
       const spellings = (folded: number): readonly number[] => spellingsOf(table, folded);
-      for (let k = 0; k < this.#pairList.length; k += 2) {
-        for (const a of spellings(this.#pairList[k]!)) for (const b of spellings(this.#pairList[k + 1]!)) {
-          const slot = pairSlot(a, b);
-          pairs[slot >>> 5]! |= 1 << (slot & 31);
-        }
-      }
-      const wholePairs = new Int32Array(0x10000 >>> 5);
-      const triples = new Int32Array(0x10000 >>> 5);
-      // Pairs that are whole keys (a two-character key, or its pair at the start of longer keys) are walked without
-      // looking at a third character; the others only when the raw triple may begin a key of three or more.
       for (let k = 0; k < this.#wholePairList.length; k += 2) {
-        for (const a of spellings(this.#wholePairList[k]!)) for (const b of spellings(this.#wholePairList[k + 1]!)) {
-          const slot = pairSlot(a, b);
-          wholePairs[slot >>> 5]! |= 1 << (slot & 31);
-        }
+        for (const a of spellings(this.#wholePairList[k]!)) for (const b of spellings(this.#wholePairList[k + 1]!)) pairs[pairSlot(a, b)]! |= PairBit.Whole;
       }
+      const triples = new Int32Array(0x10000 >>> 5);
       for (let k = 0; k < this.#tripleList.length; k += 3) {
-        for (const a of spellings(this.#tripleList[k]!)) for (const b of spellings(this.#tripleList[k + 1]!)) for (const c of spellings(this.#tripleList[k + 2]!)) {
+        const second = spellings(this.#tripleList[k + 1]!);
+        const third = spellings(this.#tripleList[k + 2]!);
+        for (const b of second) for (const c of third) pairs[pairSlot(b, c)]! |= PairBit.Second;
+        for (const a of spellings(this.#tripleList[k]!)) for (const b of second) for (const c of third) {
           const t = tripleSlot(a, b, c);
           triples[t >>> 5]! |= 1 << (t & 31);
         }
       }
       this.#rawPairs = pairs;
-      this.#rawWholePairs = wholePairs;
       this.#rawTriples = triples;
       this.#rawPairsTable = table;
     }

@@ -84,7 +84,11 @@ export function scriptTableCount(): number {
 /** The key of a term as written: glosses stripped, every code unit folded, surrounding blanks dropped. */
 export function keyOf(spelling: string, table: FoldTable): string {
   const s = stripGlosses(spelling);
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(table[s.charCodeAt(i)]!);
+  // most spellings fold to themselves (simplified Chinese): no string is built for them
+  let i = 0;
+  while (i < s.length && table[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
+  if (i === s.length) return s.trim();
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) out += String.fromCharCode(table[s.charCodeAt(i)]!);
   return out.trim();
 }
