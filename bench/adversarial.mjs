@@ -12,13 +12,16 @@
 //   node bench/adversarial.mjs --budget=20              a size taking more than 20 s stops that pattern's larger sizes
 //   node bench/adversarial.mjs --features               the editor's next requests instead: semantic tokens, outline,
 //                                                       folding, term list, on a model and term index already built
+//   node bench/adversarial.mjs --against=../main        another build (a checkout with its out/ built) in the same
+//                                                       process, its samples alternating with this one's: both rows
+//                                                       and the ratio this ÷ that per size
 //
 // It asserts nothing about time (the exit code is non-zero only when it cannot run); the marks compare with the
 // targets: exponent ≤ 1.15 from 1 MB to 4 MB and ≤ 200 ms per MB. Results: bench/out/adversarial.json.
 
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toChineseNumeral as cn } from './cn-numeral.mjs';
 import { CLOCK, clockMs, median } from './measure.mjs';
@@ -128,7 +131,8 @@ function build(pattern, bytes) {
   return parts.join('');
 }
 
-function load() {
+function load(out = OUT) {
+  const OUT = out;
   const files = { core: join(OUT, 'core', 'index.js'), checks: join(OUT, 'core', 'checks', 'index.js'), codec: join(OUT, 'node', 'codec.js'), opencc: join(OUT, 'opencc.js') };
   for (const f of Object.values(files)) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build first`);
   const core = require(files.core);
@@ -189,13 +193,14 @@ function loadFeatures() {
 }
 
 function parseArgs(argv) {
-  const opt = { sizes: ['100k', '1m', '4m'], only: undefined, budget: 30, features: false };
+  const opt = { sizes: ['100k', '1m', '4m'], only: undefined, budget: 30, features: false, against: undefined };
   for (const a of argv) {
     const [k, v] = a.split('=');
     if (k === '--sizes') opt.sizes = v.split(',');
     else if (k === '--only') opt.only = new Set(v.split(','));
     else if (k === '--budget') opt.budget = Number(v);
     else if (k === '--features') opt.features = true;
+    else if (k === '--against') opt.against = resolve(v);
     else throw new Error(`unknown option ${a}`);
   }
   return opt;
@@ -208,8 +213,11 @@ function timeOnce(pipeline, text) {
   return clockMs() - t0;
 }
 
-/** Samples of each size; the sizes alternate (small, large, large, small, …) so that a busy moment lands on both. */
-function sampleSizes(pipeline, texts, runs, budgetMs) {
+/**
+ * Samples of each size; the sizes alternate (small, large, large, small, …) so that a busy moment lands on both. With
+ * `other` (--against), each sample of this build is paired with one of the other, in alternating order.
+ */
+function sampleSizes(pipeline, texts, runs, budgetMs, other, otherSamples) {
   const samples = texts.map(() => []);
   const over = texts.map(() => false);
   for (let r = 0; r < runs; r++) {
@@ -217,7 +225,9 @@ function sampleSizes(pipeline, texts, runs, budgetMs) {
     if (r % 2 === 1) order.reverse();
     for (const i of order) {
       if (over[i]) continue;
+      if (other !== undefined && r % 2 === 1) otherSamples[i].push(timeOnce(other, texts[i]));
       const ms = timeOnce(pipeline, texts[i]);
+      if (other !== undefined && r % 2 === 0) otherSamples[i].push(timeOnce(other, texts[i]));
       samples[i].push(ms);
       // a size over the budget is not sampled again, and the larger ones not at all
       if (ms > budgetMs) for (let j = i; j < texts.length; j++) over[j] = true;
@@ -242,9 +252,14 @@ const RUNS = 5;
 export function runAdversarial(argv = []) {
   const opt = parseArgs(argv);
   const pipeline = opt.features ? loadFeatures() : load();
+  if (opt.against !== undefined && opt.features) throw new Error('--against times the first pull only (not with --features)');
+  const other = opt.against === undefined ? undefined : load(join(opt.against, 'out', 'server', 'src'));
   const budgetMs = opt.budget * 1000;
   // warm-up: every pattern once at a small size, so the rules run as optimised code
-  for (const p of PATTERNS) pipeline(build(p, 16 * 1024));
+  for (const p of PATTERNS) {
+    pipeline(build(p, 16 * 1024));
+    other?.(build(p, 16 * 1024));
+  }
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
   console.log(`adversarial patterns: ${opt.features ? 'semantic tokens + documentSymbol + folding + term list on a built model and term index' : 'analyze + indexTerms + checks (capped at 1000, citations resolved) + word count'}; median of ${RUNS} runs per size, the sizes alternating; exponent from the median of the per-pair ratios 4m ÷ 1m; clock: ${CLOCK === 'cpu' ? 'CPU time of this process' : 'wall'}`);
@@ -253,7 +268,8 @@ export function runAdversarial(argv = []) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
     const row = { name: p.name, why: p.why, sizes: {} };
     const texts = opt.sizes.map((size) => build(p, SIZES[size]));
-    const samples = sampleSizes(pipeline, texts, RUNS, budgetMs);
+    const otherSamples = texts.map(() => []);
+    const samples = sampleSizes(pipeline, texts, RUNS, budgetMs, other, otherSamples);
     opt.sizes.forEach((size, i) => {
       const t = summary(samples[i]);
       if (t !== undefined) row.sizes[size] = { bytes: Buffer.byteLength(texts[i]), chars: texts[i].length, ...t };
@@ -273,6 +289,19 @@ export function runAdversarial(argv = []) {
     results.push(row);
     const mark = row.exponent === undefined ? (skipped ? '✗ over budget' : '–') : row.met ? '✓' : '✗';
     console.log([p.name.padEnd(20), ...opt.sizes.map((s) => fmt(ms(s)).padStart(10)), fmt(row.msPerMB1m).padStart(9), fmt(row.msPerMB4m).padStart(9), (row.exponent === undefined ? '–' : row.exponent.toFixed(2)).padStart(10), mark].join(' '));
+    if (other !== undefined) {
+      // the other build's row, and this ÷ that by size (median of the per-pair ratios)
+      const theirs = (i) => (otherSamples[i].length === 0 ? undefined : median(otherSamples[i]));
+      const perMB = (i) => (theirs(i) === undefined ? undefined : theirs(i) / (Buffer.byteLength(texts[i]) / SIZES['1m']));
+      const ratio = i1 >= 0 && i4 >= 0 ? pairedRatio(otherSamples[i1], otherSamples[i4]) : undefined;
+      const exponent = ratio === undefined ? undefined : Math.log(ratio) / Math.log(Buffer.byteLength(texts[i4]) / Buffer.byteLength(texts[i1]));
+      const thisOverThat = opt.sizes.map((_, i) => {
+        const n = Math.min(samples[i].length, otherSamples[i].length);
+        return n === 0 ? undefined : median(samples[i].slice(0, n).map((v, k) => v / otherSamples[i][k]));
+      });
+      row.against = { build: opt.against, ms: opt.sizes.map((_, i) => theirs(i)), msPerMB1m: i1 >= 0 ? perMB(i1) : undefined, msPerMB4m: i4 >= 0 ? perMB(i4) : undefined, exponent, thisOverThat };
+      console.log(['  against'.padEnd(20), ...opt.sizes.map((_, i) => fmt(theirs(i)).padStart(10)), fmt(row.against.msPerMB1m).padStart(9), fmt(row.against.msPerMB4m).padStart(9), (exponent === undefined ? '–' : exponent.toFixed(2)).padStart(10), ` this ÷ that: ${thisOverThat.map((r) => (r === undefined ? '–' : r.toFixed(2))).join(' / ')}`].join(' '));
+    }
   }
   const measured = results.filter((r) => r.exponent !== undefined || Object.keys(r.sizes).length > 0);
   const missed = measured.filter((r) => !r.met);

@@ -1,7 +1,8 @@
 /** The analysis core on inline documents, the seed and every corpus document. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, type Heading, type ReportModel } from '../../server/src/core';
+import { analyze, findGlosses, stripGlosses, type Heading, type ReportModel } from '../../server/src/core';
+import { childrenOf, firstChildOf } from '../../server/src/core/analyze';
 import { gbkCodec } from '../../server/src/node/codec';
 import { corpusFiles, readCorpus, readSeed } from '../util/corpus';
 
@@ -290,6 +291,24 @@ describe('the seed: a scraped traditional report with glosses and GBK mojibake',
     for (const d of model.damage.filter((x) => x.kind === 'pinyinGloss')) assert.match(text.slice(d.start, d.end), /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)$/);
   });
 
+  it('keeps the damage in document order, and strips a long glossed line as it strips a short one', () => {
+    for (let k = 1; k < model.damage.length; k++) assert.ok(model.damage[k - 1]!.start <= model.damage[k]!.start);
+    // the seed's glossed text repeated past the length where stripping copies into a buffer: the same text as removing
+    // each gloss the model found, one by one
+    const long = text.repeat(3);
+    assert.ok(long.length > 4096);
+    const glosses = findGlosses(long);
+    assert.equal(glosses.length, 3 * 109);
+    let expected = '';
+    let last = 0;
+    for (const [a, b] of glosses) {
+      expected += long.slice(last, a);
+      last = b;
+    }
+    expected += long.slice(last);
+    assert.equal(stripGlosses(long), expected);
+  });
+
   it('gives each repaired heading the whole line as its selection range', () => {
     const h = model.headings.find((x) => x.line === 32)!;
     assert.equal(text.slice(h.headingStart, h.headingEnd), text.split('\n')[32]!.trim());
@@ -353,5 +372,26 @@ describe('the corpus', () => {
     assert.deepEqual(names, ['一、前言', '二、定义', '第一部分', '第二部分']);
     const part1 = model.headings.find((h) => h.name === '第一部分')!;
     assert.equal(part1.children.length, 19);
+  });
+});
+
+describe('the tree: children made on read from the parents', () => {
+  it('every heading\'s children are the headings whose parent it is, in order, on every corpus document and seed', () => {
+    const texts = [...corpusFiles().map(readCorpus), readSeed('chongqing-minjin-2017-scraped.txt'), readSeed('tw_law_personal_data_protection_act.txt')];
+    for (const text of texts) {
+      const model = analyze(text, { codec: gbkCodec });
+      const expected = model.headings.map((): number[] => []);
+      model.headings.forEach((h, i) => {
+        if (h.parent >= 0) expected[h.parent]!.push(i);
+      });
+      model.headings.forEach((h, i) => {
+        // the checks' accessors first (they do not keep the list), then the heading's own list (kept)
+        assert.deepEqual([...childrenOf(h)], expected[i]);
+        assert.equal(firstChildOf(h), expected[i]!.length > 0 ? expected[i]![0] : -1);
+        assert.deepEqual(h.children, expected[i]);
+        assert.equal(h.children, h.children, 'made once, then kept');
+      });
+      assert.deepEqual(model.roots, model.headings.flatMap((h, i) => (h.parent < 0 ? [i] : [])));
+    }
   });
 });

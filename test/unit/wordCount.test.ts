@@ -124,6 +124,16 @@ describe('字数: real documents', () => {
     assert.equal(words, countText(text.slice(model.headings[index]!.start, model.headings[index]!.end)).words);
   });
 
+  it('section sizes from per-line totals equal a direct count of each section on glossed text (the seed, and glossed headings)', () => {
+    const headings = Array.from({ length: 300 }, (_, i) => `${'一二三四五六七八九'[i % 9]}、發(fā)布會(huì)標題\n網(wǎng)上沙龍發(fā)布，word${i} 正文。\n`).join('');
+    for (const text of [readSeed('chongqing-minjin-2017-scraped.txt'), headings]) {
+      const model = analyze(text, { codec: gbkCodec });
+      assert.ok(model.damage.filter((d) => d.kind === 'pinyinGloss').length >= 109);
+      const c = new WordCounter(text, model);
+      model.headings.forEach((h, i) => assert.equal(c.sectionWords(i), c.count(h.start, h.end).words, h.name));
+    }
+  });
+
   it('section sizes from per-line totals equal a direct count of each section, on every corpus document', () => {
     for (const name of corpusFiles()) {
       const text = readCorpus(name);

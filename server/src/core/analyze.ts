@@ -2,10 +2,10 @@
  * Text → report model: headings tree, scrape damage. Linear in the text: one pass over lines to find heading
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
-import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
+import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { isAboveText, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
-import { findGlosses, glossAt, stripGlossRemnants, stripGlosses } from './gloss';
+import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { MARKER_START_CLASS, fixedRank, gbLevel, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
@@ -197,7 +197,13 @@ function looksMisaligned(s: string, p: number, end: number): boolean {
  */
 function inContext(cands: LazyHeading[]): LazyHeading[] {
   let judged = false;
-  for (const c of cands) if (markerInfo(c.kind).accept === 'group' || markerInfo(c.kind).accept === 'run') judged = true;
+  for (const c of cands) {
+    const accept = markerInfo(c.kind).accept;
+    if (accept === 'group' || accept === 'run') {
+      judged = true;
+      break;
+    }
+  }
   if (!judged) return cands;
   const taiwan = cands.some((c) => c.kind === 'article' && c.rawMarker.endsWith('條'));
   const out: LazyHeading[] = [];
@@ -282,7 +288,8 @@ const APPROXIMATE_FOLLOWERS = '十百千万萬亿億个個人年月日天次位�
 /** 五、六十年代 / 七、八个: a range of two neighbouring numbers, not the heading 五、. */
 function isApproximateNumber(m: MarkerMatch, rest: string): boolean {
   if ((m.kind !== 'cn' && m.kind !== 'cnFormal') || m.ordinal === undefined || m.ordinal >= 10 || rest.length < 2) return false;
-  return cnNumeralValue(rest[0]!) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
+  // (the first character by code unit: rest[0] of a Han character is a new string for every 一、 heading)
+  return cnNumeralValueAt(rest, 0, 1) === m.ordinal + 1 && APPROXIMATE_FOLLOWERS.includes(rest[1]!);
 }
 
 /** A numeric table cell: 1,234,567.89 / (4.2%) / -12 / 35％ (a scan, nothing allocated). */
@@ -423,8 +430,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
 
-  const glosses = findGlosses(text);
-  const glossed = glosses.length >= GLOSS_DAMAGE_THRESHOLD;
+  const glosses = glossBounds(text); // start, end, start, end …
+  const glossed = glosses.length >= 2 * GLOSS_DAMAGE_THRESHOLD;
 
   // Pass 1: heading candidates, line by line. Each is the heading it becomes (one object per heading; its strings
   // are made when first read).
@@ -432,6 +439,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const candidates: LazyHeading[] = [];
   let prevArticle: number | undefined;
   let glossary = false;
+  // what later passes would each look for in every heading, noted as the candidates are made
+  let judged = false; // a marker judged among the others (inContext)
+  let hasArticle = false;
+  let hasAppendix = false;
   // the last bare section number (a feature's 1 / 2 / 3 alone on a line, its heading on the next)
   let bareNumber = 0;
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
@@ -501,14 +512,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         && (continuesLineAbove(text, lineStarts, line) || insideQuotation(text, lineStarts, line, quotes))) continue;
       // a number broken by the wrap: …3小段482、4 / 83、484、493… (a long line above ends in a digit, this one starts with digits)
       if (md === 0 && m.kind === 'num' && digitValue(text.charCodeAt(headingStart)) >= 0 && endsInWrappedDigit(text, lineStarts, line)) continue;
-      if (m.kind === 'article') prevArticle = m.ordinal;
+      if (m.kind === 'article') {
+        prevArticle = m.ordinal;
+        hasArticle = true;
+      }
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
-        context, m.kind, m.depth, m.ordinal, source.slice(m.start, m.end).trim(), line, start, headingStart,
+        context, m.kind, m.depth, m.ordinal, repaired ? source.slice(m.start, m.end).trim() : m.end, line, start, headingStart,
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
       );
       candidates.push(added);
+      if (!judged) {
+        const accept = markerInfo(m.kind).accept;
+        judged = accept === 'group' || accept === 'run';
+      }
+      if (m.kind === 'appendix') hasAppendix = true;
       if (below !== undefined) {
         added.more = below;
       } else if (rest.length === 0 && (m.kind === 'ordinal' || m.kind === 'appendix')) {
@@ -543,6 +562,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     const whole = md > 0 || end - p <= GLOSSARY_HEADER_MAX ? text.slice(p, end) : '';
     if (GLOSSARY_HEADERS.has(whole)) {
       glossary = true;
+      hasAppendix = true;
       candidates.push(unmarked(context, 'appendix', 0, line, start, headingStart, whole, p, end, md));
       continue;
     }
@@ -552,19 +572,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
-  const merged = dropRunningHeaders(mergeByPosition(inContext(candidates), findLabels(context, candidates, toc, tocLast)));
+  const labels = findLabels(context, candidates, toc, tocLast);
+  let hasSubhead = false;
+  for (const h of labels) if (h.kind === 'subhead') hasSubhead = true;
+  const { list: merged, firstLaw } = dropRunningHeaders(mergeByPosition(judged ? inContext(candidates) : candidates, labels));
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
   // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history.
-  const groups = articleGroups(merged);
-  const firstLaw = merged.findIndex((c) => isLawKind(c.kind));
+  const groups = hasArticle ? articleGroups(merged) : NO_GROUPS;
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
   const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
   const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
-  const headings: Heading[] = [];
   const firstLine = kept.length > 0 ? kept[0]!.line : lineStarts.length;
   let title: Heading | undefined;
   if (kept.length > 0 && kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) {
@@ -574,35 +595,51 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     // the title stands above the table of contents, never in it
     title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed);
   }
-  const mds: number[] = [];
-  if (title) {
-    headings.push(title);
-    mds.push(1);
-  }
-  for (const c of kept) {
-    headings.push(c);
-    mds.push(c.md);
-  }
-  buildTree(headings, mds, title !== undefined, groups, NO_INDICES);
+  // the list the scan made becomes the model's (no copy of every heading); the `#` depths in bytes
+  const headings: Heading[] = kept;
+  if (title) headings.unshift(title);
+  const mds = new Uint8Array(headings.length);
+  if (title) mds[0] = 1;
+  for (let i = title ? 1 : 0; i < headings.length; i++) mds[i] = (headings[i] as LazyHeading).md;
+  let roots: number[] = [];
+  const links = new ChildLinks(headings.length);
+  context.links = links;
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots, links);
   // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
-  const named = sectionGroups(headings);
+  const named = hasSubhead ? sectionGroups(headings) : NO_INDICES;
   if (named.size > 0) {
     for (const h of headings) {
       h.parent = -1;
       (h as LazyHeading).children = NO_CHILDREN;
     }
-    buildTree(headings, mds, title !== undefined, groups, named);
+    links.clear();
+    roots = [];
+    buildTree(headings, mds, title !== undefined, groups, named, roots, links);
   }
   computeEnds(headings, text.length);
-  endBeforeSignature(text, lineStarts, headings);
+  endBeforeSignature(text, lineStarts, headings, hasAppendix);
   if (toc) linkToc(toc, headings);
 
-  if (glossed) for (const [a, b] of glosses) damage.push({ kind: 'pinyinGloss', start: a, end: b });
-  damage.sort((a, b) => a.start - b.start);
+  const allDamage = glossed ? withGlosses(damage, glosses) : damage;
 
-  const roots: number[] = [];
-  for (let i = 0; i < headings.length; i++) if (headings[i]!.parent < 0) roots.push(i);
-  return toc ? { length: text.length, headings, roots, damage, lineStarts, toc } : { length: text.length, headings, roots, damage, lineStarts };
+  return toc ? { length: text.length, headings, roots, damage: allDamage, lineStarts, toc } : { length: text.length, headings, roots, damage: allDamage, lineStarts };
+}
+
+/**
+ * The misaligned lines (in order) and the glosses (start, end, … in order) as one list in document order, a line
+ * before a gloss at the same offset (what a stable sort of the two gave). Merged, not sorted: a glossed text has one
+ * entry per gloss.
+ */
+function withGlosses(lines: readonly Damage[], glosses: Int32Array): Damage[] {
+  const out: Damage[] = [];
+  let k = 0;
+  for (let g = 0; g < glosses.length; g += 2) {
+    const start = glosses[g]!;
+    while (k < lines.length && lines[k]!.start <= start) out.push(lines[k++]!);
+    out.push({ kind: 'pinyinGloss', start, end: glosses[g + 1]! });
+  }
+  while (k < lines.length) out.push(lines[k++]!);
+  return out;
 }
 
 /**
@@ -705,6 +742,33 @@ class LineFlags {
 }
 
 /**
+ * The ordinal of the numbered paragraph (1. 2. 3. …) on each line, read at every line: a typed array by line (a Map
+ * of them, one entry per `1.` line, was a tenth of the garbage of a text of numbered headings), made only when there is one.
+ */
+class LineOrdinals {
+  /** Ordinal + 1 by line, 0 for none. */
+  #byLine: Int32Array | undefined;
+  readonly #lines: number;
+  size = 0;
+
+  constructor(lines: number) {
+    this.#lines = lines;
+  }
+
+  /** The ordinal of the numbered paragraph on `line` (the last one given for a line wins). */
+  add(line: number, ordinal: number): void {
+    this.#byLine ??= new Int32Array(this.#lines);
+    if (this.#byLine[line] === 0) this.size++;
+    this.#byLine[line] = ordinal + 1;
+  }
+
+  get(line: number): number | undefined {
+    const v = this.#byLine === undefined ? 0 : this.#byLine[line]!;
+    return v === 0 ? undefined : v - 1;
+  }
+}
+
+/**
  * Headings without a marker: fixed labels (judgments, charters, prefaces), the unnumbered titles a table of contents
  * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
  * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
@@ -717,19 +781,20 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (toc) {
     for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
   }
+  // one pass over the markers for what the line scan needs of them; numbered paragraphs (1. 2. 3. … across the whole
+  // paper): the ordinal on each such line, to see a short line between paragraph N-1 and paragraph N as the heading of
+  // the section N opens (HK government and LegCo papers)
   const markerLines = new LineFlags(lineStarts.length);
+  const paragraphs = new LineOrdinals(lineStarts.length);
+  let articles = false; // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
   for (const c of markers) {
     markerLines.add(c.line);
     if (c.moreLine >= 0) markerLines.add(c.moreLine);
+    if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.add(c.line, c.ordinal);
+    else if (c.kind === 'article') articles = true;
   }
-  // numbered paragraphs (1. 2. 3. … across the whole paper): the ordinal on each such line, to see a short line
-  // between paragraph N-1 and paragraph N as the heading of the section N opens (HK government and LegCo papers)
-  const paragraphs = new Map<number, number>();
-  for (const c of markers) if (c.kind === 'num' && c.ordinal !== undefined) paragraphs.set(c.line, c.ordinal);
   let lastParagraph = 0;
   let anchored = 0;
-  // a law, charter or contract numbers its structure (第X条): short lines there are wrapped text, not sub-headings
-  const articles = markers.some((c) => c.kind === 'article');
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
@@ -946,7 +1011,7 @@ const ANCHORED_MIN = 2;
  * unnumbered).
  */
 function opensParagraphSection(
-  text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: ReadonlyMap<number, number>, last: number,
+  text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals, last: number,
 ): boolean {
   if (paragraphs.size === 0) return false;
   // the cheap test first: is the next text line the paragraph that continues the numbering?
@@ -1001,19 +1066,25 @@ function mergeByPosition(a: LazyHeading[], b: LazyHeading[]): LazyHeading[] {
  * A page's running header repeats the open chapter (第一章 公司简介 on every page of an annual report) or label: a
  * structural heading named exactly as the last one of its kind is that header, not a new heading.
  */
-function dropRunningHeaders(list: LazyHeading[]): LazyHeading[] {
+function dropRunningHeaders(list: LazyHeading[]): { list: LazyHeading[]; firstLaw: number } {
   const last = new Map<MarkerKind, LazyHeading>();
-  const out: LazyHeading[] = [];
-  for (const h of list) {
+  // filtered in place (the list is this analysis's own): no second array of every heading; the first law heading kept
+  // is noted on the way (a findIndex was one more pass over every heading)
+  let kept = 0;
+  let firstLaw = -1;
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i]!;
     if (isStructureKind(h.kind) || h.kind === 'label') {
       const before = last.get(h.kind);
       // the same number first (cheap), then the same name blanks aside
       if (before !== undefined && before.ordinal === h.ordinal && before.rawMarker === h.rawMarker && compact(before.rest) === compact(h.rest)) continue;
       last.set(h.kind, h);
     }
-    out.push(h);
+    if (firstLaw < 0 && isLawKind(h.kind)) firstLaw = kept;
+    list[kept++] = h;
   }
-  return out;
+  list.length = kept;
+  return { list, firstLaw };
 }
 
 function makeTitle(text: string, line: number, start: number, headingStart: number, end: number, glossed: boolean): Heading {
@@ -1223,6 +1294,7 @@ function isArticleTitle(marker: string, first: string, enumerated: boolean): boo
 /** The children of every heading that has none: frozen, so nothing can add to it by mistake. */
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
 const NO_INDICES: ReadonlySet<number> = new Set();
+const NO_GROUPS: ReadonlySet<object> = new Set();
 
 /** What a heading reads as: computed from its candidate on first use (most requests need few of them). */
 interface HeadingText {
@@ -1238,6 +1310,62 @@ interface Context {
   readonly text: string;
   readonly lineStarts: readonly number[];
   readonly glossed: boolean;
+  /** The tree's parent → children links, once it is built. */
+  links?: ChildLinks;
+}
+
+/**
+ * The children of every heading as links in typed arrays (first child, next sibling): a heading's list of children is
+ * made when it is first read. A text of headings kept an array per parent (a fifth of what it kept per heading, copied by
+ * the collector) that the analysis and the checks never needed to keep.
+ */
+class ChildLinks {
+  readonly #first: Int32Array;
+  readonly #next: Int32Array;
+  readonly #last: Int32Array;
+
+  constructor(headings: number) {
+    this.#first = new Int32Array(headings).fill(-1);
+    this.#next = new Int32Array(headings).fill(-1);
+    this.#last = new Int32Array(headings);
+  }
+
+  add(parent: number, child: number): void {
+    if (this.#first[parent]! < 0) this.#first[parent] = child;
+    else this.#next[this.#last[parent]!] = child;
+    this.#last[parent] = child;
+  }
+
+  first(parent: number): number {
+    return this.#first[parent]!;
+  }
+
+  /** The children of `parent` in order (the shared empty list for none). */
+  list(parent: number): number[] {
+    let k = this.#first[parent]!;
+    if (k < 0) return NO_CHILDREN;
+    const out: number[] = [];
+    for (; k >= 0; k = this.#next[k]!) out.push(k);
+    return out;
+  }
+
+  clear(): void {
+    this.#first.fill(-1);
+    this.#next.fill(-1);
+  }
+}
+
+/** The first child of a heading (its index), or -1; nothing is made. */
+export function firstChildOf(h: Heading): number {
+  return h instanceof LazyHeading ? h.firstChild() : h.children.length > 0 ? h.children[0]! : -1;
+}
+
+/**
+ * The children of a heading, made for the caller and not kept by the heading when it has not made them yet (the checks
+ * read every parent's once; the editor's outline, which keeps them, reads `children`).
+ */
+export function childrenOf(h: Heading): readonly number[] {
+  return h instanceof LazyHeading ? h.peekChildren() : h.children;
 }
 
 /**
@@ -1246,49 +1374,121 @@ interface Context {
  */
 class LazyHeading implements Heading, Candidate {
   readonly kind: MarkerKind;
-  readonly depth: number;
   readonly ordinal: number | undefined;
   readonly line: number;
   readonly start: number;
   readonly headingStart: number;
-  readonly repaired: boolean;
-  readonly rawMarker: string;
-  readonly rest: string;
   readonly restStart: number;
   readonly lineEnd: number;
-  readonly md: number;
-  more = '';
-  /** The line `more` was read from when it is a title of its own (第一章 / 总 则): no label or sub-heading there. */
-  moreLine = -1;
-  rawDetail = '';
   level = 0;
   end: number;
   parent = -1;
-  /** Shared and frozen while the heading has no children (most headings): one array fewer per leaf. */
-  children: number[] = NO_CHILDREN;
+  /**
+   * The children once made (shared and frozen when there are none), or this heading's index while they are not: they
+   * are then made from the analysis' links when first read.
+   */
+  #children: number[] | number = NO_CHILDREN;
+  /**
+   * depth, md and repaired in one small integer: a text of headings keeps one of these objects per heading, and every
+   * field is 8 bytes the collector copies (fields of this class: 17, from 20).
+   */
+  readonly #flags: number;
+  /** The text after the marker where it is not the text's own [restStart, lineEnd) (a repaired line), else made when read. */
+  #rest: string | undefined;
+  /** `more` (and the line it was read from, `moreLine`) and `rawDetail`, which few headings have. */
+  #extra: { more: string; moreLine: number; rawDetail: string } | undefined;
   readonly #context: Context;
   #text: HeadingText | undefined;
+  /** The marker as written, or where it ends in the text (from `headingStart`): its string is made when first read. */
+  #rawMarker: string | number;
 
+  /**
+   * `rest` is the text after the marker; where `restStart` is not -1 it must be text.slice(restStart, lineEnd) (it is
+   * then not kept, but made again when first read).
+   */
   constructor(
-    context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string, line: number, start: number,
+    context: Context, kind: MarkerKind, depth: number, ordinal: number | undefined, rawMarker: string | number, line: number, start: number,
     headingStart: number, rest: string, restStart: number, lineEnd: number, md: number, repaired: boolean,
   ) {
     this.kind = kind;
-    this.depth = kind === 'markdown' ? md : depth;
     this.ordinal = ordinal;
     this.line = line;
     this.start = start;
     this.headingStart = headingStart;
-    this.repaired = repaired;
-    this.rawMarker = rawMarker;
-    this.rest = rest;
     this.restStart = restStart;
     this.lineEnd = lineEnd;
-    this.md = md;
     this.end = context.text.length;
+    this.#flags = ((kind === 'markdown' ? md : depth) << 4) | (md << 1) | (repaired ? 1 : 0);
+    this.#rest = restStart >= 0 && rest.length === lineEnd - restStart ? undefined : rest;
+    this.#extra = undefined;
     this.#context = context;
+    this.#text = undefined;
+    this.#rawMarker = rawMarker;
   }
 
+  /** For `decimal`: the number of components; for `markdown`: the number of `#`; otherwise 0. */
+  get depth(): number {
+    return this.#flags >> 4;
+  }
+  /** The `#` depth of a Markdown heading line, 0 for a plain line. */
+  get md(): number {
+    return (this.#flags >> 1) & 7;
+  }
+  get repaired(): boolean {
+    return (this.#flags & 1) === 1;
+  }
+  get rest(): string {
+    return (this.#rest ??= this.#context.text.slice(this.restStart, this.lineEnd));
+  }
+  get more(): string {
+    return this.#extra === undefined ? '' : this.#extra.more;
+  }
+  set more(value: string) {
+    if (this.#extra !== undefined) this.#extra.more = value;
+    else if (value !== '') this.#extra = { more: value, moreLine: -1, rawDetail: '' };
+  }
+  /** The line `more` was read from when it is a title of its own (第一章 / 总 则): no label or sub-heading there; else -1. */
+  get moreLine(): number {
+    return this.#extra === undefined ? -1 : this.#extra.moreLine;
+  }
+  set moreLine(value: number) {
+    if (this.#extra !== undefined) this.#extra.moreLine = value;
+    else if (value !== -1) this.#extra = { more: '', moreLine: value, rawDetail: '' };
+  }
+  get rawDetail(): string {
+    return this.#extra === undefined ? '' : this.#extra.rawDetail;
+  }
+  set rawDetail(value: string) {
+    if (this.#extra !== undefined) this.#extra.rawDetail = value;
+    else if (value !== '') this.#extra = { more: '', moreLine: -1, rawDetail: value };
+  }
+  get children(): number[] {
+    const c = this.#children;
+    if (typeof c !== 'number') return c;
+    const made = this.#context.links!.list(c);
+    this.#children = made;
+    return made;
+  }
+  set children(value: number[]) {
+    this.#children = value;
+  }
+  /** From now on the children are read from the links, as heading `index`. */
+  linkAs(index: number): void {
+    this.#children = index;
+  }
+  firstChild(): number {
+    const c = this.#children;
+    return typeof c === 'number' ? this.#context.links!.first(c) : c.length > 0 ? c[0]! : -1;
+  }
+  /** The children, not kept when they were not made yet. */
+  peekChildren(): readonly number[] {
+    const c = this.#children;
+    return typeof c === 'number' ? this.#context.links!.list(c) : c;
+  }
+  get rawMarker(): string {
+    const raw = this.#rawMarker;
+    return typeof raw === 'string' ? raw : (this.#rawMarker = this.#context.text.slice(this.headingStart, raw).trim());
+  }
   get marker(): string {
     return this.#read().marker;
   }
@@ -1374,15 +1574,21 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   条 and 节 may sit inside a `#` list heading (judicial interpretations group articles under "## 一、一般规定").
  * - List markers (一、 （一） 1. （1） ① 第一、) nest by the order in which their kinds appear: a kind already open
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
- * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line).
+ * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line). The
+ * indices of the headings with no parent are added to `roots`, in order.
  */
-function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>): void {
+function buildTree(
+  headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[], links: ChildLinks,
+): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
   // sub-headings that hold the topics after them: the first of two (安老 above 安老服務) or one its section names
   const subGroups = new Set<number>();
-  if (hasTitle) stack.push(0);
+  if (hasTitle) {
+    stack.push(0);
+    roots.push(0); // the title is the root above everything
+  }
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
     const md = mds[i]!;
@@ -1456,13 +1662,17 @@ function buildTree(headings: Heading[], mds: readonly number[], hasTitle: boolea
     }
     const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
     h.parent = parent;
+    // its children are read from the links, as heading i (the title, a plain object, keeps an array)
+    if (h instanceof LazyHeading) h.linkAs(i);
     if (parent >= 0) {
       const ph = headings[parent]!;
       h.level = ph.level + 1;
-      if (ph.children === NO_CHILDREN) (ph as LazyHeading).children = [i];
+      if (ph instanceof LazyHeading) links.add(parent, i);
+      else if (ph.children === NO_CHILDREN) (ph as Heading & { children: number[] }).children = [i];
       else ph.children.push(i);
     } else {
       h.level = 0;
+      roots.push(i);
     }
     // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
@@ -1596,14 +1806,18 @@ function isDateLine(s: string): boolean {
  * holds it. It starts at the first signer line after the last body heading and runs to the text end or to an appendix
  * (附錄法條) after it; it needs a date line too. The sections still open there end where it starts. Linear.
  */
-function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[]): void {
-  // the last heading of the body: not an appendix, nor inside one (parents come before their children)
-  const appended: boolean[] = [];
-  let last = -1;
-  for (let k = 0; k < headings.length; k++) {
-    const h = headings[k]!;
-    appended.push(h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent]!));
-    if (!appended[k]) last = k;
+function endBeforeSignature(text: string, lineStarts: readonly number[], headings: readonly Heading[], hasAppendix: boolean): void {
+  // the last heading of the body: not an appendix, nor inside one (parents come before their children); without any
+  // appendix, the last heading
+  let last = headings.length - 1;
+  if (hasAppendix) {
+    const appended = new Uint8Array(headings.length);
+    last = -1;
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k]!;
+      if (h.kind === 'appendix' || (h.parent >= 0 && appended[h.parent] === 1)) appended[k] = 1;
+      else last = k;
+    }
   }
   if (last < 0 || headings[last]!.kind === 'title') return;
   const limitLine = last + 1 < headings.length ? headings[last + 1]!.line : lineStarts.length;

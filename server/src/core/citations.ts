@@ -281,7 +281,12 @@ class Scanner {
   readonly boxes: Box[] = [];
   readonly mentions: TitleMention[] = [];
   readonly documents: CitedDocument[] = [];
-  readonly #documentIds = new Map<string, number>();
+  /**
+   * Documents by key: 《 + name for one named in 《》, the name for the others. Kept as two maps (keys that start with 《,
+   * without it; the other keys) so that a title read from 《》 is looked up as it is, not joined to a new key string.
+   */
+  readonly #bracketedIds = new Map<string, number>();
+  readonly #plainIds = new Map<string, number>();
   /** The first document read under each name (of two or more characters), for names written without 《》. */
   readonly #documentByName = new Map<string, number>();
   /** The end of the last citation: a name is looked for only after it. */
@@ -469,12 +474,15 @@ class Scanner {
   documentId(name: string, bracketed: boolean, context = ''): number {
     const stripped = stripCountry(name);
     if (bracketed && this.selfTitles.includes(stripped)) return -1;
-    const key = (bracketed ? '《' : '') + stripped;
-    let id = this.#documentIds.get(key);
+    // the key 《 + stripped, or stripped: in #bracketedIds without its 《, else in #plainIds
+    const inBracketed = bracketed || stripped.charCodeAt(0) === 0x300a;
+    const map = inBracketed ? this.#bracketedIds : this.#plainIds;
+    const key = bracketed || !inBracketed ? stripped : stripped.slice(1);
+    let id = map.get(key);
     if (id === undefined) {
       id = this.documents.length;
       this.documents.push({ name: stripped, context: context || stripped, bracketed });
-      this.#documentIds.set(key, id);
+      map.set(key, id);
       if (stripped.length >= 2 && !this.#documentByName.has(stripped)) this.#documentByName.set(stripped, id);
     }
     return id;
@@ -492,10 +500,11 @@ class Scanner {
     const text = this.text;
     let breaks = 0;
     for (let q = p + 1; q < text.length && q - p <= 160; q++) {
-      const c = text[q]!;
-      if (c === '《') return -1;
-      if ((c === '\n' || (c === '\r' && text[q + 1] !== '\n')) && ++breaks > 2) return -1;
-      if (c === '》') {
+      // by code unit (text[q] of a Han character is a new string each time)
+      const c = text.charCodeAt(q);
+      if (c === 0x300a /* 《 */) return -1;
+      if ((c === 0x0a || (c === 0x0d && text.charCodeAt(q + 1) !== 0x0a)) && ++breaks > 2) return -1;
+      if (c === 0x300b /* 》 */) {
         if (q === p + 1) return -1;
         const raw = text.slice(p + 1, q);
         this.mentions.push({ start: p, end: q + 1, title: breaks > 0 ? raw.replace(/\s+/g, '') : raw });

@@ -4,7 +4,7 @@
  * The core stays pure: the byte codec comes in through this narrow interface (the server passes iconv-lite).
  */
 import { isHan } from './chars';
-import { glossAt, isPinyinLetter } from './gloss';
+import { glossAt, isPinyinCode } from './gloss';
 
 export interface GbkCodec {
   /** GBK bytes of one character, or undefined when GBK has none. */
@@ -23,48 +23,125 @@ function isTrail(b: number): boolean {
   return (b >= 0x40 && b <= 0x7e) || (b >= 0x80 && b <= 0xfe);
 }
 
+/** Per codec: the GBK bytes of each code unit, packed (see `packedBytes`), and the character of each byte pair. */
+interface CodecCache {
+  readonly encoded: Int32Array;
+  /** null where the codec has no character for the pair. */
+  readonly decoded: Array<string | null | undefined>;
+}
+const NOT_YET = -2;
+const NO_BYTES = -1;
+/** More than three bytes: not packed, asked of the codec each time. */
+const UNPACKED = -3;
+const caches = new WeakMap<GbkCodec, CodecCache>();
+
+function cacheOf(codec: GbkCodec): CodecCache {
+  let cache = caches.get(codec);
+  if (cache === undefined) caches.set(codec, (cache = { encoded: new Int32Array(0x10000).fill(NOT_YET), decoded: new Array<string | null | undefined>(0x10000) }));
+  return cache;
+}
+
+/**
+ * `codec.encodeChar` of one code unit, remembered: NO_BYTES when it has none, else the count in bits 24–26 and up to
+ * three bytes below (first byte highest).
+ */
+function packedBytes(cache: CodecCache, codec: GbkCodec, c: number): number {
+  let v = cache.encoded[c]!;
+  if (v === NOT_YET) {
+    const enc = codec.encodeChar(String.fromCharCode(c));
+    if (enc === undefined) v = NO_BYTES;
+    else if (enc.length > 3) v = UNPACKED;
+    else {
+      v = enc.length << 24;
+      for (let k = 0; k < enc.length; k++) v |= (enc[k]! & 0xff) << (8 * (2 - k));
+    }
+    cache.encoded[c] = v;
+  }
+  return v;
+}
+
+function decodedPair(cache: CodecCache, codec: GbkCodec, lead: number, trail: number): string | undefined {
+  const key = ((lead & 0xff) << 8) | (trail & 0xff);
+  let s = cache.decoded[key];
+  if (s === undefined) cache.decoded[key] = s = codec.decodePair(lead, trail) ?? null;
+  return s ?? undefined;
+}
+
+/** `codec.decodePair(lead, trail)` (bytes 0–255), remembered per codec: one string per pair, not one per call. */
+export function decodePairOf(codec: GbkCodec, lead: number, trail: number): string | undefined {
+  return decodedPair(cacheOf(codec), codec, lead, trail);
+}
+
+/** The byte stream of a re-decoding: each byte with its flags, and the index in the run of the character it came from. */
+const LOST_BYTE = 0x100;
+const BOUNDARY = 0x200;
+let streamBytes = new Int32Array(1024);
+let streamChars = new Int32Array(1024);
+
+function pushByte(n: number, value: number, char: number): void {
+  if (n >= streamBytes.length) {
+    const bytes = new Int32Array(streamBytes.length * 2);
+    bytes.set(streamBytes);
+    streamBytes = bytes;
+    const chars = new Int32Array(streamChars.length * 2);
+    chars.set(streamChars);
+    streamChars = chars;
+  }
+  streamBytes[n] = value;
+  streamChars[n] = char;
+}
+
 /**
  * Re-decode `run` (text that was decoded from GBK one byte late) with the lost lead byte `lost` put back.
  * Characters whose bytes were already replaced by "?" (or are not GBK) come back as U+FFFD, never guessed.
  * Decoding stops where it falls back into step with the original text; the rest is kept as it is.
+ * (The bytes go into two typed arrays reused from call to call, and the codec's answers are remembered per code unit:
+ * a text of misaligned lines re-decodes every one of them, twice.)
  */
 export function redecodeShifted(run: string, lost: number, codec: GbkCodec): string {
-  const bytes: number[] = [lost];
-  const lostByte: boolean[] = [false];
-  /** byte index → true where an original character starts */
-  const boundary: boolean[] = [false];
-  /** byte index → index in `run` of the character that byte came from */
-  const charAt: number[] = [-1];
+  const cache = cacheOf(codec);
+  let n = 0;
+  pushByte(n++, lost & 0xff, -1);
   for (let i = 0; i < run.length; i++) {
-    const ch = run[i]!;
-    const enc = ch === '?' || ch === REPLACEMENT ? undefined : codec.encodeChar(ch);
-    const bs = enc && enc.length > 0 ? Array.from(enc) : [0x3f];
-    for (let k = 0; k < bs.length; k++) {
-      bytes.push(bs[k]!);
-      lostByte.push(enc === undefined);
-      boundary.push(k === 0);
-      charAt.push(i);
+    const c = run.charCodeAt(i);
+    const packed = c === 0x3f || c === 0xfffd ? NO_BYTES : packedBytes(cache, codec, c);
+    if (packed === NO_BYTES) {
+      pushByte(n++, 0x3f | LOST_BYTE | BOUNDARY, i);
+    } else if (packed === UNPACKED) {
+      const enc = codec.encodeChar(run[i]!)!;
+      for (let k = 0; k < enc.length; k++) pushByte(n++, (enc[k]! & 0xff) | (k === 0 ? BOUNDARY : 0), i);
+    } else {
+      const count = packed >>> 24;
+      if (count === 0) pushByte(n++, 0x3f | BOUNDARY, i);
+      for (let k = 0; k < count; k++) pushByte(n++, ((packed >>> (8 * (2 - k))) & 0xff) | (k === 0 ? BOUNDARY : 0), i);
     }
   }
+  const bytes = streamBytes;
   let out = '';
+  let endsLost = false; // out ends with U+FFFD
+  const add = (piece: string): void => {
+    out += piece;
+    if (piece.length > 0) endsLost = piece.charCodeAt(piece.length - 1) === 0xfffd;
+  };
   let i = 0;
-  while (i < bytes.length) {
-    if (i > 0 && boundary[i] && !lostByte[i]) {
+  while (i < n) {
+    const v = bytes[i]!;
+    if (i > 0 && (v & BOUNDARY) !== 0 && (v & LOST_BYTE) === 0) {
       // back in step with the original decoding: the rest reads as it was
-      return out + run.slice(charAt[i]);
+      return out + run.slice(streamChars[i]);
     }
-    const b = bytes[i]!;
-    if (lostByte[i]) {
-      if (!out.endsWith(REPLACEMENT)) out += REPLACEMENT;
+    const b = v & 0xff;
+    if ((v & LOST_BYTE) !== 0) {
+      if (!endsLost) add(REPLACEMENT);
       i++;
     } else if (b < 0x80) {
-      out += String.fromCharCode(b);
+      add(String.fromCharCode(b));
       i++;
-    } else if (isLead(b) && i + 1 < bytes.length && isTrail(bytes[i + 1]!) && !lostByte[i + 1]) {
-      out += codec.decodePair(b, bytes[i + 1]!) ?? REPLACEMENT;
+    } else if (isLead(b) && i + 1 < n && isTrail(bytes[i + 1]! & 0xff) && (bytes[i + 1]! & LOST_BYTE) === 0) {
+      add(decodedPair(cache, codec, b, bytes[i + 1]! & 0xff) ?? REPLACEMENT);
       i += 2;
     } else {
-      if (!out.endsWith(REPLACEMENT)) out += REPLACEMENT;
+      if (!endsLost) add(REPLACEMENT);
       i++;
     }
   }
@@ -112,7 +189,7 @@ export function oddCharacters(s: string, from = 0, to = s.length): number {
     if (gloss > 0) {
       i = gloss - 1;
     } else if (isOddCode(c)) {
-      if (!(isPinyinLetter(s[i]!) && remnantAround(s, i))) odd++;
+      if (!(isPinyinCode(c) && remnantAround(s, i))) odd++;
     } else if (isAsciiLetter(c) && isHan(s.charCodeAt(i - 1)) && isHan(s.charCodeAt(i + 1))) {
       odd++;
     }
@@ -123,7 +200,7 @@ export function oddCharacters(s: string, from = 0, to = s.length): number {
 /** Pinyin letters from s[i] on that end in ")": what is left of a gloss whose "(" was lost (lián)). */
 function remnantAround(s: string, i: number): boolean {
   let q = i;
-  while (q < s.length && q - i <= 7 && isPinyinLetter(s[q]!)) q++;
+  while (q < s.length && q - i <= 7 && isPinyinCode(s.charCodeAt(q))) q++;
   return s.charCodeAt(q) === 0x29;
 }
 

@@ -169,12 +169,13 @@ class Tally {
  * A skipped range is invisible: the characters either side of it join as if it were not there (發(fā)布 is two Han
  * characters; `**GDP**增长` is one word and two characters).
  */
-function tally(text: string, from: number, to: number, skips: SkipList, t: Tally): void {
+function tally(text: string, from: number, to: number, skips: SkipList, t: Tally, near = -1): number {
   let word = false; // inside a run of Western characters
   let wordCounts = false; // …that holds a letter or digit
   let hangul = false; // inside a run of Hangul
   let lineHas = false; // something counted on this line
-  let k = skips.firstEndingAfter(from);
+  let k = near < 0 ? skips.firstEndingAfter(from) : skips.firstEndingAfterNear(from, near);
+  const first = k;
   const table = classes();
   let i = from;
   while (i < to) {
@@ -238,22 +239,30 @@ function tally(text: string, from: number, to: number, skips: SkipList, t: Tally
   }
   if (word && wordCounts) t.nonCjkWords++;
   if (lineHas) t.paragraphs++;
+  return first;
 }
 
-/** Sorted, disjoint ranges left out of the counts; `gloss[k]` is 1 for a pinyin gloss. */
+/**
+ * Sorted, disjoint ranges left out of the counts; `gloss[k]` is 1 for a pinyin gloss. In typed arrays of the most
+ * ranges there can be (a glossed text has one per gloss: 200,000 at 4 MB, where arrays of tuples, copied and sorted,
+ * made the counter's setup ten times slower than at 1 MB).
+ */
 class SkipList {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly gloss: number[] = [];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly gloss: Uint8Array;
+  length = 0;
 
-  get length(): number {
-    return this.start.length;
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.gloss = new Uint8Array(capacity);
   }
 
   /** The index of the first range that ends after `offset` (binary search). */
   firstEndingAfter(offset: number): number {
     let lo = 0;
-    let hi = this.end.length;
+    let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.end[mid]! <= offset) lo = mid + 1;
@@ -262,20 +271,49 @@ class SkipList {
     return lo;
   }
 
-  static merge(a: ReadonlyArray<readonly [number, number, number]>): SkipList {
-    const list = new SkipList();
-    const sorted = [...a].sort((x, y) => x[0] - y[0]);
-    for (const [s, e, g] of sorted) {
-      if (e <= s) continue;
-      const last = list.length - 1;
-      if (last >= 0 && s < list.end[last]!) {
-        if (e > list.end[last]!) list.end[last] = e;
-        continue;
-      }
-      list.start.push(s);
-      list.end.push(e);
-      list.gloss.push(g);
+  /** The same, found by walking from `near` (the answer for a nearby offset): per-line counts in order walk once. */
+  firstEndingAfterNear(offset: number, near: number): number {
+    let k = Math.min(near, this.length);
+    while (k > 0 && this.end[k - 1]! > offset) k--;
+    while (k < this.length && this.end[k]! <= offset) k++;
+    return k;
+  }
+
+  /** Adds [s, e) after the ranges so far (`s` at or after the last start), merged with the last one where they overlap. */
+  add(s: number, e: number, g: number): void {
+    if (e <= s) return;
+    const last = this.length - 1;
+    if (last >= 0 && s < this.end[last]!) {
+      if (e > this.end[last]!) this.end[last] = e;
+      return;
     }
+    this.start[this.length] = s;
+    this.end[this.length] = e;
+    this.gloss[this.length] = g;
+    this.length++;
+  }
+
+  static merge(a: ReadonlyArray<readonly [number, number, number]>): SkipList {
+    const list = new SkipList(a.length);
+    const sorted = [...a].sort((x, y) => x[0] - y[0]);
+    for (const [s, e, g] of sorted) list.add(s, e, g);
+    return list;
+  }
+
+  /** The glosses of a model (its damage is in document order: no sorting, unless a model says otherwise). */
+  static glosses(damage: ReportModel['damage']): SkipList {
+    let n = 0;
+    let ordered = true;
+    let last = -Infinity;
+    for (const d of damage) {
+      if (d.kind !== 'pinyinGloss') continue;
+      n++;
+      if (d.start < last) ordered = false;
+      last = d.start;
+    }
+    if (!ordered) return SkipList.merge(damage.filter((d) => d.kind === 'pinyinGloss').map((d) => [d.start, d.end, 1] as const));
+    const list = new SkipList(n);
+    for (const d of damage) if (d.kind === 'pinyinGloss') list.add(d.start, d.end, 1);
     return list;
   }
 }
@@ -363,10 +401,14 @@ export class WordCounter {
   constructor(text: string, model: ReportModel, options: WordCountOptions = {}) {
     this.#text = text;
     this.#model = model;
-    const ranges: Array<[number, number, number]> = [];
-    for (const d of model.damage) if (d.kind === 'pinyinGloss') ranges.push([d.start, d.end, 1]);
-    if (options.markdown === true) for (const r of markdownSyntax(text)) ranges.push(r);
-    this.#skips = SkipList.merge(ranges);
+    if (options.markdown === true) {
+      const ranges: Array<[number, number, number]> = [];
+      for (const d of model.damage) if (d.kind === 'pinyinGloss') ranges.push([d.start, d.end, 1]);
+      for (const r of markdownSyntax(text)) ranges.push(r);
+      this.#skips = SkipList.merge(ranges);
+    } else {
+      this.#skips = SkipList.glosses(model.damage);
+    }
   }
 
   /** The counts of `text[from, to)`. */
@@ -406,10 +448,11 @@ export class WordCounter {
     if (this.#lineWords === undefined) {
       const before = new Int32Array(starts.length + 1);
       const t = new Tally();
+      let near = 0; // where the previous line's search for skipped ranges ended: the next one starts there
       for (let line = 0; line < starts.length; line++) {
         before[line] = t.cjk + t.nonCjkWords;
         const end = line + 1 < starts.length ? starts[line + 1]! : this.#text.length;
-        tally(this.#text, starts[line]!, end, this.#skips, t);
+        near = tally(this.#text, starts[line]!, end, this.#skips, t, near);
       }
       before[starts.length] = t.cjk + t.nonCjkWords;
       this.#lineWords = before;

@@ -22,7 +22,7 @@ function after(a: Span, b: Span): boolean {
  * is then counted as left out, and the rule need not build it (its message, its fixes). True for any other collection.
  */
 export function keeps(out: Finding[], start: number, end: number): boolean {
-  return !(out instanceof FirstFindings) || out.wouldKeep({ start, end });
+  return !(out instanceof FirstFindings) || out.wouldKeep(start, end);
 }
 
 export class FirstFindings extends Array<Finding> {
@@ -47,13 +47,14 @@ export class FirstFindings extends Array<Finding> {
     return this.length;
   }
 
-  /** True when a finding at `span` would be kept; otherwise it is counted as left out here. */
-  wouldKeep(span: Span): boolean {
+  /** True when a finding at [start, end) would be kept; otherwise it is counted as left out here (no object made for it). */
+  wouldKeep(start: number, end: number): boolean {
     if (this.length < this.#max) return true;
     const top = this[0];
-    if (top !== undefined && after(top, span)) return true;
+    if (top !== undefined && (top.start > start || (top.start === start && top.end > end))) return true;
     this.omitted++;
-    this.#omit(span);
+    const first = this.firstOmitted;
+    if (first === undefined || first.start > start || (first.start === start && first.end > end)) this.firstOmitted = { start, end };
     return false;
   }
 

@@ -116,6 +116,12 @@ export class CheckContext {
   reportRange(h: Heading): { start: number; end: number } {
     return this.markerRange(h) ?? { start: h.headingStart, end: h.headingEnd };
   }
+
+  /** The end of `reportRange(h)` (which starts at `h.headingStart` either way), with no object made: for `keeps`. */
+  reportEnd(h: Heading): number {
+    const end = this.markerEnd(h);
+    return end < 0 ? h.headingEnd : end;
+  }
 }
 
 /**

@@ -8,62 +8,87 @@
  */
 import { isHan } from '../chars';
 import { judgeRepair, type RepairVerdict } from '../gbk';
+import { isPinyinCode, isTonedCode } from '../gloss';
 import type { Damage } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, excerpt, localized } from './context';
 import type { Edit, Finding, Fix } from './types';
 
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
-const PINYIN = 'abcdefghijklmnopqrstuvwxyzü' + TONED;
-
 /** "lián)" after a U+FFFD at `p` (the U+FFFD itself not included): the end of the remnant, or -1. */
 function remnantAt(text: string, p: number): number {
   let q = p;
   let toned = false;
-  while (q < text.length && q - p < 7 && PINYIN.includes(text[q]!)) {
-    if (TONED.includes(text[q]!)) toned = true;
+  while (q < text.length && q - p < 7 && isPinyinCode(text.charCodeAt(q))) {
+    if (isTonedCode(text.charCodeAt(q))) toned = true;
     q++;
   }
-  return q > p && toned && text[q] === ')' ? q + 1 : -1;
-}
-
-interface Gloss {
-  readonly start: number;
-  readonly end: number;
-  /** The character the gloss follows, shown in the message (發 of 發(fā)). */
-  readonly base: string;
+  return q > p && toned && text.charCodeAt(q) === 0x29 ? q + 1 : -1;
 }
 
 export function checkGlosses(ctx: CheckContext, out: Finding[]): void {
   const { text, model } = ctx;
-  const glosses: Gloss[] = [];
+  // each gloss as its start and end (a text of glosses has hundreds of thousands: no object per gloss); the character a
+  // gloss follows (發 of 發(fā)) is the one before its start
+  let count = 0;
+  for (const d of model.damage) if (d.kind === 'pinyinGloss') count++;
+  if (count === 0) return;
+  let starts = new Int32Array(count);
+  let ends = new Int32Array(count);
+  count = 0;
   for (const d of model.damage) {
-    if (d.kind === 'pinyinGloss') glosses.push({ start: d.start, end: d.end, base: d.start > 0 ? text[d.start - 1]! : '' });
+    if (d.kind !== 'pinyinGloss') continue;
+    starts[count] = d.start;
+    ends[count++] = d.end;
   }
-  if (glosses.length === 0) return;
   // remnants of glosses whose "(" went with a misaligned byte: �lián), ?yún)
   const { replacements, questions } = ctx.scan();
-  for (const i of [...replacements, ...questions]) {
-    const end = remnantAt(text, i + 1);
-    if (end > 0) glosses.push({ start: i + 1, end, base: text[i]! });
+  const remnants: Array<[number, number]> = [];
+  for (const list of [replacements, questions]) {
+    for (const i of list) {
+      const end = remnantAt(text, i + 1);
+      if (end > 0) remnants.push([i + 1, end]);
+    }
   }
-  glosses.sort((a, b) => a.start - b.start);
+  if (remnants.length > 0) {
+    // into document order (no remnant starts where a gloss does: one starts at a letter, the other at "(")
+    remnants.sort((a, b) => a[0] - b[0]);
+    const s2 = new Int32Array(starts.length + remnants.length);
+    const e2 = new Int32Array(starts.length + remnants.length);
+    let r = 0;
+    let n = 0;
+    for (let g = 0; g <= starts.length; g++) {
+      while (r < remnants.length && (g === starts.length || remnants[r]![0] < starts[g]!)) {
+        s2[n] = remnants[r]![0];
+        e2[n++] = remnants[r++]![1];
+      }
+      if (g < starts.length) {
+        s2[n] = starts[g]!;
+        e2[n++] = ends[g]!;
+      }
+    }
+    starts = s2;
+    ends = e2;
+  }
+  const base = (g: number): string => (starts[g]! > 0 ? text[starts[g]! - 1]! : '');
   let i = 0;
-  while (i < glosses.length) {
-    const line = ctx.lineOf(glosses[i]!.start);
+  while (i < starts.length) {
+    const line = ctx.lineOf(starts[i]!);
     const lineEnd = ctx.lineEnd(line);
-    const onLine: Gloss[] = [];
-    while (i < glosses.length && glosses[i]!.start < lineEnd) onLine.push(glosses[i++]!);
-    if (!keeps(out, onLine[0]!.start, onLine[0]!.end)) continue;
-    const shown = onLine.slice(0, 12).map((g) => g.base + text.slice(g.start, g.end)).join('、') + (onLine.length > 12 ? '…' : '');
-    const n = onLine.length;
-    const first = onLine[0]!;
+    const first = i++;
+    while (i < starts.length && starts[i]! < lineEnd) i++;
+    if (!keeps(out, starts[first]!, ends[first]!)) continue;
+    const n = i - first;
+    const shownParts: string[] = [];
+    for (let g = first; g < Math.min(i, first + 12); g++) shownParts.push(base(g) + text.slice(starts[g]!, ends[g]!));
+    const shown = shownParts.join('、') + (n > 12 ? '…' : '');
+    const edits: Edit[] = [];
+    for (let g = first; g < i; g++) edits.push({ start: starts[g]!, end: ends[g]!, newText: '' });
     out.push({
-      code: 'pinyin-gloss', start: first.start, end: first.end,
+      code: 'pinyin-gloss', start: starts[first]!, end: ends[first]!,
       message: localized(`本行有 ${n} 处拼音注音（网页抓取残留）：${shown}`, `${n} pinyin gloss${n > 1 ? 'es' : ''} on this line (left by web scraping): ${shown}`),
       fixes: [{
         title: localized(`删除本行的 ${n} 处拼音注音`, `Remove the ${n} pinyin gloss${n > 1 ? 'es' : ''} on this line`),
-        edits: onLine.map((g): Edit => ({ start: g.start, end: g.end, newText: '' })), safe: true, preferred: true,
+        edits, safe: true, preferred: true,
       }],
     });
   }

@@ -14,7 +14,8 @@
  * between Chinese characters in such a document marks a character whose bytes are gone: it is reported, never guessed.
  */
 import { isHan } from '../chars';
-import { judgeRepair, type GbkCodec, type RepairVerdict } from '../gbk';
+import { decodePairOf, judgeRepair, type GbkCodec, type RepairVerdict } from '../gbk';
+import { keeps } from './bounded';
 import { CheckContext, excerpt, localized } from './context';
 import type { DamagedRange } from './pairs';
 import { gbkCode } from './scan';
@@ -23,18 +24,16 @@ import type { Finding } from './types';
 const LOST_LEADS = [0xa1, 0xa3];
 
 /**
- * GBK bytes of a character. Decoders that follow Windows code page 936 give the codes FE50–FEA0 as the private-use
- * characters U+E815–U+E864 in order (FE86 → U+E84A, seen in the seed); the codec, which follows GB18030, cannot
- * encode those, so they are mapped back here.
+ * GBK bytes of a character code as lead << 8 | trail (a single byte below 0x100), 0 when it has none. Decoders that
+ * follow Windows code page 936 give the codes FE50–FEA0 as the private-use characters U+E815–U+E864 in order (FE86 →
+ * U+E84A, seen in the seed); the codec, which follows GB18030, cannot encode those, so they are mapped back here.
  */
-function gbkBytes(ch: string, codec: GbkCodec): ArrayLike<number> | undefined {
-  const c = ch.charCodeAt(0);
+function gbkBytes(c: number, codec: GbkCodec): number {
   if (c >= 0xe815 && c <= 0xe864) {
     const n = c - 0xe815;
-    return [0xfe, n < 47 ? 0x50 + n : 0x80 + n - 47];
+    return (0xfe << 8) | (n < 47 ? 0x50 + n : 0x80 + n - 47);
   }
-  const code = gbkCode(codec, c);
-  return code === 0 ? undefined : code < 0x100 ? [code] : [code >> 8, code & 0xff];
+  return gbkCode(codec, c);
 }
 /** A run read out of step goes on until a byte puts it back in step: in simplified text, often the end of the line. */
 const MAX_RUN = 4000;
@@ -44,21 +43,22 @@ export function shiftedRun(text: string, from: number, end: number, lost: number
   let pending = lost;
   let out = '';
   for (let i = from; i < end && i - from < MAX_RUN; i++) {
-    const ch = text[i]!;
+    const c = text.charCodeAt(i);
     if (pending < 0) return out.length > 0 ? { recovered: out, consumed: i - from } : undefined; // back in step
     // the decoder gave up on the lead byte left over before a byte that cannot follow it (an ASCII digit): that
     // character is lost, and the text is back in step after it
-    if (ch === '\uFFFD') return out.length > 0 ? { recovered: out + '\uFFFD', consumed: i + 1 - from } : undefined;
-    if (ch === '?') return undefined;
-    const bytes = gbkBytes(ch, codec);
-    if (bytes === undefined || bytes.length === 0) return undefined;
-    for (let k = 0; k < bytes.length; k++) {
-      const b = bytes[k]!;
+    if (c === 0xfffd) return out.length > 0 ? { recovered: out + '\uFFFD', consumed: i + 1 - from } : undefined;
+    if (c === 0x3f) return undefined;
+    const code = gbkBytes(c, codec);
+    if (code === 0) return undefined;
+    // one byte (below 0x100) or two
+    for (let k = code < 0x100 ? 1 : 0; k < 2; k++) {
+      const b = k === 0 ? code >> 8 : code & 0xff;
       if (pending < 0) {
         if (b < 0x80) out += String.fromCharCode(b);
         else pending = b;
       } else {
-        const decoded = codec.decodePair(pending, b);
+        const decoded = decodePairOf(codec, pending, b);
         if (decoded === undefined) return undefined;
         out += decoded;
         pending = -1;
@@ -140,7 +140,8 @@ export function checkMidlineMisalignment(ctx: CheckContext, out: Finding[] | und
         const best = found[0]!;
         damaged.push({ start, end: best.stop, repair: best.recovered });
         repaired = true;
-        out?.push({
+        // past the cap the finding is only counted: its message and fixes are not built
+        if (out !== undefined && keeps(out, start, best.stop)) out.push({
           code: 'gbk-misaligned', start, end: best.stop,
           message: localized(
             `乱码：${q2(text.slice(start, best.stop))}是按 GBK 错位一个字节解码的，应为${q2(best.recovered)}${ambiguous ? '（第一个字符无法确定）' : ''}。`,

@@ -7,6 +7,7 @@
  * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
  * glossary entry, 二，, a marker with a pinyin gloss inside) explain a gap instead of being reported as missing.
  */
+import { childrenOf, firstChildOf } from '../analyze';
 import { cnNumeralValueAt, isCnNumeralCode, isIndent } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
@@ -138,7 +139,8 @@ function sequences(ctx: CheckContext): Group[] {
   const articles: Item[] = [];
   const appendices: Item[] = [];
   siblingGroups(ctx, ctx.model.roots, out, articles, appendices);
-  for (const h of headings) if (h.children.length > 0) siblingGroups(ctx, h.children, out, articles, appendices);
+  // (the children read without being kept by the headings: see childrenOf)
+  for (const h of headings) if (firstChildOf(h) >= 0) siblingGroups(ctx, childrenOf(h), out, articles, appendices);
   // articles and appendices in document order (they were collected parent by parent)
   inDocumentOrder(articles);
   inDocumentOrder(appendices);
@@ -165,21 +167,6 @@ function isConsecutive(items: readonly Item[]): boolean {
     else return false;
   }
   return true;
-}
-
-/** Splits a sequence where it starts again at one. */
-function runs(items: readonly Item[]): Item[][] {
-  const out: Item[][] = [];
-  let current: Item[] = [];
-  for (const item of items) {
-    if (current.length > 0 && item.ordinal === 1 && !item.suffix) {
-      out.push(current);
-      current = [];
-    }
-    current.push(item);
-  }
-  if (current.length > 0) out.push(current);
-  return out;
 }
 
 /**
@@ -267,33 +254,26 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
   const keys = new Set<string>();
   for (const g of groups) if (g.key !== 'article' && g.key !== 'appendix' && g.items.length > 0) keys.add(g.key);
   if (keys.size === 0) return { base, before: previous, continuous };
-  // every numbered heading of those families in document order (groups numbered 1, 2, 3 … are not in `groups`)
-  const all = new Map<string, Item[]>();
+  // every numbered heading of those families in document order (groups numbered 1, 2, 3 … are not in `groups`), by
+  // index: an item is made only for the one found before a group
+  const all = new Map<string, number[]>();
   const { headings } = ctx.model;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     if (gbLevel(h.kind) === 0 && !isLawKind(h.kind) && h.kind !== 'decimal') continue;
     const key = familyOf(h);
-    if (!keys.has(key)) continue;
-    const it = itemOf(ctx, i);
-    if (it === undefined) continue;
+    if (!keys.has(key) || ordinalOf(ctx, h) === undefined) continue;
     let list = all.get(key);
     if (list === undefined) all.set(key, (list = []));
-    list.push(it);
+    list.push(i);
   }
   for (const g of groups) {
-    const items = all.get(g.key);
-    if (items === undefined) continue;
+    const indices = all.get(g.key);
+    if (indices === undefined) continue;
     const first = g.items[0]!;
-    // the item just before the group's first (binary search: items are in document order)
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]!.index < first.index) lo = mid + 1;
-      else hi = mid;
-    }
-    const before = lo > 0 ? items[lo - 1] : undefined;
+    // the heading just before the group's first (binary search: indices ascend)
+    const lo = lowerBound(indices, first.index);
+    const before = lo > 0 ? itemOf(ctx, indices[lo - 1]!) : undefined;
     if (before === undefined) continue;
     previous.set(g, before);
     if (first.ordinal > 1 && first.ordinal === before.ordinal + 1) {
@@ -377,21 +357,28 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
     cont ??= continuations(ctx, groups);
     const groupBase = cont.base.get(group) ?? 0;
     let firstRun = true;
-    for (const run of runs(sequence)) {
+    // each run (split where the numbering starts again at one) is sequence[a, b); its items are copied into an array only
+    // for a finding that needs them (a text of one heading number repeated is 80,000 runs of one item per MB)
+    for (let a = 0, b = 0; a < sequence.length; a = b) {
+      b = a + 1;
+      while (b < sequence.length && !(sequence[b]!.ordinal === 1 && !sequence[b]!.suffix)) b++;
       // a run that continues the numbering of the group before it starts after that group's last number
       const base = firstRun ? groupBase : 0;
       firstRun = false;
-      const present = new Set(run.map((item) => item.ordinal));
-      /** The first item of each number seen so far in the run. */
-      const seen = new Map<number, Item>();
+      let run: Item[] | undefined;
+      const runItems = (): Item[] => (run ??= sequence.slice(a, b));
+      let present: Set<number> | undefined;
+      const isPresent = (n: number): boolean => (present ??= new Set(runItems().map((item) => item.ordinal))).has(n);
+      /** The first item of each number seen so far in the run: made when a number comes again or out of order. */
+      let seen: Map<number, Item> | undefined;
       let prev: Item | undefined;
       let max = base;
       let fix: Fix[] | undefined;
       /** The renumbering fix, computed for runs that have a finding only; never for a run that continues another. */
-      const runFix = (): Fix[] => (fix ??= base > 0 ? [] : renumberFix(ctx, run));
-      for (const item of run) {
+      const runFix = (): Fix[] => (fix ??= base > 0 ? [] : renumberFix(ctx, runItems()));
+      for (let k = a; k < b; k++) {
+        const item = sequence[k]!;
         const o = item.ordinal;
-        const range = ctx.reportRange(item.h);
         if (prev === undefined) {
           if (o === base + 1) {
             // starts at one, or continues the group before it
@@ -402,11 +389,15 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             // number before it (no renumbering: that would change every later section)
             const before = cont.before.get(group)!;
             const missing = unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start);
-            if (missing.length > 0 && ctx.wants('numbering-gap') && keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, missing, []));
+            if (missing.length > 0 && ctx.wants('numbering-gap')) {
+              const range = ctx.reportRange(item.h);
+              if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, missing, []));
+            }
           } else {
             const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
-            const missing = unexplained(item, range1(1, o - 1).filter((n) => !present.has(n)), parentStart, item.h.start);
-            if (o > 1 && missing.length > 0 && ctx.wants('numbering-gap') && keeps(out, range.start, range.end)) {
+            const missing = unexplained(item, range1(1, o - 1).filter((n) => !isPresent(n)), parentStart, item.h.start);
+            const range = o > 1 && missing.length > 0 && ctx.wants('numbering-gap') ? ctx.reportRange(item.h) : undefined;
+            if (range !== undefined && keeps(out, range.start, range.end)) {
               const first = markerWithNumber(item.h, 1);
               const marker = item.h.marker;
               out.push({
@@ -423,30 +414,43 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
         } else if (o === max + 1) {
           // in order
         } else if (o <= max) {
+          if (seen === undefined) {
+            seen = new Map();
+            for (let j = a; j < k; j++) if (!seen.has(sequence[j]!.ordinal)) seen.set(sequence[j]!.ordinal, sequence[j]!);
+          }
           const first = seen.get(o);
           if (first !== undefined && lineText(ctx, first.h) === lineText(ctx, item.h)) {
             // the same heading line again: a page's running head, not a second number
-          } else if (first !== undefined && ctx.wants('numbering-duplicate') && keeps(out, range.start, range.end)) {
-            const marker = item.h.marker;
-            out.push({
-              code: 'numbering-duplicate', ...range, fixes: runFix(),
-              message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
-              related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
-            });
-          } else if (first === undefined && ctx.wants('numbering-order') && keeps(out, range.start, range.end)) {
-            const marker = item.h.marker;
-            out.push({
-              code: 'numbering-order', ...range, fixes: runFix(),
-              message: localized(`编号顺序颠倒：${q(marker)}出现在${q(prev.h.marker)}之后。`, `Numbers out of order: ${q(marker)} comes after ${q(prev.h.marker)}.`),
-              related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
-            });
+          } else if (first !== undefined && ctx.wants('numbering-duplicate')) {
+            const range = ctx.reportRange(item.h);
+            if (keeps(out, range.start, range.end)) {
+              const marker = item.h.marker;
+              out.push({
+                code: 'numbering-duplicate', ...range, fixes: runFix(),
+                message: localized(`编号重复：${q(marker)}在第 ${first.h.line + 1} 行已经出现过。`, `Duplicate number: ${q(marker)} already occurs on line ${first.h.line + 1}.`),
+                related: [{ ...ctx.reportRange(first.h), message: localized(`第一次出现的${q(first.h.marker)}`, `the first ${q(first.h.marker)}`) }],
+              });
+            }
+          } else if (first === undefined && ctx.wants('numbering-order')) {
+            const range = ctx.reportRange(item.h);
+            if (keeps(out, range.start, range.end)) {
+              const marker = item.h.marker;
+              out.push({
+                code: 'numbering-order', ...range, fixes: runFix(),
+                message: localized(`编号顺序颠倒：${q(marker)}出现在${q(prev.h.marker)}之后。`, `Numbers out of order: ${q(marker)} comes after ${q(prev.h.marker)}.`),
+                related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
+              });
+            }
           }
         } else {
-          const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !present.has(n)), prev.h.start, item.h.start);
+          const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !isPresent(n)), prev.h.start, item.h.start);
           // past the cap a gap is only counted: its message and its renumbering (the whole run) are not built
-          if (missing.length > 0 && ctx.wants('numbering-gap') && keeps(out, range.start, range.end)) out.push(gapFinding(ctx, prev, item, missing, runFix()));
+          if (missing.length > 0 && ctx.wants('numbering-gap')) {
+            const range = ctx.reportRange(item.h);
+            if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, prev, item, missing, runFix()));
+          }
         }
-        if (!seen.has(o)) seen.set(o, item);
+        if (seen !== undefined && !seen.has(o)) seen.set(o, item);
         max = Math.max(max, o);
         prev = item;
       }
@@ -519,15 +523,15 @@ function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boo
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   for (const p of headings) {
-    if (p.children.length === 0) continue;
+    const first = firstChildOf(p);
+    if (first < 0) continue;
     const pr = gbLevel(p.kind);
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
-    const child = headings[p.children[0]!]!;
+    const child = headings[first]!;
     const cr = gbLevel(child.kind) || 99;
     if (cr >= pr || !climbsBack(headings, p, cr)) continue;
-    const at = ctx.reportRange(child);
-    if (!keeps(out, at.start, at.end)) continue;
+    if (!keeps(out, child.headingStart, ctx.reportEnd(child))) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
       message: localized(
@@ -578,17 +582,20 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
   };
   for (const h of headings) {
     const rank = usual[gbLevel(h.kind)]!;
-    if (rank === 0 || reported.has(h.parent)) continue;
+    if (rank === 0) continue;
     const expected = GB_LEVEL_KINDS[rank]!;
     const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
     const pk = parent?.kind;
-    if (pk === expected) continue;
+    // (the usual parent first: most headings have it, and the set of parents reported need not be asked)
+    if (pk === expected || reported.has(h.parent)) continue;
     // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
     const skipped = pk === undefined || gbLevel(pk) === 0 ? true : gbLevel(pk) < rank;
     if (!skipped) continue;
     // A list under a law article or an appendix is a different list.
     if (pk !== undefined && pk !== 'title' && gbLevel(pk) === 0) continue;
     reported.add(h.parent);
+    // past the cap the finding is only counted: its message (every marker in it made) is not built
+    if (!keeps(out, h.headingStart, ctx.reportEnd(h))) continue;
     const example = firstOfKind(expected);
     out.push({
       code: 'numbering-missing-parent', ...ctx.reportRange(h), fixes: [],
@@ -618,39 +625,41 @@ function bracketWidth(open: number, close: number): Width | undefined {
 function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   const { text } = ctx;
-  // one pass over the headings for both kinds
-  const byKind = { cnParen: [] as Array<{ h: Heading; width: Width }>, numParen: [] as Array<{ h: Heading; width: Width }> };
+  const widthOf = (h: Heading): Width | undefined => {
+    const end = ctx.markerEnd(h);
+    if (end >= 0) return bracketWidth(text.charCodeAt(h.headingStart), text.charCodeAt(end - 1));
+    const marker = h.marker;
+    return marker.length === 0 ? undefined : bracketWidth(marker.charCodeAt(0), marker.charCodeAt(marker.length - 1));
+  };
+  // one pass over the headings for both kinds, counting; the headings are listed only for a kind with something to report
+  const counts = { cnParen: { full: 0, ascii: 0, mixed: 0 }, numParen: { full: 0, ascii: 0, mixed: 0 } };
   for (const h of headings) {
     if (h.kind !== 'cnParen' && h.kind !== 'numParen') continue;
-    const end = ctx.markerEnd(h);
-    let width: Width | undefined;
-    if (end < 0) {
-      const marker = h.marker;
-      width = marker.length === 0 ? undefined : bracketWidth(marker.charCodeAt(0), marker.charCodeAt(marker.length - 1));
-    } else {
-      width = bracketWidth(text.charCodeAt(h.headingStart), text.charCodeAt(end - 1));
-    }
-    if (width !== undefined) byKind[h.kind].push({ h, width });
+    const width = widthOf(h);
+    if (width !== undefined) counts[h.kind][width]++;
   }
   for (const kind of ['cnParen', 'numParen'] as const) {
-    const items = byKind[kind];
-    let full = 0;
-    let ascii = 0;
-    for (const { width } of items) {
-      if (width === 'full') full++;
-      else if (width === 'ascii') ascii++;
+    const { full, ascii, mixed } = counts[kind];
+    if (mixed === 0 && (full === 0 || ascii === 0)) continue;
+    const items: Array<{ h: Heading; width: Width }> = [];
+    for (const h of headings) {
+      if (h.kind !== kind) continue;
+      const width = widthOf(h);
+      if (width !== undefined) items.push({ h, width });
     }
     const majority: Width = ascii > full ? 'ascii' : 'full';
     const other = items.find((x) => x.width === majority);
     for (const { h, width } of items) {
       if (width === majority || (width !== 'mixed' && (full === 0 || ascii === 0))) continue;
+      const at = ctx.reportRange(h);
+      if (!keeps(out, at.start, at.end)) continue;
       const range = ctx.markerRange(h);
       const fixed = majority === 'full' ? '（' + h.marker.slice(1, -1) + '）' : '(' + h.marker.slice(1, -1) + ')';
       const fixes: Fix[] = range === undefined ? [] : [{
         title: localized(`改为${q(fixed)}`, `Change to ${q(fixed)}`), edits: [{ ...range, newText: fixed }], safe: true, preferred: true,
       }];
       out.push({
-        code: 'numbering-bracket-width', ...ctx.reportRange(h), fixes,
+        code: 'numbering-bracket-width', ...at, fixes,
         message: width === 'mixed'
           ? localized(`括号全角半角不一致：${q(h.marker)}。`, `Mismatched bracket widths in ${q(h.marker)}.`)
           : localized(

@@ -55,15 +55,19 @@ export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void 
     }
   }
   // 二，xxx (貳，xxx): a 一、 (壹、) marker written with a comma, where it continues the document's 一、 (壹、) numbering.
-  const families = (['cn', 'cnFormal'] as const).map((kind) => ({ list: model.headings.filter((h) => h.kind === kind), k: 0, last: undefined as Heading | undefined }));
-  if (families.every((f) => f.list.length === 0)) return;
+  // the lines that start with a numeral and hold no heading come first: in a text whose every line is a 一、 heading
+  // there is none, and the two families' lists are never made
+  let families: Array<{ list: Heading[]; k: number; last: Heading | undefined }> | undefined;
+  let line = 0; // the line of p: the lines ascend with p, so one walk over the line starts finds them all
   for (const p of ctx.scan().numeralLines) {
+    while (line + 1 < ctx.lineCount && ctx.lineStart(line + 1) <= p) line++;
+    if (ctx.isHeadingLine(line)) continue;
+    families ??= (['cn', 'cnFormal'] as const).map((kind) => ({ list: model.headings.filter((h) => h.kind === kind), k: 0, last: undefined as Heading | undefined }));
+    if (families.every((f) => f.list.length === 0)) return;
     const family = families[FORMAL_NUMERALS.includes(text[p]!) ? 1 : 0]!;
     const { list } = family;
     if (list.length === 0) continue;
     while (family.k < list.length && list[family.k]!.start <= p) family.last = list[family.k++];
-    const line = ctx.lineOf(p);
-    if (ctx.isHeadingLine(line)) continue;
     const end = ctx.contentEnd(line);
     const comma = cnComma(text, p, end);
     if (comma === undefined) continue;

@@ -47,55 +47,77 @@ function tableFor(codec: GbkCodec | undefined): Uint8Array {
   return table;
 }
 
+/**
+ * Positions in typed arrays of exactly their size (counted in the one pass over the text, which keeps the positions in a
+ * reused buffer): a text of 4 MB of “（” has 1.4 million of them, and
+ * arrays of numbers grown one push at a time took twice the memory and were copied at each growth.
+ */
 export interface ScanResult {
   /** Content starts (after the indent) of lines whose first character is a Chinese numeral (二，… candidates). */
-  readonly numeralLines: readonly number[];
-  readonly pairs: readonly number[];
-  readonly questions: readonly number[];
-  readonly replacements: readonly number[];
-  readonly lostRuns: readonly number[];
-  readonly utf8Leads: readonly number[];
+  readonly numeralLines: Int32Array;
+  readonly pairs: Int32Array;
+  readonly questions: Int32Array;
+  readonly replacements: Int32Array;
+  readonly lostRuns: Int32Array;
+  readonly utf8Leads: Int32Array;
 }
 
+/** Which list a marked code unit goes to: pair, question, replacement or lost run (the first bit that is set), or none. */
+function kindOf(m: number): number {
+  return m & Mark.Pair ? 0 : m & Mark.Question ? 1 : m & Mark.Replacement ? 2 : m & Mark.LostRun ? 3 : -1;
+}
+
+/** The marked code units' positions, in a typed array doubled when full (reused from one scan to the next). */
+let hitBuffer = new Int32Array(1024);
+
 /**
- * The hot loop, on its own so that it compiles to a tight one: positions of the code units the table marks
- * (they are sorted out by the caller).
+ * The hot loop, on its own so that it compiles to a tight one: the positions of the code units the table marks (one
+ * pass over the text), counted by list. Returns how many there are (in `hitBuffer`).
  */
-function marked(text: string, table: Uint8Array): number[] {
-  const hits: number[] = [];
+function markedPositions(text: string, table: Uint8Array, counts: Int32Array): number {
   const n = text.length;
+  let hits = 0;
   for (let i = 0; i < n; i++) {
-    if (table[text.charCodeAt(i)] !== 0) hits.push(i);
+    const m = table[text.charCodeAt(i)]!;
+    if (m === 0) continue;
+    if (hits === hitBuffer.length) {
+      const grown = new Int32Array(hitBuffer.length * 2);
+      grown.set(hitBuffer);
+      hitBuffer = grown;
+    }
+    hitBuffer[hits++] = i;
+    const k = kindOf(m);
+    if (k >= 0) counts[k]!++;
+    if (m & Mark.Utf8Lead) counts[4]!++;
   }
   return hits;
 }
 
 export function scanText(text: string, codec: GbkCodec | undefined, lineStarts: readonly number[]): ScanResult {
   const table = tableFor(codec);
-  const pairs: number[] = [];
-  const questions: number[] = [];
-  const replacements: number[] = [];
-  const lostRuns: number[] = [];
-  const utf8Leads: number[] = [];
-  const hits = marked(text, table);
-  for (let k = 0; k < hits.length; k++) {
-    const i = hits[k]!;
+  const counts = new Int32Array(5);
+  const hits = markedPositions(text, table, counts);
+  const lists = [0, 1, 2, 3, 4].map((k) => new Int32Array(counts[k]!));
+  const fill = new Int32Array(5);
+  for (let h = 0; h < hits; h++) {
+    const i = hitBuffer[h]!;
     const m = table[text.charCodeAt(i)]!;
-    if (m & Mark.Pair) pairs.push(i);
-    else if (m & Mark.Question) questions.push(i);
-    else if (m & Mark.Replacement) replacements.push(i);
-    else if (m & Mark.LostRun) lostRuns.push(i);
-    if (m & Mark.Utf8Lead) utf8Leads.push(i);
+    const k = kindOf(m);
+    if (k >= 0) lists[k]![fill[k]!++] = i;
+    if (m & Mark.Utf8Lead) lists[4]![fill[4]!++] = i;
   }
-  // line starts come from the model: only their first characters are looked at
-  const numeralLines: number[] = [];
+  if (hitBuffer.length > 1 << 16) hitBuffer = new Int32Array(1024); // not kept at the size of the largest text
+  // line starts come from the model: only their first characters are looked at (one pass: a text of blank lines has
+  // millions of them)
+  const numerals: number[] = [];
   for (let l = 0; l < lineStarts.length; l++) {
     let p = lineStarts[l]!;
     let d = text.charCodeAt(p);
     while (d === 0x20 || d === 0x3000 || d === 0x09) d = text.charCodeAt(++p);
-    if (isCnNumeralCode(d)) numeralLines.push(p);
+    if (isCnNumeralCode(d)) numerals.push(p);
   }
-  return { numeralLines, pairs, questions, replacements, lostRuns, utf8Leads };
+  const numeralLines = Int32Array.from(numerals);
+  return { numeralLines, pairs: lists[0]!, questions: lists[1]!, replacements: lists[2]!, lostRuns: lists[3]!, utf8Leads: lists[4]! };
 }
 
 const codes = new WeakMap<GbkCodec, Uint16Array>();
