@@ -31,6 +31,7 @@ import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, Methods, ServerCommands, type ConvertS
 import { guard, invalidParams, plainUri, textDocumentUri, type ProtocolGate } from './requests';
 import { COMPLETION_TRIGGERS, SEMANTIC_TOKENS_LEGEND, createReportService } from './service';
 import type { HostFileChange, HostFiles, ReportHost } from './service/host';
+import { SYNCED_DOCUMENTS } from './service/textSync';
 
 export interface ServerDeps {
   /** What the service needs from the place it runs in (server/src/node/host.ts for Node). */
@@ -81,7 +82,7 @@ function withWatchedFiles(files: HostFiles, changes: Emitter<readonly HostFileCh
 export function startServer(connection: Connection, gate: ProtocolGate, deps: ServerDeps): void {
   const logger = { error: (message: string) => connection.console.error(message) };
   gate.attach(connection, logger);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SYNCED_DOCUMENTS);
   const version = deps.version ?? '0.0.0-unknown';
   const fileChanges = new Emitter<readonly HostFileChange[]>();
   const host: ReportHost = { ...deps.host, files: deps.host.files === undefined ? undefined : withWatchedFiles(deps.host.files, fileChanges) };

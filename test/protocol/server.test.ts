@@ -255,6 +255,19 @@ describe('zh-report language server over stdio', () => {
       assert.deepEqual(folding.find((r) => r.startLine === 9), { startLine: 9, endLine: 11 }, JSON.stringify(folding));
     });
 
+    it('a "\\r" typed before a "\\n" makes one line break: the outline stays on the lines of the text (fuzzer seed 11)', async () => {
+      const uri = newUri('cr-before-lf');
+      open(client, uri, '关于某项工作的报告\n一、总体情况\n正文。\n二、下一步安排\n正文。');
+      // "\r" at the end of line 0 makes its "\n" a "\r\n"; then, in the same didChange, 一、 becomes 三、 on line 1
+      change(client, uri, 2, [
+        { range: range(0, 9, 0, 9), text: '\r' },
+        { range: range(1, 0, 1, 1), text: '三' },
+      ]);
+      const symbols = await documentSymbols(client, uri);
+      assert.deepEqual(nameTree(symbols), [{ name: '关于某项工作的报告', children: [{ name: '三、总体情况', children: [] }, { name: '二、下一步安排', children: [] }] }]);
+      assert.deepEqual(symbols[0]!.children!.map((s) => s.selectionRange.start.line), [1, 3]);
+    });
+
     it('several changes in one didChange are applied in order', async () => {
       const uri = newUri('multi-change');
       open(client, uri, '标题\n');
