@@ -109,7 +109,8 @@ export class StoredHeading implements SummaryHeading {
     this.#character = character;
     this.#endLine = endLine;
     this.#endCharacter = endCharacter;
-    this.#title = title === undefined || title === titleOf(this.marker, name) ? undefined : title;
+    // (copied: like the name, it may be a view into the file's whole text)
+    this.#title = title === undefined || title === titleOf(this.marker, name) ? undefined : copyString(title);
   }
 
   get marker(): string {
