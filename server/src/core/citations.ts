@@ -85,6 +85,8 @@ export interface CitedDocument {
   readonly context: string;
   /** True when written in 《》. */
   readonly bracketed: boolean;
+  /** Whose law the name says it is when it is written with its country (中华人民共和国… / 中華民國…); undefined otherwise. */
+  readonly country?: 'mainland' | 'taiwan';
 }
 
 /** A box of a report (专栏1 普陀区国土空间近期规划核心指标表): a line that starts with 专栏N. */
@@ -136,6 +138,9 @@ const NOT_AFTER: Readonly<Record<string, string>> = {
   '条': '件例款文约約', '條': '件例款文約', '款': '项項式子', '项': '目', '項': '目', '目': '标標的录錄前光', '章': '程法', '节': '约約能日奏省目', '節': '约約能日奏省目',
   '编': '制写寫辑輯号號者码碼', '編': '制写寫辑輯号號者码碼',
 };
+
+/** What a parenthesis after a name says when it gives the name's short form: （以下简称本法）, （下稱本條例）. */
+const SHORT_FORM = /^(?:以下|下)?(?:简称|簡稱|称|稱)/;
 
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
@@ -220,9 +225,18 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   while (q < text.length && q - p < 3 && isSpace(text.charCodeAt(q))) q++;
   let value: number | undefined;
   let sub = 0;
+  // 第（三）项: some laws write the item's number as its marker is written
+  const open = text.charCodeAt(q);
+  const paren = open === 0xff08 /* （ */ || open === 0x28 /* ( */;
+  if (paren) q++;
   const numStart = q;
   while (q < text.length && q - numStart < 10 && isCnNumeralCode(text.charCodeAt(q)) && (q === numStart || !isLiang(text.charCodeAt(q)))) q++;
-  if (q > numStart) {
+  if (paren) {
+    const close = text.charCodeAt(q);
+    if (q === numStart || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
+    value = cnNumeralValueAt(text, numStart, q);
+    q++;
+  } else if (q > numStart) {
     value = cnNumeralValueAt(text, numStart, q);
   } else {
     while (q < text.length && q - numStart < 5 && digitValue(text.charCodeAt(q)) >= 0) q++;
@@ -301,6 +315,8 @@ class Scanner {
     readonly taiwan: boolean,
     readonly selfTitles: readonly string[],
     readonly lineStarts: readonly number[],
+    /** For implementing rules (X法施行細則, X法实施条例): the law X they implement, whose 本法 / 本條例 they write; '' otherwise. */
+    readonly parentLaw = '',
   ) {}
 
   unitAt(p: number): Unit | undefined {
@@ -428,6 +444,11 @@ class Scanner {
     // blanks, and a hard line break with its indent (Taiwan judgments wrap 條例⏎    第80條)
     while (q > this.#lastEnd && (isSpace(text.charCodeAt(q - 1)) || text[q - 1] === '\n' || text[q - 1] === '\r')) q--;
     if (q <= this.#lastEnd) return undefined;
+    // 所得基本稅額條例（以下簡稱本條例）第十七條: the name is before the parenthesis that gives its short form
+    if (text[q - 1] === '）' || text[q - 1] === ')') {
+      const open = text.lastIndexOf(text[q - 1] === '）' ? '（' : '(', q - 2);
+      if (open > this.#lastEnd && q - open <= 24 && SHORT_FORM.test(text.slice(open + 1, q - 1))) q = open;
+    }
     if (text[q - 1] === '”' || text[q - 1] === '」') {
       // a document named in quotes: “会议纪要”第六条
       const open = text.lastIndexOf(text[q - 1] === '”' ? '“' : '「', q - 2);
@@ -458,6 +479,8 @@ class Scanner {
       if (id !== undefined && namedAtEnd(run, this.documents[id]!.name)) known = id;
     }
     if (this.selfTitles.some((t) => namedAtEnd(run, t))) return -1;
+    // the law implementing rules implement, named in full before its short form (依所得基本稅額條例（以下簡稱本條例）第十七條)
+    if (known < 0 && this.parentLaw !== '' && namedAtEnd(run, this.parentLaw)) return this.documentId(this.parentLaw, false);
     if (known >= 0) return this.documentId(this.documents[known]!.name, false, run);
     const name = stripLeaders(run);
     if (name.length < 2 || name.startsWith('本')) return undefined;
@@ -473,6 +496,7 @@ class Scanner {
 
   documentId(name: string, bracketed: boolean, context = ''): number {
     const stripped = stripCountry(name);
+    const country = stripped === name ? undefined : name.startsWith('中華民國') || name.startsWith('中华民国') ? 'taiwan' : 'mainland';
     if (bracketed && this.selfTitles.includes(stripped)) return -1;
     // the key 《 + stripped, or stripped: in #bracketedIds without its 《, else in #plainIds
     const inBracketed = bracketed || stripped.charCodeAt(0) === 0x300a;
@@ -481,7 +505,7 @@ class Scanner {
     let id = map.get(key);
     if (id === undefined) {
       id = this.documents.length;
-      this.documents.push({ name: stripped, context: context || stripped, bracketed });
+      this.documents.push(country === undefined ? { name: stripped, context: context || stripped, bracketed } : { name: stripped, context: context || stripped, bracketed, country });
       map.set(key, id);
       if (stripped.length >= 2 && !this.#documentByName.has(stripped)) this.#documentByName.set(stripped, id);
     }
@@ -618,7 +642,10 @@ class Scanner {
             const units = this.units(q, -1);
             if (units.length > 0) {
               this.#lastEnd = p;
-              const i = this.add(p, units, 'none', Level.Article, 0, -1, -1);
+              // 本條例 in 所得基本稅額條例施行細則 is the act it implements (its own word is 本細則)
+              const parent = this.parentLaw !== '' && this.parentLaw.endsWith(w) ? this.documentId(this.parentLaw, false) : -1;
+              this.noteDocument(parent, p);
+              const i = this.add(p, units, 'none', Level.Article, 0, -1, parent);
               resume = this.chain(i, this.citations[i]!.end);
             }
           }
@@ -703,6 +730,20 @@ export function stripCountry(name: string): string {
     if (name.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length);
   }
   return name;
+}
+
+/** How the title of implementing rules ends: 施行細則, 实施细则, 实施条例 … (the law they implement comes before it). */
+const IMPLEMENTING = /^(.{2,}?(?:法|法典|条例|條例|通则|通則))(?:施行|实施|實施)(细则|細則|条例|條例|办法|辦法|规定|規定)$/;
+
+/**
+ * The law a document implements, from its title: 所得基本稅額條例施行細則 → 所得基本稅額條例, 企业所得税法实施条例 → 企业所得税法;
+ * '' when the title is no such rules'. Its own word (細則, 条例) stays its own: 本条例 in 企业所得税法实施条例 is itself.
+ */
+export function parentLaw(title: string): string {
+  const m = IMPLEMENTING.exec(title);
+  if (m === null) return '';
+  const law = m[1]!;
+  return law.endsWith(m[2]!) ? '' : law;
 }
 
 /** True when `run` ends with the name `name` and what comes before it, if anything, ends with a word that cannot be part of a name. */
@@ -823,7 +864,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   const taiwan = hasArticles ? traditional > 0 && readsTaiwanStyle(text, true) : readsTaiwanStyle(text);
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
-  const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts);
+  const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts, parentLaw(selfTitles[0] ?? ''));
   scanner.scan(from, skips, stopsOf(text, model));
   return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
