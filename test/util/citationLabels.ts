@@ -4,7 +4,8 @@
  *
  * Label rows: `file <TAB> offset <TAB> written <TAB> expected`, where `offset` is the UTF-16 offset of the citation's
  * first character in the file, `written` the citation as written (checked against the text), and `expected` either
- * `-` (not a link: nothing may be returned) or `[target-file:]A[.P[.I[.S]]]`: article A (`10`, `10-1` for 第十条之一 /
+ * `-` (not a link: nothing may be returned), `[target-file:]cN` / `cNsM` (chapter N, its section M), or
+ * `[target-file:]A[.P[.I[.S]]]`: article A (`10`, `10-1` for 第十条之一 /
  * 第 10-1 條), paragraph P (款 on the mainland, 項 in Taiwan), item I (项 / 款) and sub-item S (目), each from 1.
  * Lines starting with # are comments.
  *
@@ -17,6 +18,7 @@ const NUM = '[一二三四五六七八九十百千零〇两]+';
 const ML_ARTICLE = new RegExp(`^第(${NUM})条(?:之(${NUM}))?[\\s\\u3000]*`);
 const TW_ARTICLE = /^第 (\d+)(?:-(\d+))? 條$/;
 const ML_ITEM = new RegExp(`^[（(]${NUM}[）)]`);
+const GROUP = new RegExp(`^(#* ?)第 ?((?:${NUM} ?)+)([章节節])(?:\\s|$)`);
 const ML_SUB = /^[0-9１-９]+[.．、]/;
 const TW_ITEM = new RegExp(`^${NUM}、`);
 const TW_SUB = new RegExp(`^[（(]${NUM}[）)]`);
@@ -87,10 +89,18 @@ export function readLawStructure(text: string): Map<string, Unit> {
   let para: Unit | undefined;
   let item: Unit | undefined;
   let offset = 0;
+  let chapter = 0;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
     const start = offset;
     offset += raw.length + 1;
+    // chapters and sections: keys c3 and c3s1, at the 第 of their heading
+    const group = GROUP.exec(line);
+    if (group) {
+      const n = cnValue(group[2]!.replace(/ /g, ''));
+      const key = group[3] === '章' ? `c${(chapter = n)}` : `c${chapter}s${n}`;
+      if (!articles.has(key)) articles.set(key, { start: start + group[1]!.length, children: [] });
+    }
     if (taiwan) {
       const m = TW_ARTICLE.exec(line);
       if (m) {
@@ -162,6 +172,127 @@ export function expectedOffset(structure: Map<string, Unit>, e: Expected): numbe
   if (item === undefined) return undefined;
   if (e.sub === 0) return item.start;
   return item.children[e.sub - 1]?.start;
+}
+
+/** The LSP calls the scoring needs (test/util/lsp-client's LspClient). */
+interface Client {
+  notify(method: string, params: unknown): void;
+  request<R>(method: string, params: unknown): Promise<R>;
+}
+
+interface LspLocation {
+  readonly uri: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number } };
+}
+
+/** Per terminology: labels, positives, their answers right at the article, all answers right, no-link labels and those right. */
+export interface ScoreRow {
+  readonly name: string;
+  readonly labels: number;
+  readonly positives: number;
+  readonly article: number;
+  readonly right: number;
+  readonly noLink: number;
+  readonly noLinkRight: number;
+}
+
+export interface Score {
+  readonly rows: ScoreRow[];
+  readonly answers: Answer[];
+  /** One line per wrong answer. */
+  readonly misses: string[];
+  readonly negatives: number;
+  /** One line per link given on a negative. */
+  readonly falseLinks: string[];
+}
+
+/** UTF-16 offset ↔ LSP position over one text (a line table, built once). */
+class Lines {
+  readonly #starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) this.#starts.push(i + 1);
+  }
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.#starts[lo]! };
+  }
+  offset(p: { line: number; character: number }): number {
+    return (this.#starts[p.line] ?? 0) + p.character;
+  }
+}
+
+/**
+ * Definition over LSP on every label of `labelsText` and on every negative of the labelled files and of `extraFiles`
+ * (paths relative to `root`, the folder the server was given as its workspace; `read` reads one of them, `uriOf` /
+ * `fileOf` map paths and URIs). Each citing file is opened as it is on disk.
+ */
+export async function scoreCitations(
+  client: Client,
+  labelsText: string,
+  read: (file: string) => string,
+  uriOf: (file: string) => string,
+  fileOf: (uri: string) => string,
+  extraFiles: readonly string[] = [],
+): Promise<Score> {
+  const labels = readCitationLabels(labelsText);
+  const lines = new Map<string, Lines>();
+  const linesOf = (file: string): Lines => {
+    let l = lines.get(file);
+    if (l === undefined) lines.set(file, (l = new Lines(read(file))));
+    return l;
+  };
+  const structures = new Map<string, Map<string, Unit>>();
+  const structureOf = (file: string): Map<string, Unit> => {
+    let s = structures.get(file);
+    if (s === undefined) structures.set(file, (s = readLawStructure(read(file))));
+    return s;
+  };
+  const opened = new Set<string>();
+  const definition = async (file: string, offset: number): Promise<{ file: string | undefined; offset: number | undefined }> => {
+    if (!opened.has(file)) {
+      client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'zh-report', version: 1, text: read(file) } });
+      opened.add(file);
+    }
+    const position = linesOf(file).position(offset + 1);
+    const result = await client.request<LspLocation[] | LspLocation | null>('textDocument/definition', { textDocument: { uri: uriOf(file) }, position });
+    const first = Array.isArray(result) ? result[0] : (result ?? undefined);
+    if (first === undefined) return { file: undefined, offset: undefined };
+    const target = fileOf(first.uri);
+    return { file: target, offset: linesOf(target).offset(first.range.start) };
+  };
+  const answers: Answer[] = [];
+  for (const l of labels) {
+    const got = await definition(l.file, l.offset);
+    answers.push(judge(l, got.file, got.offset, structureOf));
+  }
+  const rows = [['mainland/', 'mainland'], ['taiwan/', 'Taiwan']].map(([prefix, name]): ScoreRow => {
+    const a = answers.filter((x) => x.label.file.startsWith(prefix!));
+    const pos = a.filter((x) => x.label.expected !== undefined);
+    return {
+      name: name!, labels: a.length, positives: pos.length, article: pos.filter((x) => x.articleRight).length,
+      right: a.filter((x) => x.right).length, noLink: a.length - pos.length, noLinkRight: a.filter((x) => x.label.expected === undefined && x.right).length,
+    };
+  });
+  const misses = answers.filter((x) => !x.right).map((x) => {
+    const want = x.label.expected === undefined ? 'no link' : `${x.label.expected.file}@${x.expected}`;
+    return `labels.tsv:${x.label.row} ${x.label.file}@${x.label.offset} ${x.label.written}: expected ${want}, got ${x.file === undefined ? 'none' : `${x.file}@${x.offset}`}`;
+  });
+  let negatives = 0;
+  const falseLinks: string[] = [];
+  for (const file of [...new Set(labels.map((l) => l.file)), ...extraFiles]) {
+    for (const neg of negativesOf(file, read(file))) {
+      negatives++;
+      const got = await definition(file, neg.offset);
+      if (got.file !== undefined) falseLinks.push(`${file}@${neg.offset} ${neg.written} → ${got.file}@${got.offset}`);
+    }
+  }
+  return { rows, answers, misses, negatives, falseLinks };
 }
 
 /** A negative: a place that is no citation (第X届 / 第X次 / 第X个, numbers in an amendment history). */

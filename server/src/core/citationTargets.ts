@@ -425,8 +425,8 @@ export class CitationResolver {
         }
         set(place, c.relativeLevel, moved);
       }
-    } else if (c.chainPrevious >= 0 && top > Level.Article) {
-      // 第八條第一項、第二項: the units above its first one come from the element before it
+    } else if (c.chainPrevious >= 0 && top > Level.Part && top !== Level.Article) {
+      // 第八條第一項、第二項 / 第三章第一節及第三節: the units above its first one come from the element before it
       const t = this.target(c.chainPrevious);
       if (t.status !== 'ok') return unresolved(t.status === 'missing' ? 'unknown' : t.status);
       place = truncate({ ...t.place }, (top - 1) as Level);
