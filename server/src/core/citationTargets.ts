@@ -495,7 +495,9 @@ export class CitationResolver {
       for (let x = p.end; x < checked; x++) {
         sentenceSteps++;
         const ch = text.charCodeAt(x);
-        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */ || ch === 0x0a) return -1;
+        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */) return -1;
+        // a line ends the sentence unless the text is hard-wrapped there (the line before ends mid-sentence)
+        if (ch === 0x0a && (x === 0 || ENDS_LINE.has(text[x - 1] === '\r' ? text[x - 2]! : text[x - 1]!) || text.charCodeAt(x - 1) === 0x0a)) return -1;
       }
       checked = Math.min(checked, p.end);
       if (p.document >= 0 || p.kind !== 'law') continue;

@@ -22,7 +22,7 @@
  * One pass: a regular expression with a single character class finds the characters a citation can start with, and
  * a hand-written reader takes each from there, so the scan is linear and cannot backtrack.
  */
-import { cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
+import { cnNumeralValue, cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
 import { isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
@@ -225,19 +225,43 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   while (q < text.length && q - p < 3 && isSpace(text.charCodeAt(q))) q++;
   let value: number | undefined;
   let sub = 0;
+  // a hard-wrapped text (a PDF's lines, a judgment) may break a citation anywhere: one break is stepped over, after 第,
+  // inside the number or before the unit, when what follows it continues the citation
+  let wrapped = false;
+  const afterFirst = wrapEnd(text, q);
+  if (afterFirst !== q && (isCnNumeralCode(text.charCodeAt(afterFirst)) || digitValue(text.charCodeAt(afterFirst)) >= 0 || isOpenParen(text.charCodeAt(afterFirst)))) {
+    q = afterFirst;
+    wrapped = true;
+  }
   // 第（三）项: some laws write the item's number as its marker is written
-  const open = text.charCodeAt(q);
-  const paren = open === 0xff08 /* （ */ || open === 0x28 /* ( */;
-  if (paren) q++;
+  const paren = isOpenParen(text.charCodeAt(q));
+  if (paren) {
+    q++;
+    const w = wrapped ? q : wrapEnd(text, q);
+    if (w !== q && isCnNumeralCode(text.charCodeAt(w))) [q, wrapped] = [w, true];
+  }
   const numStart = q;
   while (q < text.length && q - numStart < 10 && isCnNumeralCode(text.charCodeAt(q)) && (q === numStart || !isLiang(text.charCodeAt(q)))) q++;
   if (paren) {
+    const numEnd = q;
+    const w = wrapped ? q : wrapEnd(text, q);
+    if (w !== q && (text.charCodeAt(w) === 0xff09 || text.charCodeAt(w) === 0x29)) [q, wrapped] = [w, true];
     const close = text.charCodeAt(q);
-    if (q === numStart || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
-    value = cnNumeralValueAt(text, numStart, q);
+    if (numEnd === numStart || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
+    value = cnNumeralValueAt(text, numStart, numEnd);
     q++;
   } else if (q > numStart) {
-    value = cnNumeralValueAt(text, numStart, q);
+    const w = wrapped ? q : wrapEnd(text, q);
+    if (w !== q && isCnNumeralCode(text.charCodeAt(w))) {
+      // 第一百二⏎十条
+      let e = w;
+      while (e < text.length && e - w < 10 && isCnNumeralCode(text.charCodeAt(e))) e++;
+      value = cnNumeralValue(text.slice(numStart, q) + text.slice(w, e));
+      q = e;
+      wrapped = true;
+    } else {
+      value = cnNumeralValueAt(text, numStart, q);
+    }
   } else {
     while (q < text.length && q - numStart < 5 && digitValue(text.charCodeAt(q)) >= 0) q++;
     if (q === numStart || q - numStart > 4) return undefined;
@@ -253,7 +277,12 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
     }
   }
   if (value === undefined || value <= 0) return undefined;
-  while (q < text.length && q - numStart < 14 && isSpace(text.charCodeAt(q))) q++;
+  const numEnd = q;
+  while (q < text.length && q - numEnd < 4 && isSpace(text.charCodeAt(q))) q++;
+  if (!wrapped) {
+    const w = wrapEnd(text, q);
+    if (w !== q && isUnitChar(text[w] ?? '')) q = w;
+  }
   if (q >= text.length) return undefined;
   const ch = text.charCodeAt(q);
   let level: Level | undefined;
@@ -268,10 +297,12 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   q++;
   if (level <= Level.Article) {
     // 第十条之一, 第五編之一 (and not 第十条之规定)
-    if (text.charCodeAt(q) === 0x4e4b /* 之 */) {
-      let e = q + 1;
-      while (e < text.length && e - q <= 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
-      const s = e > q + 1 ? cnNumeralValueAt(text, q + 1, e) : undefined;
+    const zhi = wrapped ? q : wrapEnd(text, q); // 第四條⏎之一
+    if (text.charCodeAt(zhi) === 0x4e4b /* 之 */) {
+      const from = wrapped || zhi !== q ? zhi + 1 : wrapEnd(text, zhi + 1); // 第四條之⏎一
+      let e = from;
+      while (e < text.length && e - from < 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
+      const s = e > from ? cnNumeralValueAt(text, from, e) : undefined;
       if (s !== undefined && s > 0 && s < 100) {
         sub = s;
         q = e;
@@ -378,6 +409,8 @@ class Scanner {
       last = u.level;
       q = u.end;
       while (q < this.text.length && q - u.end < 2 && this.text.charCodeAt(q) === 0x20) q++;
+      const w = wrapEnd(this.text, q);
+      if (w !== q && this.text.charCodeAt(w) === 0x7b2c /* 第 */) q = w; // 第三十条⏎第二款 in a hard-wrapped text
     }
     return out;
   }
@@ -412,12 +445,15 @@ class Scanner {
         q = this.citations[previous]!.end;
       }
       let r = q;
+      const wrapped = wrapEnd(text, r); // 第一款⏎至第三款
+      if (wrapped !== r && CHAIN.has(text[wrapped] ?? '')) r = wrapped;
       if (text[r] === '之') break;
       // 前條第二項所列第一款至第四款: what 所列 / 所定 lists belongs to the unit before it
       const listed = (text[r] === '所' && (text[r + 1] === '列' || text[r + 1] === '定')) ? 2 : 0;
       if (listed === 0 && !CHAIN.has(text[r] ?? '')) break;
       r += listed || 1;
       if (text[r] === '及' || text[r] === '者') r++; // 、及 / 或者
+      r = wrapEnd(text, r); // 第四款、⏎第五款
       if (text[r] !== '第') break;
       const prev = this.citations[previous]!;
       const top = this.unitAt(r);
@@ -448,6 +484,20 @@ class Scanner {
     if (text[q - 1] === '）' || text[q - 1] === ')') {
       const open = text.lastIndexOf(text[q - 1] === '）' ? '（' : '(', q - 2);
       if (open > this.#lastEnd && q - open <= 24 && SHORT_FORM.test(text.slice(open + 1, q - 1))) q = open;
+    }
+    // 《民法典》人格权编第九百九十七条 / 民法典物权编第二百零九条: a named part (编) of another document, numbered with it
+    if (text[q - 1] === '编' || text[q - 1] === '編') {
+      let b = q - 1;
+      while (b > this.#lastEnd && q - b < 8 && isHan(text.charCodeAt(b - 1))) b--;
+      if (text[b - 1] === '》') q = b;
+      else {
+        for (let k = q - 3; k > b; k--) {
+          if (NAME_SUFFIXES.some((x) => text.endsWith(x, k))) {
+            q = k;
+            break;
+          }
+        }
+      }
     }
     if (text[q - 1] === '”' || text[q - 1] === '」') {
       // a document named in quotes: “会议纪要”第六条
@@ -558,7 +608,7 @@ class Scanner {
         const v = cnNumeralValueAt(text, q, q + 1);
         if (v === undefined || v < 2 || v > 9) return undefined;
         n = v;
-        q++;
+        q = wrapEnd(text, q + 1); // 前二⏎項 in a hard-wrapped text
       }
     } else {
       if (NOT_BEFORE_TONG.has(before)) return undefined;
@@ -634,9 +684,10 @@ class Scanner {
       }
       // 本法第X条: this document
       if (c === '本') {
-        const w = SELF_WORDS.find((x) => text.startsWith(x, p + 1));
+        let wordEnd = -1;
+        const w = SELF_WORDS.find((x) => (wordEnd = wordAt(text, x, p + 1)) >= 0);
         if (w !== undefined) {
-          let q = p + 1 + w.length;
+          let q = wordEnd;
           while (q < text.length && q - p < 8 && isSpace(text.charCodeAt(q))) q++;
           if (text[q] === '第') {
             const units = this.units(q, -1);
@@ -649,7 +700,7 @@ class Scanner {
               resume = this.chain(i, this.citations[i]!.end);
             }
           }
-          resume = Math.max(resume, p + 1 + w.length);
+          resume = Math.max(resume, wordEnd);
           continue;
         }
       }
@@ -761,6 +812,9 @@ function stripLeaders(run: string): string {
     const i = run.lastIndexOf(w);
     if (i >= 0 && i + w.length > from && run.length - (i + w.length) >= 2) from = i + w.length;
   }
+  // 依 anywhere (已依原公務人員退休法 → 原公務人員退休法; not 依法): what follows it is what is applied
+  const yi = Math.max(run.lastIndexOf('依'), run.lastIndexOf('按'));
+  if (yi >= from && run.length - yi > 3 && run[yi + 1] !== '法') from = yi + 1;
   // one-character words only at the start: 依刑法, 及民法 (对外贸易法 keeps its 对)
   for (let guard = 0; guard < 3; guard++) {
     const w = NAME_LEADERS.find((x) => x.length === 1 && run.startsWith(x, from) && run.length - from > 3);
@@ -789,6 +843,32 @@ export function structureLineEnd(text: string, p: number): number {
   if (e - q > 30) return -1;
   for (let i = q; i < e; i++) if ('。，；,;：:'.includes(text[i]!)) return -1;
   return e;
+}
+
+/**
+ * Where a line break at q and the next line's indent end (q itself when no break is there): for a citation a hard
+ * wrap cut in two. Only a break within a line of text: not a blank line.
+ */
+function wrapEnd(text: string, q: number): number {
+  const c = text.charCodeAt(q);
+  let e = q;
+  if (c === 0x0d) e += text.charCodeAt(q + 1) === 0x0a ? 2 : 1; // CRLF or a lone CR
+  else if (c === 0x0a) e++;
+  else return q;
+  while (e < text.length && e - q < 12 && (isSpace(text.charCodeAt(e)) || text.charCodeAt(e) === 0x09)) e++;
+  return e;
+}
+
+function isOpenParen(c: number): boolean {
+  return c === 0xff08 /* （ */ || c === 0x28 /* ( */;
+}
+
+/** Where `word` ends when it is written at p, perhaps cut by a hard wrap after its first character (本细⏎则); -1 if not there. */
+function wordAt(text: string, word: string, p: number): number {
+  if (text.startsWith(word, p)) return p + word.length;
+  if (word.length < 2 || text.charCodeAt(p) !== word.charCodeAt(0)) return -1;
+  const w = wrapEnd(text, p + 1);
+  return w !== p + 1 && text.startsWith(word.slice(1), w) ? w + word.length - 1 : -1;
 }
 
 /** LF or CR: lines end in LF, CRLF or a lone CR (old Mac files, some exports). */
