@@ -617,7 +617,7 @@ class Scanner {
     if (q >= text.length) return undefined;
     const ch = text.charCodeAt(q);
     const level = unitLevelOfCode(ch, this.taiwan);
-    if (level === undefined || level === Level.SubItem && kind !== 'this') return undefined;
+    if (level === undefined || level === Level.SubItem && kind === 'same') return undefined; // 本目, 前目, 前二目
     if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
     if (kind === 'same' && level < Level.Article) return undefined;
     return { kind, level, count: n, end: q + 1 };
