@@ -604,6 +604,53 @@ describe('citations: held-out readings (test/fixtures/citations)', () => {
   });
 });
 
+describe('citations: chapters, sections and sub-items met in held-out laws', () => {
+  it('第三章第一節及第三節 keeps the chapter; 第五章法官評鑑 is a chapter followed by its name; 前目 / 前二目 and a bare 第二目', () => {
+    const text = [
+      '法官法',
+      '',
+      '第 一 章 總則',
+      '',
+      '第 1 條',
+      '本法除第五章法官評鑑自公布後施行外，準用第二章第一節及第二節之規定。',
+      '',
+      '第 二 章 程序',
+      '',
+      '第 一 節 通則',
+      '',
+      '第 2 條',
+      '扣除額如下：',
+      '一、列舉扣除額：',
+      '（一）捐贈。',
+      '（二）保險費。',
+      '（三）依前二目規定計算之金額，不包括前目之保險費。',
+      '二、第一款各目之認列方式、第二目之證明文件，由財政部定之。',
+      '',
+      '第 二 節 附則',
+      '',
+      '第 3 條',
+      '本法自公布日施行。',
+      '',
+      '第 三 章 附則',
+      '',
+      '第 4 條',
+      '本章之規定，依前條辦理。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(text), [
+      '第五章 → missing',
+      '第二章第一節 → 第 二 章第 一 節',
+      '第二節 → 第 二 章第 二 節',
+      '前二目 → 第 2 條第一款第一目',
+      '前目 → 第 2 條第一款第二目',
+      '第一款 → 第 2 條第一款',
+      '第二目 → 第 2 條第一款第二目',
+      '本章 → 第 三 章',
+      '前條 → 第 3 條',
+    ]);
+  });
+});
+
 describe('citations of a named part of another document', () => {
   it('《民法典》人格权编第九百九十七条 and 民法典物权编第二百零九条 cite the code, not this document; 本编 stays here', () => {
     const text = [
