@@ -548,7 +548,9 @@ describe('a bare 第X项 the article does not have', () => {
       const d = cite(text);
       const statuses = d.index.citations.map((_, i) => d.resolver.target(i).status);
       const steps = citationSentenceSteps() - before;
-      assert.equal(statuses.filter((x) => x === 'missing').length, 1, 'the bare 第九项');
+      // the bare 第九项, after citations of other laws only, is read as theirs: not reported (it was 'missing')
+      assert.equal(statuses.filter((x) => x === 'missing').length, 0, 'the bare 第九项');
+      assert.equal(statuses[statuses.length - 1], 'unknown', 'the bare 第九项');
       assert.ok(steps <= text.length, `${steps} characters looked at in a text of ${text.length}`);
     }
   });
@@ -647,6 +649,36 @@ describe('citations: chapters, sections and sub-items met in held-out laws', () 
       '第二目 → 第 2 條第一款第二目',
       '本章 → 第 三 章',
       '前條 → 第 3 條',
+    ]);
+  });
+});
+
+describe('citations: Taiwan chains with qualifiers, 以前條, 同條項', () => {
+  it('第三條第二款本文、第四款 and 第四百三十條前段、第四百三十一條 stay one chain; 科以前條第一項 is 前條; 同條項第一款', () => {
+    const text = [
+      '某某法',
+      '',
+      '第 1 條',
+      '甲、乙。',
+      '丙如下：',
+      '一、戊。',
+      '二、己。',
+      '',
+      '第 2 條',
+      '下列案件，依刑事訴訟法第四百三十條前段、第四百三十一條及組織法第三條第二款本文、第四款規定辦理。',
+      '法人亦科以前條第一項、第二項之罰金。',
+      '依第一條第二項計算之所得額，減除同條項第一款之損失。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(text), [
+      '第四百三十條 → external 刑事訴訟法',
+      '第四百三十一條 → external 刑事訴訟法',
+      '第三條第二款 → external 組織法',
+      '第四款 → external 組織法',
+      '前條第一項 → 第 1 條第一項',
+      '第二項 → 第 1 條第二項',
+      '第一條第二項 → 第 1 條第二項',
+      '同條項第一款 → 第 1 條第二項第一款',
     ]);
   });
 });

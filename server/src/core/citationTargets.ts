@@ -463,6 +463,8 @@ export class CitationResolver {
     // earlier (第一款各目費用之適用範圍…、第二目符合規定之機構)
     const earlier = this.#sentencePlace(j);
     if (earlier === undefined) return first;
+    // 依本條例第七條第一項第一款…，分別對應減除當年度第一款、第九款: after another law's citation, its units (not reported)
+    if (earlier === 'other') return unresolved('unknown');
     const base = truncate({ ...earlier }, (top - 1) as Level);
     if (FIELDS.every((f) => base[f] === place[f])) return first;
     const retry = this.#applyAll(c, top, base);
@@ -497,28 +499,35 @@ export class CitationResolver {
     return new OkTarget(g.headingStart, end, h, truncate(s.placeAt(c.start), Level.Section), s, LabelFrom.Heading);
   }
 
-  /** Where the nearest citation of this document before citation `j` in the same sentence points; undefined if none does. */
-  #sentencePlace(j: number): Place | undefined {
+  /**
+   * Where the nearest citation of this document before citation `j` in the same sentence points; 'other' when the
+   * sentence cites only other documents before it; undefined if it cites none or the nearest points nowhere.
+   */
+  #sentencePlace(j: number): Place | 'other' | undefined {
     const cs = this.index.citations;
     const text = this.structure.text;
     const c = cs[j]!;
     // [checked, c.start) holds no sentence end: each character is looked at once (from every citation back to
     // c.start it was quadratic: a bare 第九项 after 8,000 citations of other laws in one sentence took 16 s)
     let checked = c.start;
+    let other = false;
     for (let k = j - 1; k >= 0; k--) {
       const p = cs[k]!;
       for (let x = p.end; x < checked; x++) {
         sentenceSteps++;
         const ch = text.charCodeAt(x);
-        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */) return undefined;
-        if (ch === 0x0a && !wrapsSentence(text, x)) return undefined;
+        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */ || (ch === 0x0a && !wrapsSentence(text, x))) return other ? 'other' : undefined;
       }
       checked = Math.min(checked, p.end);
-      if (p.document >= 0 || p.kind !== 'law') continue;
+      if (p.kind !== 'law') continue;
+      if (p.document >= 0) {
+        other = true;
+        continue;
+      }
       const t = this.target(k);
       return t.status === 'ok' && t.place.article >= 0 ? t.place : undefined;
     }
-    return undefined;
+    return other ? 'other' : undefined;
   }
 
   #unitName(level: Level): string {

@@ -145,6 +145,9 @@ const SHORT_FORM = /^(?:以下|下)?(?:简称|簡稱|称|稱)/;
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
 
+/** What may follow an element of a chain and qualify it (第三條第二款本文, 第六項前段, 第一項但書). */
+const QUALIFIERS = ['本文', '但書', '但书', '前段', '中段', '後段', '后段'];
+
 /** Connectors that continue a chain: 、 和 及 与 或 至 到 ～ (以及, 或者 are read as 及 / 或 plus one character). */
 const CHAIN = new Set('、和及与與或至到～~');
 
@@ -445,6 +448,8 @@ class Scanner {
         q = this.citations[previous]!.end;
       }
       let r = q;
+      // 第三條第二款本文、第四款 / 第四百三十條前段、第四百三十一條: a qualifier of the element does not end the chain
+      if (QUALIFIERS.some((w) => text.startsWith(w, r))) r += 2;
       const wrapped = wrapEnd(text, r); // 第一款⏎至第三款
       if (wrapped !== r && CHAIN.has(text[wrapped] ?? '')) r = wrapped;
       if (text[r] === '之') break;
@@ -601,7 +606,7 @@ class Scanner {
       if (NOT_BEFORE_BEN.has(before)) return undefined;
       kind = 'this';
     } else if (c === 0x524d /* 前 */) {
-      if (NOT_BEFORE_QIAN.has(before)) return undefined;
+      if (NOT_BEFORE_QIAN.has(before) && before !== 0x4ee5 /* 以: checked below */) return undefined;
       kind = 'previous';
       const d = text.charCodeAt(q);
       if (isCnNumeralCode(d) && d !== 0x5341 /* 十 */) {
@@ -620,6 +625,10 @@ class Scanner {
     if (level === undefined || level === Level.SubItem && kind === 'same') return undefined; // 本目, 前目, 前二目
     if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
     if (kind === 'same' && level < Level.Article) return undefined;
+    // 科以前條第一項: 以前 ("before") is a word, but not before a unit and its number
+    if (kind === 'previous' && before === 0x4ee5 /* 以 */ && text.charCodeAt(q + 1) !== 0x7b2c /* 第 */) return undefined;
+    // 同條項第一款 (Taiwan): the same article and paragraph
+    if (kind === 'same' && level === Level.Article && this.taiwan && text.charCodeAt(q + 1) === 0x9805 /* 項 */) return { kind, level: Level.Paragraph, count: 1, end: q + 2 };
     return { kind, level, count: n, end: q + 1 };
   }
 
