@@ -1,6 +1,6 @@
 /**
  * Citations on held-out laws (test/fixtures/citations, NOTES.md there): definition over stdio (dist/server.js) on every
- * labelled citation of 18 mainland and 12 Taiwan laws, regulations and judicial interpretations that are not in the
+ * labelled citation of 24 mainland and 17 Taiwan laws, regulations and judicial interpretations that are not in the
  * corpus, with the fixture folder as the workspace (cross-law citations go to the laws it holds), and on every 第X届 /
  * 第X次 / 第X个 and amendment-history number of those files (no link allowed). `node scripts/score-citations.mjs`
  * prints the same table and every miss.
@@ -57,19 +57,19 @@ describe('citations on held-out laws over stdio', () => {
     }
   });
 
-  it('≥ 99% of labelled citations go to the right article and paragraph / item, in both terminologies (hand-checked: 466 of 468)', () => {
+  it('≥ 99% of labelled citations go to the right article and paragraph / item, in both terminologies (hand-checked: 576 of 578)', () => {
     const [mainland, taiwan] = score.rows;
     // the two misses, judged (NOTES.md): 企业所得税法第十六条所称…和第十九条 (the 第十九条 of the law named before, read as
     // this document's), and 本條例第七條第二項 in implementing rules whose 本條例 is a law not in the workspace (the term
     // 本條例, defined by （以下簡稱本條例）, answers instead)
-    assert.deepEqual(mainland, { name: 'mainland', labels: 234, positives: 194, article: 194, right: 233, noLink: 40, noLinkRight: 39 }, score.misses.join('\n'));
-    assert.deepEqual(taiwan, { name: 'Taiwan', labels: 234, positives: 183, article: 183, right: 233, noLink: 51, noLinkRight: 50 }, score.misses.join('\n'));
+    assert.deepEqual(mainland, { name: 'mainland', labels: 294, positives: 253, article: 253, right: 293, noLink: 41, noLinkRight: 40 }, score.misses.join('\n'));
+    assert.deepEqual(taiwan, { name: 'Taiwan', labels: 284, positives: 224, article: 224, right: 283, noLink: 60, noLinkRight: 59 }, score.misses.join('\n'));
     const right = score.answers.filter((a) => a.right).length;
     assert.ok(right / score.answers.length >= 0.99, `${right}/${score.answers.length}`);
   });
 
   it('no link on 第X届 / 第X次 / 第X个 or on the numbers of an amendment history', () => {
-    assert.ok(score.negatives >= 300, `${score.negatives} negatives`);
+    assert.ok(score.negatives >= 490, `${score.negatives} negatives`);
     assert.deepEqual(score.falseLinks, []);
   });
 });

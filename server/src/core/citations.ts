@@ -911,13 +911,16 @@ function markerEnd(text: string, p: number): number {
   return q;
 }
 
+/** The structure above articles. */
+const GROUP_KINDS = new Set(['part', 'subpart', 'chapter', 'section']);
+
 /** Law structure kinds whose markers are headings, not citations. */
 const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'appendix']);
 
 /**
  * Every citation of one version of a document. Linear: one scan of the text for trigger characters and a read of a
- * few characters at each. Text before a law's first 编/章/节/条 (the title and the amendment history) is not read
- * when the document has articles.
+ * few characters at each. Text before a law's first article and the 编/章/节 headings right above it (the title and
+ * the amendment history) is not read when the document has articles.
  */
 export function indexCitations(text: string, model: ReportModel): CitationIndex {
   const skips: Array<[number, number]> = [];
@@ -925,13 +928,15 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   let tocSkipped = false;
   const headingValues = new Int32Array(model.headings.length);
   let from = 0;
-  let firstLaw = -1;
+  let firstArticle = -1;
   let hasArticles = false;
   let traditional = 0;
   model.headings.forEach((h, i) => {
     if (!STRUCTURE_KINDS.has(h.kind)) return;
-    if (h.kind === 'article') hasArticles = true;
-    if (firstLaw < 0 && h.kind !== 'appendix') firstLaw = h.start;
+    if (h.kind === 'article' && !hasArticles) {
+      hasArticles = true;
+      firstArticle = i;
+    }
     if (h.repaired) return;
     const unit = readUnit(text, h.headingStart, false);
     if (unit !== undefined) {
@@ -948,7 +953,13 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
     skips.push([h.headingStart, unit?.end ?? markerEnd(text, h.headingStart)]);
   });
   if (toc !== undefined && !tocSkipped) skips.push([toc.start, toc.end]);
-  if (hasArticles && firstLaw > 0) from = firstLaw;
+  if (hasArticles) {
+    // the law starts at its first article and the 编/章/节 headings right above it: a wrapped line of the amendment
+    // history that reads as a heading (…及第三章第九節第一～三款款名) does not start it
+    let k = firstArticle;
+    while (k > 0 && GROUP_KINDS.has(model.headings[k - 1]!.kind)) k--;
+    from = model.headings[k]!.start;
+  }
   // a law's own articles say which script it is in; a text without articles is counted
   const taiwan = hasArticles ? traditional > 0 && readsTaiwanStyle(text, true) : readsTaiwanStyle(text);
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
