@@ -3,8 +3,9 @@
 // Same output as another build: the term index (terms with their keys, kinds, definitions, builtins and uses; the
 // use list; key lookups) and the citations (each citation and its resolved target) of this build and of another one
 // (a checkout or a copy of its out/ directory), compared deep-equal on every real document (the corpus, its kinds/,
-// test/fixtures/kinds, seeds/), the bench's generated reports and the adversarial patterns at 100 KB. A speed-only
-// change to the term or citation scan must leave every one of them unchanged.
+// test/fixtures/kinds, seeds/), the bench's generated reports and the adversarial patterns (100 KB; those with many
+// distinct terms or cited documents at 1 MB too). A speed-only change to the term or citation scan must leave every one
+// of them unchanged.
 //
 //   node bench/same-output.mjs --against=/tmp/main-out     (a directory holding out/server/src, or out/ itself)
 //
@@ -73,6 +74,8 @@ function* documents() {
     yield { name: `generated ${bytes} B, seed ${seed}`, text: generateReport(pools, bytes, seed).text };
   }
   for (const p of PATTERNS) yield { name: `adversarial ${p.name} 100 KB`, text: buildPattern(p, 100 * 1024) };
+  // the patterns with the most distinct terms and documents, at a size where the tables outgrow the caches
+  for (const p of PATTERNS.filter((x) => /distinct|colon-defs|laws-/.test(x.name))) yield { name: `adversarial ${p.name} 1 MB`, text: buildPattern(p, 1024 * 1024) };
 }
 
 function main() {
