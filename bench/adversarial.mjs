@@ -117,7 +117,8 @@ export const PATTERNS = [
   { name: 'latin-words', why: 'word count: Latin words, digits and Han mixed', unit: (i) => `word${i} 123.45 abc-def 汉字 ` },
 ];
 
-function build(pattern, bytes) {
+/** The text of `pattern` at about `bytes` UTF-8 bytes. */
+export function buildPattern(pattern, bytes) {
   const parts = [pattern.head ?? ''];
   let size = Buffer.byteLength(parts[0]);
   const tail = pattern.tail ?? '';
@@ -257,8 +258,8 @@ export function runAdversarial(argv = []) {
   const budgetMs = opt.budget * 1000;
   // warm-up: every pattern once at a small size, so the rules run as optimised code
   for (const p of PATTERNS) {
-    pipeline(build(p, 16 * 1024));
-    other?.(build(p, 16 * 1024));
+    pipeline(buildPattern(p, 16 * 1024));
+    other?.(buildPattern(p, 16 * 1024));
   }
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
@@ -267,7 +268,7 @@ export function runAdversarial(argv = []) {
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
     const row = { name: p.name, why: p.why, sizes: {} };
-    const texts = opt.sizes.map((size) => build(p, SIZES[size]));
+    const texts = opt.sizes.map((size) => buildPattern(p, SIZES[size]));
     const otherSamples = texts.map(() => []);
     const samples = sampleSizes(pipeline, texts, RUNS, budgetMs, other, otherSamples);
     opt.sizes.forEach((size, i) => {

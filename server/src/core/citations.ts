@@ -635,7 +635,7 @@ class Scanner {
   /**
    * Reads the citations from `from` on. Where a citation or a title can start — 第, 附, 《, 专/專, or 本/前/同 followed by
    * a unit, a count (前两款) or the first character of a word naming this document (本法, 本条例 …) — comes from the
-   * stops of the text (stops.ts: one pass of the regex engine, shared with the term extraction). `resume` is where
+   * stops of the text (stops.ts: one pass, shared with the term extraction). `resume` is where
    * the next stop may start (after a citation, a title or a skipped heading read here).
    */
   scan(from: number, skips: readonly (readonly [number, number])[], stops: Stops): void {

@@ -135,7 +135,7 @@ function isHanCode(c: number): boolean {
 const GLOSSARY_TITLE = /^(?:名词解释|名詞解釋|名词注释|名詞註釋|注释|註釋|注解|註解|附注|附註)[：:]?$/;
 const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]/g;
 // The cue characters — opening quotes and title brackets; 称/稱 (以下简称, 所称, 稱X者); 即 (，即); 如 and 列 (定义如下,
-// 下列用语的含义) — are found by the regex engine in the pass it makes for the citations too (stops.ts).
+// 下列用语的含义) — are found in the pass made for the citations too (stops.ts).
 
 /**
  * A term as written: 2 to `max` characters, at least one Han, no punctuation or blanks; quote marks only when
@@ -216,7 +216,7 @@ class Extractor {
   }
 
   run(): Extraction {
-    // One pass of the regex engine for every cue character (shared with the citation scan); the handlers look around
+    // One pass over the text for every cue character (shared with the citation scan); the handlers look around
     // each hit.
     const text = this.#text;
     const quotes: number[] = [];
@@ -740,10 +740,18 @@ class Extractor {
    */
   #bracketedNames(quotes: readonly number[]): void {
     const text = this.#text;
-    // the brackets before the quotes the cue pass found (“ 「 『 ‘), and those before an ASCII quote (a substring search)
+    // the brackets before the quotes the cue pass found (“ 「 『 ‘), then those before an ASCII quote: ("…") and （"…"）.
+    // The ASCII quotes are found by one indexOf of '"' and the bracket checked before each: a search for '（"' stops at
+    // every （ of the text (0.34 ms for both brackets at 1 MB, against 0.01 ms for '"', which Chinese text rarely has).
     const brackets: number[] = [];
     for (const q of quotes) if (text[q - 1] === '(' || text[q - 1] === '（') brackets.push(q - 1);
-    for (const open of ['("', '（"']) for (let b = text.indexOf(open); b >= 0; b = text.indexOf(open, b + 2)) brackets.push(b);
+    const wide: number[] = [];
+    for (let q = text.indexOf('"', 1); q >= 0; q = text.indexOf('"', q + 1)) {
+      const c = text.charCodeAt(q - 1);
+      if (c === 0x28 /* ( */) brackets.push(q - 1);
+      else if (c === 0xff08 /* （ */) wide.push(q - 1);
+    }
+    for (const b of wide) brackets.push(b);
     for (const b of brackets) {
       const q = text[b + 1] ?? '';
       const close = q === '"' ? '"' : OPEN_QUOTES.includes(q) ? CLOSE_QUOTES[OPEN_QUOTES.indexOf(q)]! : '';
