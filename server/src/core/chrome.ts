@@ -18,8 +18,12 @@ const CHROME_EXACT = new Set([
 
 /** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
 const POSITION_LABEL = /(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您当前位置)\s*[：:]/;
-/** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻. */
-const CRUMB_SEPARATOR = /\s*(?:>|＞|»|›)\s*/;
+/** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻, 再审 >> 再审研究. */
+const CRUMB_SEPARATOR = /\s*(?:>>|＞＞|>|＞|»|›)\s*/;
+/** A doubled arrow joins a breadcrumb's steps (再审 >> 再审研究), never a sentence's words: two steps are enough. */
+const DOUBLE_CRUMB = />>|＞＞|»/;
+/** A newspaper page's jump line: (上接15版), （下转第3版）. */
+const JUMP_LINE = /^[（(](?:上接|下转|下轉|接上|转下|轉下|接第)[^（）()]{0,8}[版页頁][）)]$/;
 
 const CHROME_PREFIXES = [
   '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
@@ -65,6 +69,7 @@ export function isChromeLine(line: string): boolean {
   if (isBreadcrumb(line)) return true;
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
+  if (JUMP_LINE.test(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
@@ -80,11 +85,11 @@ export function isChromeLine(line: string): boolean {
  * or three or more short steps joined by > / ＞ / » (首页 > 新闻中心 > 正文). A sentence never chains short phrases
  * with arrows, and 我国产业的当前位置 without a colon is no breadcrumb.
  */
-function isBreadcrumb(line: string): boolean {
+export function isBreadcrumb(line: string): boolean {
   if (line.length > 120) return false;
   if (POSITION_LABEL.test(line)) return true;
   const steps = line.split(CRUMB_SEPARATOR);
-  return steps.length >= 3 && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
+  return (steps.length >= 3 || (steps.length === 2 && DOUBLE_CRUMB.test(line))) && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
 }
 
 /** True for a line (already trimmed) that is never a title or a heading: page chrome or 公文 front matter. */
