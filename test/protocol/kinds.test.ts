@@ -136,3 +136,49 @@ describe('zh-report on the fourth pass’s documents, over stdio', () => {
     assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['当事人信息', '审理经过', '一审法院查明']);
   });
 });
+
+describe('zh-report on the fifth pass’s contracts, over stdio', () => {
+  let client: LspClient;
+  const fixture = (name: string): string => readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'kinds', name), 'utf8');
+  const lease = fixture('cn_contract_finance_lease_platform_jsx_excerpt.txt');
+  const loan = fixture('cn_contract_loan_platform_agreement_html_excerpt.txt');
+  const leaseUri = 'file:///kinds/lease.txt';
+  const loanUri = 'file:///kinds/loan.txt';
+
+  before(async () => {
+    client = LspClient.start();
+    await client.initialize(CAPABILITIES);
+    client.notify('textDocument/didOpen', { textDocument: { uri: leaseUri, languageId: 'zh-report', version: 1, text: lease } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: loanUri, languageId: 'zh-report', version: 1, text: loan } });
+  });
+
+  after(async () => {
+    await client.dispose();
+  });
+
+  it('a clause glued to its number (1.2租赁物：指…) defines the term: hover and go to definition from a later clause', async () => {
+    const use = { textDocument: { uri: leaseUri }, position: positionOf(lease, '租赁物的所有权属于', 1) };
+    const hover = await client.request<Hover>('textDocument/hover', use);
+    assert.ok(hover, 'hover on 租赁物');
+    assert.ok((hover.contents as MarkupContent).value.includes('由甲方根据乙方的需求向供应商出资购买'));
+    const [definition] = await client.request<Location[]>('textDocument/definition', use);
+    assert.equal(definition!.range.start.line, lease.split('\n').findIndex((l) => l.startsWith('1.2租赁物')));
+  });
+
+  it('the outline: 1. 定义与解释 holds 1.1 … 1.10, 5.2 holds 5.2.1 … 5.2.3, 6. is back at the top', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: leaseUri } });
+    const parts = symbols[0]!.children!;
+    assert.deepEqual(parts.map((s) => s.name.slice(0, 2)), ['1.', '2.', '3.', '4.', '5.', '6.']);
+    assert.equal(parts[0]!.children!.length, 10);
+    assert.equal(parts[4]!.children![1]!.children!.length, 3);
+  });
+
+  it('a definitions list after 本合同中的下列词语和用语含义如下 (1. 本金，指…): hover on 容时期 in 第三条', async () => {
+    const use = { textDocument: { uri: loanUri }, position: positionOf(loan, '容时期利息和容时期账户管理费', 1) };
+    const hover = await client.request<Hover>('textDocument/hover', use);
+    assert.ok(hover, 'hover on 容时期');
+    assert.ok((hover.contents as MarkupContent).value.includes('借款期满后7天内'));
+    const [definition] = await client.request<Location[]>('textDocument/definition', use);
+    assert.equal(definition!.range.start.line, loan.split('\n').findIndex((l) => l.startsWith('3. 容时期')));
+  });
+});
