@@ -824,6 +824,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   let lastParagraph = 0;
   let anchored = 0;
+  let textBefore = false;
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
@@ -838,6 +839,15 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     const p = skipIndent(text, start, end);
     if (p >= end) continue;
     const length = end - p;
+    const first = !textBefore;
+    textBefore = true;
+    // a name standing right above a numbered list it heads (告知事项 / 1、… 2、…): Han only, not the document's first
+    // line, and not a label (a listed title keeps its own kind)
+    const listHead = (): boolean => !first && !articles && length <= LIST_HEAD_MAX && !markerLines.has(line) && headsList(text, lineStarts, line, p, end, paragraphs);
+    if (length > SHORT_LINE_MAX && listHead()) {
+      labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+      continue;
+    }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
       // only a line that starts as some label does is compared with the labels (no string made for the others)
       if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
@@ -852,6 +862,10 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
           labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
           continue;
         }
+      }
+      if (listHead()) {
+        labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+        continue;
       }
       let sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
       if (sub === Subhead.None && !articles && opensParagraphSection(text, lineStarts, line, p, end, paragraphs, lastParagraph)) {
@@ -1006,6 +1020,22 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
   return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN || (above.end - above.p >= SHORT_PARAGRAPH_MIN && /[，,]/.test(text.slice(above.p, above.end)));
 }
 
+/** A list's own heading (人民法院对当事人填写送达地址确认书告知事项) is at most this long. */
+const LIST_HEAD_MAX = 30;
+
+/**
+ * True when the line (Han only: no punctuation, no digits) stands right above item 1 of a numbered list (1. / 1、)
+ * whose item 2 follows within a few lines: the list's heading.
+ */
+function headsList(text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals): boolean {
+  if (paragraphs.size < 2 || end - p < SUBHEAD_MIN) return false;
+  for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
+  const next = nextTextLine(text, lineStarts, line);
+  if (!next || paragraphs.get(next.line) !== 1) return false;
+  for (let l = next.line + 1; l < Math.min(lineStarts.length, next.line + 2 * SUBHEAD_BLANKS); l++) if (paragraphs.get(l) === 2) return true;
+  return false;
+}
+
 /**
  * A short line standing alone between a finished paragraph and a longer one. Two such lines may stand together (安老
  * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
@@ -1151,6 +1181,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
+    // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
+    if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
     if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
     // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
