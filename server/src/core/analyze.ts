@@ -3,7 +3,7 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isAboveText, isBreadcrumb, isOfficialFrontMatter, isSiteTitle } from './chrome';
+import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
@@ -1160,19 +1160,25 @@ function makeTitle(text: string, line: number, start: number, headingStart: numb
 
 function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean): Heading | undefined {
   let chromeAbove = -2;
+  let navigation = false; // inside an e-paper's list of the page's headlines (below 本版標題導航, up to a blank or chrome line)
   for (let line = 0; line < lines; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     let p = skipIndent(text, start, end);
     while (p < end && text.charCodeAt(p) === 0x23) p++;
     p = skipIndent(text, p, end);
-    if (p >= end) continue;
+    if (p >= end) {
+      navigation = false;
+      continue;
+    }
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
     if (isAboveText(plain) || isSiteTitle(plain)) {
       chromeAbove = line;
+      navigation = isNavigationHeader(plain);
       continue;
     }
+    if (navigation) continue;
     const menu = menuRunEnd(text, lineStarts, line, lines);
     if (menu > line) {
       line = menu;
@@ -1184,7 +1190,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
     if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
-    if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
+    // a date line (2018 11月14日 星期, a page's date with its weekday left empty)
+    if (!hasHan(plain) || (/^[\d０-９]/.test(plain) && (/[日分]$/.test(plain) || (plain.length <= 24 && /\d\s*月\s*\d{1,2}\s*日/.test(plain))))) continue;
     // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
     if (DATE_LINE.test(plain)) continue;
     const dated = ORGAN_END.test(plain) ? nextTextLine(text, lineStarts, line, 2) : undefined;

@@ -14,6 +14,8 @@ const CHROME_EXACT = new Set([
   '复制', '複製', '正文复制', '复制全文', '一键复制',
   // a reposted article's link to where it first appeared (WeChat: 查看原文, 阅读原文)
   '查看原文', '阅读原文', '閱讀原文', '查看原文>>',
+  // an e-paper page's navigation (本版標題導航 lists the page's headlines below it)
+  '本版标题导航', '本版標題導航', '版面导航', '版面導航', '标题导航', '標題導航',
 ]);
 
 /** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
@@ -70,6 +72,9 @@ export function isChromeLine(line: string): boolean {
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
   if (JUMP_LINE.test(line)) return true;
+  // an e-paper's page line and links (第A01版:澳聞 4下一版, 3上一篇  下一篇4), its date fields (今日日期: / 當前報紙日期:)
+  if (line.length <= 40 && (/上一[版篇页頁]|下一[版篇页頁]/.test(line) || /^第[A-Za-z]?\d+版/.test(line))) return true;
+  if (/^(?:今日日期|當前報紙日期|当前报纸日期)/.test(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
@@ -90,6 +95,11 @@ export function isBreadcrumb(line: string): boolean {
   if (POSITION_LABEL.test(line)) return true;
   const steps = line.split(CRUMB_SEPARATOR);
   return (steps.length >= 3 || (steps.length === 2 && DOUBLE_CRUMB.test(line))) && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
+}
+
+/** An e-paper's list of the page's headlines starts below this line (本版標題導航). */
+export function isNavigationHeader(line: string): boolean {
+  return /(?:标题导航|標題導航|版面导航|版面導航)$/.test(line);
 }
 
 /** True for a line (already trimmed) that is never a title or a heading: page chrome or 公文 front matter. */
