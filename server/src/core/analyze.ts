@@ -488,7 +488,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (p + 2 < end && text.charCodeAt(p) === 0x2a && text.charCodeAt(p + 1) === 0x2a) p += 2;
     const headingStart = p;
     let m = matchMarker(text, p, end);
-    if (!m && md === 0 && digitValue(text.charCodeAt(p)) >= 0) {
+    if (!m && md === 0 && (openNum !== undefined || decimalPath.length > 0) && digitValue(text.charCodeAt(p)) >= 0) {
       const glued = gluedDecimal(text, p, end);
       if (glued && continuesNumbering(glued.parts, openNum, decimalPath)) m = glued.match;
     }
@@ -603,9 +603,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   // step's wrapped line may start with a number of its own: 1、859-1～859-5…).
   const groups = hasArticle ? articleGroups(merged) : NO_GROUPS;
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
-  let dated = 0;
-  for (const c of preamble) if (DATED.test(text.slice(c.headingStart, c.lineEnd))) dated++;
-  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && 2 * dated > preamble.length && !groups.has(merged[firstLaw - 1]!);
+  let history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
+  if (history) {
+    let dated = 0;
+    for (const c of preamble) if (DATED.test(text.slice(c.headingStart, c.lineEnd))) dated++;
+    history = 2 * dated > preamble.length;
+  }
   const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
@@ -843,8 +846,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     textBefore = true;
     // a name standing right above a numbered list it heads (告知事项 / 1、… 2、…): Han only, not the document's first
     // line, and not a label (a listed title keeps its own kind)
-    const listHead = (): boolean => !first && !articles && length <= LIST_HEAD_MAX && !markerLines.has(line) && headsList(text, lineStarts, line, p, end, paragraphs);
-    if (length > SHORT_LINE_MAX && listHead()) {
+    const mayHeadList = !first && !articles && length <= LIST_HEAD_MAX && !markerLines.has(line);
+    if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
     }
@@ -863,7 +866,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
           continue;
         }
       }
-      if (listHead()) {
+      if (mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
         labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
         continue;
       }
@@ -1028,7 +1031,7 @@ const LIST_HEAD_MAX = 30;
  * whose item 2 follows within a few lines: the list's heading.
  */
 function headsList(text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals): boolean {
-  if (paragraphs.size < 2 || end - p < SUBHEAD_MIN) return false;
+  if (paragraphs.size < 2 || end - p < SUBHEAD_MIN || (paragraphs.get(line + 1) !== 1 && paragraphs.get(line + 2) !== 1)) return false;
   for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
   const next = nextTextLine(text, lineStarts, line);
   if (!next || paragraphs.get(next.line) !== 1) return false;
@@ -1971,9 +1974,11 @@ function endBeforeSignature(text: string, lineStarts: readonly number[], heading
  * headings is read once.
  */
 function signatureCuts(text: string, lineStarts: readonly number[], headings: readonly Heading[]): Set<number> {
-  if (!headings.some((h) => h.kind === 'label' && CLOSING_LABELS.includes(h.name))) return NO_INDICES as Set<number>;
+  // a signature block comes after the judgment's orders (判决如下 / 裁定如下): the lines before them are not read
+  const from = headings.findIndex((h) => h.kind === 'label' && CLOSING_LABELS.includes(h.name));
+  if (from < 0) return NO_INDICES as Set<number>;
   const cuts = new Set<number>();
-  for (let i = 1; i < headings.length; i++) {
+  for (let i = from + 1; i < headings.length; i++) {
     let signer = false;
     let dated = false;
     for (let l = headings[i - 1]!.line + 1; l < headings[i]!.line; l++) {

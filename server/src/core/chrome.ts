@@ -22,6 +22,7 @@ const CHROME_EXACT = new Set([
 const POSITION_LABEL = /(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您当前位置)\s*[：:]/;
 /** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻, 再审 >> 再审研究. */
 const CRUMB_SEPARATOR = /\s*(?:>>|＞＞|>|＞|»|›)\s*/;
+const CRUMB_ARROW = /[>＞»›]/;
 /** A doubled arrow joins a breadcrumb's steps (再审 >> 再审研究), never a sentence's words: two steps are enough. */
 const DOUBLE_CRUMB = />>|＞＞|»/;
 /** A newspaper page's jump line: (上接15版), （下转第3版）. */
@@ -71,10 +72,12 @@ export function isChromeLine(line: string): boolean {
   if (isBreadcrumb(line)) return true;
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
-  if (JUMP_LINE.test(line)) return true;
+  const first = line.charCodeAt(0);
+  if ((first === 0xff08 || first === 0x28) && JUMP_LINE.test(line)) return true;
   // an e-paper's page line and links (第A01版:澳聞 4下一版, 3上一篇  下一篇4), its date fields (今日日期: / 當前報紙日期:)
-  if (line.length <= 40 && (/上一[版篇页頁]|下一[版篇页頁]/.test(line) || /^第[A-Za-z]?\d+版/.test(line))) return true;
-  if (/^(?:今日日期|當前報紙日期|当前报纸日期)/.test(line)) return true;
+  if (line.length <= 40 && (line.includes('上一') || line.includes('下一')) && /上一[版篇页頁]|下一[版篇页頁]/.test(line)) return true;
+  if (first === 0x7b2c /* 第 */ && /^第[A-Za-z]?\d+版/.test(line)) return true;
+  if ((first === 0x4eca || first === 0x7576 || first === 0x5f53) && /^(?:今日日期|當前報紙日期|当前报纸日期)/.test(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
@@ -93,6 +96,8 @@ export function isChromeLine(line: string): boolean {
 export function isBreadcrumb(line: string): boolean {
   if (line.length > 120) return false;
   if (POSITION_LABEL.test(line)) return true;
+  // no arrow, no breadcrumb (most lines: no split made)
+  if (!CRUMB_ARROW.test(line)) return false;
   const steps = line.split(CRUMB_SEPARATOR);
   return (steps.length >= 3 || (steps.length === 2 && DOUBLE_CRUMB.test(line))) && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
 }
