@@ -238,7 +238,7 @@ function inContext(cands: LazyHeading[]): LazyHeading[] {
 }
 
 /** Accept or reject a marker in its line's context. */
-function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
+function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false): boolean {
   switch (markerInfo(m.kind).accept) {
     case 'citable':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
@@ -250,6 +250,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
         const next = rest.charCodeAt(1);
         return !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
       }
+      // 第一章总则 / 第一条本协会的名称为… (a page that dropped the blanks): the first article right below its chapter
+      if (prevArticle === undefined && chapterAbove && m.ordinal === 1) return !CITATION_FOLLOWERS.includes(rest[0]!);
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
       if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
@@ -515,7 +517,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
     if (m) {
       const rest = source.slice(m.textStart, sourceEnd);
-      if (!acceptMarker(m, rest, prevArticle)) continue;
+      const above = m.kind === 'article' && m.glued && prevArticle === undefined ? candidates[candidates.length - 1] : undefined;
+      if (!acceptMarker(m, rest, prevArticle, above !== undefined && above.line === line - 1 && isStructureKind(above.kind))) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
       // (a Roman numeral alone on its line, its title below, continues no sentence)
