@@ -721,6 +721,7 @@ describe('kinds: fifth pass (platform contracts, company rules, court model text
     assert.equal(form.headings.filter((h) => h.kind === 'num' && form.headings[h.parent] === head).length, 6);
     // the document's first line above a list is its title, and a sentence above a list is no heading
     assert.equal(parse('关于开展检查的通知\n1、检查范围。\n2、检查时间。\n').headings[0]!.kind, 'title');
+    assert.equal(parse('分享\n\n关于开展检查的通知\n1、检查范围。\n2、检查时间。\n').headings[0]!.name, '关于开展检查的通知');
     assert.equal(count(parse('通知\n\n现将有关事项通知如下：\n1、检查范围。\n2、检查时间。\n'), 'subhead'), 0);
     assert.equal(parse(fixture('cn_court_summons_2018_zunyi_intermediate_civil_second_instance_html.txt')).headings[0]!.name, '遵义市中级人民法院');
   });

@@ -845,8 +845,9 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     const p = skipIndent(text, start, end);
     if (p >= end) continue;
     const length = end - p;
+    // (the document's first line of text, after any page chrome, is its title's place)
     const first = !textBefore;
-    textBefore = true;
+    if (first && !isAboveText(text.slice(p, end))) textBefore = true;
     // a name standing right above a numbered list it heads (告知事项 / 1、… 2、…): Han only, not the document's first
     // line, and not a label (a listed title keeps its own kind)
     const mayHeadList = !first && !articles && length <= LIST_HEAD_MAX && !markerLines.has(line);
