@@ -678,7 +678,7 @@ describe('kinds: fifth pass (platform contracts, company rules, court model text
     assert.equal(model.headings[at('5.2.3如租赁物').parent], at('5.2租赁物'));
     assert.equal(model.headings[at('6. 期末').parent]!.kind, 'title');
     // a quantity at a line's start, a number out of sequence and a unit stay text
-    const text = '合同\n1. 定义\n1.1租赁物：指设备。\n1.5公里以内免费送达。\n3.2米的设备不予配送。\n1.2租金：指对价。\n1.3万元以下免收押金。\n';
+    const text = '合同\n1. 定义\n1.1租赁物：指设备。\n1.5公里以内免费送达。\n3.2米的设备不予配送。\n1.2租金：指对价。\n1.3万元以下免收押金。\n2. 配送\n2.1公里以内免费。\n';
     assert.deepEqual(parse(text).headings.filter((h) => h.kind === 'decimal').map((h) => h.line), [2, 5]);
   });
 
@@ -697,7 +697,9 @@ describe('kinds: fifth pass (platform contracts, company rules, court model text
     const ruling = parse(fixture('cn_model_text_2018_administrative_ruling_retrial_chinacourt_scrape.txt'));
     for (const h of ruling.headings.filter((x) => x.kind === 'cn')) assert.equal(ruling.headings[h.parent]!.kind, 'title', h.name);
     // page buttons in 【】 stay chrome
-    assert.equal(count(parse('标题\n\n【打印】\n\n正文第一段。\n'), 'label'), 0);
+    assert.equal(count(parse('标题\n\n【打印】\n\n正文第一段。\n\n【关闭窗口】\n'), 'label'), 0);
+    // a headline that opens a new chapter (下一篇章) is no e-paper link
+    assert.equal(parse('开启发展的下一篇章\n\n正文第一段。\n').headings[0]!.name, '开启发展的下一篇章');
   });
 
   it('titles: a site’s name above its breadcrumb, and a newspaper’s jump line, are not the title; a table’s cell is no heading', () => {

@@ -864,7 +864,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         const leaf = LEAF_LABELS.has(key);
         // any short name in 【】 alone on its line names the part below it (【说明】, 【法律依据】), page buttons aside
         const named = text.charCodeAt(p) === 0x3010 && close === 0x3011 && key.length + 2 === length && key.length >= SUBHEAD_MIN
-          && key.length <= BRACKET_LABEL_MAX && hanOnly(key) && !isAboveText(whole);
+          && key.length <= BRACKET_LABEL_MAX && hanOnly(key) && !isAboveText(whole) && !isAboveText(key);
         if (leaf || named || CONTAINER_LABELS.has(key) || listed.has(key)) {
           labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
           continue;

@@ -75,7 +75,7 @@ export function isChromeLine(line: string): boolean {
   const first = line.charCodeAt(0);
   if ((first === 0xff08 || first === 0x28) && JUMP_LINE.test(line)) return true;
   // an e-paper's page line and links (第A01版:澳聞 4下一版, 3上一篇  下一篇4), its date fields (今日日期: / 當前報紙日期:)
-  if (line.length <= 40 && (line.includes('上一') || line.includes('下一')) && /上一[版篇页頁]|下一[版篇页頁]/.test(line)) return true;
+  if (line.length <= 40 && (line.includes('上一') || line.includes('下一')) && /[上下]一[版篇页頁](?!章)/.test(line)) return true;
   if (first === 0x7b2c /* 第 */ && /^第[A-Za-z]?\d+版/.test(line)) return true;
   if ((first === 0x4eca || first === 0x7576 || first === 0x5f53) && /^(?:今日日期|當前報紙日期|当前报纸日期)/.test(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words

@@ -565,7 +565,7 @@ export function gluedDecimal(s: string, p: number, end: number): { match: Marker
     if (q < end && (s.charCodeAt(q) === 0x2e || s.charCodeAt(q) === 0xff0e)) q++;
     else break;
   }
-  if (parts.length < 2 || parts.length > 4 || q >= end || !isHan(s.charCodeAt(q)) || UNIT_CHARS.includes(s[q]!)) return undefined;
+  if (parts.length < 2 || parts.length > 4 || q >= end || !isHan(s.charCodeAt(q)) || UNIT_CHARS.includes(s[q]!) || MEASURE_WORDS.test(s.slice(q, q + 2))) return undefined;
   return { match: finish('decimal', parts[0], p, q, s, end, parts.length), parts };
 }
 
@@ -580,6 +580,9 @@ function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined
   if (value === undefined) return undefined;
   return finish('roman', value, p, q + 1, s, end);
 }
+
+/** Units of measure after a decimal quantity (1.5公里, 2.3平方米, 0.8吨): never a clause's text. */
+const MEASURE_WORDS = /^(?:公[里顷頃斤尺]|平方|千[米克瓦]|[米吨噸升])/;
 
 /** What follows a number as its unit (10  月, 102 年, 3  个): a number, not a marker. */
 const UNIT_CHARS = '年月日号號时時分秒个個万萬亿億元%％倍岁歲';
