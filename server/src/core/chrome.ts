@@ -57,8 +57,8 @@ export function isOfficialFrontMatter(line: string): boolean {
   if (line.length <= 30 && ISSUER_FILE.test(line)) return true; // 红头: 北京市人民政府文件 (not a standard's 引用文件)
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
   if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
-  // a listed company's filing: 公司代码:600718 公司简称:东软集团 / 证券代码: / 公告编号:2025-078
-  if (/^(公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|公司简称|公司簡稱|证券简称|證券簡稱|股票简称|股票簡稱|公告编号|公告編號)[：:]/.test(line)) return true;
+  // a listed company's filing: 公司代码:600718 公司简称:东软集团 / 证券代码: / 债券代码: / 公告编号:2025-078
+  if (/^(公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|债券代码|債券代碼|公司简称|公司簡稱|证券简称|證券簡稱|股票简称|股票簡稱|债券简称|債券簡稱|公告编号|公告編號)[：:]/.test(line)) return true;
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
