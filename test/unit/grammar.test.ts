@@ -332,7 +332,7 @@ describe('grammar: every kind of the marker table (server/src/core/markers.ts)',
   /** The grammar's scope for each kind the outline numbers (壹、 and 甲、 are first levels of Taiwan judgments). */
   const SCOPES: Partial<Record<MarkerKind, string>> = {
     part: 'part', subpart: 'part', chapter: 'chapter', section: 'section', group: 'section', subgroup: 'section', article: 'article',
-    cn: 'level1', cnFormal: 'level1', stem: 'level1', cnParen: 'level2', stemParen: 'level2', num: 'level3', numParen: 'level4', circled: 'level5',
+    cn: 'level1', cnFormal: 'level1', stem: 'level1', cnParen: 'level2', stemParen: 'level2', num: 'level3', numParen: 'level4', numHalf: 'level4', circled: 'level5',
     roman: 'level1', decimal: 'decimal', appendix: 'annex',
   };
   for (const kind of MARKER_KINDS) {

@@ -65,7 +65,7 @@ interface Candidate {
  * (第, numerals, brackets, digits, circled numbers, 附件, glossary headers 名词解释/注释, and the "?"/"。" that
  * GBK misalignment leaves).
  */
-export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:>[ \\t\\u3000]+)?(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
+export const CANDIDATE_LINE = new RegExp(`^[ \\t\\u00a0\\u2000-\\u200b\\u200d\\u3000\\ufeff]*(?:>[ \\t\\u3000]+)?(?:[·•][ \\t\\u3000]+)?(?:\\*\\*)?[#${MARKER_START_CLASS}名注註?。]`);
 
 /** Line starts after LF, CRLF and a lone CR, as editors count lines (a CR-only file has many lines, not one). */
 export function computeLineStarts(text: string): number[] {
@@ -477,6 +477,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (p >= end) continue;
     // a Markdown quote (> 1.个人会员:…, items a converter indented) is read as the text it quotes
     if (text.charCodeAt(p) === 0x3e /* > */ && p + 1 < end && isIndent(text.charCodeAt(p + 1))) p = skipIndent(text, p + 1, end);
+    // a word processor's bullet before a marker (· 1）实际收到金额…) is read as the item it marks
+    if ((text.charCodeAt(p) === 0xb7 || text.charCodeAt(p) === 0x2022) && p + 1 < end && isIndent(text.charCodeAt(p + 1))) p = skipIndent(text, p + 1, end);
     let md = 0;
     if (text.charCodeAt(p) === 0x23 /* # */) {
       let q = p;

@@ -183,6 +183,7 @@ const RESTYLE: Partial<Record<MarkerKind, (marker: string, n: number, style: str
     const full = i < marker.length && marker.charCodeAt(i) >= 0xff10;
     return marker[0]! + formatDigits(n, full) + marker[marker.length - 1]!;
   },
+  numHalf: (marker, n) => formatDigits(n, marker.charCodeAt(0) >= 0xff10) + marker[marker.length - 1]!,
   circled: (_marker, n) => (n <= 20 ? enclosed(0x2460, 1, n, 20) : enclosed(0x3251, 21, n, 35)),
   ordinal: (marker, n) => marker.replace(/^第[〇一二三四五六七八九十百千两零]+/, '第' + formatCnNumeral(n)),
   roman: (marker, n) => {
@@ -217,6 +218,7 @@ const ROWS: Readonly<Record<MarkerKind, Row>> = {
   stemParen: ['paren',   'text',      'list',     undefined, 0, 'stemParen', '',    K.Method,    '括号天干序号', 'bracketed heavenly stem', ['（甲）', '(乙)', '（丙）']],
   num:      ['digits',   'text',      'list',     undefined, 3, 'num',   '.',       K.Field,     '数字序号', 'Arabic numeral', ['1.', '1．', '１．', '12.', '⒈']],
   numParen: ['paren',    'text',      'list',     undefined, 4, 'numParen', '',     K.Property,  '括号数字序号', 'bracketed Arabic numeral', ['（1）', '(1)', '（１）', '⑴']],
+  numHalf:  ['digits',   'text',      'list',     undefined, 0, 'numHalf', '',      K.Property,  '半括号数字序号', 'half-bracketed Arabic numeral', ['1）', '1)', '１）', '12）']],
   circled:  ['enclosed', 'text',      'list',     undefined, 5, 'circled', '',      K.EnumMember, '圈码序号', 'circled number', ['①', '⑳', '㉑']],
   roman:    ['roman',    'run',       'list',     undefined, 0, undefined, '.',     K.Class,     '罗马数字序号', 'Roman numeral', ['I.', 'II.', 'IV.', 'IX.', 'XIV.', 'I．']],
   ordinal:  ['law',      'ordinal',   'list',     undefined, 0, undefined, undefined, K.Class,   '第X序号', 'ordinal', ['第一、', '第二，']],
@@ -511,12 +513,17 @@ function enclosedMarker(s: string, p: number, end: number): MarkerMatch | undefi
   return undefined;
 }
 
-/** 1. 1． １． 1、 and 3.1 / 3.1.2. */
+/** 1. 1． １． 1、 1） and 3.1 / 3.1.2. */
 function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   const dEnd = readDigits(s, p, end);
   if (dEnd - p > 3 || dEnd >= end) return undefined;
   const sep = s.charCodeAt(dEnd);
   if (sep === 0x3001) return finish('num', digitsValue(s, p, dEnd), p, dEnd + 1, s, end);
+  // 1）实际收到金额小于… / 2) 资金… : a half bracket, then text on the same line (not `1)` alone, a cell)
+  if (sep === 0xff09 || sep === 0x29) {
+    const t = skipIndent(s, dEnd + 1, end);
+    return t < end && digitValue(s.charCodeAt(t)) < 0 ? finish('numHalf', digitsValue(s, p, dEnd), p, dEnd + 1, s, end) : undefined;
+  }
   // 1   本半年度报告摘要来自… (a report summary's numbered notes): two blanks or more, then a word that is no unit
   if (sep === 0x20 && dEnd - p <= 2) {
     const t = skipIndent(s, dEnd, end);

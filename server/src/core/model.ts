@@ -23,6 +23,7 @@ export type MarkerKind =
   | 'stemParen' // (甲) （乙）: the bracketed stems of a Taiwan judgment's evidence lists (甲)供述證據 / (乙)書證
   | 'num' // 1. 1． １． 1、
   | 'numParen' // （1） (1) ⑴
+  | 'numHalf' // 1） 1) (a half bracket: contracts, work summaries; below （1） where both occur, so it nests by order)
   | 'circled' // ① ②
   | 'roman' // I. II. III. (Hong Kong LegCo agendas, papers and minutes), only in a run that starts at I.
   | 'ordinal' // 第一、 / 第一， on a line of its own (older reports)
