@@ -624,7 +624,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     title = makeTitle(text, c.line, c.start, c.headingStart, c.lineEnd, glossed);
   } else {
     // the title stands above the table of contents, never in it
-    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed);
+    title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed, Math.min(firstLine, toc ? toc.line : firstLine));
   }
   // the list the scan made becomes the model's (no copy of every heading); the `#` depths in bytes
   const headings: Heading[] = kept;
@@ -1167,8 +1167,9 @@ function makeTitle(text: string, line: number, start: number, headingStart: numb
   };
 }
 
-function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean): Heading | undefined {
+function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean, hardLimit = lines): Heading | undefined {
   let chromeAbove = -2;
+  let masthead: TextLine | undefined; // an issuer's 红头 (湖南省人民政府办公厅文件): the title only when no other line is
   let navigation = false; // inside an e-paper's list of the page's headlines (below 本版標題導航, up to a blank or chrome line)
   for (let line = 0; line < lines; line++) {
     const start = lineStarts[line]!;
@@ -1183,19 +1184,22 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
     if (isAboveText(plain) || isSiteTitle(plain)) {
+      if (masthead === undefined && chromeAbove < 0 && MASTHEAD.test(plain)) masthead = { line, p, end, text: plain };
       chromeAbove = line;
       navigation = isNavigationHeader(plain);
       continue;
     }
     if (navigation) continue;
-    const menu = menuRunEnd(text, lineStarts, line, lines);
+    const menu = menuRunEnd(text, lineStarts, line, hardLimit);
     if (menu > line) {
+      lines = Math.min(hardLimit, lines + menu - line + 1); // a site's menus do not use up the lines the title is looked for in
       line = menu;
       continue;
     }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
-    if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
+    // the salutation: the body has begun (unless a notice that issues a document comes first, its title not scraped)
+    if (last === '：' || last === ':') return issuedTitle(text, lineStarts, line, lines, glossed);
     // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
     if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
@@ -1224,7 +1228,40 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (head) return makeTitle(text, head.line, lineStarts[head.line]!, head.p, head.end, glossed);
     return makeTitle(text, line, start, p, end, glossed);
   }
-  return undefined;
+  return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
+}
+
+/** An issuer's 红头 on a line of its own: 湖南省人民政府办公厅文件, 中共某某市委文件. */
+const MASTHEAD = /^\S{2,28}文件$/;
+
+/** How many lines a notice that issues a document (印发通知) may take from its salutation to its date. */
+const ISSUING_NOTICE_SPAN = 8;
+
+/**
+ * The title of the document a notice issues, when the text starts at the notice's salutation (its own title left in
+ * the page's header): the salutation, a short body, the signature (an issuing body, then a date line), a bracketed
+ * note such as (此件公开发布), then a short line with no sentence punctuation whose next line opens the document's
+ * structure (第一章 总 则, 第一条, 一、). Anything else leaves the document without a title, as before.
+ */
+function issuedTitle(text: string, lineStarts: readonly number[], line: number, lines: number, glossed: boolean): Heading | undefined {
+  let at = line;
+  let signed = false;
+  for (let k = 0; k < ISSUING_NOTICE_SPAN && !signed; k++) {
+    const next = nextTextLine(text, lineStarts, at, 2);
+    if (!next || next.line >= lines) return undefined;
+    const after = ORGAN_END.test(next.text) ? nextTextLine(text, lineStarts, next.line, 2) : undefined;
+    if (after && DATE_LINE.test(after.text)) {
+      signed = true;
+      at = after.line;
+    } else at = next.line;
+  }
+  if (!signed) return undefined;
+  let title = nextTextLine(text, lineStarts, at, 2);
+  while (title && /^[（(][^（）()]{1,12}[）)]$/.test(title.text)) title = nextTextLine(text, lineStarts, title.line, 2);
+  if (!title || title.line >= lines || title.text.length > TITLE_MAX_LENGTH || /[。，,；;：:！？?]/.test(title.text) || matchMarker(text, title.p, title.end)) return undefined;
+  const body = nextTextLine(text, lineStarts, title.line, 2);
+  if (!body || !matchMarker(text, body.p, body.end)) return undefined;
+  return makeTitle(text, title.line, lineStarts[title.line]!, title.p, title.end, glossed);
 }
 
 /** A date alone on its line, perhaps with the place: 二○○七年十二月•北京, 2024年3月, 二〇二五年十二月. */
@@ -1332,6 +1369,13 @@ function isMenuLine(s: string): boolean {
   return words.every((w) => w.length > 0 && w.length <= MENU_ITEM_MAX && hanOnly(w)) && (words.length > 1 || s.length <= MENU_ITEM_MAX);
 }
 
+/** A site menu's bulleted link (• 澳廣視新聞, • 粵政協訪澳調研灣區“軟聯通”): a bullet, a blank, a short line that is no sentence. */
+function isBulletedLink(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c === 0x2022 || c === 0xb7) && s.length <= BULLETED_LINK_MAX && isIndent(s.charCodeAt(1)) && !/[。；;，,：:]/.test(s);
+}
+const BULLETED_LINK_MAX = 32;
+
 function hanOnly(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
   return true;
@@ -1342,7 +1386,7 @@ function menuRunEnd(text: string, lineStarts: readonly number[], line: number, l
   let l = line;
   while (l < limit) {
     const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
-    if (!isMenuLine(s)) break;
+    if (!isMenuLine(s) && !isBulletedLink(s)) break;
     l++;
   }
   return l - line >= MENU_RUN ? l - 1 : line - 1;
