@@ -764,6 +764,14 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(full.headings[0]!.name, '北京市人民政府关于做好某项工作的通知');
   });
 
+  it('a wrapped line of a law’s amendment history that names a unit inside a chapter (第三章第九節…) is a citation, not a chapter', () => {
+    const law = parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'citations', 'taiwan', 'election_recall_act.txt'), 'utf8'));
+    const top = law.headings.filter((h) => h.kind !== 'title' && h.parent <= 0);
+    assert.equal(top[0]!.name, '第 一 章 總則'); // the whole history (35 steps) is dropped, as in the other laws
+    assert.equal(law.headings.filter((h) => h.kind === 'num' && h.line < top[0]!.line).length, 0);
+    assert.equal(parse('第一章第二节规定的事项\n第一章 总则\n第一条 为了规范。\n').headings.filter((h) => h.kind === 'chapter').length, 1);
+  });
+
   it('a site’s bulleted menus, however long, are not the title and do not use up the lines searched for it', () => {
     const page = parse(fixture('mo_newspaper_2016_five_year_plan_feature_cyberctm_scrape.txt'));
     assert.equal(page.headings[0]!.kind, 'title');

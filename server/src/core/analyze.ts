@@ -260,7 +260,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       }
       return !CITATION_FOLLOWERS.includes(rest[0]!);
     case 'structure':
-      return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest));
+      // 第三章第九節第一～三款款名 (a wrapped line of a law's amendment history) names a unit inside the chapter: a citation
+      return !m.glued || (rest.length <= 30 && !/[。，；,;]/.test(rest) && !LAW_UNIT_CITED.test(rest));
     case 'group':
       // 第 一 款 通則: a blank and a short title (第一款规定… / 第二款、第三款 are citations); the context is judged once
       // every line is read (inContext)
@@ -285,6 +286,9 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       return true;
   }
 }
+
+/** A law unit named right after a structure marker, glued: 第九節 / 第 2 條 / 第一～三款 (a citation goes on). */
+const LAW_UNIT_CITED = /^第\s*[〇一二三四五六七八九十百千两兩零0-9０-９～~、-]+\s*[编編篇章节節条條款项項目]/;
 
 /** What may follow 五、六 in an approximate number (五、六十年代, 七、八个, 二、三十人) rather than a heading's text. */
 const APPROXIMATE_FOLLOWERS = '十百千万萬亿億个個人年月日天次位名家项項条條种種倍成岁歲多余餘';
