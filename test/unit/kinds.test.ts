@@ -772,6 +772,18 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(parse('第一章第二节规定的事项\n第一章 总则\n第一条 为了规范。\n').headings.filter((h) => h.kind === 'chapter').length, 1);
   });
 
+  it('government sites: field tables and menus above the text, a title above its number, a notice without its signature', () => {
+    const titles = new Map([
+      ['cn_notice_2020_xuancheng_health_commission_meeting_gov_site_scrape.txt', '关于召开《健康宣城行动实施方案(代拟稿)》征求意见会的预通知'],
+      ['cn_notice_2022_liupanshui_new_infrastructure_plan_gov_site_scrape.txt', '六盘水市新型基础设施建设三年行动方案(2022—2024年)'],
+      ['cn_opinion_2023_state_council_inner_mongolia_repost_scrape.txt', '国务院关于推动内蒙古高质量发展'],
+      ['hk_policy_address_2021_info_gov_hk_press_release_scrape.txt', '行政長官向立法會發表《行政長官2021年施政報告》發言全文(一)(附圖/短片)'],
+    ]);
+    for (const [file, name] of titles) assert.equal(parse(fixture(file)).headings[0]?.name, name, file);
+    // an issuer's name above its document number is still skipped (the title comes after it)
+    assert.equal(parse('国务院办公厅\n国办发〔2023〕1号\n国务院办公厅关于某事的通知\n各省:\n一、总体要求\n').headings[0]?.name, '国务院办公厅关于某事的通知');
+  });
+
   it('a site’s bulleted menus, however long, are not the title and do not use up the lines searched for it', () => {
     const page = parse(fixture('mo_newspaper_2016_five_year_plan_feature_cyberctm_scrape.txt'));
     assert.equal(page.headings[0]!.kind, 'title');

@@ -1193,7 +1193,7 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
       navigation = isNavigationHeader(plain);
       continue;
     }
-    if (navigation) continue;
+    if (navigation || isBulletedLink(plain)) continue; // a menu's bullet (• 长辈版|) is never the title
     const menu = menuRunEnd(text, lineStarts, line, hardLimit);
     if (menu > line) {
       lines = Math.min(hardLimit, lines + menu - line + 1); // a site's menus do not use up the lines the title is looked for in
@@ -1218,7 +1218,7 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (continuesSentence(text, lineStarts, line)) return undefined; // a fragment of a paragraph broken by a removed link
     // the issuing body above its paper's number and date (臨時立法會 / 臨立會236/96-97號文件 / 檔號:… / 日期): the
     // title comes after that front matter
-    if (frontMatterFollows(text, lineStarts, line, lines)) continue;
+    if (frontMatterFollows(text, lineStarts, line, lines) && !/关于|關於|关於/.test(plain)) continue; // (国务院关于… is the title)
     // a site's name above its breadcrumb (再审申诉律师网 / 再审 >> 再审研究): the page's own title comes after it
     if (crumbFollows(text, lineStarts, line, lines)) continue;
     // a site section's name above the page's own title of that kind: 院會紀錄 above 立法院第9屆…第1次會議紀錄
@@ -1238,14 +1238,18 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
 /** An issuer's 红头 on a line of its own: 湖南省人民政府办公厅文件, 中共某某市委文件. */
 const MASTHEAD = /^\S{2,28}文件$/;
 
+/** A 公文's note on its publication, after the signature: (此件公开发布), （此件主动公开）. */
+const PUBLICATION_NOTE = /^[（(]此件[^（）()]{2,8}[）)]$/;
+
 /** How many lines a notice that issues a document (印发通知) may take from its salutation to its date. */
 const ISSUING_NOTICE_SPAN = 8;
 
 /**
  * The title of the document a notice issues, when the text starts at the notice's salutation (its own title left in
  * the page's header): the salutation, a short body, the signature (an issuing body, then a date line), a bracketed
- * note such as (此件公开发布), then a short line with no sentence punctuation whose next line opens the document's
- * structure (第一章 总 则, 第一条, 一、). Anything else leaves the document without a title, as before.
+ * note such as (此件公开发布) (which may stand for the signature), then a short line with no sentence punctuation whose
+ * next line, or the one after its opening paragraph, opens the document's structure (第一章 总 则, 第一条, 一、).
+ * Anything else leaves the document without a title, as before.
  */
 function issuedTitle(text: string, lineStarts: readonly number[], line: number, lines: number, glossed: boolean): Heading | undefined {
   let at = line;
@@ -1257,14 +1261,19 @@ function issuedTitle(text: string, lineStarts: readonly number[], line: number, 
     if (after && DATE_LINE.test(after.text)) {
       signed = true;
       at = after.line;
+    } else if (PUBLICATION_NOTE.test(next.text)) {
+      signed = true; // (此件公开发布) ends the notice even where the page left out its signature
+      at = next.line;
     } else at = next.line;
   }
   if (!signed) return undefined;
   let title = nextTextLine(text, lineStarts, at, 2);
   while (title && /^[（(][^（）()]{1,12}[）)]$/.test(title.text)) title = nextTextLine(text, lineStarts, title.line, 2);
   if (!title || title.line >= lines || title.text.length > TITLE_MAX_LENGTH || /[。，,；;：:！？?]/.test(title.text) || matchMarker(text, title.p, title.end)) return undefined;
+  // its structure opens right below it, or after one paragraph (为贯彻落实…，制定本方案。 above 一、主要目标)
   const body = nextTextLine(text, lineStarts, title.line, 2);
-  if (!body || !matchMarker(text, body.p, body.end)) return undefined;
+  const second = body && !matchMarker(text, body.p, body.end) ? nextTextLine(text, lineStarts, body.line, 2) : body;
+  if (!second || !matchMarker(text, second.p, second.end)) return undefined;
   return makeTitle(text, title.line, lineStarts[title.line]!, title.p, title.end, glossed);
 }
 

@@ -9,7 +9,7 @@ const CHROME_EXACT = new Set([
   // Taiwan government sites: the accessibility anchor, the mobile menu button, the print icon's text
   ':::', '手機版選單', '手机版菜单', '列印圖示', '列印', '回上頁', '回首頁',
   // a site's feedback link, and the accessibility link past its menu (gov.mo, a case database)
-  '意见反馈', '意見反饋', '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳轉到主要內容', '跳转到主要内容',
+  '意见反馈', '意見反饋', '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳至主要內容', '跳至主要内容', '跳轉到主要內容', '跳转到主要内容',
   // a model-text site's copy button
   '复制', '複製', '正文复制', '复制全文', '一键复制',
   // a reposted article's link to where it first appeared (WeChat: 查看原文, 阅读原文)
@@ -29,8 +29,10 @@ const DOUBLE_CRUMB = />>|＞＞|»/;
 const JUMP_LINE = /^[（(](?:上接|下转|下轉|接上|转下|轉下|接第)[^（）()]{0,8}[版页頁][）)]$/;
 
 const CHROME_PREFIXES = [
-  '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
+  '当前位置', '當前位置', '您现在的位置', '您现在所在的位置', '您現在所在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
   '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '来源：', '来源:', '來源：', '來源:', '时间：', '時間：', '时间:', '時間:',
+  // a government site's table of the document's fields (政府信息公开): 索引号: … 组配分类: … / 名称: … 文号:
+  '索引号', '索 引 号', '發布機構', '发布机构', '主题分类', '主題分類', '组配分类', '信息分类', '名称:', '名称：', '名 称:', '名 称：',
   '作者：', '作者:', '简介：', '简介:', '簡介：', '簡介:', '责任编辑', '責任編輯', '编辑：', '編輯：', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
   // a site header's tags and hotline: 标签:行政律师 / 法律热线:010-…
   '标签：', '标签:', '標籤：', '標籤:', '热线：', '热线:', '熱線：', '熱線:', '法律热线', '咨询热线', '諮詢熱線', '服务热线', '服務熱線', '联系电话', '聯絡電話',
@@ -40,6 +42,8 @@ const CHROME_PREFIXES = [
 const SITE_LINKS = /加入收藏|设为首页|設為首頁|收藏本站|联系我们 *[|｜]|聯絡我們 *[|｜]|网站地图|網站地圖/;
 /** A case database's field before the text: 【审理法院】:…, 【案  号】：… (a bracketed name and a colon). */
 const FIELD = /^【[^】]{1,10}】\s*[:：]/;
+/** A row of a site's field table: a short field name and its colon, then a cell bar. */
+const TABLE_FIELD = /^[^|｜:：]{1,8}[:：]\s*[|｜]/;
 
 /** 公文 front matter above the title: urgency and secrecy marks, the issuing authority's 红头, the document number. */
 const URGENCY = new Set(['特急', '加急', '特提', '平急', '急件']);
@@ -72,6 +76,8 @@ export function isChromeLine(line: string): boolean {
   if (isBreadcrumb(line)) return true;
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
+  // a site's table of the document's fields, one row a line: 索 引 号: | 000014349/2023-91150 | 信息分类: | |
+  if (TABLE_FIELD.test(line)) return true;
   const first = line.charCodeAt(0);
   if ((first === 0xff08 || first === 0x28) && JUMP_LINE.test(line)) return true;
   // an e-paper's page line and links (第A01版:澳聞 4下一版, 3上一篇  下一篇4), its date fields (今日日期: / 當前報紙日期:)
