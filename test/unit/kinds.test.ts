@@ -784,6 +784,13 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(parse('国务院办公厅\n国办发〔2023〕1号\n国务院办公厅关于某事的通知\n各省:\n一、总体要求\n').headings[0]?.name, '国务院办公厅关于某事的通知');
   });
 
+  it('a 公文’s 附件说明 (附件: and the attachments’ names above the date) is body text; the appendix after the date is the heading (its title below it)', () => {
+    const notice = parse(fixture('cn_notice_2020_xuancheng_health_commission_meeting_gov_site_scrape.txt'));
+    assert.deepEqual(notice.headings.filter((h) => h.kind !== 'title').map((h) => h.name), ['附件1']);
+    // no date below the list: 附件: heads its items as before
+    assert.equal(parse('某某办法\n附件:\n1.清单\n2.名单\n第一条 为了规范管理。\n').headings.filter((h) => h.kind === 'num').length, 2);
+  });
+
   it('a site’s bulleted menus, however long, are not the title and do not use up the lines searched for it', () => {
     const page = parse(fixture('mo_newspaper_2016_five_year_plan_feature_cyberctm_scrape.txt'));
     assert.equal(page.headings[0]!.kind, 'title');
@@ -799,7 +806,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels(fixture('heldout-labels.txt'));
-    assert.equal(docs.length, 78);
+    assert.equal(docs.length, 85);
     // the first 25 documents (earlier passes) keep their own parent floor; the fifth pass's 15 (from 44 on) their own
     let earlierMatched = 0;
     let earlierParents = 0;
@@ -858,10 +865,10 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // 第一，, two rows of a court form, a news page's two sub-headings, a Q&A page's two questions), parents 139 (the
     // e-book page's labels beside its `9.` model text, the Q&A page's chapters under the question they answer), titles
     // 25/25; all 69: precision 1.000, recall 0.985, parent 0.878 (794/904), the first 44 unchanged
-    // sixth pass (nine documents labelled before their first run: 1.000 / 0.968 / 1.000 / 6 of 9 titles; then titles
-    // 9 of 9 by the issued-document, masthead and bulleted-menu rules): 30/30 predicted, 30 of 31 labelled lines found
-    // (a Macau feature's one unnumbered sub-heading), parents 30; all 78: precision 1.000, recall 0.986, parent 0.882
-    assert.ok(sixth.matched === sixth.predicted && sixth.found >= 30 && sixth.parents >= 30, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
+    // sixth pass, 16 documents in two batches, each labelled before its first run (nine: 1.000 / 0.968 / 1.000 / 6 of 9
+    // titles; seven: 0.893 / 0.962 / 1.000 / 3 of 7): 55/55 predicted, 55 of 57 labelled lines found (a Macau feature's
+    // one unnumbered sub-heading, a paragraph number behind a news tag 【Now新聞台】273.), parents 55, titles 16/16
+    assert.ok(sixth.matched === sixth.predicted && sixth.found >= 55 && sixth.parents >= 55, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
     assert.ok(fifth.matched / fifth.predicted >= 0.99, `precision (fifth pass) ${fifth.matched}/${fifth.predicted}`);
     assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);

@@ -600,6 +600,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
+  dropAttachmentNote(text, lineStarts, candidates);
   const labels = findLabels(context, candidates, toc, tocLast);
   let hasSubhead = false;
   for (const h of labels) if (h.kind === 'subhead') hasSubhead = true;
@@ -1237,6 +1238,30 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
 
 /** An issuer's 红头 on a line of its own: 湖南省人民政府办公厅文件, 中共某某市委文件. */
 const MASTHEAD = /^\S{2,28}文件$/;
+
+/**
+ * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, then the signature's date
+ * (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
+ * (附件1 / 参会单位名单). Removes the note and its items from `candidates` (in place).
+ */
+function dropAttachmentNote(text: string, lineStarts: readonly number[], candidates: Candidate[]): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.kind !== 'appendix' || c.ordinal !== undefined || c.rest.trim() !== '' || !/[:：]$/.test(c.rawMarker)) continue;
+    let j = i + 1;
+    let at = c.line;
+    for (;;) {
+      const next = nextTextLine(text, lineStarts, at, 3);
+      if (!next || j >= candidates.length || candidates[j]!.line !== next.line || candidates[j]!.kind !== 'num') break;
+      at = next.line;
+      j++;
+    }
+    if (j === i + 1) continue;
+    const after = nextTextLine(text, lineStarts, at, 4);
+    const dated = after && (DATE_LINE.test(after.text) || (ORGAN_END.test(after.text) && DATE_LINE.test(nextTextLine(text, lineStarts, after.line, 3)?.text ?? '')));
+    if (dated) candidates.splice(i, j - i);
+  }
+}
 
 /** A 公文's note on its publication, after the signature: (此件公开发布), （此件主动公开）. */
 const PUBLICATION_NOTE = /^[（(]此件[^（）()]{2,8}[）)]$/;
