@@ -290,6 +290,28 @@ function slot(kind: MarkerKind): number {
   return SLOT_KIND[i] === kind ? i : -1; // (every slot is empty without a multiplier)
 }
 
+/**
+ * A byte per kind (its index in MARKER_KINDS): a heading table (headingTable.ts) keeps every heading's kind in a
+ * Uint8Array, and the checks' passes over all headings read these tables instead of the heading objects.
+ */
+export const KIND_BY_CODE: readonly MarkerKind[] = MARKER_KINDS;
+/** The code of a string that is no kind. */
+export const NO_KIND_CODE = 255;
+const KIND_CODE = new Map(MARKER_KINDS.map((k, i) => [k, i]));
+/** By code: the GB/T 9704 level; law structure (1 or 0); the standard's separator after the marker. */
+export const GB_LEVEL_BY_CODE = Uint8Array.from(MARKER_KINDS, (k) => MARKERS[k].gbLevel);
+export const LAW_BY_CODE = Uint8Array.from(MARKER_KINDS, (k) => (MARKERS[k].family === 'law' ? 1 : 0));
+export const SEPARATOR_BY_CODE: ReadonlyArray<string | undefined> = MARKER_KINDS.map((k) => MARKERS[k].separator);
+/** The code of each slot (see `slot`). */
+const SLOT_CODE = new Uint8Array(SLOTS).fill(NO_KIND_CODE);
+if (MULTIPLIER !== 0) for (const k of MARKER_KINDS) SLOT_CODE[slotOf(k, MULTIPLIER)] = KIND_CODE.get(k)!;
+
+/** The code of a kind (NO_KIND_CODE for a string that is no kind). */
+export function kindCode(kind: MarkerKind): number {
+  const i = slot(kind);
+  return i >= 0 ? SLOT_CODE[i]! : KIND_CODE.get(kind) ?? NO_KIND_CODE;
+}
+
 /** The table's row of a kind (MARKERS[kind], by a lookup the optimiser inlines). */
 export function markerInfo(kind: MarkerKind): MarkerKindInfo {
   const i = slot(kind);

@@ -7,11 +7,11 @@
  * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
  * glossary entry, 二，, a marker with a pinyin gloss inside) explain a gap instead of being reported as missing.
  */
-import { childrenOf, firstChildOf } from '../analyze';
 import { cnNumeralValueAt, isCnNumeralCode, isIndent } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
-import { GB_LEVEL_KINDS, canStartMarker, gbLevel, isLawKind, markerInfo, matchMarker, restyleMarker } from '../markers';
+import type { HeadingTable } from '../headingTable';
+import { GB_LEVEL_BY_CODE, GB_LEVEL_KINDS, KIND_BY_CODE, LAW_BY_CODE, canStartMarker, gbLevel, isLawKind, kindCode, markerInfo, matchMarker, restyleMarker } from '../markers';
 import type { Heading } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -72,6 +72,15 @@ function familyOf(h: Heading): string {
   return h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
 }
 
+/** Kind codes the passes compare with (see kindCode). */
+const TITLE = kindCode('title');
+const MARKDOWN = kindCode('markdown');
+const ARTICLE = kindCode('article');
+const APPENDIX = kindCode('appendix');
+const DECIMAL = kindCode('decimal');
+const CN_PAREN = kindCode('cnParen');
+const NUM_PAREN = kindCode('numParen');
+
 /** Siblings numbered together: one parent's children of one family (all articles, all appendices). */
 interface Group {
   readonly key: string;
@@ -79,19 +88,21 @@ interface Group {
 }
 
 /**
- * The sibling groups of one parent's children, added to `out` (articles and appendices to their own lists).
+ * The sibling groups of the children of heading `parent` (-1: the roots), added to `out` (articles and appendices to
+ * their own lists). Read from the heading table: the objects only of the groups that are not numbered 1, 2, 3 ….
  * (Module-level functions, not closures made per run: their optimised code then survives from one run to the next.)
  */
-function siblingGroups(ctx: CheckContext, children: readonly number[], out: Group[], articles: Item[], appendices: Item[]): void {
-  if (children.length === 0) return;
+function siblingGroups(ctx: CheckContext, table: HeadingTable, parent: number, out: Group[], articles: Item[], appendices: Item[]): void {
+  const c0 = table.first(parent);
+  if (c0 < 0) return;
   const { headings } = ctx.model;
+  const { kind, ordinal } = table;
   // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
-  const k0 = headings[children[0]!]!.kind;
-  if (gbLevel(k0) > 0) {
+  const k0 = kind[c0]!;
+  if (GB_LEVEL_BY_CODE[k0]! > 0) {
     let n = 0;
-    for (const i of children) {
-      const h = headings[i]!;
-      if (h.kind !== k0 || h.ordinal !== n + 1) {
+    for (let i = c0; i >= 0; i = table.next(i)) {
+      if (kind[i] !== k0 || ordinal[i] !== n + 1) {
         n = -1;
         break;
       }
@@ -103,14 +114,15 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Grou
   let groups: Map<string, Item[]> | undefined;
   let first: Item[] | undefined;
   let firstKey = '';
-  for (const i of children) {
-    const h = headings[i]!;
-    if (h.kind === 'title' || h.kind === 'markdown') continue;
-    if (h.kind === 'article' || h.kind === 'appendix') {
+  for (let i = c0; i >= 0; i = table.next(i)) {
+    const code = kind[i]!;
+    if (code === TITLE || code === MARKDOWN) continue;
+    if (code === ARTICLE || code === APPENDIX) {
       const it = itemOf(ctx, i);
-      if (it !== undefined) (h.kind === 'article' ? articles : appendices).push(it);
+      if (it !== undefined) (code === ARTICLE ? articles : appendices).push(it);
       continue;
     }
+    const h = headings[i]!;
     const it = itemOf(ctx, i);
     if (it === undefined) continue;
     const key = familyOf(h);
@@ -134,13 +146,12 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Grou
 
 /** Sibling groups: children of one parent with one family (decimal: one depth); all articles, all appendices together. */
 function sequences(ctx: CheckContext): Group[] {
-  const { headings } = ctx.model;
+  const { table } = ctx;
   const out: Group[] = [];
   const articles: Item[] = [];
   const appendices: Item[] = [];
-  siblingGroups(ctx, ctx.model.roots, out, articles, appendices);
-  // (the children read without being kept by the headings: see childrenOf)
-  for (const h of headings) if (firstChildOf(h) >= 0) siblingGroups(ctx, childrenOf(h), out, articles, appendices);
+  siblingGroups(ctx, table, -1, out, articles, appendices);
+  for (let i = 0; i < table.count; i++) if (table.first(i) >= 0) siblingGroups(ctx, table, i, out, articles, appendices);
   // articles and appendices in document order (they were collected parent by parent)
   inDocumentOrder(articles);
   inDocumentOrder(appendices);
@@ -258,11 +269,12 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
   // index: an item is made only for the one found before a group
   const all = new Map<string, number[]>();
   const { headings } = ctx.model;
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i]!;
-    if (gbLevel(h.kind) === 0 && !isLawKind(h.kind) && h.kind !== 'decimal') continue;
-    const key = familyOf(h);
-    if (!keys.has(key) || ordinalOf(ctx, h) === undefined) continue;
+  const { kind, ordinal, count } = ctx.table;
+  for (let i = 0; i < count; i++) {
+    const code = kind[i]!;
+    if (GB_LEVEL_BY_CODE[code] === 0 && LAW_BY_CODE[code] === 0 && code !== DECIMAL) continue;
+    const key = code === DECIMAL ? familyOf(headings[i]!) : KIND_BY_CODE[code]!;
+    if (!keys.has(key) || (code === DECIMAL ? ordinalOf(ctx, headings[i]!) === undefined : Number.isNaN(ordinal[i]))) continue;
     let list = all.get(key);
     if (list === undefined) all.set(key, (list = []));
     list.push(i);
@@ -512,9 +524,9 @@ function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
  * above it (一、 → 1. → （一）). A document whose lists start lower (a judgment's evidence 1.–11., then its orders
  * 一、 二、, which the outline nests under the last 1.) has no level above to climb back to: its lists are its own.
  */
-function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boolean {
-  for (let a = p.parent, steps = 0; a >= 0 && steps < 32; a = headings[a]!.parent, steps++) {
-    const r = gbLevel(headings[a]!.kind);
+function climbsBack(table: HeadingTable, p: number, rank: number): boolean {
+  for (let a = table.parent[p]!, steps = 0; a >= 0 && steps < 32; a = table.parent[a]!, steps++) {
+    const r = GB_LEVEL_BY_CODE[table.kind[a]!]!;
     if (r > 0 && r < rank) return true;
   }
   return false;
@@ -522,15 +534,17 @@ function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boo
 
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
-  for (const p of headings) {
-    const first = firstChildOf(p);
+  const { table } = ctx;
+  for (let i = 0; i < table.count; i++) {
+    const first = table.first(i);
     if (first < 0) continue;
-    const pr = gbLevel(p.kind);
+    const pr = GB_LEVEL_BY_CODE[table.kind[i]!]!;
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
+    const cr = GB_LEVEL_BY_CODE[table.kind[first]!]! || 99;
+    if (cr >= pr || !climbsBack(table, i, cr)) continue;
+    const p = headings[i]!;
     const child = headings[first]!;
-    const cr = gbLevel(child.kind) || 99;
-    if (cr >= pr || !climbsBack(headings, p, cr)) continue;
     if (!keeps(out, child.headingStart, ctx.reportEnd(child))) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
@@ -549,13 +563,13 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
  * parents has more than any other, so only the list kinds above need counting; other parents count in the total.)
  */
 function usualParents(ctx: CheckContext): Uint8Array {
-  const { headings } = ctx.model;
+  const { kind, parent, count } = ctx.table;
   const counts = new Uint32Array(36);
   const totals = new Uint32Array(6);
-  for (const h of headings) {
-    const r = gbLevel(h.kind);
+  for (let i = 0; i < count; i++) {
+    const r = GB_LEVEL_BY_CODE[kind[i]!]!;
     if (r === 0) continue;
-    const pr = h.parent >= 0 ? gbLevel(headings[h.parent]!.kind) : 0;
+    const pr = parent[i]! >= 0 ? GB_LEVEL_BY_CODE[kind[parent[i]!]!]! : 0;
     counts[r * 6 + pr]!++;
     totals[r]!++;
   }
@@ -580,20 +594,23 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
     if (firstByKind.size === 0) for (const x of headings) if (!firstByKind.has(x.kind)) firstByKind.set(x.kind, x);
     return firstByKind.get(kind)!;
   };
-  for (const h of headings) {
-    const rank = usual[gbLevel(h.kind)]!;
+  const { table } = ctx;
+  for (let i = 0; i < table.count; i++) {
+    const rank = usual[GB_LEVEL_BY_CODE[table.kind[i]!]!]!;
     if (rank === 0) continue;
     const expected = GB_LEVEL_KINDS[rank]!;
-    const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
-    const pk = parent?.kind;
+    const pi = table.parent[i]!;
+    const pk = pi >= 0 ? KIND_BY_CODE[table.kind[pi]!] : undefined;
     // (the usual parent first: most headings have it, and the set of parents reported need not be asked)
-    if (pk === expected || reported.has(h.parent)) continue;
+    if (pk === expected || reported.has(pi)) continue;
     // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
     const skipped = pk === undefined || gbLevel(pk) === 0 ? true : gbLevel(pk) < rank;
     if (!skipped) continue;
     // A list under a law article or an appendix is a different list.
     if (pk !== undefined && pk !== 'title' && gbLevel(pk) === 0) continue;
-    reported.add(h.parent);
+    reported.add(pi);
+    const h = headings[i]!;
+    const parent = pi >= 0 ? headings[pi]! : undefined;
     // past the cap the finding is only counted: its message (every marker in it made) is not built
     if (!keeps(out, h.headingStart, ctx.reportEnd(h))) continue;
     const example = firstOfKind(expected);
@@ -625,27 +642,30 @@ function bracketWidth(open: number, close: number): Width | undefined {
 function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   const { text } = ctx;
-  const widthOf = (h: Heading): Width | undefined => {
-    const end = ctx.markerEnd(h);
-    if (end >= 0) return bracketWidth(text.charCodeAt(h.headingStart), text.charCodeAt(end - 1));
-    const marker = h.marker;
+  const { table } = ctx;
+  const widthOf = (i: number): Width | undefined => {
+    const end = ctx.markerEndAt(i);
+    if (end >= 0) return bracketWidth(text.charCodeAt(table.headingStart[i]!), text.charCodeAt(end - 1));
+    const marker = headings[i]!.marker;
     return marker.length === 0 ? undefined : bracketWidth(marker.charCodeAt(0), marker.charCodeAt(marker.length - 1));
   };
   // one pass over the headings for both kinds, counting; the headings are listed only for a kind with something to report
   const counts = { cnParen: { full: 0, ascii: 0, mixed: 0 }, numParen: { full: 0, ascii: 0, mixed: 0 } };
-  for (const h of headings) {
-    if (h.kind !== 'cnParen' && h.kind !== 'numParen') continue;
-    const width = widthOf(h);
-    if (width !== undefined) counts[h.kind][width]++;
+  for (let i = 0; i < table.count; i++) {
+    const code = table.kind[i]!;
+    if (code !== CN_PAREN && code !== NUM_PAREN) continue;
+    const width = widthOf(i);
+    if (width !== undefined) counts[code === CN_PAREN ? 'cnParen' : 'numParen'][width]++;
   }
   for (const kind of ['cnParen', 'numParen'] as const) {
     const { full, ascii, mixed } = counts[kind];
     if (mixed === 0 && (full === 0 || ascii === 0)) continue;
     const items: Array<{ h: Heading; width: Width }> = [];
-    for (const h of headings) {
-      if (h.kind !== kind) continue;
-      const width = widthOf(h);
-      if (width !== undefined) items.push({ h, width });
+    const code = kind === 'cnParen' ? CN_PAREN : NUM_PAREN;
+    for (let i = 0; i < table.count; i++) {
+      if (table.kind[i] !== code) continue;
+      const width = widthOf(i);
+      if (width !== undefined) items.push({ h: headings[i]!, width });
     }
     const majority: Width = ascii > full ? 'ascii' : 'full';
     const other = items.find((x) => x.width === majority);
