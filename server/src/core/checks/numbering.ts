@@ -258,9 +258,10 @@ export function checkNumbering(ctx: CheckContext, out: Finding[]): void {
  * head repeating 1.1.2 before 1.1.3. Also whether the family numbers so anywhere (a later jump is then a gap after
  * the number before it, not a list that does not start at one).
  */
-function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map<Group, number>; before: Map<Group, Item>; continuous: Set<string> } {
-  const base = new Map<Group, number>();
-  const previous = new Map<Group, Item>();
+function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Float64Array; before: Array<Item | undefined>; continuous: Set<string> } {
+  // by group index (a Map keyed by the groups hashed every group object: a third of the rule in a text of many small groups)
+  const base = new Float64Array(groups.length);
+  const previous = new Array<Item | undefined>(groups.length).fill(undefined);
   const continuous = new Set<string>();
   const keys = new Set<string>();
   for (const g of groups) if (g.key !== 'article' && g.key !== 'appendix' && g.items.length > 0) keys.add(g.key);
@@ -279,7 +280,8 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
     if (list === undefined) all.set(key, (list = []));
     list.push(i);
   }
-  for (const g of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const indices = all.get(g.key);
     if (indices === undefined) continue;
     const first = g.items[0]!;
@@ -287,9 +289,9 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
     const lo = lowerBound(indices, first.index);
     const before = lo > 0 ? itemOf(ctx, indices[lo - 1]!) : undefined;
     if (before === undefined) continue;
-    previous.set(g, before);
+    previous[gi] = before;
     if (first.ordinal > 1 && first.ordinal === before.ordinal + 1) {
-      base.set(g, before.ordinal);
+      base[gi] = before.ordinal;
       continuous.add(g.key);
     }
   }
@@ -333,8 +335,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
    * looked up by kind and number (their offsets ascending, binary search): a scan of all of them per missing number
    * was quadratic in a long flat run with gaps.
    */
-  const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
-    if (missing.length === 0) return missing;
+  const explained = (kind: string, n: number, from: number, to: number): boolean => {
     if (nearMisses === undefined) {
       nearMisses = new Map();
       for (const m of findNearMisses(ctx)) {
@@ -345,14 +346,21 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       }
       for (const list of nearMisses.values()) list.sort((a, b) => a - b);
     }
+    const offsets = nearMisses.get(`${kind}:${n}`);
+    if (offsets === undefined) return false;
+    const lo = lowerBound(offsets, from);
+    return lo < offsets.length && offsets[lo]! < to;
+  };
+  const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
+    if (missing.length === 0) return missing;
     const kind = item.h.kind;
-    const left = missing.filter((n) => {
-      const offsets = nearMisses!.get(`${kind}:${n}`);
-      if (offsets === undefined) return true;
-      const lo = lowerBound(offsets, from);
-      return !(lo < offsets.length && offsets[lo]! < to);
-    });
+    const left = missing.filter((n) => !explained(kind, n, from, to));
     if (left.length === 0 || left.length > MAX_INLINE_LOOKUPS || to - from > MAX_INLINE_SPAN || gbLevel(kind) === 0) return left;
+    return inline(item, left, from, to);
+  };
+  /** The numbers of `left` whose marker is not written inside a line between `from` and `to`. */
+  const inline = (item: Item, left: number[], from: number, to: number): number[] => {
+    const kind = item.h.kind;
     return left.filter((n) => {
       const marker = restyleMarker(item.h.marker, kind, n);
       if (marker === undefined || marker.length < 2) return true;
@@ -360,14 +368,34 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       return !ctx.text.slice(from, to).includes(marker);
     });
   };
+  /**
+   * `unexplained(item, range1(lo, hi).filter((n) => !present(n)), from, to).length > 0`, with no list made: at most
+   * one more number than the inline lookups take is looked at past the present and explained ones (a group that
+   * starts at its parent's number, （3517） under 三千五百一十七、, made a list of a thousand numbers and a string per
+   * number for each such group, to ask whether it was empty).
+   */
+  const anyUnexplained = (item: Item, lo: number, hi: number, present: ((n: number) => boolean) | undefined, from: number, to: number): boolean => {
+    const kind = item.h.kind;
+    const left: number[] = [];
+    for (let n = lo, k = 0; n <= hi && k < RANGE_MAX; n++, k++) {
+      if ((present !== undefined && present(n)) || explained(kind, n, from, to)) continue;
+      left.push(n);
+      if (left.length > MAX_INLINE_LOOKUPS) return true;
+    }
+    if (left.length === 0) return false;
+    if (to - from > MAX_INLINE_SPAN || gbLevel(kind) === 0) return true;
+    return inline(item, left, from, to).length > 0;
+  };
   const groups = sequences(ctx);
   let cont: ReturnType<typeof continuations> | undefined;
   let excerpt: boolean | undefined;
-  for (const group of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const group = groups[gi]!;
     const sequence = group.items;
     if (isConsecutive(sequence)) continue;
     cont ??= continuations(ctx, groups);
-    const groupBase = cont.base.get(group) ?? 0;
+    const groupBase = cont.base[gi]!;
+    const groupBefore = cont.before[gi];
     let firstRun = true;
     // each run (split where the numbering starts again at one) is sequence[a, b); its items are copied into an array only
     // for a finding that needs them (a text of one heading number repeated is 80,000 runs of one item per MB)
@@ -396,19 +424,19 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             // starts at one, or continues the group before it
           } else if (isLawKind(item.h.kind) && (excerpt ??= isLawExcerpt(groups))) {
             // an excerpt of a law starts at the law's own numbers
-          } else if (cont.continuous.has(group.key) && base === 0 && (cont.before.get(group)?.ordinal ?? o) < o - 1) {
+          } else if (cont.continuous.has(group.key) && base === 0 && (groupBefore?.ordinal ?? o) < o - 1) {
             // a family numbered straight through the document skips a number between two sections: a gap after the
             // number before it (no renumbering: that would change every later section)
-            const before = cont.before.get(group)!;
-            const missing = unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start);
-            if (missing.length > 0 && ctx.wants('numbering-gap')) {
+            const before = groupBefore!;
+            if (ctx.wants('numbering-gap') && anyUnexplained(item, before.ordinal + 1, o - 1, undefined, before.h.start, item.h.start)) {
               const range = ctx.reportRange(item.h);
-              if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, missing, []));
+              if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start), []));
             }
           } else {
-            const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
-            const missing = unexplained(item, range1(1, o - 1).filter((n) => !isPresent(n)), parentStart, item.h.start);
-            const range = o > 1 && missing.length > 0 && ctx.wants('numbering-gap') ? ctx.reportRange(item.h) : undefined;
+            // (only whether a number is missing: the message names none)
+            const range = o > 1 && ctx.wants('numbering-gap') && anyUnexplained(item, 1, o - 1, isPresent, item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0, item.h.start)
+              ? ctx.reportRange(item.h)
+              : undefined;
             if (range !== undefined && keeps(out, range.start, range.end)) {
               const first = markerWithNumber(item.h, 1);
               const marker = item.h.marker;
@@ -455,11 +483,14 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             }
           }
         } else {
-          const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !isPresent(n)), prev.h.start, item.h.start);
-          // past the cap a gap is only counted: its message and its renumbering (the whole run) are not built
-          if (missing.length > 0 && ctx.wants('numbering-gap')) {
+          // past the cap a gap is only counted: its message, its list of missing numbers and its renumbering (the whole
+          // run) are not built
+          if (ctx.wants('numbering-gap') && anyUnexplained(item, max + 1, o - 1, isPresent, prev.h.start, item.h.start)) {
             const range = ctx.reportRange(item.h);
-            if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, prev, item, missing, runFix()));
+            if (keeps(out, range.start, range.end)) {
+              const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !isPresent(n)), prev.h.start, item.h.start);
+              out.push(gapFinding(ctx, prev, item, missing, runFix()));
+            }
           }
         }
         if (seen !== undefined && !seen.has(o)) seen.set(o, item);
@@ -481,9 +512,12 @@ function gapFinding(ctx: CheckContext, prev: Item, item: Item, missing: readonly
   };
 }
 
+/** At most this many numbers of a gap are looked at. */
+const RANGE_MAX = 1000;
+
 function range1(from: number, to: number): number[] {
   const out: number[] = [];
-  for (let n = from; n <= to && out.length < 1000; n++) out.push(n);
+  for (let n = from; n <= to && out.length < RANGE_MAX; n++) out.push(n);
   return out;
 }
 
