@@ -328,28 +328,35 @@ const MAX_INLINE_SPAN = 20_000;
 
 function checkSequences(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
-  let nearMisses: Map<string, number[]> | undefined;
+  /** By kind, by number: the offsets of the near misses (no string made per lookup). */
+  let nearMisses: Map<string, Map<number, number[]>> | undefined;
   /**
    * Missing numbers of `item`'s kind that a near miss between `from` and `to` accounts for are not missing; nor are a
    * few whose marker is written inside a line there (注：（1）… then （2） on a line of its own). The near misses are
    * looked up by kind and number (their offsets ascending, binary search): a scan of all of them per missing number
    * was quadratic in a long flat run with gaps.
    */
-  const explained = (kind: string, n: number, from: number, to: number): boolean => {
+  const nearMissesAt = (kind: string, n: number): number[] | undefined => {
     if (nearMisses === undefined) {
       nearMisses = new Map();
       for (const m of findNearMisses(ctx)) {
-        const key = `${m.kind}:${m.ordinal}`;
-        const list = nearMisses.get(key);
-        if (list === undefined) nearMisses.set(key, [m.offset]);
+        let byNumber = nearMisses.get(m.kind);
+        if (byNumber === undefined) nearMisses.set(m.kind, (byNumber = new Map()));
+        const list = byNumber.get(m.ordinal);
+        if (list === undefined) byNumber.set(m.ordinal, [m.offset]);
         else list.push(m.offset);
       }
-      for (const list of nearMisses.values()) list.sort((a, b) => a - b);
+      for (const byNumber of nearMisses.values()) for (const list of byNumber.values()) list.sort((a, b) => a - b);
     }
-    const offsets = nearMisses.get(`${kind}:${n}`);
-    if (offsets === undefined) return false;
+    return nearMisses.get(kind)?.get(n);
+  };
+  const within = (offsets: readonly number[], from: number, to: number): boolean => {
     const lo = lowerBound(offsets, from);
     return lo < offsets.length && offsets[lo]! < to;
+  };
+  const explained = (kind: string, n: number, from: number, to: number): boolean => {
+    const offsets = nearMissesAt(kind, n);
+    return offsets !== undefined && within(offsets, from, to);
   };
   const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
     if (missing.length === 0) return missing;
@@ -374,17 +381,22 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
    * starts at its parent's number, （3517） under 三千五百一十七、, made a list of a thousand numbers and a string per
    * number for each such group, to ask whether it was empty).
    */
-  const anyUnexplained = (item: Item, lo: number, hi: number, present: ((n: number) => boolean) | undefined, from: number, to: number): boolean => {
+  const anyUnexplained = (item: Item, lo: number, hi: number, present: ((n: number) => boolean) | undefined, start: number | undefined, to: number): boolean => {
     const kind = item.h.kind;
+    // `start` undefined: the end of the parent heading, read when needed (it makes the parent's strings)
+    let from = start;
+    const fromOf = (): number => (from ??= item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0);
     const left: number[] = [];
     for (let n = lo, k = 0; n <= hi && k < RANGE_MAX; n++, k++) {
-      if ((present !== undefined && present(n)) || explained(kind, n, from, to)) continue;
+      if (present !== undefined && present(n)) continue;
+      const offsets = nearMissesAt(kind, n);
+      if (offsets !== undefined && within(offsets, fromOf(), to)) continue;
       left.push(n);
       if (left.length > MAX_INLINE_LOOKUPS) return true;
     }
     if (left.length === 0) return false;
-    if (to - from > MAX_INLINE_SPAN || gbLevel(kind) === 0) return true;
-    return inline(item, left, from, to).length > 0;
+    if (to - fromOf() > MAX_INLINE_SPAN || gbLevel(kind) === 0) return true;
+    return inline(item, left, fromOf(), to).length > 0;
   };
   const groups = sequences(ctx);
   let cont: ReturnType<typeof continuations> | undefined;
@@ -408,7 +420,14 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       let run: Item[] | undefined;
       const runItems = (): Item[] => (run ??= sequence.slice(a, b));
       let present: Set<number> | undefined;
-      const isPresent = (n: number): boolean => (present ??= new Set(runItems().map((item) => item.ordinal))).has(n);
+      // (a short run is searched: most runs have one item)
+      const isPresent = (n: number): boolean => {
+        if (b - a <= SHORT_RUN) {
+          for (let k = a; k < b; k++) if (sequence[k]!.ordinal === n) return true;
+          return false;
+        }
+        return (present ??= new Set(runItems().map((item) => item.ordinal))).has(n);
+      };
       /** The first item of each number seen so far in the run: made when a number comes again or out of order. */
       let seen: Map<number, Item> | undefined;
       let prev: Item | undefined;
@@ -434,7 +453,7 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             }
           } else {
             // (only whether a number is missing: the message names none)
-            const range = o > 1 && ctx.wants('numbering-gap') && anyUnexplained(item, 1, o - 1, isPresent, item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0, item.h.start)
+            const range = o > 1 && ctx.wants('numbering-gap') && anyUnexplained(item, 1, o - 1, isPresent, undefined, item.h.start)
               ? ctx.reportRange(item.h)
               : undefined;
             if (range !== undefined && keeps(out, range.start, range.end)) {
@@ -511,6 +530,9 @@ function gapFinding(ctx: CheckContext, prev: Item, item: Item, missing: readonly
     related: [{ ...ctx.reportRange(prev.h), message: localized(`前一个编号${q(prev.h.marker)}`, `the previous number ${q(prev.h.marker)}`) }],
   };
 }
+
+/** A run of at most this many items is searched for a number (no Set made). */
+const SHORT_RUN = 8;
 
 /** At most this many numbers of a gap are looked at. */
 const RANGE_MAX = 1000;
