@@ -320,13 +320,19 @@ function endsInNumbers(rest: string): boolean {
   return numbers >= 2;
 }
 
+/** The last character of a numeric cell (see isNumericCell): a digit, a separator, or % ％ ) ）. */
+function endsLikeNumber(c: number): boolean {
+  return digitValue(c) >= 0 || c === 0x2c || c === 0xff0c || c === 0x2e || c === 0xff0e || c === 0x25 || c === 0xff05 || c === 0x29 || c === 0xff09;
+}
+
 /** A table row is a line of cells, not a paragraph. */
 const TABLE_ROW_MAX = 300;
 
 /** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
 function isTableRow(rest: string): boolean {
   if (rest.length > TABLE_ROW_MAX) return false;
-  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsInNumbers(rest);
+  // (a row split by single blanks ends in a number: its last character is looked at before any search)
+  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsLikeNumber(rest.charCodeAt(rest.length - 1)) && endsInNumbers(rest);
   let cell = -1; // start of the current cell after the first separator
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);
