@@ -157,7 +157,8 @@ function tocMismatch(bytes) {
   return toc.join('') + body.join('');
 }
 
-export function build(pattern, bytes) {
+/** The text of `pattern` at about `bytes` UTF-8 bytes. */
+export function buildPattern(pattern, bytes) {
   if (pattern.make !== undefined) return pattern.make(bytes);
   const parts = [pattern.head ?? ''];
   let size = Buffer.byteLength(parts[0]);
@@ -298,8 +299,8 @@ export function runAdversarial(argv = []) {
   const budgetMs = opt.budget * 1000;
   // warm-up: every pattern once at a small size, so the rules run as optimised code
   for (const p of PATTERNS) {
-    pipeline(build(p, 16 * 1024));
-    other?.(build(p, 16 * 1024));
+    pipeline(buildPattern(p, 16 * 1024));
+    other?.(buildPattern(p, 16 * 1024));
   }
   const results = [];
   const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
@@ -308,7 +309,7 @@ export function runAdversarial(argv = []) {
   for (const p of PATTERNS) {
     if (opt.only !== undefined && !opt.only.has(p.name)) continue;
     const row = { name: p.name, why: p.why, sizes: {} };
-    const texts = opt.sizes.map((size) => build(p, SIZES[size]));
+    const texts = opt.sizes.map((size) => buildPattern(p, SIZES[size]));
     const otherSamples = texts.map(() => []);
     const samples = sampleSizes(pipeline, texts, RUNS, budgetMs, other, otherSamples);
     opt.sizes.forEach((size, i) => {

@@ -9,8 +9,9 @@ import { activateIn, deactivateExtension } from './reportExtension';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    // --expose-gc: the server gives memory back after documents close (server/src/node/memory.ts)
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6010'] } },
   };
   activateIn(context, { createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options) });
 }

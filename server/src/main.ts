@@ -22,9 +22,12 @@ if (!process.argv.slice(2).some((arg) => TRANSPORTS.includes(arg.split('=')[0] ?
 }
 
 const gate = new ProtocolGate();
-/** The service's host: iconv-lite, opencc-js, node:fs; its messages go to the client's log. */
+/** The service's host: iconv-lite, opencc-js, node:fs; its messages go to the client's log; memory given back after closes. */
 const hostFor = (connection: Connection) =>
-  createNodeHost({ logger: { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) } });
+  createNodeHost({
+    logger: { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) },
+    reduceMemory: true,
+  });
 if (process.argv.includes('--stdio')) {
   const connection = createConnection(ProposedFeatures.all, new ResyncingMessageReader(process.stdin), new StreamMessageWriter(process.stdout), {
     messageStrategy: gate,

@@ -231,7 +231,10 @@ export function startServer(connection: Connection, gate: ProtocolGate, deps: Se
   });
 
   documents.onDidChangeContent((e) => warnIfRejected(e.document));
-  documents.onDidClose((e) => service.documentClosed(e.document.uri));
+  documents.onDidClose((e) => {
+    service.documentClosed(e.document.uri);
+    host.memory?.released(e.document.getText().length);
+  });
 
   connection.onHover(guard(logger, 'textDocument/hover', on(service.hover)));
   connection.onDefinition(guard(logger, 'textDocument/definition', on(service.definition)));

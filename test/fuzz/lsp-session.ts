@@ -56,7 +56,7 @@ export interface FuzzReport {
   /** VmRSS (MB) at the end of each session. */
   readonly rssMB: number[];
   /** Memory run: VmRSS (MB) after the first tenth of the documents and after all of them. */
-  readonly memory?: { readonly docs: number; readonly earlyMB: number; readonly lateMB: number; readonly peakMB: number };
+  readonly memory?: { readonly docs: number; readonly earlyMB: number; readonly halfMB: number; readonly lateMB: number; readonly peakMB: number };
 }
 
 /** mulberry32: a small seeded generator. */
@@ -443,7 +443,7 @@ export async function fuzzLsp(options: FuzzOptions): Promise<FuzzReport> {
     }
   }
   const memory = options.memoryDocs ? await memoryRun(options, texts) : undefined;
-  if (memory !== undefined) log(`memory: ${memory.docs} documents opened and closed: RSS ${memory.earlyMB} MB after ${Math.ceil(memory.docs / 10)}, ${memory.lateMB} MB after all (peak ${memory.peakMB} MB)`);
+  if (memory !== undefined) log(`memory: ${memory.docs} documents opened and closed: RSS ${memory.earlyMB} MB after ${Math.ceil(memory.docs / 10)}, ${memory.halfMB} MB after ${Math.ceil(memory.docs / 2)}, ${memory.lateMB} MB after all (peak ${memory.peakMB} MB)`);
   return { ...report, rssMB: rss, ...(memory === undefined ? {} : { memory }) };
 }
 
@@ -455,6 +455,7 @@ async function memoryRun(options: FuzzOptions, texts: readonly string[]): Promis
     await client.initialize();
     const rand = random(options.seed);
     let early = 0;
+    let half = 0;
     const pool = texts.length > 0 ? texts : [PIECES.join('')];
     for (let i = 0; i < docs; i++) {
       const uri = `file:///fuzz/memory-${i}.txt`;
@@ -470,10 +471,14 @@ async function memoryRun(options: FuzzOptions, texts: readonly string[]): Promis
         await client.request('zh-report/status', {});
         early = rssMB(client.pid);
       }
+      if (i + 1 === Math.ceil(docs / 2)) {
+        await client.request('zh-report/status', {});
+        half = rssMB(client.pid);
+      }
     }
     const status = await client.request<{ documents: number }>('zh-report/status', {});
     if (status.documents !== 0) throw new Error(`${status.documents} documents still open after closing all`);
-    return { docs, earlyMB: early, lateMB: rssMB(client.pid), peakMB: peakMB(client.pid) };
+    return { docs, earlyMB: early, halfMB: half, lateMB: rssMB(client.pid), peakMB: peakMB(client.pid) };
   } finally {
     await client.dispose();
   }

@@ -101,38 +101,78 @@ describe('zh-report on other kinds of documents, over stdio', () => {
   });
 });
 
+/** A test file under test/fixtures/kinds. */
+const fixture = (name: string): string => readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'kinds', name), 'utf8');
+
+/** A server for the enclosing describe block with these documents open (uri → text); call the result for the client. */
+function openSession(documents: Readonly<Record<string, string>>): () => LspClient {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = LspClient.start();
+    await client.initialize(CAPABILITIES);
+    for (const [uri, text] of Object.entries(documents)) client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'zh-report', version: 1, text } });
+  });
+  after(async () => {
+    await client?.dispose();
+  });
+  return () => client!;
+}
+
+/** Hover and go to definition at the `nth` `needle` of a document: the hover's text and the definition's range. */
+async function hoverAndDefinition(client: LspClient, uri: string, text: string, needle: string, nth = 0): Promise<{ hover: string; definition: Location }> {
+  const use = { textDocument: { uri }, position: positionOf(text, needle, 1, nth) };
+  const hover = await client.request<Hover>('textDocument/hover', use);
+  assert.ok(hover, `hover on ${needle}`);
+  const [definition] = await client.request<Location[]>('textDocument/definition', use);
+  assert.ok(definition, `a definition of ${needle}`);
+  return { hover: (hover.contents as MarkupContent).value, definition };
+}
+
 describe('zh-report on the fourth pass’s documents, over stdio', () => {
-  let client: LspClient;
-  const fixture = (name: string): string => readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'kinds', name), 'utf8');
   const budget = fixture('hk_budget_2018_legco_hansard.txt');
   const page = fixture('cn_judgment_2018_shenyang_administrative_second_instance_case_site_scrape.txt');
   const budgetUri = 'file:///kinds/budget.txt';
   const pageUri = 'file:///kinds/judgment-page.txt';
-
-  before(async () => {
-    client = LspClient.start();
-    await client.initialize(CAPABILITIES);
-    client.notify('textDocument/didOpen', { textDocument: { uri: budgetUri, languageId: 'zh-report', version: 1, text: budget } });
-    client.notify('textDocument/didOpen', { textDocument: { uri: pageUri, languageId: 'zh-report', version: 1, text: page } });
-  });
-
-  after(async () => {
-    await client.dispose();
-  });
+  const client = openSession({ [budgetUri]: budget, [pageUri]: page });
 
   it('hover and go to definition on a Hong Kong abbreviation 醫院管理局("醫管局")', async () => {
-    const use = { textDocument: { uri: budgetUri }, position: positionOf(budget, '醫管局', 1, 3) };
-    const hover = await client.request<Hover>('textDocument/hover', use);
-    assert.ok(hover, 'hover on 醫管局');
-    assert.ok((hover.contents as MarkupContent).value.includes('醫院管理局'));
-    const [definition] = await client.request<Location[]>('textDocument/definition', use);
-    assert.equal(textOf(budget, definition!.range), '醫院管理局("醫管局', 'the full form and the abbreviation it defines');
-    assert.equal(definition!.range.start.line, budget.split('\n').findIndex((l) => l.includes('醫院管理局("醫管局")')));
+    const { hover, definition } = await hoverAndDefinition(client(), budgetUri, budget, '醫管局', 3);
+    assert.ok(hover.includes('醫院管理局'));
+    assert.equal(textOf(budget, definition.range), '醫院管理局("醫管局', 'the full form and the abbreviation it defines');
+    assert.equal(definition.range.start.line, budget.split('\n').findIndex((l) => l.includes('醫院管理局("醫管局")')));
   });
 
   it('a case database’s judgment page: its title, and the section names as the outline', async () => {
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: pageUri } });
+    const symbols = await client().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: pageUri } });
     assert.equal(symbols[0]!.name, '李晶与沈阳市公安局皇姑分局明廉派出所撤销公安行政处罚决定纠纷二审行政判决书');
     assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['当事人信息', '审理经过', '一审法院查明']);
+  });
+});
+
+describe('zh-report on the fifth pass’s contracts, over stdio', () => {
+  const lease = fixture('cn_contract_finance_lease_platform_jsx_excerpt.txt');
+  const loan = fixture('cn_contract_loan_platform_agreement_html_excerpt.txt');
+  const leaseUri = 'file:///kinds/lease.txt';
+  const loanUri = 'file:///kinds/loan.txt';
+  const client = openSession({ [leaseUri]: lease, [loanUri]: loan });
+
+  it('a clause glued to its number (1.2租赁物：指…) defines the term: hover and go to definition from a later clause', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), leaseUri, lease, '租赁物的所有权属于');
+    assert.ok(hover.includes('由甲方根据乙方的需求向供应商出资购买'));
+    assert.equal(definition.range.start.line, lease.split('\n').findIndex((l) => l.startsWith('1.2租赁物')));
+  });
+
+  it('the outline: 1. 定义与解释 holds 1.1 … 1.10, 5.2 holds 5.2.1 … 5.2.3, 6. is back at the top', async () => {
+    const symbols = await client().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: leaseUri } });
+    const parts = symbols[0]!.children!;
+    assert.deepEqual(parts.map((s) => s.name.slice(0, 2)), ['1.', '2.', '3.', '4.', '5.', '6.']);
+    assert.equal(parts[0]!.children!.length, 10);
+    assert.equal(parts[4]!.children![1]!.children!.length, 3);
+  });
+
+  it('a definitions list after 本合同中的下列词语和用语含义如下 (1. 本金，指…): hover on 容时期 in 第三条', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), loanUri, loan, '容时期利息和容时期账户管理费');
+    assert.ok(hover.includes('借款期满后7天内'));
+    assert.equal(definition.range.start.line, loan.split('\n').findIndex((l) => l.startsWith('3. 容时期')));
   });
 });

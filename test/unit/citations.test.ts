@@ -4,12 +4,15 @@
  * not resolve judged.
  */
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, documentCitations, renumberArticles, renumberedArticleUnit, type DocumentCitations } from '../../server/src/core';
+import { analyze, citationAt, documentCitations, renumberArticles, renumberedArticleUnit, type DocumentCitations } from '../../server/src/core';
 import { applyEdits, runChecks } from '../../server/src/core/checks';
 import { citationNameProbes } from '../../server/src/core/citations';
 import { citationSentenceSteps } from '../../server/src/core/citationTargets';
 import { corpusFiles, readCorpus } from '../util/corpus';
+import { REPO_ROOT } from '../util/paths';
 
 function cite(text: string): DocumentCitations {
   return documentCitations(text, analyze(text));
@@ -247,12 +250,21 @@ const CORPUS_LAWS: Record<string, { found: number; ok: number; external: number;
   'cn_reg_hazardous_chemicals_regulation_2013.md': { found: 43, ok: 43, external: 0, unresolved: {} },
   'cn_reg_military_facilities_protection_measures_2001.md': { found: 15, ok: 14, external: 1, unresolved: {} },
   'cn_reg_missile_export_control_2002.md': {
-    found: 26, ok: 13, external: 2,
+    found: 33, ok: 13, external: 2,
     unresolved: {
       // the annex (管制清单) numbers its parts 第一部分 and their entries 一、: those are list entries of the annex, not
       // articles, so 第一部分第一项 / 第X项 there have no article to resolve in; not reported (status unknown), correct
       'L79 第一部分第一项': 'unknown',
       'L185 第一项': 'unknown',
+      // 上述第(三)项 / 第(十二)项 …: entries (三) of the annex's own lists, read since 第（三）项 is read (as 民用航空法 writes
+      // 第一百一十条第（三）项); no article holds them: unknown, not reported — checked by hand, lines 193–199, 211, 287, 295
+      'L193 第(三)项': 'unknown',
+      'L195 第(三)项': 'unknown',
+      'L197 第(三)项': 'unknown',
+      'L199 第(三)项': 'unknown',
+      'L211 第(十二)项': 'unknown',
+      'L287 第(七)项': 'unknown',
+      'L295 第(九)项': 'unknown',
       'L217 第一部分第一项': 'unknown',
       'L219 第一部分第一项': 'unknown',
       'L225 第一项': 'unknown',
@@ -280,7 +292,8 @@ const CORPUS_LAWS: Record<string, { found: number; ok: number; external: number;
   },
   'tw_law_constitution_roc.txt': { found: 25, ok: 25, external: 0, unresolved: {} },
   'tw_law_copyright_act.txt': {
-    found: 251, ok: 248, external: 2,
+    // 252 since 前目 is read: 第 87 條第一項第八款's （二） 使用前目之電腦程式 → its （一）, checked by hand
+    found: 252, ok: 249, external: 2,
     unresolved: {
       // 第 82 條 cites 第四十七條第四項, but 第 47 條 as published has three paragraphs: a real dangling reference left by an amendment
       'L533 第四十七條第四項': 'missing',
@@ -535,8 +548,246 @@ describe('a bare 第X项 the article does not have', () => {
       const d = cite(text);
       const statuses = d.index.citations.map((_, i) => d.resolver.target(i).status);
       const steps = citationSentenceSteps() - before;
-      assert.equal(statuses.filter((x) => x === 'missing').length, 1, 'the bare 第九项');
+      // the bare 第九项, after citations of other laws only, is read as theirs: not reported (it was 'missing')
+      assert.equal(statuses.filter((x) => x === 'missing').length, 0, 'the bare 第九项');
+      assert.equal(statuses[statuses.length - 1], 'unknown', 'the bare 第九项');
       assert.ok(steps <= text.length, `${steps} characters looked at in a text of ${text.length}`);
     }
+  });
+});
+
+describe('citations: held-out readings (test/fixtures/citations)', () => {
+  it('第一百一十条第（三）项: an item number written as its marker', () => {
+    const text = [
+      '第一条 客票应当包括下列内容：',
+      '',
+      '（一）出发地点；',
+      '',
+      '（二）目的地点；',
+      '',
+      '（三）声明。',
+      '',
+      '第二条 客票上未依照本法第一条第（三）项的规定声明的，承运人无权援用第(二)项（同一句中前一条的项）。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(text), ['本法第一条第（三）项 → 第一条第三项', '第(二)项 → 第一条第二项']);
+    assert.equal(pointsAt(text, '本法第一条第（三）项'), '（三）声明。');
+  });
+
+  it('implementing rules: 本條例 / 本法 is the law they implement, 本細則 / their own word is themselves', () => {
+    const tw = [
+      '所得基本稅額條例施行細則',
+      '',
+      '第 1 條',
+      '本細則依所得基本稅額條例（以下簡稱本條例）第十七條規定訂定之。',
+      '',
+      '第 2 條',
+      '本條例第三條第一項第七款、第四條第二項及本細則第一條所稱法律規定。',
+      '前項規定，依本條例第六條辦理。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(tw), [
+      '第十七條 → external 所得基本稅額條例',
+      '本條例第三條第一項第七款 → external 所得基本稅額條例',
+      '第四條第二項 → external 所得基本稅額條例',
+      '本細則第一條 → 第 1 條',
+      '前項 → 第 2 條第一項',
+      '本條例第六條 → external 所得基本稅額條例',
+    ]);
+    const ml = [
+      '# 中华人民共和国企业所得税法实施条例',
+      '',
+      '第一条 根据《中华人民共和国企业所得税法》（以下简称企业所得税法）的规定，制定本条例。',
+      '',
+      '第二条 本法第三条所称企业，依照本条例第一条确定。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(ml), ['本法第三条 → external 企业所得税法', '本条例第一条 → 第一条']);
+  });
+});
+
+describe('citations: chapters, sections and sub-items met in held-out laws', () => {
+  it('第三章第一節及第三節 keeps the chapter; 第五章法官評鑑 is a chapter followed by its name; 前目 / 前二目 and a bare 第二目', () => {
+    const text = [
+      '法官法',
+      '',
+      '第 一 章 總則',
+      '',
+      '第 1 條',
+      '本法除第五章法官評鑑自公布後施行外，準用第二章第一節及第二節之規定。',
+      '',
+      '第 二 章 程序',
+      '',
+      '第 一 節 通則',
+      '',
+      '第 2 條',
+      '扣除額如下：',
+      '一、列舉扣除額：',
+      '（一）捐贈。',
+      '（二）保險費。',
+      '（三）依前二目規定計算之金額，不包括前目之保險費。',
+      '二、第一款各目之認列方式、第二目之證明文件，由財政部定之。',
+      '',
+      '第 二 節 附則',
+      '',
+      '第 3 條',
+      '本法自公布日施行。',
+      '',
+      '第 三 章 附則',
+      '',
+      '第 4 條',
+      '本章之規定，依前條辦理。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(text), [
+      '第五章 → missing',
+      '第二章第一節 → 第 二 章第 一 節',
+      '第二節 → 第 二 章第 二 節',
+      '前二目 → 第 2 條第一款第一目',
+      '前目 → 第 2 條第一款第二目',
+      '第一款 → 第 2 條第一款',
+      '第二目 → 第 2 條第一款第二目',
+      '本章 → 第 三 章',
+      '前條 → 第 3 條',
+    ]);
+  });
+});
+
+describe('citations: Taiwan chains with qualifiers, 以前條, 同條項', () => {
+  it('第三條第二款本文、第四款 and 第四百三十條前段、第四百三十一條 stay one chain; 科以前條第一項 is 前條; 同條項第一款', () => {
+    const text = [
+      '某某法',
+      '',
+      '第 1 條',
+      '甲、乙。',
+      '丙如下：',
+      '一、戊。',
+      '二、己。',
+      '',
+      '第 2 條',
+      '下列案件，依刑事訴訟法第四百三十條前段、第四百三十一條及組織法第三條第二款本文、第四款規定辦理。',
+      '法人亦科以前條第一項、第二項之罰金。',
+      '依第一條第二項計算之所得額，減除同條項第一款之損失。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(text), [
+      '第四百三十條 → external 刑事訴訟法',
+      '第四百三十一條 → external 刑事訴訟法',
+      '第三條第二款 → external 組織法',
+      '第四款 → external 組織法',
+      '前條第一項 → 第 1 條第一項',
+      '第二項 → 第 1 條第二項',
+      '第一條第二項 → 第 1 條第二項',
+      '同條項第一款 → 第 1 條第二項第一款',
+    ]);
+  });
+});
+
+describe('citations: an amendment history with a line that reads as a heading', () => {
+  it('公職人員選舉罷免法: …及第三章第九節第一～三款款名 in its 沿革 does not start the law; no history number is a citation', () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'citations', 'taiwan', 'election_recall_act.txt'), 'utf8');
+    const model = analyze(text);
+    const historyHeading = model.headings.findIndex((h) => h.kind === 'chapter');
+    const firstArticle = model.headings.findIndex((h) => h.kind === 'article');
+    // the outline reads the wrapped history line as a chapter (not this module's to change): the citations must not
+    assert.ok(text.slice(model.headings[historyHeading]!.headingStart).startsWith('第三章第九節'));
+    const lawStart = model.headings[firstArticle - 1]!.headingStart; // 第 一 章 總則
+    assert.ok(text.startsWith('第 一 章', lawStart));
+    const d = documentCitations(text, model);
+    assert.deepEqual(d.index.citations.filter((c) => c.start < lawStart).map((c) => text.slice(c.start, c.end)), []);
+  });
+});
+
+describe('citations of a named part of another document', () => {
+  it('《民法典》人格权编第九百九十七条 and 民法典物权编第二百零九条 cite the code, not this document; 本编 stays here', () => {
+    const text = [
+      '# 最高人民法院关于审理人格权纠纷案件的规定',
+      '',
+      '第一条 依照《民法典》人格权编第九百九十七条的规定申请禁令的，依据民法典物权编第二百零九条和本规定第二条处理。',
+      '',
+      '第二条 依照本编第一条。',
+      '',
+    ].join('\n');
+    assert.deepEqual(resolved(text), [
+      '第九百九十七条 → external 民法典',
+      '第二百零九条 → external 民法典',
+      '本规定第二条 → 第二条',
+      '本编第一条 → unknown', // this document has no 编: read as its own, not the code's
+    ]);
+  });
+});
+
+describe('citations in hard-wrapped text (the held-out laws wrapped every 23 characters)', () => {
+  const root = path.join(REPO_ROOT, 'test', 'fixtures', 'citations');
+  const files = ['mainland', 'taiwan'].flatMap((dir) => readdirSync(path.join(root, dir)).map((f) => `${dir}/${f}`));
+
+  /**
+   * The text with a line break after every 23rd character of each line's text (not inside the first 23: headings keep
+   * their line; not after a sentence's end or before 第, a numeral or a list marker, where a break starts a new
+   * paragraph, item or heading by the text's own rule), and the offset of each original character in it.
+   */
+  function wrap(text: string): { text: string; at: (offset: number) => number } {
+    const breaks: number[] = [];
+    let col = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '\n') {
+        col = 0;
+        continue;
+      }
+      col++;
+      const next = text[i + 1];
+      const relativeHead = '本前同'.includes(c) && next !== undefined && '法条條款项項目章节節编編两兩二三四五六七八九细細例规規办辦解'.includes(next);
+      if (col >= 23 && next !== undefined && next !== '\n' && !relativeHead && !'。；：:;！？!?」』”）)'.includes(c) && !'第一二三四五六七八九十（(0123456789'.includes(next) && !'。；，、'.includes(next)) {
+        breaks.push(i + 1);
+        col = 0;
+      }
+    }
+    let out = '';
+    let from = 0;
+    for (const b of breaks) {
+      out += text.slice(from, b) + '\n';
+      from = b;
+    }
+    out += text.slice(from);
+    const at = (offset: number): number => {
+      let lo = 0;
+      let hi = breaks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (breaks[mid]! <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return offset + lo;
+    };
+    return { text: out, at };
+  }
+
+  it('every citation of the 46 held-out laws points at the same text once wrapped, cut in two or not', () => {
+    let total = 0;
+    let cut = 0;
+    const wrong: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const d = cite(text);
+      const w = wrap(text);
+      const dw = cite(w.text);
+      d.index.citations.forEach((c, i) => {
+        const t = d.resolver.target(i);
+        if (t.status !== 'ok') return;
+        total++;
+        const j = citationAt(dw.index, w.at(c.start));
+        const tw = j >= 0 ? dw.resolver.target(j) : undefined;
+        if (w.at(c.end) - w.at(c.start) !== c.end - c.start) cut++;
+        if (tw?.status !== 'ok' || tw.start !== w.at(t.start)) wrong.push(`${file}@${c.start} ${text.slice(c.start, c.end)}`);
+      });
+    }
+    // the wrapped laws keep every article heading and paragraph (a break is never put where the text's own rule would
+    // start a paragraph or a heading), so every citation must resolve as before: 7,382 resolved citations, 973 of them
+    // cut by a break (第一百二⏎十条, 第四條之⏎一, 前二⏎項, 第一款⏎至第三款, 本细⏎则第…); a break between 本 / 前 / 同 and
+    // its unit is not made here (本⏎款 is not read: the scan starts a relative citation only at 本/前/同 + its unit)
+    assert.ok(total >= 7300, `${total} citations`);
+    assert.ok(cut >= 950, `${cut} citations cut by a break`);
+    assert.deepEqual(wrong, []);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The shared stop list (core/stops.ts): one regex pass for the term cues and the citation triggers. It must give
+ * The shared stop list (core/stops.ts): one pass for the term cues and the citation triggers. It must give
  * exactly the positions the two separate passes it replaced gave — every cue character, and every place a citation
  * trigger starts — on every corpus document and on texts where the two kinds sit next to each other; and it is made
  * once per model.
@@ -43,6 +43,8 @@ describe('stops shared by the term extraction and the citation scan', () => {
       '本法第三条“本条”所称前款，即同条第二项；如前两款、附件1、专栏2、《本法》列明。',
       '同本前本条前“前款”稱本法即附第《前条》',
       '前前款本本条同同条第第一条',
+      '依照本法第三条，前',
+      '本',
     ]) {
       assert.deepEqual(stopList(text), expected(text), text);
     }
@@ -53,6 +55,14 @@ describe('stops shared by the term extraction and the citation scan', () => {
     const s = stopsOf(text, analyze(text));
     const cues = [...s.at.subarray(0, s.count)].filter((p) => isCue(text.charCodeAt(p))).map((p) => text[p]).join('');
     assert.equal(cues, '“称即如列《');
+  });
+
+  it('list every 指 apart from the stops', () => {
+    for (const f of corpusFiles()) {
+      const text = readCorpus(f);
+      const s = stopsOf(text, analyze(text));
+      assert.deepEqual([...s.pointers.subarray(0, s.pointerCount)], starts(/指/g, text), f);
+    }
   });
 
   it('are found once per model', () => {

@@ -3,11 +3,11 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isAboveText, isOfficialFrontMatter, isSiteTitle } from './chrome';
+import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
-import { MARKER_START_CLASS, fixedRank, gbLevel, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
 
@@ -26,6 +26,8 @@ const DETAIL_MAX_LENGTH = 40;
 const GLOSSARY_HEADER_MAX = 8;
 /** An appendix whose title says it is a glossary: 附件：名词解释. */
 const GLOSSARY_TITLE = /名词解释|名詞解釋|注释|註釋/;
+/** A step of a law's amendment history names its year: 1.中華民國十八年五月二十三日…公布, 1. 1997年3月14日…修订. */
+const DATED = /[0-9０-９〇○零一二三四五六七八九十]\s*年/;
 const GLOSSARY_HEADERS = new Set([
   '名词解释', '名詞解釋', '名词注释', '名詞註釋', '注释', '註釋', '注解', '註解', '附注', '附註', '名词解释：', '注释：', '註釋：',
   '附：名词解释', '附:名词解释', '附：名詞解釋', '附：注释', '附：註釋',
@@ -237,7 +239,7 @@ function inContext(cands: LazyHeading[]): LazyHeading[] {
 }
 
 /** Accept or reject a marker in its line's context. */
-function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined): boolean {
+function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false): boolean {
   switch (markerInfo(m.kind).accept) {
     case 'citable':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
@@ -249,6 +251,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
         const next = rest.charCodeAt(1);
         return !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
       }
+      // 第一章总则 / 第一条本协会的名称为… (a page that dropped the blanks): the first article right below its chapter
+      if (prevArticle === undefined && chapterAbove && m.ordinal === 1) return !CITATION_FOLLOWERS.includes(rest[0]!);
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
       if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
@@ -331,6 +335,9 @@ const TABLE_ROW_MAX = 300;
 /** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
 function isTableRow(rest: string): boolean {
   if (rest.length > TABLE_ROW_MAX) return false;
+  // a cell of a table scraped one cell a line, each ending in its column bar: 19.5 |
+  const first = rest.charCodeAt(0);
+  if (first === 0x7c || first === 0xff5c) return true;
   // (a row split by single blanks ends in a number: its last character is looked at before any search)
   if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsLikeNumber(rest.charCodeAt(rest.length - 1)) && endsInNumbers(rest);
   let cell = -1; // start of the current cell after the first separator
@@ -453,6 +460,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let hasLaw = false; // a law structure marker (dropRunningHeaders has nothing to do in a text with none and no label)
   // the last bare section number (a feature's 1 / 2 / 3 alone on a line, its heading on the next)
   let bareNumber = 0;
+  // the numbering a decimal glued to its text (1.1融资租赁：…) must continue: the last `1.` item's number and the
+  // last decimal section's numbers
+  let openNum: number | undefined;
+  let decimalPath: number[] = [];
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
 
@@ -487,6 +498,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (p + 2 < end && text.charCodeAt(p) === 0x2a && text.charCodeAt(p + 1) === 0x2a) p += 2;
     const headingStart = p;
     let m = matchMarker(text, p, end);
+    if (!m && md === 0 && (openNum !== undefined || decimalPath.length > 0) && digitValue(text.charCodeAt(p)) >= 0) {
+      const glued = gluedDecimal(text, p, end);
+      if (glued && continuesNumbering(glued.parts, openNum, decimalPath)) m = glued.match;
+    }
     let source = text;
     let sourceEnd = end;
     let repaired = false;
@@ -510,7 +525,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
     if (m) {
       const rest = source.slice(m.textStart, sourceEnd);
-      if (!acceptMarker(m, rest, prevArticle)) continue;
+      const above = m.kind === 'article' && m.glued && prevArticle === undefined ? candidates[candidates.length - 1] : undefined;
+      if (!acceptMarker(m, rest, prevArticle, above !== undefined && above.line === line - 1 && isStructureKind(above.kind))) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
       // (a Roman numeral alone on its line, its title below, continues no sentence)
@@ -532,6 +548,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
       );
       candidates.push(added);
+      if (m.kind === 'num') {
+        openNum = m.ordinal;
+        decimalPath = [];
+      } else if (m.kind === 'decimal') {
+        decimalPath = sectionNumbers(text, headingStart, m.end);
+      }
       if (!judged) {
         const accept = markerInfo(m.kind).accept;
         judged = accept === 'group' || accept === 'run';
@@ -590,10 +612,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
-  // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history.
+  // A charter's chapters numbered as a list (1. 总则 … 7. 附则, each right above the articles it holds) are not a history,
+  // nor a contract's recitals and definitions before its 第一条 (1. 本金，指…): most steps of a history are dated (a
+  // step's wrapped line may start with a number of its own: 1、859-1～859-5…).
   const groups = hasArticle ? articleGroups(merged) : NO_GROUPS;
   const preamble = firstLaw > 0 ? merged.slice(0, firstLaw) : [];
-  const history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
+  let history = preamble.length > 0 && preamble.every((c) => c.kind === 'num' && c.md === 0) && !groups.has(merged[firstLaw - 1]!);
+  if (history) {
+    let dated = 0;
+    for (const c of preamble) if (DATED.test(text.slice(c.headingStart, c.lineEnd))) dated++;
+    history = 2 * dated > preamble.length;
+  }
   const kept = history ? merged.slice(firstLaw) : merged;
 
   // The title: the first plausible line before the first heading.
@@ -614,7 +643,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let roots: number[] = [];
   const links = new HeadingTable(headings.length);
   context.links = links;
-  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots, links, text.length);
+  // a judgment's signature block ends it: what follows (a model text's notes, an appendix) is no part of its sections
+  const cuts = judged || labels.length > 0 ? signatureCuts(text, lineStarts, headings) : NO_INDICES;
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots, links, cuts, text.length);
   // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
   const named = hasSubhead ? sectionGroups(headings) : NO_INDICES;
   if (named.size > 0) {
@@ -624,7 +655,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
     links.clear();
     roots = [];
-    buildTree(headings, mds, title !== undefined, groups, named, roots, links, text.length);
+    buildTree(headings, mds, title !== undefined, groups, named, roots, links, cuts, text.length);
   }
   endBeforeSignature(text, lineStarts, headings, hasAppendix);
   if (toc) linkToc(toc, headings);
@@ -666,12 +697,16 @@ const CONTAINER_LABELS = new Set([
   '当事人信息', '當事人信息', '审理经过', '審理經過', '诉讼记录', '訴訟記錄', '一审法院查明', '一審法院查明', '一审法院认为', '一審法院認為',
   '本院查明', '本院认为', '本院認為', '裁判结果', '裁判結果', '判决结果', '判決結果', '裁判要旨', '裁判要点', '裁判要點', '裁判文书', '裁判文書',
   '裁判理由', '基本案情', '案情简介', '案情簡介',
+  // a contract's definitions, numbered below it (定义 / 1. 本金，指…)
+  '定义', '定義', '释义', '釋義', '定义与解释', '定義與解釋', '定义和解释', '定義和解釋',
 ]);
+/** A section's name in 【】 alone on its line (【说明】, 【法律依据】, 【典型意义】) is at most this long. */
+const BRACKET_LABEL_MAX = 8;
 /** Brackets a label may stand in on its line: 【裁判要旨】, [裁判文书], 〔基本案情〕. */
 const LABEL_BRACKETS: Readonly<Record<number, number>> = { 0x3010: 0x3011, 0x5b: 0x5d, 0x3014: 0x3015, 0xff3b: 0xff3d };
 const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '附則', '序言', '前言', '结束语', '結束語', '结语', '結語', '后记', '後記']);
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
-const OPENING_LABELS = ['本院认为', '本院認為'];
+const OPENING_LABELS = ['本院认为', '本院認為', '本院经审查认为', '本院經審查認為', '本院经审理认为', '本院經審理認為', '本院再审认为', '本院再審認為'];
 const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定如下', '決定如下'];
 /** A label line (blanks inside it counted: 主  文) and an inferred sub-heading are short. */
 const LABEL_MAX = 16;
@@ -806,6 +841,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   let lastParagraph = 0;
   let anchored = 0;
+  let textBefore = false;
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
@@ -820,6 +856,16 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     const p = skipIndent(text, start, end);
     if (p >= end) continue;
     const length = end - p;
+    // (the document's first line of text, after any page chrome, is its title's place)
+    const first = !textBefore;
+    if (first && !isAboveText(text.slice(p, end))) textBefore = true;
+    // a name standing right above a numbered list it heads (告知事项 / 1、… 2、…): Han only, not the document's first
+    // line, and not a label (a listed title keeps its own kind)
+    const mayHeadList = !first && !articles && length <= LIST_HEAD_MAX && !markerLines.has(line);
+    if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
+      labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+      continue;
+    }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
       // only a line that starts as some label does is compared with the labels (no string made for the others)
       if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
@@ -827,10 +873,17 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         const close = LABEL_BRACKETS[text.charCodeAt(p)];
         const key = compact(close !== undefined && text.charCodeAt(end - 1) === close ? text.slice(p + 1, end - 1) : whole);
         const leaf = LEAF_LABELS.has(key);
-        if (leaf || CONTAINER_LABELS.has(key) || listed.has(key)) {
+        // any short name in 【】 alone on its line names the part below it (【说明】, 【法律依据】), page buttons aside
+        const named = text.charCodeAt(p) === 0x3010 && close === 0x3011 && key.length + 2 === length && key.length >= SUBHEAD_MIN
+          && key.length <= BRACKET_LABEL_MAX && hanOnly(key) && !isAboveText(whole) && !isAboveText(key);
+        if (leaf || named || CONTAINER_LABELS.has(key) || listed.has(key)) {
           labels.push(new LazyHeading(context, 'label', leaf ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
           continue;
         }
+      }
+      if (mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
+        labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+        continue;
       }
       let sub = articles ? Subhead.None : isSubhead(text, lineStarts, line, p, end, markerLines);
       if (sub === Subhead.None && !articles && opensParagraphSection(text, lineStarts, line, p, end, paragraphs, lastParagraph)) {
@@ -845,12 +898,13 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
     if (text.charCodeAt(p) === 0x672c /* 本 */) {
       for (const word of OPENING_LABELS) {
-        if (text.startsWith(word, p) && (text[p + word.length] === '，' || text[p + word.length] === '：') && !continuesLineAbove(text, lineStarts, line)) {
+        const after = text[p + word.length];
+        if (text.startsWith(word, p) && (after === '，' || after === '：' || after === ',' || after === ':') && !continuesLineAbove(text, lineStarts, line)) {
           labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, word, p, p + word.length, 0, false));
         }
       }
     }
-    if (text.charCodeAt(end - 1) === 0xff1a /* ： */) {
+    if (text.charCodeAt(end - 1) === 0xff1a /* ： */ || text.charCodeAt(end - 1) === 0x3a /* : */) {
       for (const word of CLOSING_LABELS) {
         const at = end - 1 - word.length;
         // Taiwan: …本院判決如下： then 主文 — the label 主文 names that section
@@ -984,6 +1038,22 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
   return above.end - above.p >= SUBHEAD_PARAGRAPH_MIN || (above.end - above.p >= SHORT_PARAGRAPH_MIN && /[，,]/.test(text.slice(above.p, above.end)));
 }
 
+/** A list's own heading (人民法院对当事人填写送达地址确认书告知事项) is at most this long. */
+const LIST_HEAD_MAX = 30;
+
+/**
+ * True when the line (Han only: no punctuation, no digits) stands right above item 1 of a numbered list (1. / 1、)
+ * whose item 2 follows within a few lines: the list's heading.
+ */
+function headsList(text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals): boolean {
+  if (paragraphs.size < 2 || end - p < SUBHEAD_MIN || (paragraphs.get(line + 1) !== 1 && paragraphs.get(line + 2) !== 1)) return false;
+  for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
+  const next = nextTextLine(text, lineStarts, line);
+  if (!next || paragraphs.get(next.line) !== 1) return false;
+  for (let l = next.line + 1; l < Math.min(lineStarts.length, next.line + 2 * SUBHEAD_BLANKS); l++) if (paragraphs.get(l) === 2) return true;
+  return false;
+}
+
 /**
  * A short line standing alone between a finished paragraph and a longer one. Two such lines may stand together (安老
  * then 安老服務: a group and its first topic); three or more in a row are verse or a list, not headings.
@@ -1108,19 +1178,25 @@ function makeTitle(text: string, line: number, start: number, headingStart: numb
 
 function findTitle(text: string, lineStarts: readonly number[], lines: number, glossed: boolean): Heading | undefined {
   let chromeAbove = -2;
+  let navigation = false; // inside an e-paper's list of the page's headlines (below 本版標題導航, up to a blank or chrome line)
   for (let line = 0; line < lines; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     let p = skipIndent(text, start, end);
     while (p < end && text.charCodeAt(p) === 0x23) p++;
     p = skipIndent(text, p, end);
-    if (p >= end) continue;
+    if (p >= end) {
+      navigation = false;
+      continue;
+    }
     const s = text.slice(p, end);
     const plain = glossed ? stripGlosses(s) : s;
     if (isAboveText(plain) || isSiteTitle(plain)) {
       chromeAbove = line;
+      navigation = isNavigationHeader(plain);
       continue;
     }
+    if (navigation) continue;
     const menu = menuRunEnd(text, lineStarts, line, lines);
     if (menu > line) {
       line = menu;
@@ -1129,8 +1205,11 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     const last = plain[plain.length - 1]!;
     if (last === '：' || last === ':') return undefined; // the salutation: the body has begun
+    // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
+    if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
     if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
-    if (!hasHan(plain) || /^[\d０-９]/.test(plain) && /[日分]$/.test(plain)) continue; // a date line
+    // a date line (2018 11月14日 星期, a page's date with its weekday left empty)
+    if (!hasHan(plain) || (/^[\d０-９]/.test(plain) && (/[日分]$/.test(plain) || (plain.length <= 24 && /\d\s*月\s*\d{1,2}\s*日/.test(plain))))) continue;
     // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
     if (DATE_LINE.test(plain)) continue;
     const dated = ORGAN_END.test(plain) ? nextTextLine(text, lineStarts, line, 2) : undefined;
@@ -1141,6 +1220,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     // the issuing body above its paper's number and date (臨時立法會 / 臨立會236/96-97號文件 / 檔號:… / 日期): the
     // title comes after that front matter
     if (frontMatterFollows(text, lineStarts, line, lines)) continue;
+    // a site's name above its breadcrumb (再审申诉律师网 / 再审 >> 再审研究): the page's own title comes after it
+    if (crumbFollows(text, lineStarts, line, lines)) continue;
     // a site section's name above the page's own title of that kind: 院會紀錄 above 立法院第9屆…第1次會議紀錄
     const below = plain.length <= SECTION_NAME_MAX ? nextTextLine(text, lineStarts, line, 2) : undefined;
     if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
@@ -1212,6 +1293,19 @@ function frontMatterFollows(text: string, lineStarts: readonly number[], line: n
   return false;
 }
 
+/** True when a breadcrumb follows the line with only blank or chrome lines between (a site's header above it). */
+function crumbFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
+  let seen = 0;
+  for (let l = line + 1; l < lines && seen < FRONT_MATTER_SPAN; l++) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (s === '') continue;
+    if (isBreadcrumb(s)) return true;
+    if (!isAboveText(s)) return false;
+    seen++;
+  }
+  return false;
+}
+
 /** A site section's name (院會紀錄, 通知公告) is this short. */
 const SECTION_NAME_MAX = 6;
 
@@ -1261,6 +1355,36 @@ function menuRunEnd(text: string, lineStarts: readonly number[], line: number, l
     l++;
   }
   return l - line >= MENU_RUN ? l - 1 : line - 1;
+}
+
+/** The numbers of a decimal section number: 5.2.1 → [5, 2, 1] (ASCII or full-width digits and dots). */
+function sectionNumbers(text: string, from: number, to: number): number[] {
+  const parts: number[] = [];
+  let v = -1;
+  for (let i = from; i < to; i++) {
+    const d = digitValue(text.charCodeAt(i));
+    if (d >= 0) v = (v < 0 ? 0 : v * 10) + d;
+    else if (v >= 0) {
+      parts.push(v);
+      v = -1;
+    }
+  }
+  if (v >= 0) parts.push(v);
+  return parts;
+}
+
+/**
+ * True when a glued decimal (1.1融资租赁：…) goes on with the numbering around it: the first section of the `N.` item
+ * open above it (1.1 after 1. 定义与解释), the next after the last section at its depth (1.2 after 1.1, 2.4 after 2.3),
+ * or the first one below the last section (5.2.1 after 5.2). A quantity at a line's start (1.5公里) does neither.
+ */
+function continuesNumbering(parts: readonly number[], openNum: number | undefined, path: readonly number[]): boolean {
+  const k = parts.length;
+  const last = parts[k - 1]!;
+  let prefix = path.length >= k - 1;
+  for (let i = 0; prefix && i < k - 1; i++) if (path[i] !== parts[i]) prefix = false;
+  if (prefix) return path.length === k - 1 ? last === 1 : last === path[k - 1]! + 1;
+  return k === 2 && parts[0] === openNum && last === 1;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
@@ -1551,7 +1675,7 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  */
 function buildTree(
   headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[], links: HeadingTable,
-  textLength: number,
+  cuts: ReadonlySet<number>, textLength: number,
 ): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
@@ -1571,6 +1695,7 @@ function buildTree(
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
     const md = (mds[i] = (h as LazyHeading).md);
+    if (cuts.has(i)) stack.length = hasTitle ? 1 : 0;
     if (h.kind === 'markdown') {
       while (stack.length > 0) {
         const t = stack[stack.length - 1]!;
@@ -1595,7 +1720,7 @@ function buildTree(
         if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
         // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report): a decimal section whose first number is the open
         // numbered part's sits in it
-        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal')) break;
+        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num')) break;
         const tr = fixedRank(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
@@ -1624,6 +1749,8 @@ function buildTree(
           break;
         }
         if (nestsByOrder(th.kind) || (md > 0 && isPlainInner(th, mds[t]!)) || inListPart(headings, t)) continue;
+        // 2. after 1.10 (and 6. after 5.2.3): the decimal sections sat in the item 1. that this one follows
+        if (th.kind === 'decimal' && inNumberedItem(headings, stack, k, h.kind)) continue;
         if (th.kind === 'article' && holds(h) && md === 0) {
           acrossArticle = true;
           continue;
@@ -1661,6 +1788,14 @@ function buildTree(
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
   for (const h of open) h.end = textLength;
+}
+
+/** True when the decimal section at stack[k] sits (through decimals only) in an item of `kind` with its first number. */
+function inNumberedItem(headings: readonly Heading[], stack: readonly number[], k: number, kind: MarkerKind): boolean {
+  const ordinal = headings[stack[k]!]!.ordinal;
+  let j = k - 1;
+  while (j >= 0 && headings[stack[j]!]!.kind === 'decimal') j--;
+  return j >= 0 && headings[stack[j]!]!.kind === kind && ordinal !== undefined && headings[stack[j]!]!.ordinal === ordinal;
 }
 
 /** What joins the parts of a section's title: 房屋土地與交通運輸, 退休保障及人口政策, 優化人口 創建未來. */
@@ -1767,7 +1902,8 @@ function isSignerLine(line: string): boolean {
     if (!s.startsWith(role)) continue;
     const name = s.length - role.length;
     if (name < 1 || name > 5) return false;
-    for (let i = role.length; i < s.length; i++) if (!isHan(s.charCodeAt(i)) && s[i] !== '·') return false;
+    // (a model text's ××× holds the name's place)
+    for (let i = role.length; i < s.length; i++) if (!isHan(s.charCodeAt(i)) && s[i] !== '·' && s[i] !== '×') return false;
     return true;
   }
   return false;
@@ -1778,7 +1914,8 @@ function isDateLine(s: string): boolean {
   let i = s.startsWith('中华民国') || s.startsWith('中華民國') ? 4 : 0;
   for (const unit of ['年', '月', '日']) {
     const from = i;
-    while (i < s.length && (isCnNumeralCode(s.charCodeAt(i)) || digitValue(s.charCodeAt(i)) >= 0)) i++;
+    // (a model text's ××××年××月××日 holds the date's place)
+    while (i < s.length && (isCnNumeralCode(s.charCodeAt(i)) || digitValue(s.charCodeAt(i)) >= 0 || s.charCodeAt(i) === 0xd7)) i++;
     if (i === from || s[i] !== unit) return false;
     i++;
   }
@@ -1818,3 +1955,26 @@ function endBeforeSignature(text: string, lineStarts: readonly number[], heading
   for (const h of headings) if (h.kind !== 'title' && h.start < at && h.end > at) h.end = at;
 }
 
+/**
+ * The headings that a judgment's signature block (a signer line and a date line, 审判长… ××××年××月××日 书记员…)
+ * stands right above: none of the sections before it holds them. Only a judgment's labels ask; each line between two
+ * headings is read once.
+ */
+function signatureCuts(text: string, lineStarts: readonly number[], headings: readonly Heading[]): Set<number> {
+  // a signature block comes after the judgment's orders (判决如下 / 裁定如下): the lines before them are not read
+  const from = headings.findIndex((h) => h.kind === 'label' && CLOSING_LABELS.includes(h.name));
+  if (from < 0) return NO_INDICES as Set<number>;
+  const cuts = new Set<number>();
+  for (let i = from + 1; i < headings.length; i++) {
+    let signer = false;
+    let dated = false;
+    for (let l = headings[i - 1]!.line + 1; l < headings[i]!.line; l++) {
+      const s = squeezed(text, lineStarts[l]!, lineEndAt(text, lineStarts, l), 24);
+      if (s === undefined || s === '') continue;
+      if (isSignerLine(s)) signer = true;
+      else if (isDateLine(s)) dated = true;
+    }
+    if (signer && dated) cuts.add(i);
+  }
+  return cuts;
+}

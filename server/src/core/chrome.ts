@@ -14,12 +14,19 @@ const CHROME_EXACT = new Set([
   '复制', '複製', '正文复制', '复制全文', '一键复制',
   // a reposted article's link to where it first appeared (WeChat: 查看原文, 阅读原文)
   '查看原文', '阅读原文', '閱讀原文', '查看原文>>',
+  // an e-paper page's navigation (本版標題導航 lists the page's headlines below it)
+  '本版标题导航', '本版標題導航', '版面导航', '版面導航', '标题导航', '標題導航',
 ]);
 
 /** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
 const POSITION_LABEL = /(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您当前位置)\s*[：:]/;
-/** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻. */
-const CRUMB_SEPARATOR = /\s*(?:>|＞|»|›)\s*/;
+/** The steps of a breadcrumb: 首页 > 新闻 > 正文, 首页 » 政策, 首页＞要闻, 再审 >> 再审研究. */
+const CRUMB_SEPARATOR = /\s*(?:>>|＞＞|>|＞|»|›)\s*/;
+const CRUMB_ARROW = /[>＞»›]/;
+/** A doubled arrow joins a breadcrumb's steps (再审 >> 再审研究), never a sentence's words: two steps are enough. */
+const DOUBLE_CRUMB = />>|＞＞|»/;
+/** A newspaper page's jump line: (上接15版), （下转第3版）. */
+const JUMP_LINE = /^[（(](?:上接|下转|下轉|接上|转下|轉下|接第)[^（）()]{0,8}[版页頁][）)]$/;
 
 const CHROME_PREFIXES = [
   '当前位置', '當前位置', '您现在的位置', '您的位置', '您当前的位置', '您當前的位置', '您当前位置', '您現在的位置', '首页 >', '首頁 >', '首页>', '首頁>', '【字号', '【字體', '【字体', '字号：', '字號：',
@@ -50,8 +57,8 @@ export function isOfficialFrontMatter(line: string): boolean {
   if (line.length <= 30 && ISSUER_FILE.test(line)) return true; // 红头: 北京市人民政府文件 (not a standard's 引用文件)
   if (/〔\d{4}〕|\[\d{4}\]|［\d{4}］/.test(line) && /[号號]$/.test(line)) return true; // 京政发〔2025〕1号
   if (/^(檔號|档号|檔案編號|档案编号)[：:]/.test(line)) return true; // 檔號:PLC/HC/1 (a Hong Kong paper's file reference)
-  // a listed company's filing: 公司代码:600718 公司简称:东软集团 / 证券代码: / 公告编号:2025-078
-  if (/^(公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|公司简称|公司簡稱|证券简称|證券簡稱|股票简称|股票簡稱|公告编号|公告編號)[：:]/.test(line)) return true;
+  // a listed company's filing: 公司代码:600718 公司简称:东软集团 / 证券代码: / 债券代码: / 公告编号:2025-078
+  if (/^(公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|债券代码|債券代碼|公司简称|公司簡稱|证券简称|證券簡稱|股票简称|股票簡稱|债券简称|債券簡稱|公告编号|公告編號)[：:]/.test(line)) return true;
   return /^(签发人|簽發人)[：:]/.test(line);
 }
 
@@ -65,6 +72,12 @@ export function isChromeLine(line: string): boolean {
   if (isBreadcrumb(line)) return true;
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
+  const first = line.charCodeAt(0);
+  if ((first === 0xff08 || first === 0x28) && JUMP_LINE.test(line)) return true;
+  // an e-paper's page line and links (第A01版:澳聞 4下一版, 3上一篇  下一篇4), its date fields (今日日期: / 當前報紙日期:)
+  if (line.length <= 40 && (line.includes('上一') || line.includes('下一')) && /[上下]一[版篇页頁](?!章)/.test(line)) return true;
+  if (first === 0x7b2c /* 第 */ && /^第[A-Za-z]?\d+版/.test(line)) return true;
+  if ((first === 0x4eca || first === 0x7576 || first === 0x5f53) && /^(?:今日日期|當前報紙日期|当前报纸日期)/.test(line)) return true;
   // "下载 打印 全屏" style runs of short chrome words
   if (line.length <= 24 && line.includes(' ')) {
     const words = line.split(/ +/);
@@ -80,11 +93,18 @@ export function isChromeLine(line: string): boolean {
  * or three or more short steps joined by > / ＞ / » (首页 > 新闻中心 > 正文). A sentence never chains short phrases
  * with arrows, and 我国产业的当前位置 without a colon is no breadcrumb.
  */
-function isBreadcrumb(line: string): boolean {
+export function isBreadcrumb(line: string): boolean {
   if (line.length > 120) return false;
   if (POSITION_LABEL.test(line)) return true;
+  // no arrow, no breadcrumb (most lines: no split made)
+  if (!CRUMB_ARROW.test(line)) return false;
   const steps = line.split(CRUMB_SEPARATOR);
-  return steps.length >= 3 && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
+  return (steps.length >= 3 || (steps.length === 2 && DOUBLE_CRUMB.test(line))) && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
+}
+
+/** An e-paper's list of the page's headlines starts below this line (本版標題導航). */
+export function isNavigationHeader(line: string): boolean {
+  return /(?:标题导航|標題導航|版面导航|版面導航)$/.test(line);
 }
 
 /** True for a line (already trimmed) that is never a title or a heading: page chrome or 公文 front matter. */

@@ -308,6 +308,18 @@ function inlineItems(text: string, para: { readonly start: number; readonly end:
   starts.forEach((start, i) => para.items.push({ start, end: trimEnd(text, start, i + 1 < starts.length ? starts[i + 1]! : para.end), subs: [] }));
 }
 
+/**
+ * True when the line break at x (a LF) is a hard wrap inside a sentence: the line before ends mid-sentence and the
+ * next one starts with no list marker, numeral or 第 (which start an item, a paragraph or a heading).
+ */
+function wrapsSentence(text: string, x: number): boolean {
+  const before = x > 0 && text.charCodeAt(x - 1) === 0x0d ? x - 2 : x - 1;
+  if (before < 0 || text.charCodeAt(before) === 0x0a || ENDS_LINE.has(text[before]!)) return false;
+  const n = skipIndent(text, x + 1, Math.min(text.length, x + 13));
+  const c = text.charCodeAt(n);
+  return n < text.length && c !== 0x0a && c !== 0x0d && c !== 0xff08 /* （ */ && c !== 0x28 && c !== 0x7b2c /* 第 */ && !isCnNumeralCode(c) && digitValue(c) < 0;
+}
+
 /** Taiwan's law texts indent the lines that continue an item with ASCII spaces (      個人或營利事業出售…). */
 function isHangingIndent(text: string, lineStart: number): boolean {
   return text.charCodeAt(lineStart) === 0x20 && text.charCodeAt(lineStart + 1) === 0x20;
@@ -425,8 +437,8 @@ export class CitationResolver {
         }
         set(place, c.relativeLevel, moved);
       }
-    } else if (c.chainPrevious >= 0 && top > Level.Article) {
-      // 第八條第一項、第二項: the units above its first one come from the element before it
+    } else if (c.chainPrevious >= 0 && top > Level.Part && top !== Level.Article) {
+      // 第八條第一項、第二項 / 第三章第一節及第三節: the units above its first one come from the element before it
       const t = this.target(c.chainPrevious);
       if (t.status !== 'ok') return unresolved(t.status === 'missing' ? 'unknown' : t.status);
       place = truncate({ ...t.place }, (top - 1) as Level);
@@ -447,10 +459,15 @@ export class CitationResolver {
     const first = this.#applyAll(c, top, bare ? { ...place } : place);
     if (first.status !== 'missing' || !bare) return first;
     // 除第六十八條第一項規定交付郵政機關或依第二項之規定辦理者外: a bare 第二項 the current article does not have belongs to
-    // the article cited earlier in the same sentence
-    const earlier = this.#sentenceArticle(j);
-    if (earlier < 0 || earlier === place.article) return first;
-    const retry = this.#applyAll(c, top, { ...truncate({ ...place }, Level.Section), article: earlier });
+    // the article cited earlier in the same sentence; a bare 第二目 an item without sub-items cites, to the item cited
+    // earlier (第一款各目費用之適用範圍…、第二目符合規定之機構)
+    const earlier = this.#sentencePlace(j);
+    if (earlier === undefined) return first;
+    // 依本條例第七條第一項第一款…，分別對應減除當年度第一款、第九款: after another law's citation, its units (not reported)
+    if (earlier === 'other') return unresolved('unknown');
+    const base = truncate({ ...earlier }, (top - 1) as Level);
+    if (FIELDS.every((f) => base[f] === place[f])) return first;
+    const retry = this.#applyAll(c, top, base);
     return retry.status === 'ok' ? retry : first;
   }
 
@@ -482,27 +499,35 @@ export class CitationResolver {
     return new OkTarget(g.headingStart, end, h, truncate(s.placeAt(c.start), Level.Section), s, LabelFrom.Heading);
   }
 
-  /** The article of the nearest citation of this document before citation `j` in the same sentence, or -1. */
-  #sentenceArticle(j: number): number {
+  /**
+   * Where the nearest citation of this document before citation `j` in the same sentence points; 'other' when the
+   * sentence cites only other documents before it; undefined if it cites none or the nearest points nowhere.
+   */
+  #sentencePlace(j: number): Place | 'other' | undefined {
     const cs = this.index.citations;
     const text = this.structure.text;
     const c = cs[j]!;
     // [checked, c.start) holds no sentence end: each character is looked at once (from every citation back to
     // c.start it was quadratic: a bare 第九项 after 8,000 citations of other laws in one sentence took 16 s)
     let checked = c.start;
+    let other = false;
     for (let k = j - 1; k >= 0; k--) {
       const p = cs[k]!;
       for (let x = p.end; x < checked; x++) {
         sentenceSteps++;
         const ch = text.charCodeAt(x);
-        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */ || ch === 0x0a) return -1;
+        if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0x3b /* ; */ || (ch === 0x0a && !wrapsSentence(text, x))) return other ? 'other' : undefined;
       }
       checked = Math.min(checked, p.end);
-      if (p.document >= 0 || p.kind !== 'law') continue;
+      if (p.kind !== 'law') continue;
+      if (p.document >= 0) {
+        other = true;
+        continue;
+      }
       const t = this.target(k);
-      return t.status === 'ok' ? t.place.article : -1;
+      return t.status === 'ok' && t.place.article >= 0 ? t.place : undefined;
     }
-    return -1;
+    return other ? 'other' : undefined;
   }
 
   #unitName(level: Level): string {

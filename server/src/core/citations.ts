@@ -22,7 +22,7 @@
  * One pass: a regular expression with a single character class finds the characters a citation can start with, and
  * a hand-written reader takes each from there, so the scan is linear and cannot backtrack.
  */
-import { cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
+import { cnNumeralValue, cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
 import { isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
@@ -85,6 +85,8 @@ export interface CitedDocument {
   readonly context: string;
   /** True when written in 《》. */
   readonly bracketed: boolean;
+  /** Whose law the name says it is when it is written with its country (中华人民共和国… / 中華民國…); undefined otherwise. */
+  readonly country?: 'mainland' | 'taiwan';
 }
 
 /** A box of a report (专栏1 普陀区国土空间近期规划核心指标表): a line that starts with 专栏N. */
@@ -133,12 +135,18 @@ const NOT_BEFORE_BEN = codeSet('基根成资資样樣原版脚腳剧劇课課账
 const NOT_BEFORE_TONG = codeSet('共相等如不协協会會合陪连連认認赞贊雷混同');
 /** A unit followed by one of these is part of another word: 条件, 条例, 款项, 项目, 目标, 章程, 节约 … */
 const NOT_AFTER: Readonly<Record<string, string>> = {
-  '条': '件例款文约約', '條': '件例款文約', '款': '项項式子', '项': '目', '項': '目', '目': '标標的录錄前光', '章': '程法', '节': '约約能日奏省目', '節': '约約能日奏省目',
+  '条': '件例款文约約', '條': '件例款文約', '款': '项項式子', '项': '目', '項': '目', '目': '标標的录錄前光', '章': '程', '节': '约約能日奏省目', '節': '约約能日奏省目',
   '编': '制写寫辑輯号號者码碼', '編': '制写寫辑輯号號者码碼',
 };
 
+/** What a parenthesis after a name says when it gives the name's short form: （以下简称本法）, （下稱本條例）. */
+const SHORT_FORM = /^(?:以下|下)?(?:简称|簡稱|称|稱)/;
+
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
+
+/** What may follow an element of a chain and qualify it (第三條第二款本文, 第六項前段, 第一項但書). */
+const QUALIFIERS = ['本文', '但書', '但书', '前段', '中段', '後段', '后段'];
 
 /** Connectors that continue a chain: 、 和 及 与 或 至 到 ～ (以及, 或者 are read as 及 / 或 plus one character). */
 const CHAIN = new Set('、和及与與或至到～~');
@@ -220,10 +228,43 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   while (q < text.length && q - p < 3 && isSpace(text.charCodeAt(q))) q++;
   let value: number | undefined;
   let sub = 0;
+  // a hard-wrapped text (a PDF's lines, a judgment) may break a citation anywhere: one break is stepped over, after 第,
+  // inside the number or before the unit, when what follows it continues the citation
+  let wrapped = false;
+  const afterFirst = wrapEnd(text, q);
+  if (afterFirst !== q && (isCnNumeralCode(text.charCodeAt(afterFirst)) || digitValue(text.charCodeAt(afterFirst)) >= 0 || isOpenParen(text.charCodeAt(afterFirst)))) {
+    q = afterFirst;
+    wrapped = true;
+  }
+  // 第（三）项: some laws write the item's number as its marker is written
+  const paren = isOpenParen(text.charCodeAt(q));
+  if (paren) {
+    q++;
+    const w = wrapped ? q : wrapEnd(text, q);
+    if (w !== q && isCnNumeralCode(text.charCodeAt(w))) [q, wrapped] = [w, true];
+  }
   const numStart = q;
   while (q < text.length && q - numStart < 10 && isCnNumeralCode(text.charCodeAt(q)) && (q === numStart || !isLiang(text.charCodeAt(q)))) q++;
-  if (q > numStart) {
-    value = cnNumeralValueAt(text, numStart, q);
+  if (paren) {
+    const numEnd = q;
+    const w = wrapped ? q : wrapEnd(text, q);
+    if (w !== q && (text.charCodeAt(w) === 0xff09 || text.charCodeAt(w) === 0x29)) [q, wrapped] = [w, true];
+    const close = text.charCodeAt(q);
+    if (numEnd === numStart || (close !== 0xff09 /* ） */ && close !== 0x29 /* ) */)) return undefined;
+    value = cnNumeralValueAt(text, numStart, numEnd);
+    q++;
+  } else if (q > numStart) {
+    const w = wrapped ? q : wrapEnd(text, q);
+    if (w !== q && isCnNumeralCode(text.charCodeAt(w))) {
+      // 第一百二⏎十条
+      let e = w;
+      while (e < text.length && e - w < 10 && isCnNumeralCode(text.charCodeAt(e))) e++;
+      value = cnNumeralValue(text.slice(numStart, q) + text.slice(w, e));
+      q = e;
+      wrapped = true;
+    } else {
+      value = cnNumeralValueAt(text, numStart, q);
+    }
   } else {
     while (q < text.length && q - numStart < 5 && digitValue(text.charCodeAt(q)) >= 0) q++;
     if (q === numStart || q - numStart > 4) return undefined;
@@ -239,7 +280,12 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
     }
   }
   if (value === undefined || value <= 0) return undefined;
-  while (q < text.length && q - numStart < 14 && isSpace(text.charCodeAt(q))) q++;
+  const numEnd = q;
+  while (q < text.length && q - numEnd < 4 && isSpace(text.charCodeAt(q))) q++;
+  if (!wrapped) {
+    const w = wrapEnd(text, q);
+    if (w !== q && isUnitChar(text[w] ?? '')) q = w;
+  }
   if (q >= text.length) return undefined;
   const ch = text.charCodeAt(q);
   let level: Level | undefined;
@@ -254,10 +300,12 @@ export function readUnit(text: string, p: number, taiwan: boolean): Unit | undef
   q++;
   if (level <= Level.Article) {
     // 第十条之一, 第五編之一 (and not 第十条之规定)
-    if (text.charCodeAt(q) === 0x4e4b /* 之 */) {
-      let e = q + 1;
-      while (e < text.length && e - q <= 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
-      const s = e > q + 1 ? cnNumeralValueAt(text, q + 1, e) : undefined;
+    const zhi = wrapped ? q : wrapEnd(text, q); // 第四條⏎之一
+    if (text.charCodeAt(zhi) === 0x4e4b /* 之 */) {
+      const from = wrapped || zhi !== q ? zhi + 1 : wrapEnd(text, zhi + 1); // 第四條之⏎一
+      let e = from;
+      while (e < text.length && e - from < 3 && isCnNumeralCode(text.charCodeAt(e))) e++;
+      const s = e > from ? cnNumeralValueAt(text, from, e) : undefined;
       if (s !== undefined && s > 0 && s < 100) {
         sub = s;
         q = e;
@@ -301,6 +349,8 @@ class Scanner {
     readonly taiwan: boolean,
     readonly selfTitles: readonly string[],
     readonly lineStarts: readonly number[],
+    /** For implementing rules (X法施行細則, X法实施条例): the law X they implement, whose 本法 / 本條例 they write; '' otherwise. */
+    readonly parentLaw = '',
   ) {}
 
   unitAt(p: number): Unit | undefined {
@@ -362,6 +412,8 @@ class Scanner {
       last = u.level;
       q = u.end;
       while (q < this.text.length && q - u.end < 2 && this.text.charCodeAt(q) === 0x20) q++;
+      const w = wrapEnd(this.text, q);
+      if (w !== q && this.text.charCodeAt(w) === 0x7b2c /* 第 */) q = w; // 第三十条⏎第二款 in a hard-wrapped text
     }
     return out;
   }
@@ -396,12 +448,17 @@ class Scanner {
         q = this.citations[previous]!.end;
       }
       let r = q;
+      // 第三條第二款本文、第四款 / 第四百三十條前段、第四百三十一條: a qualifier of the element does not end the chain
+      if (QUALIFIERS.some((w) => text.startsWith(w, r))) r += 2;
+      const wrapped = wrapEnd(text, r); // 第一款⏎至第三款
+      if (wrapped !== r && CHAIN.has(text[wrapped] ?? '')) r = wrapped;
       if (text[r] === '之') break;
       // 前條第二項所列第一款至第四款: what 所列 / 所定 lists belongs to the unit before it
       const listed = (text[r] === '所' && (text[r + 1] === '列' || text[r + 1] === '定')) ? 2 : 0;
       if (listed === 0 && !CHAIN.has(text[r] ?? '')) break;
       r += listed || 1;
       if (text[r] === '及' || text[r] === '者') r++; // 、及 / 或者
+      r = wrapEnd(text, r); // 第四款、⏎第五款
       if (text[r] !== '第') break;
       const prev = this.citations[previous]!;
       const top = this.unitAt(r);
@@ -428,6 +485,25 @@ class Scanner {
     // blanks, and a hard line break with its indent (Taiwan judgments wrap 條例⏎    第80條)
     while (q > this.#lastEnd && (isSpace(text.charCodeAt(q - 1)) || text[q - 1] === '\n' || text[q - 1] === '\r')) q--;
     if (q <= this.#lastEnd) return undefined;
+    // 所得基本稅額條例（以下簡稱本條例）第十七條: the name is before the parenthesis that gives its short form
+    if (text[q - 1] === '）' || text[q - 1] === ')') {
+      const open = text.lastIndexOf(text[q - 1] === '）' ? '（' : '(', q - 2);
+      if (open > this.#lastEnd && q - open <= 24 && SHORT_FORM.test(text.slice(open + 1, q - 1))) q = open;
+    }
+    // 《民法典》人格权编第九百九十七条 / 民法典物权编第二百零九条: a named part (编) of another document, numbered with it
+    if (text[q - 1] === '编' || text[q - 1] === '編') {
+      let b = q - 1;
+      while (b > this.#lastEnd && q - b < 8 && isHan(text.charCodeAt(b - 1))) b--;
+      if (text[b - 1] === '》') q = b;
+      else {
+        for (let k = q - 3; k > b; k--) {
+          if (NAME_SUFFIXES.some((x) => text.endsWith(x, k))) {
+            q = k;
+            break;
+          }
+        }
+      }
+    }
     if (text[q - 1] === '”' || text[q - 1] === '」') {
       // a document named in quotes: “会议纪要”第六条
       const open = text.lastIndexOf(text[q - 1] === '”' ? '“' : '「', q - 2);
@@ -458,6 +534,8 @@ class Scanner {
       if (id !== undefined && namedAtEnd(run, this.documents[id]!.name)) known = id;
     }
     if (this.selfTitles.some((t) => namedAtEnd(run, t))) return -1;
+    // the law implementing rules implement, named in full before its short form (依所得基本稅額條例（以下簡稱本條例）第十七條)
+    if (known < 0 && this.parentLaw !== '' && namedAtEnd(run, this.parentLaw)) return this.documentId(this.parentLaw, false);
     if (known >= 0) return this.documentId(this.documents[known]!.name, false, run);
     const name = stripLeaders(run);
     if (name.length < 2 || name.startsWith('本')) return undefined;
@@ -473,6 +551,7 @@ class Scanner {
 
   documentId(name: string, bracketed: boolean, context = ''): number {
     const stripped = stripCountry(name);
+    const country = stripped === name ? undefined : name.startsWith('中華民國') || name.startsWith('中华民国') ? 'taiwan' : 'mainland';
     if (bracketed && this.selfTitles.includes(stripped)) return -1;
     // the key 《 + stripped, or stripped: in #bracketedIds without its 《, else in #plainIds
     const inBracketed = bracketed || stripped.charCodeAt(0) === 0x300a;
@@ -481,7 +560,7 @@ class Scanner {
     let id = map.get(key);
     if (id === undefined) {
       id = this.documents.length;
-      this.documents.push({ name: stripped, context: context || stripped, bracketed });
+      this.documents.push(country === undefined ? { name: stripped, context: context || stripped, bracketed } : { name: stripped, context: context || stripped, bracketed, country });
       map.set(key, id);
       if (stripped.length >= 2 && !this.#documentByName.has(stripped)) this.#documentByName.set(stripped, id);
     }
@@ -527,14 +606,14 @@ class Scanner {
       if (NOT_BEFORE_BEN.has(before)) return undefined;
       kind = 'this';
     } else if (c === 0x524d /* 前 */) {
-      if (NOT_BEFORE_QIAN.has(before)) return undefined;
+      if (NOT_BEFORE_QIAN.has(before) && before !== 0x4ee5 /* 以: checked below */) return undefined;
       kind = 'previous';
       const d = text.charCodeAt(q);
       if (isCnNumeralCode(d) && d !== 0x5341 /* 十 */) {
         const v = cnNumeralValueAt(text, q, q + 1);
         if (v === undefined || v < 2 || v > 9) return undefined;
         n = v;
-        q++;
+        q = wrapEnd(text, q + 1); // 前二⏎項 in a hard-wrapped text
       }
     } else {
       if (NOT_BEFORE_TONG.has(before)) return undefined;
@@ -543,16 +622,20 @@ class Scanner {
     if (q >= text.length) return undefined;
     const ch = text.charCodeAt(q);
     const level = unitLevelOfCode(ch, this.taiwan);
-    if (level === undefined || level === Level.SubItem && kind !== 'this') return undefined;
+    if (level === undefined || level === Level.SubItem && kind === 'same') return undefined; // 本目, 前目, 前二目
     if (q + 1 < text.length && NOT_AFTER_CODES.get(ch)?.has(text.charCodeAt(q + 1))) return undefined;
     if (kind === 'same' && level < Level.Article) return undefined;
+    // 科以前條第一項: 以前 ("before") is a word, but not before a unit and its number
+    if (kind === 'previous' && before === 0x4ee5 /* 以 */ && text.charCodeAt(q + 1) !== 0x7b2c /* 第 */) return undefined;
+    // 同條項第一款 (Taiwan): the same article and paragraph
+    if (kind === 'same' && level === Level.Article && this.taiwan && text.charCodeAt(q + 1) === 0x9805 /* 項 */) return { kind, level: Level.Paragraph, count: 1, end: q + 2 };
     return { kind, level, count: n, end: q + 1 };
   }
 
   /**
    * Reads the citations from `from` on. Where a citation or a title can start — 第, 附, 《, 专/專, or 本/前/同 followed by
    * a unit, a count (前两款) or the first character of a word naming this document (本法, 本条例 …) — comes from the
-   * stops of the text (stops.ts: one pass of the regex engine, shared with the term extraction). `resume` is where
+   * stops of the text (stops.ts: one pass, shared with the term extraction). `resume` is where
    * the next stop may start (after a citation, a title or a skipped heading read here).
    */
   scan(from: number, skips: readonly (readonly [number, number])[], stops: Stops): void {
@@ -610,19 +693,23 @@ class Scanner {
       }
       // 本法第X条: this document
       if (c === '本') {
-        const w = SELF_WORDS.find((x) => text.startsWith(x, p + 1));
+        let wordEnd = -1;
+        const w = SELF_WORDS.find((x) => (wordEnd = wordAt(text, x, p + 1)) >= 0);
         if (w !== undefined) {
-          let q = p + 1 + w.length;
+          let q = wordEnd;
           while (q < text.length && q - p < 8 && isSpace(text.charCodeAt(q))) q++;
           if (text[q] === '第') {
             const units = this.units(q, -1);
             if (units.length > 0) {
               this.#lastEnd = p;
-              const i = this.add(p, units, 'none', Level.Article, 0, -1, -1);
+              // 本條例 in 所得基本稅額條例施行細則 is the act it implements (its own word is 本細則)
+              const parent = this.parentLaw !== '' && this.parentLaw.endsWith(w) ? this.documentId(this.parentLaw, false) : -1;
+              this.noteDocument(parent, p);
+              const i = this.add(p, units, 'none', Level.Article, 0, -1, parent);
               resume = this.chain(i, this.citations[i]!.end);
             }
           }
-          resume = Math.max(resume, p + 1 + w.length);
+          resume = Math.max(resume, wordEnd);
           continue;
         }
       }
@@ -705,6 +792,20 @@ export function stripCountry(name: string): string {
   return name;
 }
 
+/** How the title of implementing rules ends: 施行細則, 实施细则, 实施条例 … (the law they implement comes before it). */
+const IMPLEMENTING = /^(.{2,}?(?:法|法典|条例|條例|通则|通則))(?:施行|实施|實施)(细则|細則|条例|條例|办法|辦法|规定|規定)$/;
+
+/**
+ * The law a document implements, from its title: 所得基本稅額條例施行細則 → 所得基本稅額條例, 企业所得税法实施条例 → 企业所得税法;
+ * '' when the title is no such rules'. Its own word (細則, 条例) stays its own: 本条例 in 企业所得税法实施条例 is itself.
+ */
+export function parentLaw(title: string): string {
+  const m = IMPLEMENTING.exec(title);
+  if (m === null) return '';
+  const law = m[1]!;
+  return law.endsWith(m[2]!) ? '' : law;
+}
+
 /** True when `run` ends with the name `name` and what comes before it, if anything, ends with a word that cannot be part of a name. */
 function namedAtEnd(run: string, name: string): boolean {
   if (!run.endsWith(name)) return false;
@@ -720,6 +821,9 @@ function stripLeaders(run: string): string {
     const i = run.lastIndexOf(w);
     if (i >= 0 && i + w.length > from && run.length - (i + w.length) >= 2) from = i + w.length;
   }
+  // 依 anywhere (已依原公務人員退休法 → 原公務人員退休法; not 依法): what follows it is what is applied
+  const yi = Math.max(run.lastIndexOf('依'), run.lastIndexOf('按'));
+  if (yi >= from && run.length - yi > 3 && run[yi + 1] !== '法') from = yi + 1;
   // one-character words only at the start: 依刑法, 及民法 (对外贸易法 keeps its 对)
   for (let guard = 0; guard < 3; guard++) {
     const w = NAME_LEADERS.find((x) => x.length === 1 && run.startsWith(x, from) && run.length - from > 3);
@@ -748,6 +852,32 @@ export function structureLineEnd(text: string, p: number): number {
   if (e - q > 30) return -1;
   for (let i = q; i < e; i++) if ('。，；,;：:'.includes(text[i]!)) return -1;
   return e;
+}
+
+/**
+ * Where a line break at q and the next line's indent end (q itself when no break is there): for a citation a hard
+ * wrap cut in two. Only a break within a line of text: not a blank line.
+ */
+function wrapEnd(text: string, q: number): number {
+  const c = text.charCodeAt(q);
+  let e = q;
+  if (c === 0x0d) e += text.charCodeAt(q + 1) === 0x0a ? 2 : 1; // CRLF or a lone CR
+  else if (c === 0x0a) e++;
+  else return q;
+  while (e < text.length && e - q < 12 && (isSpace(text.charCodeAt(e)) || text.charCodeAt(e) === 0x09)) e++;
+  return e;
+}
+
+function isOpenParen(c: number): boolean {
+  return c === 0xff08 /* （ */ || c === 0x28 /* ( */;
+}
+
+/** Where `word` ends when it is written at p, perhaps cut by a hard wrap after its first character (本细⏎则); -1 if not there. */
+function wordAt(text: string, word: string, p: number): number {
+  if (text.startsWith(word, p)) return p + word.length;
+  if (word.length < 2 || text.charCodeAt(p) !== word.charCodeAt(0)) return -1;
+  const w = wrapEnd(text, p + 1);
+  return w !== p + 1 && text.startsWith(word.slice(1), w) ? w + word.length - 1 : -1;
 }
 
 /** LF or CR: lines end in LF, CRLF or a lone CR (old Mac files, some exports). */
@@ -781,13 +911,16 @@ function markerEnd(text: string, p: number): number {
   return q;
 }
 
+/** The structure above articles. */
+const GROUP_KINDS = new Set(['part', 'subpart', 'chapter', 'section']);
+
 /** Law structure kinds whose markers are headings, not citations. */
 const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'appendix']);
 
 /**
  * Every citation of one version of a document. Linear: one scan of the text for trigger characters and a read of a
- * few characters at each. Text before a law's first 编/章/节/条 (the title and the amendment history) is not read
- * when the document has articles.
+ * few characters at each. Text before a law's first article and the 编/章/节 headings right above it (the title and
+ * the amendment history) is not read when the document has articles.
  */
 export function indexCitations(text: string, model: ReportModel): CitationIndex {
   const skips: Array<[number, number]> = [];
@@ -795,13 +928,15 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   let tocSkipped = false;
   const headingValues = new Int32Array(model.headings.length);
   let from = 0;
-  let firstLaw = -1;
+  let firstArticle = -1;
   let hasArticles = false;
   let traditional = 0;
   model.headings.forEach((h, i) => {
     if (!STRUCTURE_KINDS.has(h.kind)) return;
-    if (h.kind === 'article') hasArticles = true;
-    if (firstLaw < 0 && h.kind !== 'appendix') firstLaw = h.start;
+    if (h.kind === 'article' && !hasArticles) {
+      hasArticles = true;
+      firstArticle = i;
+    }
     if (h.repaired) return;
     const unit = readUnit(text, h.headingStart, false);
     if (unit !== undefined) {
@@ -818,12 +953,18 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
     skips.push([h.headingStart, unit?.end ?? markerEnd(text, h.headingStart)]);
   });
   if (toc !== undefined && !tocSkipped) skips.push([toc.start, toc.end]);
-  if (hasArticles && firstLaw > 0) from = firstLaw;
+  if (hasArticles) {
+    // the law starts at its first article and the 编/章/节 headings right above it: a wrapped line of the amendment
+    // history that reads as a heading (…及第三章第九節第一～三款款名) does not start it
+    let k = firstArticle;
+    while (k > 0 && GROUP_KINDS.has(model.headings[k - 1]!.kind)) k--;
+    from = model.headings[k]!.start;
+  }
   // a law's own articles say which script it is in; a text without articles is counted
   const taiwan = hasArticles ? traditional > 0 && readsTaiwanStyle(text, true) : readsTaiwanStyle(text);
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
-  const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts);
+  const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts, parentLaw(selfTitles[0] ?? ''));
   scanner.scan(from, skips, stopsOf(text, model));
   return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }

@@ -577,6 +577,26 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
   return finish('decimal', digitsValue(s, p, dEnd), p, q, s, end, depth);
 }
 
+/**
+ * The numbers of a decimal section number glued to its text (1.1融资租赁：…, 5.2.1将租赁物…), no blank between: the
+ * shape of a decimal quantity too (1.5倍, 3.5公里), so only the numbering around it can tell (see analyze). Undefined
+ * when the line does not start so or a unit follows; `match` is the marker as a decimal section.
+ */
+export function gluedDecimal(s: string, p: number, end: number): { match: MarkerMatch; parts: number[] } | undefined {
+  const parts: number[] = [];
+  let q = p;
+  for (;;) {
+    const e = readDigits(s, q, end);
+    if (e === q || e - q > 3) return undefined;
+    parts.push(digitsValue(s, q, e));
+    q = e;
+    if (q < end && (s.charCodeAt(q) === 0x2e || s.charCodeAt(q) === 0xff0e)) q++;
+    else break;
+  }
+  if (parts.length < 2 || parts.length > 4 || q >= end || !isHan(s.charCodeAt(q)) || UNIT_CHARS.includes(s[q]!) || MEASURE_WORDS.test(s.slice(q, q + 2))) return undefined;
+  return { match: finish('decimal', parts[0], p, q, s, end, parts.length), parts };
+}
+
 /** I. II. IV. XIV. (and I．): a canonical Roman numeral and a dot, then text (the parser wants a run: `run`). */
 function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   let q = p;
@@ -588,6 +608,9 @@ function romanMarker(s: string, p: number, end: number): MarkerMatch | undefined
   if (value === undefined) return undefined;
   return finish('roman', value, p, q + 1, s, end);
 }
+
+/** Units of measure after a decimal quantity (1.5公里, 2.3平方米, 0.8吨): never a clause's text. */
+const MEASURE_WORDS = /^(?:公[里顷頃斤尺]|平方|千[米克瓦]|[米吨噸升])/;
 
 /** What follows a number as its unit (10  月, 102 年, 3  个): a number, not a marker. */
 const UNIT_CHARS = '年月日号號时時分秒个個万萬亿億元%％倍岁歲';

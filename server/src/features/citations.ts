@@ -41,6 +41,23 @@ import { headingMarkerAt } from '../service/headings';
 import { escapeMarkdown, shorten } from '../service/terms';
 import { fileKey } from '../service/workspaceIndex';
 
+type Country = 'mainland' | 'taiwan';
+
+/** How a report's names match a cited name: not, by the whole name, or by ending the words the name was read from. */
+const enum Match {
+  None,
+  Name,
+  Ending,
+}
+
+/**
+ * Whose law a citing document's named document `n` is: what its name says (中华人民共和国…, 中華民國…), else the
+ * citing document's own terminology (a law citing 公司法 cites its own jurisdiction's).
+ */
+function countryOf(d: DocumentCitations, n: number): Country {
+  return d.index.documents[n]!.country ?? (d.index.taiwan ? 'taiwan' : 'mainland');
+}
+
 /** Longest cited text shown in a hover. */
 const HOVER_TEXT_MAX = 200;
 
@@ -202,7 +219,7 @@ export class CitationsFeature {
       const theirs = this.of({ document: TextDocument.create(other.uri, 'zh-report', 0, other.text), model: other.model });
       const doc = this.#context.open.get(other.uri) ?? TextDocument.create(other.uri, 'zh-report', 0, other.text);
       theirs.index.documents.forEach((named, n) => {
-        if (!this.#names(named.name, named.context, named.bracketed, report.keys)) return;
+        if (this.#match(named.name, named.context, named.bracketed, report.keys) === Match.None || !this.#sameLaw(report, countryOf(theirs, n))) return;
         const resolver = new CitationResolver(theirs.index, own.structure, n);
         theirs.index.citations.forEach((c, i) => {
           if (c.document !== n) return;
@@ -220,30 +237,47 @@ export class CitationsFeature {
     const c = d.index.citations[i]!;
     if (c.document < 0) return { target: d.resolver.target(i), report: undefined, citations: d };
     const named = d.index.documents[c.document]!;
-    const report = named.name === '' ? undefined : await this.#find(analyzed, named.name, named.context, named.bracketed, token);
+    const report = named.name === '' ? undefined : await this.#find(analyzed, named.name, named.context, named.bracketed, token, countryOf(d, c.document));
     if (report === undefined) return { target: d.resolver.target(i), report: undefined, citations: d };
     const theirs = this.of({ document: TextDocument.create(report.uri, 'zh-report', 0, report.text), model: report.model });
     const resolver = new CitationResolver(d.index, theirs.structure, c.document);
     return { target: resolver.target(i), report, citations: theirs };
   }
 
-  /** The report named `name` (or, for a name read without 《》, whose title ends `context`): open documents first. */
-  async #find(analyzed: AnalyzedDocument, name: string, context: string, bracketed: boolean, token: CancellationToken): Promise<Report | undefined> {
-    const matches = (keys: readonly string[]): boolean => this.#names(name, context, bracketed, keys);
-    for await (const report of this.#allReports(token, matches)) {
-      if (report.uri === analyzed.document.uri) continue;
-      if (matches(report.keys)) return report;
+  /**
+   * The report named `name` (or, for a name read without 《》, whose title ends `context`): open documents first, a
+   * title that is the name before one that only ends the words before 第 (企业所得税法 is not 所得税法), and only a law
+   * of `country` when given (Taiwan's 公司法 is not the PRC's 中华人民共和国公司法, 专利法 not 專利法).
+   */
+  async #find(analyzed: AnalyzedDocument, name: string, context: string, bracketed: boolean, token: CancellationToken, country?: Country): Promise<Report | undefined> {
+    for (;;) {
+      let ending: Report | undefined;
+      for await (const report of this.#allReports(token, (keys) => this.#match(name, context, bracketed, keys) !== Match.None)) {
+        if (report.uri === analyzed.document.uri) continue;
+        const how = this.#match(name, context, bracketed, report.keys);
+        if (how === Match.None || !this.#sameLaw(report, country)) continue;
+        if (how === Match.Name) return report;
+        ending ??= report;
+      }
+      // not found while the first walk of the workspace is under way: once it has ended, look again
+      if (ending !== undefined || this.#context.workspace.folderCount === 0 || !(await this.#context.workspace.waitForBuild())) return ending;
     }
-    return undefined;
   }
 
-  #names(name: string, context: string, bracketed: boolean, keys: readonly string[]): boolean {
+  #match(name: string, context: string, bracketed: boolean, keys: readonly string[]): Match {
     const table = this.#foldTable();
     const key = foldForSearch(stripCountry(name), table);
-    if (keys.includes(key)) return true;
-    if (bracketed) return false;
+    if (keys.includes(key)) return Match.Name;
+    if (bracketed) return Match.None;
     const run = foldForSearch(context, table);
-    return keys.some((k) => k.length >= 2 && run.endsWith(k));
+    return keys.some((k) => k.length >= 2 && run.endsWith(k)) ? Match.Ending : Match.None;
+  }
+
+  /** True when `report` can be a law of `country`: it has no articles (no terminology to tell), or its articles read that way. */
+  #sameLaw(report: Report, country: Country | undefined): boolean {
+    if (country === undefined || !report.model.headings.some((h) => h.kind === 'article')) return true;
+    const theirs = this.of({ document: TextDocument.create(report.uri, 'zh-report', 0, report.text), model: report.model });
+    return theirs.index.taiwan === (country === 'taiwan');
   }
 
   /**

@@ -13,6 +13,7 @@ import { converterTo, openccConverter } from '../opencc';
 import type { HostFiles, HostFileType, HostLogger, ReportHost } from '../service/host';
 import { encodes, gbkCodec } from './codec';
 import { decodeFile } from './encoding';
+import { createMemoryReducer, exposedCollector } from './memory';
 
 /** The path of a `file:` URI, or undefined for any other URI. */
 function pathOf(uri: string): string | undefined {
@@ -82,6 +83,8 @@ export interface NodeHostOptions {
   readonly logger?: HostLogger;
   /** False: no workspace files (the command line). */
   readonly files?: boolean;
+  /** True: a full collection after documents close (node/memory.ts); the language server's entry sets it. */
+  readonly reduceMemory?: boolean;
 }
 
 export function createNodeHost(options: NodeHostOptions = {}): ReportHost {
@@ -99,5 +102,6 @@ export function createNodeHost(options: NodeHostOptions = {}): ReportHost {
       now: () => performance.now(),
       yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
     },
+    ...(options.reduceMemory === true ? { memory: createMemoryReducer({ collect: exposedCollector() }) } : {}),
   };
 }

@@ -78,6 +78,14 @@ export interface HostScheduler {
   yield(): Promise<void>;
 }
 
+export interface HostMemory {
+  /**
+   * The service let go of a closed document of `chars` UTF-16 units (its text, model and term index): the host may
+   * give the memory back to the system (Node: node/memory.ts). Never throws.
+   */
+  released(chars: number): void;
+}
+
 export interface ReportHost {
   readonly codec: HostCodec;
   readonly scripts: HostScripts;
@@ -85,4 +93,6 @@ export interface ReportHost {
   readonly files: HostFiles | undefined;
   readonly logger: HostLogger;
   readonly scheduler: HostScheduler;
+  /** Undefined where the host cannot give memory back (a browser worker, a test). */
+  readonly memory?: HostMemory;
 }

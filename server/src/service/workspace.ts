@@ -147,6 +147,21 @@ export class Workspace {
     return this.#index;
   }
 
+  /**
+   * Waits for the build in progress, if one is (none is started): for a request that found nothing in the index as it
+   * was (a citation of a law the first walk has not reached yet). True when it waited.
+   */
+  async waitForBuild(): Promise<boolean> {
+    const run = this.#build;
+    if (run === undefined || this.#built.has(run)) return false;
+    await run;
+    this.#built.add(run);
+    return true;
+  }
+
+  /** Builds known to have ended (waitForBuild waits once for each). */
+  readonly #built = new WeakSet<Promise<boolean>>();
+
   /** The index as hover and definition need it: what it holds now (a build in progress is not waited for). */
   async answering(): Promise<WorkspaceIndex> {
     if (this.#build === undefined) void this.build();

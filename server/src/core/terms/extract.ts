@@ -91,7 +91,7 @@ const CLAUSE_END = '，。；：！？,;:!?\n︰';
 /** 指 that starts a definition, not 指出 / 指导 / 指示 … */
 const ZHI_NOT_DEFINING = '出导導引示明挥揮标標向定南望令控责責挥揮数數';
 /** 即 that means "namely", not 即使 / 即将 / 即可 … */
-const JI_NOT_NAMELY = '使便将將可刻日时時为為是达達比增占在每用提从從以于於与與';
+const JI_NOT_NAMELY = '使便将將可刻日时時为為是达達比增占在每用提从從以于於与與视視应應须須';
 /** Words an unquoted X of “X，即…” does not start with: demonstratives and conditionals. */
 const DEMONSTRATIVES = '这這那此其该該本上下前后後每各如若凡但因惟倘';
 const NUMERAL_CHARS = '〇零一二三四五六七八九十百千万萬亿億两兩点點0123456789０１２３４５６７８９%％';
@@ -133,9 +133,9 @@ function isHanCode(c: number): boolean {
 }
 
 const GLOSSARY_TITLE = /^(?:名词解释|名詞解釋|名词注释|名詞註釋|注释|註釋|注解|註解|附注|附註)[：:]?$/;
-const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]/g;
+const LIST_INTRO = /定[义義]如下|下列用[语語]的?含[义義]|下列用[语語]，其含[义義]|下列用[词詞]的?含[义義]|下列[词詞][语語][和及与與]用[语語]的?含[义義]|如下含[义義]/g;
 // The cue characters — opening quotes and title brackets; 称/稱 (以下简称, 所称, 稱X者); 即 (，即); 如 and 列 (定义如下,
-// 下列用语的含义) — are found by the regex engine in the pass it makes for the citations too (stops.ts).
+// 下列用语的含义) — are found in the pass made for the citations too (stops.ts).
 
 /**
  * A term as written: 2 to `max` characters, at least one Han, no punctuation or blanks; quote marks only when
@@ -216,7 +216,7 @@ class Extractor {
   }
 
   run(): Extraction {
-    // One pass of the regex engine for every cue character (shared with the citation scan); the handlers look around
+    // One pass over the text for every cue character (shared with the citation scan); the handlers look around
     // each hit.
     const text = this.#text;
     const quotes: number[] = [];
@@ -416,7 +416,12 @@ class Extractor {
     let k = p - 1;
     if ('简簡统統'.includes(text[k] ?? '')) k--;
     if (text.startsWith('以下', k - 1) || text.startsWith('下文', k - 1)) k -= 2;
-    else if (text[k] === '下') k--;
+    else if (text[k] === '下' && (text[k - 1] === '\n' || text[k - 1] === '\r')) {
+      // a PDF's line broken inside the cue: (以 / 下简称“公司”)
+      let b = k - 1;
+      while (b > 0 && (text[b] === '\n' || text[b] === '\r')) b--;
+      k = text[b] === '以' ? b - 1 : k - 1;
+    } else if (text[k] === '下') k--;
     if (text[k] === '（' || text[k] === '(') {
       let cueEnd = p + 1;
       if ('：:︰'.includes(text[cueEnd] ?? '')) cueEnd++;
@@ -496,6 +501,9 @@ class Extractor {
         p++;
         while (p < text.length && (isBlank(text.charCodeAt(p)) || text[p] === '\n' || text[p] === '\r') && p - cueEnd < 8) p++;
       }
+      // a title inside the quotes names a law: (以下简称“《公司法》”) — the term is the 《title》 within them
+      const titled = OPEN_QUOTES.includes(text[p] ?? '') && text[p + 1] === '《';
+      if (titled) p++;
       const opener = text[p] ?? '';
       const quoted = OPEN_QUOTES.includes(opener) || opener === '《';
       const termStart = quoted ? p + 1 : p;
@@ -505,6 +513,7 @@ class Extractor {
       if (q >= limit || q === termStart || '\n，。；、'.includes(text[q]!)) return;
       const termEnd = q;
       if (quoted) q++;
+      if (titled && CLOSE_QUOTES.includes(text[q] ?? '')) q++;
       if (text[q] !== '）' && text[q] !== ')') return;
       const first = text[termStart]!;
       if (!quoted && (first === '为' || first === '為' || first === '作')) return; // （称为…）, （称作…）: not an abbreviation
@@ -740,10 +749,18 @@ class Extractor {
    */
   #bracketedNames(quotes: readonly number[]): void {
     const text = this.#text;
-    // the brackets before the quotes the cue pass found (“ 「 『 ‘), and those before an ASCII quote (a substring search)
+    // the brackets before the quotes the cue pass found (“ 「 『 ‘), then those before an ASCII quote: ("…") and （"…"）.
+    // The ASCII quotes are found by one indexOf of '"' and the bracket checked before each: a search for '（"' stops at
+    // every （ of the text (0.34 ms for both brackets at 1 MB, against 0.01 ms for '"', which Chinese text rarely has).
     const brackets: number[] = [];
     for (const q of quotes) if (text[q - 1] === '(' || text[q - 1] === '（') brackets.push(q - 1);
-    for (const open of ['("', '（"']) for (let b = text.indexOf(open); b >= 0; b = text.indexOf(open, b + 2)) brackets.push(b);
+    const wide: number[] = [];
+    for (let q = text.indexOf('"', 1); q >= 0; q = text.indexOf('"', q + 1)) {
+      const c = text.charCodeAt(q - 1);
+      if (c === 0x28 /* ( */) brackets.push(q - 1);
+      else if (c === 0xff08 /* （ */) wide.push(q - 1);
+    }
+    for (const b of wide) brackets.push(b);
     for (const b of brackets) {
       const q = text[b + 1] ?? '';
       const close = q === '"' ? '"' : OPEN_QUOTES.includes(q) ? CLOSE_QUOTES[OPEN_QUOTES.indexOf(q)]! : '';
@@ -858,14 +875,20 @@ class Extractor {
     {
       let line = lineIndexOf(starts, cue) + 1;
       let items = 0;
+      let firstLead = -1;
       for (; line < starts.length && items < MAX_LIST_ITEMS; line++) {
         const ls = starts[line]!;
         const le = this.#lineEnd(ls);
         let p = ls;
         while (p < le && isBlank(text.charCodeAt(p))) p++;
         if (p === le) continue;
-        const mk = listMarkerEnd(text, p, le);
-        if (mk < 0) break;
+        let mk = listMarkerEnd(text, p, le);
+        // a contract's clauses 1.1 / 1.2 (glued to the term: 1.2租赁物：指…), as long as they stay in the first one's
+        // numbered item (2. 租金及支付 and its 2.1 are the next part, not definitions)
+        let lead = -1;
+        if (mk < 0 && (mk = decimalMarkerEnd(text, p, le)) >= 0) lead = Number.parseInt(text.slice(p, mk).replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)), 10);
+        if (mk < 0 || (items > 0 && lead !== firstLead)) break;
+        if (items === 0) firstLead = lead;
         items++;
         const found = this.#itemTerm(mk, le);
         if (found !== undefined) this.#add('list', found.termStart, found.termEnd, found.textStart, le, undefined, found.termStart);
@@ -1020,9 +1043,12 @@ function numberMarkerEnd(text: string, p: number, end: number): number {
   return f ? p + f[0].length : -1;
 }
 
-/** The end of a decimal clause number and its blank at `p` (1.1.1.1 合同：是指… in a contract template), or -1. */
+/**
+ * The end of a decimal clause number and its blank at `p` (1.1.1.1 合同：是指… in a contract template; the blank may be
+ * missing before Han text: 1.2租赁物：指…), or -1.
+ */
 function decimalMarkerEnd(text: string, p: number, end: number): number {
-  const m = /^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,4}[ 　\t]/.exec(text.slice(p, Math.min(end, p + 24)));
+  const m = /^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,4}(?:[ 　\t]|(?=[\u3400-\u9fff]))/.exec(text.slice(p, Math.min(end, p + 24)));
   return m ? p + m[0].length : -1;
 }
 
