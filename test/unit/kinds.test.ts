@@ -791,6 +791,15 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(parse('某某办法\n附件:\n1.清单\n2.名单\n第一条 为了规范管理。\n').headings.filter((h) => h.kind === 'num').length, 2);
   });
 
+  it('a list item inside a quotation opened on the line above is quoted text; a news byline is not the title', () => {
+    const model = parse(fixture('cn_model_text_criminal_judgment_first_instance_public_prosecution_td2000_php.txt'));
+    assert.deepEqual(model.headings.filter((h) => h.kind === 'ordinal').map((h) => h.marker), ['第一、', '第二、', '第三、']);
+    assert.equal(model.headings.filter((h) => h.kind === 'cn').length, 0); // 二、被告人… continues “一、被告人…；
+    // a closed quotation above: the next item is a heading again
+    assert.equal(parse('某某方案\n“一、总体要求。”\n二、主要任务\n').headings.filter((h) => h.kind === 'cn').length, 1);
+    assert.equal(parse(fixture('tw_news_2026_premier_written_policy_report_yahoo_scrape.txt')).headings[0]?.kind, undefined);
+  });
+
   it('a site’s bulleted menus, however long, are not the title and do not use up the lines searched for it', () => {
     const page = parse(fixture('mo_newspaper_2016_five_year_plan_feature_cyberctm_scrape.txt'));
     assert.equal(page.headings[0]!.kind, 'title');
@@ -806,7 +815,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels(fixture('heldout-labels.txt'));
-    assert.equal(docs.length, 85);
+    assert.equal(docs.length, 88);
     // the first 25 documents (earlier passes) keep their own parent floor; the fifth pass's 15 (from 44 on) their own
     let earlierMatched = 0;
     let earlierParents = 0;
@@ -865,10 +874,11 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // 第一，, two rows of a court form, a news page's two sub-headings, a Q&A page's two questions), parents 139 (the
     // e-book page's labels beside its `9.` model text, the Q&A page's chapters under the question they answer), titles
     // 25/25; all 69: precision 1.000, recall 0.985, parent 0.878 (794/904), the first 44 unchanged
-    // sixth pass, 16 documents in two batches, each labelled before its first run (nine: 1.000 / 0.968 / 1.000 / 6 of 9
-    // titles; seven: 0.893 / 0.962 / 1.000 / 3 of 7): 55/55 predicted, 55 of 57 labelled lines found (a Macau feature's
-    // one unnumbered sub-heading, a paragraph number behind a news tag 【Now新聞台】273.), parents 55, titles 16/16
-    assert.ok(sixth.matched === sixth.predicted && sixth.found >= 55 && sixth.parents >= 55, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
+    // sixth pass, 19 documents in three batches, each labelled before its first run (nine: 1.000 / 0.968 / 1.000 / 6
+    // of 9 titles; seven: 0.893 / 0.962 / 1.000 / 3 of 7; three: 0.833 / 1.000 / 1.000 / 2 of 3): 60/60 predicted, 59
+    // of 61 labelled lines found (a Macau feature's one unnumbered sub-heading, a paragraph number behind a news tag
+    // 【Now新聞台】273.), parents 60, titles 19/19
+    assert.ok(sixth.matched === sixth.predicted && sixth.found >= 59 && sixth.parents >= 60, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
     assert.ok(fifth.matched / fifth.predicted >= 0.99, `precision (fifth pass) ${fifth.matched}/${fifth.predicted}`);
     assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);

@@ -408,6 +408,23 @@ function insideQuotation(text: string, lineStarts: readonly number[], line: numb
   return open > 0;
 }
 
+/**
+ * True when the line right above opens a quotation with a list item of its own and does not close it (“一、被告人×××犯
+ * ××罪，…； above 二、被告人×××…。”: a model text quoting the decision it describes): this line's marker is the quoted
+ * list's next item, not a heading.
+ */
+function inQuotedList(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return false;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  const p = skipIndent(text, start, end);
+  const c = p < end ? text.charCodeAt(p) : 0;
+  if ((c !== 0x201c && c !== 0x300c) || !matchMarker(text, p + 1, end)) return false;
+  const close = c === 0x201c ? 0x201d : 0x300d;
+  for (let q = p + 1; q < end; q++) if (text.charCodeAt(q) === close) return false;
+  return true;
+}
+
 /** Where insideQuotation stopped counting in the paragraph it looked at last (offsets), and what it counted. */
 interface QuoteMemo {
   first: number;
@@ -539,7 +556,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const below = rest.length === 0 && m.kind === 'roman' ? romanTitle(text, lineStarts, line) : undefined;
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
       if (md === 0 && !repaired && below === undefined && (nestsByOrder(m.kind) || (m.kind === 'appendix' && m.glued && m.ordinal !== undefined)) && (candidates.length === 0 || candidates[candidates.length - 1]!.line !== line - 1)
-        && (continuesLineAbove(text, lineStarts, line) || insideQuotation(text, lineStarts, line, quotes))) continue;
+        && (continuesLineAbove(text, lineStarts, line) || insideQuotation(text, lineStarts, line, quotes) || inQuotedList(text, lineStarts, line))) continue;
       // a number broken by the wrap: …3小段482、4 / 83、484、493… (a long line above ends in a digit, this one starts with digits)
       if (md === 0 && m.kind === 'num' && digitValue(text.charCodeAt(headingStart)) >= 0 && endsInWrappedDigit(text, lineStarts, line)) continue;
       if (m.kind === 'article') {
@@ -1213,6 +1230,7 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
       continue;
     }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
+    if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
     const last = plain[plain.length - 1]!;
     // the salutation: the body has begun (unless a notice that issues a document comes first, its title not scraped)
     if (last === '：' || last === ':') return issuedTitle(text, lineStarts, line, lines, glossed);
@@ -1246,6 +1264,9 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
   }
   return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
 }
+
+/** A news byline: the desk or the reporters, then 报道 / 報導 at the end (a slash or 记者 before the names). */
+const BYLINE = /(?:[／/]|记者|記者)[^。，,；;！？?]{0,30}(?:报道|報導|報道)$/;
 
 /** An issuer's 红头 on a line of its own: 湖南省人民政府办公厅文件, 中共某某市委文件. */
 const MASTHEAD = /^\S{2,28}文件$/;
