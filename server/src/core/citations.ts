@@ -145,6 +145,10 @@ const SHORT_FORM = /^(?:以下|下)?(?:简称|簡稱|称|稱)/;
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
 
+/** The last characters of the names and of the anaphora. */
+const NAME_SUFFIX_LAST = new Set(NAME_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+const ANAPHORA_LAST = new Set(ANAPHORA.map((x) => x.charCodeAt(x.length - 1)));
+
 /** What may follow an element of a chain and qualify it (第三條第二款本文, 第六項前段, 第一項但書). */
 const QUALIFIERS = ['本文', '但書', '但书', '前段', '中段', '後段', '后段'];
 
@@ -601,10 +605,12 @@ class Scanner {
     while (s > this.#lastEnd && q - s < 30 && isHan(text.charCodeAt(s - 1))) s--;
     if (s === q) return undefined;
     const run = text.slice(s, q);
-    if (ANAPHORA.some((a) => run.endsWith(a))) {
+    // most runs end in neither (the last character decides before 42 endsWith calls)
+    const last = run.charCodeAt(run.length - 1);
+    if (ANAPHORA_LAST.has(last) && ANAPHORA.some((a) => run.endsWith(a))) {
       return this.#lastDocument >= 0 && this.#lastDocumentLine === this.lineOf(p) ? this.#lastDocument : this.documentId('', false);
     }
-    if (!NAME_SUFFIXES.some((x) => run.endsWith(x))) return undefined;
+    if (!NAME_SUFFIX_LAST.has(last) || !NAME_SUFFIXES.some((x) => run.endsWith(x))) return undefined;
     // a name already read (in 《》 or before) that ends the run is that document: 应当执行行政诉讼法 → 行政诉讼法
     // (陸海空軍刑法 is not 刑法: what comes before a known name must be a verb or a function word)
     // the longest such name: each suffix of the run (at most 30 characters) looked up by name — comparing the run with
@@ -636,8 +642,15 @@ class Scanner {
   lineOf(p: number): number {
     // paragraph identity for 该法: the line (lines are paragraphs in these texts), by binary search over the model's
     // line starts (a lastIndexOf from every 《》 of one long line was quadratic: 4 MB of titles on one line, 100 s)
-    return lowerBound(this.lineStarts, p + 1) - 1;
+    // (the line found last answers again without a search: the scan asks in text order, mostly on one line)
+    const starts = this.lineStarts;
+    const line = this.#line;
+    if (line >= 0 && starts[line]! <= p && (line + 1 === starts.length || p < starts[line + 1]!)) return line;
+    return (this.#line = lowerBound(starts, p + 1) - 1);
   }
+
+  /** The line `lineOf` found last (-1: none yet). */
+  #line = -1;
 
   documentId(name: string, bracketed: boolean, context = ''): number {
     const stripped = stripCountry(name);
