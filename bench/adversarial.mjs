@@ -106,6 +106,8 @@ export const PATTERNS = [
   { name: 'bare-after-laws', why: 'citations: a bare 第九项 after a sentence of citations of other laws (its sentence was searched from every one of them)', head: '第一条 总则：', unit: (i) => `依照《${name(i)}法》第一条、`, tail: '，第九项。\n第二条 其他。\n' },
   { name: 'chapters-cited', why: 'citations: every chapter cites itself and 前章 (each was searched for in the list of all chapters)', unit: (i) => `第${cn(i + 1)}章 标题${i}\n第${cn(i + 1)}条 依照第${cn(i + 1)}章和前章的规定。\n` },
   { name: 'sections-cited', why: 'citations: every section cites itself and 前节 (each was searched for in the list of all sections)', unit: (i) => `第${cn(i + 1)}节 标题${i}\n第${cn(i + 1)}条 依照第${cn(i + 1)}节和前节的规定。\n` },
+  { name: 'paren-then-cite', why: 'citations: ）第X条 with no （ anywhere before (the short form\'s parenthesis was searched for back to the start)', unit: (i) => `规定）第${cn((i % 9) + 1)}条，` },
+  { name: 'quote-then-cite', why: 'citations: ”第X条 with no “ anywhere before (the quoted name was searched for back to the start)', unit: (i) => `规定”第${cn((i % 9) + 1)}条，` },
   { name: 'relative-refs', why: 'citations: 前款 / 前两款 / 本条 / 同条 on every line of one long article', head: '第一条 总则。\n', unit: () => '前款规定的情形，依照前两款和本条、同条第二项处理。\n' },
   { name: 'toc-lines', why: 'table of contents: every line a 目录 entry with its page number', head: '目录\n', unit: (i) => `第${cn(i + 1)}章 标题${i}……………………${i + 1}\n` },
   { name: 'toc-then-body', why: 'table of contents: a long 目录 whose entries all link to headings', head: '目录\n', unit: (i) => (i % 2 === 0 ? `${cn((i >> 1) + 1)}、标题${i >> 1}\t${i}\n` : `${cn((i >> 1) + 1)}、标题${i >> 1}\n正文。\n`) },

@@ -573,7 +573,7 @@ class Scanner {
     if (q <= this.#lastEnd) return undefined;
     // 所得基本稅額條例（以下簡稱本條例）第十七條: the name is before the parenthesis that gives its short form
     if (text[q - 1] === '）' || text[q - 1] === ')') {
-      const open = text.lastIndexOf(text[q - 1] === '）' ? '（' : '(', q - 2);
+      const open = lastIndexWithin(text, text[q - 1] === '）' ? 0xff08 /* （ */ : 0x28 /* ( */, q - 2, Math.max(this.#lastEnd + 1, q - 24));
       if (open > this.#lastEnd && q - open <= 24 && SHORT_FORM.test(text.slice(open + 1, q - 1))) q = open;
     }
     // 《民法典》人格权编第九百九十七条 / 民法典物权编第二百零九条: a named part (编) of another document, numbered with it
@@ -592,7 +592,7 @@ class Scanner {
     }
     if (text[q - 1] === '”' || text[q - 1] === '」') {
       // a document named in quotes: “会议纪要”第六条
-      const open = text.lastIndexOf(text[q - 1] === '”' ? '“' : '「', q - 2);
+      const open = lastIndexWithin(text, text[q - 1] === '”' ? 0x201c /* “ */ : 0x300c /* 「 */, q - 2, Math.max(this.#lastEnd, q - 40));
       if (open >= this.#lastEnd && q - open <= 40) return this.documentId(text.slice(open + 1, q - 1), false);
       return undefined;
     }
@@ -888,6 +888,16 @@ function readNumber(text: string, p: number): { value: number; end: number } {
   let value = 0;
   while (q < text.length && q - p < 3 && digitValue(text.charCodeAt(q)) >= 0) value = value * 10 + digitValue(text.charCodeAt(q++));
   return { value, end: q };
+}
+
+/**
+ * The last `code` in `text` at or before `from` and not before `limit`, or -1: the lastIndexOf of a character the
+ * caller accepts only within a few characters (an unbounded lastIndexOf from every citation after a ） or ” with no （
+ * or “ before it read the text back to its start: 5.5 s at 1 MB).
+ */
+function lastIndexWithin(text: string, code: number, from: number, limit: number): number {
+  for (let k = from; k >= limit; k--) if (text.charCodeAt(k) === code) return k;
+  return -1;
 }
 
 /** 中华人民共和国民法典 → 民法典 (the short title by which laws cite each other). */
