@@ -10,6 +10,7 @@
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, skipIndent, trimEnd } from './chars';
 import { formatCnNumeral } from './checks/numerals';
 import { type Citation, type CitationIndex, indexCitations, lastStartingBy, Level, LEVEL_COUNT, readUnit, structureLineEnd } from './citations';
+import { lowerBound } from './lines';
 import { gbLevel, matchMarker } from './markers';
 import type { Heading, MarkerKind, ReportModel } from './model';
 import { headingAt } from './selection';
@@ -168,8 +169,9 @@ export class CitableStructure {
     let to = same.length;
     const last = scope >= 0 ? this.lastDescendant(scope) : -1;
     if (last >= 0) {
-      from = upperBound(same, scope);
-      to = upperBound(same, last);
+      // (heading indices are integers: the entries ≤ x are those < x + 1)
+      from = lowerBound(same, scope + 1);
+      to = lowerBound(same, last + 1);
     }
     let found = -1;
     for (let k = from; k < to; k++) {
@@ -445,18 +447,6 @@ function listKindAt(text: string, p: number, end: number): MarkerKind | undefine
   let q = p;
   while (q < end && q - p < 4 && isCnNumeralCode(text.charCodeAt(q))) q++;
   return q > p && q < end && text.charCodeAt(q) === 0x3000 ? 'cn' : undefined;
-}
-
-/** The number of entries of an ascending list that are ≤ `value`. */
-function upperBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const NO_HEADINGS: readonly number[] = [];
