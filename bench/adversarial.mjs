@@ -49,7 +49,8 @@ function hex(i) {
 }
 
 /**
- * Each pattern: `head` once, `unit(i)` for i = 0, 1, … until the size is reached, then `tail`. `why` says what it
+ * Each pattern: `head` once, `unit(i)` for i = 0, 1, … until the size is reached, then `tail` (or `make(bytes)`, the
+ * whole text, for a pattern whose parts depend on its size). `why` says what it
  * aims at (issue 10 named the first ones; the rest came from the in-process generation described in the README).
  */
 export const PATTERNS = [
@@ -119,10 +120,50 @@ export const PATTERNS = [
   { name: 'bracket-nest', why: 'pairs: deep nesting of brackets, closed', unit: () => '（（（（（（（（〔〔【【《《“甲”》》】】〕〕））））））））' },
   { name: 'mixed-scripts', why: 'script and terms: simplified and traditional alternating', unit: (i) => (i % 2 === 0 ? '国家发展改革委员会，' : '國家發展改革委員會，') },
   { name: 'latin-words', why: 'word count: Latin words, digits and Han mixed', unit: (i) => `word${i} 123.45 abc-def 汉字 ` },
+  // added for the heading and numbering classes of issue 10's outside checker (the parser's nesting, the checks' passes
+  // over every heading, the table of contents)
+  { name: 'families-mixed', why: 'nesting: every marker family in turn, numbers growing (list, formal, stem, law, Roman, decimal, appendix, #)', unit: (i) => FAMILIES[i % FAMILIES.length](Math.floor(i / FAMILIES.length) + 1) },
+  { name: 'reverse-nesting', why: 'nesting: the levels in reverse order (① then （1） … 一、), each kind opening under the one before and closing back: a level skip per heading', unit: () => '①甲\n（1）乙\n1.丙\n（一）丁\n一、戊\n' },
+  { name: 'level-seesaw', why: 'nesting: the top level and the lowest alternating (一、 ① 二、 ② …), each top heading closing the deep one', unit: (i) => (i % 2 === 0 ? `${cn((i >> 1) % 99 + 1)}、甲\n` : `${'①②③④⑤⑥⑦⑧⑨⑩'[(i >> 1) % 10]}乙\n`) },
+  { name: 'long-heading-lines', why: 'headings: 一、 lines of 6,000 characters with no sentence end (their titles and names are the whole line)', unit: (i) => `${cn((i % 99) + 1)}、${'标题内容很长'.repeat(1000)}\n` },
+  { name: 'glossed-markers', why: 'numbering: markers with a pinyin gloss inside ((五(wǔ)) 第二節(jié) 三(sān)、) in a glossed text', unit: (i) => [`（${cn((i % 9) + 1)}(wǔ)）标题\n`, `第${cn((i % 9) + 1)}節(jié) 标题\n`, `${cn((i % 9) + 1)}(sān)、标题\n`][i % 3] },
+  { name: 'appendix-run', why: 'headings: thousands of 附件N and 附表N, each with a line of text', unit: (i) => (i % 2 === 0 ? `附件${(i >> 1) + 1}\n说明文字。\n` : `附表${(i >> 1) + 1}\n表格内容。\n`) },
+  { name: 'toc-page-numbers', why: 'table of contents: one 目录 whose entries end in dot leaders and page numbers thousands of digits long', head: '目录\n', unit: (i) => `第${cn(i + 1)}章 标题${i}${'…'.repeat(200)}${'9'.repeat(2000)}\n` },
+  { name: 'toc-mismatch', why: 'table of contents: a 目录 as long as the body, every other entry naming a heading the body calls otherwise', make: (bytes) => tocMismatch(bytes) },
+  { name: 'numbering-slips', why: 'numbering: a number skipped every other line (1. 2. 4. 5. 7. …): a gap per two headings', unit: (i) => `${i + 1 + (i >> 1)}. 标题\n` },
+  { name: 'cn-slips', why: 'numbering: 一、 headings with a number repeated or skipped every other line', unit: (i) => `${cn(((i >> 1) * 3 + (i % 2 === 0 ? 1 : 1 + ((i >> 1) % 2) * 2)) % 9999 + 1)}、标题\n` },
+  { name: 'marker-only-lines', why: 'headings: lines holding a marker and nothing else (一、 （一） 1. ① 第一条 附件 第一部分)', unit: (i) => `${cn((i % 99) + 1)}、\n（${cn((i % 20) + 1)}）\n${(i % 50) + 1}.\n①\n第${cn(i + 1)}条\n附件\n第${cn((i % 9) + 1)}部分\n` },
+  { name: 'marker-line', why: 'every rule: one line of markers, no line end (一、（一）1.（1）① again and again)', unit: () => '一、（一）1.（1）①' },
+  { name: 'cr-dense-headings', why: 'line arithmetic: every level nested, lines ended by a lone CR', unit: () => '一、甲\r（一）乙\r1.丙\r（1）丁\r①戊\r' },
+  { name: 'law-structure', why: 'nesting: 编 章 节 条 dense, numbers growing through the law', unit: (i) => `第${cn((i % 9) + 1)}编 总则\n第${cn((i % 30) + 1)}章 一般规定\n第${cn((i % 5) + 1)}节 通则\n第${cn(i + 1)}条 内容。\n` },
+  { name: 'decimal-deep', why: 'nesting: decimal sections four deep (3.1.2.4), numbers growing', unit: (i) => `${(i >> 6) + 1}.${((i >> 4) & 3) + 1}.${((i >> 2) & 3) + 1}.${(i & 3) + 1} 标题内容\n` },
 ];
+
+/** One heading of each family by turn (families-mixed), with number n. */
+const FAMILIES = [
+  (n) => `${cn(n)}、甲\n`, (n) => `（${cn(n)}）乙\n`, (n) => `${n}. 丙\n`, (n) => `（${n}）丁\n`, (n) => `${'①②③④⑤⑥⑦⑧⑨⑩'[(n - 1) % 10]}戊\n`,
+  (n) => `${['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'][(n - 1) % 9]}、己\n`, (n) => `${'甲乙丙丁戊己庚辛壬癸'[(n - 1) % 10]}、庚\n`, (n) => `第${cn(n)}章 辛\n`,
+  (n) => `第${cn(n)}节 壬\n`, (n) => `第${cn(n)}条 癸。\n`, (n) => `${['I', 'II', 'III', 'IV', 'V'][(n - 1) % 5]}. Title\n`, (n) => `${n}.1 子\n`, (n) => `附件${n}\n`, (n) => `## 丑${n}\n`,
+];
+
+/** toc-mismatch: a 目录 listing half the bytes' worth of 一、 headings, then the body, every other heading renamed. */
+function tocMismatch(bytes) {
+  const toc = ['目录\n'];
+  const body = [];
+  let size = Buffer.byteLength(toc[0]);
+  for (let i = 0; size < bytes; i++) {
+    const entry = `${cn(i + 1)}、标题${i}……${i + 1}\n`;
+    const heading = `${cn(i + 1)}、${i % 2 === 0 ? '标题' : '别名'}${i}\n正文。\n`;
+    toc.push(entry);
+    body.push(heading);
+    size += Buffer.byteLength(entry) + Buffer.byteLength(heading);
+  }
+  return toc.join('') + body.join('');
+}
 
 /** The text of `pattern` at about `bytes` UTF-8 bytes. */
 export function buildPattern(pattern, bytes) {
+  if (pattern.make !== undefined) return pattern.make(bytes);
   const parts = [pattern.head ?? ''];
   let size = Buffer.byteLength(parts[0]);
   const tail = pattern.tail ?? '';

@@ -6,6 +6,7 @@ import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd,
 import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
+import { HeadingTable, keepHeadingTable } from './headingTable';
 import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
@@ -323,6 +324,11 @@ function endsInNumbers(rest: string): boolean {
   return numbers >= 2;
 }
 
+/** The last character of a numeric cell (see isNumericCell): a digit, a separator, or % ％ ) ）. */
+function endsLikeNumber(c: number): boolean {
+  return digitValue(c) >= 0 || c === 0x2c || c === 0xff0c || c === 0x2e || c === 0xff0e || c === 0x25 || c === 0xff05 || c === 0x29 || c === 0xff09;
+}
+
 /** A table row is a line of cells, not a paragraph. */
 const TABLE_ROW_MAX = 300;
 
@@ -332,7 +338,8 @@ function isTableRow(rest: string): boolean {
   // a cell of a table scraped one cell a line, each ending in its column bar: 19.5 |
   const first = rest.charCodeAt(0);
   if (first === 0x7c || first === 0xff5c) return true;
-  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsInNumbers(rest);
+  // (a row split by single blanks ends in a number: its last character is looked at before any search)
+  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsLikeNumber(rest.charCodeAt(rest.length - 1)) && endsInNumbers(rest);
   let cell = -1; // start of the current cell after the first separator
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);
@@ -450,6 +457,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let judged = false; // a marker judged among the others (inContext)
   let hasArticle = false;
   let hasAppendix = false;
+  let hasLaw = false; // a law structure marker (dropRunningHeaders has nothing to do in a text with none and no label)
   // the last bare section number (a feature's 1 / 2 / 3 alone on a line, its heading on the next)
   let bareNumber = 0;
   // the numbering a decimal glued to its text (1.1融资租赁：…) must continue: the last `1.` item's number and the
@@ -532,6 +540,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         prevArticle = m.ordinal;
         hasArticle = true;
       }
+      if (!hasLaw && isLawKind(m.kind)) hasLaw = true;
       if (m.kind === 'cn' || m.kind === 'appendix' || isLawKind(m.kind)) glossary = m.kind === 'appendix' && GLOSSARY_TITLE.test(rest);
       if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
@@ -597,7 +606,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   const labels = findLabels(context, candidates, toc, tocLast);
   let hasSubhead = false;
   for (const h of labels) if (h.kind === 'subhead') hasSubhead = true;
-  const { list: merged, firstLaw } = dropRunningHeaders(mergeByPosition(judged ? inContext(candidates) : candidates, labels));
+  const found = mergeByPosition(judged ? inContext(candidates) : candidates, labels);
+  // (running headers repeat a law's structure or a label: without either, the list is kept as it is, in no law)
+  const { list: merged, firstLaw } = hasLaw || labels.length > 0 ? dropRunningHeaders(found) : { list: found, firstLaw: -1 };
 
   // Laws: the numbered amendment history (沿革) between the title and the first 编/章/条 is not a section. Only a
   // preamble made of nothing but plain `1.` items is dropped, so a report with a law in its appendix keeps its headings.
@@ -629,13 +640,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   if (title) headings.unshift(title);
   const mds = new Uint8Array(headings.length);
   if (title) mds[0] = 1;
-  for (let i = title ? 1 : 0; i < headings.length; i++) mds[i] = (headings[i] as LazyHeading).md;
   let roots: number[] = [];
-  const links = new ChildLinks(headings.length);
+  const links = new HeadingTable(headings.length);
   context.links = links;
   // a judgment's signature block ends it: what follows (a model text's notes, an appendix) is no part of its sections
   const cuts = judged || labels.length > 0 ? signatureCuts(text, lineStarts, headings) : NO_INDICES;
-  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots, links, cuts);
+  buildTree(headings, mds, title !== undefined, groups, NO_INDICES, roots, links, cuts, text.length);
   // sub-headings that divide a section as its title does hold the topics after them: known once the sections are
   const named = hasSubhead ? sectionGroups(headings) : NO_INDICES;
   if (named.size > 0) {
@@ -645,15 +655,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
     links.clear();
     roots = [];
-    buildTree(headings, mds, title !== undefined, groups, named, roots, links, cuts);
+    buildTree(headings, mds, title !== undefined, groups, named, roots, links, cuts, text.length);
   }
-  computeEnds(headings, text.length);
   endBeforeSignature(text, lineStarts, headings, hasAppendix);
   if (toc) linkToc(toc, headings);
 
   const allDamage = glossed ? withGlosses(damage, glosses) : damage;
 
-  return toc ? { length: text.length, headings, roots, damage: allDamage, lineStarts, toc } : { length: text.length, headings, roots, damage: allDamage, lineStarts };
+  const model: ReportModel = toc ? { length: text.length, headings, roots, damage: allDamage, lineStarts, toc } : { length: text.length, headings, roots, damage: allDamage, lineStarts };
+  keepHeadingTable(model, links);
+  return model;
 }
 
 /**
@@ -1434,49 +1445,8 @@ interface Context {
   readonly text: string;
   readonly lineStarts: readonly number[];
   readonly glossed: boolean;
-  /** The tree's parent → children links, once it is built. */
-  links?: ChildLinks;
-}
-
-/**
- * The children of every heading as links in typed arrays (first child, next sibling): a heading's list of children is
- * made when it is first read. A text of headings kept an array per parent (a fifth of what it kept per heading, copied by
- * the collector) that the analysis and the checks never needed to keep.
- */
-class ChildLinks {
-  readonly #first: Int32Array;
-  readonly #next: Int32Array;
-  readonly #last: Int32Array;
-
-  constructor(headings: number) {
-    this.#first = new Int32Array(headings).fill(-1);
-    this.#next = new Int32Array(headings).fill(-1);
-    this.#last = new Int32Array(headings);
-  }
-
-  add(parent: number, child: number): void {
-    if (this.#first[parent]! < 0) this.#first[parent] = child;
-    else this.#next[this.#last[parent]!] = child;
-    this.#last[parent] = child;
-  }
-
-  first(parent: number): number {
-    return this.#first[parent]!;
-  }
-
-  /** The children of `parent` in order (the shared empty list for none). */
-  list(parent: number): number[] {
-    let k = this.#first[parent]!;
-    if (k < 0) return NO_CHILDREN;
-    const out: number[] = [];
-    for (; k >= 0; k = this.#next[k]!) out.push(k);
-    return out;
-  }
-
-  clear(): void {
-    this.#first.fill(-1);
-    this.#next.fill(-1);
-  }
+  /** The tree's parent → children links (and the headings' columns), once it is built. */
+  links?: HeadingTable;
 }
 
 /** The first child of a heading (its index), or -1; nothing is made. */
@@ -1589,7 +1559,7 @@ class LazyHeading implements Heading, Candidate {
   get children(): number[] {
     const c = this.#children;
     if (typeof c !== 'number') return c;
-    const made = this.#context.links!.list(c);
+    const made = this.#context.links!.list(c, NO_CHILDREN);
     this.#children = made;
     return made;
   }
@@ -1607,7 +1577,7 @@ class LazyHeading implements Heading, Candidate {
   /** The children, not kept when they were not made yet. */
   peekChildren(): readonly number[] {
     const c = this.#children;
-    return typeof c === 'number' ? this.#context.links!.list(c) : c;
+    return typeof c === 'number' ? this.#context.links!.list(c, NO_CHILDREN) : c;
   }
   get rawMarker(): string {
     const raw = this.#rawMarker;
@@ -1698,25 +1668,33 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
  *   条 and 节 may sit inside a `#` list heading (judicial interpretations group articles under "## 一、一般规定").
  * - List markers (一、 （一） 1. （1） ① 第一、) nest by the order in which their kinds appear: a kind already open
  *   closes back to its sibling, a new kind opens a deeper level. List items inside a law article stay its children.
- * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line). The
- * indices of the headings with no parent are added to `roots`, in order.
+ * The stack holds indices into `headings`; `mds[i]` is the `#` depth of heading i's line (0 for a plain line), filled
+ * here (the title's is set). The indices of the headings with no parent are added to `roots`, in order; each heading
+ * goes into the table `links` as it is placed. Section ends are set on the way: the start of the next heading at the
+ * same or a higher level (a monotonic stack, linear), or the text's end.
  */
 function buildTree(
-  headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[], links: ChildLinks,
-  cuts: ReadonlySet<number>,
+  headings: Heading[], mds: Uint8Array, hasTitle: boolean, groups: ReadonlySet<object>, named: ReadonlySet<number>, roots: number[], links: HeadingTable,
+  cuts: ReadonlySet<number>, textLength: number,
 ): void {
   // a contract's 一、 sections, and list items that a document numbers across its articles, hold the articles after them
   const holds = (h: Heading): boolean => isSectionKind(h.kind) || groups.has(h);
   const stack: number[] = [];
   // sub-headings that hold the topics after them: the first of two (安老 above 安老服務) or one its section names
   const subGroups = new Set<number>();
+  // the sections still open (their ends not known yet)
+  const open: Heading[] = [];
   if (hasTitle) {
     stack.push(0);
     roots.push(0); // the title is the root above everything
+    headings[0]!.parent = -1;
+    headings[0]!.level = 0;
+    links.set(0, headings[0]!);
+    open.push(headings[0]!);
   }
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
-    const md = mds[i]!;
+    const md = (mds[i] = (h as LazyHeading).md);
     if (cuts.has(i)) stack.length = hasTitle ? 1 : 0;
     if (h.kind === 'markdown') {
       while (stack.length > 0) {
@@ -1795,16 +1773,21 @@ function buildTree(
     if (parent >= 0) {
       const ph = headings[parent]!;
       h.level = ph.level + 1;
-      if (ph instanceof LazyHeading) links.add(parent, i);
-      else if (ph.children === NO_CHILDREN) (ph as Heading & { children: number[] }).children = [i];
-      else ph.children.push(i);
+      if (!(ph instanceof LazyHeading)) {
+        if (ph.children === NO_CHILDREN) (ph as Heading & { children: number[] }).children = [i];
+        else ph.children.push(i);
+      }
     } else {
       h.level = 0;
       roots.push(i);
     }
+    links.set(i, h);
+    while (open.length > 0 && open[open.length - 1]!.level >= h.level) open.pop()!.end = h.start;
+    open.push(h);
     // a leaf label (总纲, 前言, 结束语) sits beside the numbered parts and holds none of them
     if (!(h.kind === 'label' && h.depth === 1)) stack.push(i);
   }
+  for (const h of open) h.end = textLength;
 }
 
 /** True when the decimal section at stack[k] sits (through decimals only) in an item of `kind` with its first number. */
@@ -1994,14 +1977,4 @@ function signatureCuts(text: string, lineStarts: readonly number[], headings: re
     if (signer && dated) cuts.add(i);
   }
   return cuts;
-}
-
-/** Section end: the start of the next heading at the same or a higher level (monotonic stack, linear). */
-function computeEnds(headings: Heading[], textLength: number): void {
-  const open: Heading[] = [];
-  for (const h of headings) {
-    while (open.length > 0 && open[open.length - 1]!.level >= h.level) open.pop()!.end = h.start;
-    open.push(h);
-  }
-  for (const h of open) h.end = textLength;
 }

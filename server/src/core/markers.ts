@@ -86,6 +86,9 @@ export const LAW_UNIT_CHARS = Object.keys(LAW_UNITS).join('');
  * paragraph and 第X目 an item's sub-item, cited, never headings (the parser accepts these only in context).
  */
 const GROUP_UNITS: Readonly<Record<string, MarkerKind>> = { '款': 'group', '目': 'subgroup' };
+/** The two tables by character code (`s[q]` of a Han character is a new string, and a keyed lookup with it a hash). */
+const LAW_UNIT_CODES = new Map(Object.entries(LAW_UNITS).map(([ch, kind]) => [ch.charCodeAt(0), kind]));
+const GROUP_UNIT_CODES = new Map(Object.entries(GROUP_UNITS).map(([ch, kind]) => [ch.charCodeAt(0), kind]));
 
 /** Roman numerals I … XXXIX (canonical forms only: IIII and VX are not numerals). */
 const ROMAN_DIGITS: ReadonlyArray<readonly [string, number]> = [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
@@ -290,6 +293,28 @@ function slot(kind: MarkerKind): number {
   return SLOT_KIND[i] === kind ? i : -1; // (every slot is empty without a multiplier)
 }
 
+/**
+ * A byte per kind (its index in MARKER_KINDS): a heading table (headingTable.ts) keeps every heading's kind in a
+ * Uint8Array, and the checks' passes over all headings read these tables instead of the heading objects.
+ */
+export const KIND_BY_CODE: readonly MarkerKind[] = MARKER_KINDS;
+/** The code of a string that is no kind. */
+export const NO_KIND_CODE = 255;
+const KIND_CODE = new Map(MARKER_KINDS.map((k, i) => [k, i]));
+/** By code: the GB/T 9704 level; law structure (1 or 0); the standard's separator after the marker. */
+export const GB_LEVEL_BY_CODE = Uint8Array.from(MARKER_KINDS, (k) => MARKERS[k].gbLevel);
+export const LAW_BY_CODE = Uint8Array.from(MARKER_KINDS, (k) => (MARKERS[k].family === 'law' ? 1 : 0));
+export const SEPARATOR_BY_CODE: ReadonlyArray<string | undefined> = MARKER_KINDS.map((k) => MARKERS[k].separator);
+/** The code of each slot (see `slot`). */
+const SLOT_CODE = new Uint8Array(SLOTS).fill(NO_KIND_CODE);
+if (MULTIPLIER !== 0) for (const k of MARKER_KINDS) SLOT_CODE[slotOf(k, MULTIPLIER)] = KIND_CODE.get(k)!;
+
+/** The code of a kind (NO_KIND_CODE for a string that is no kind). */
+export function kindCode(kind: MarkerKind): number {
+  const i = slot(kind);
+  return i >= 0 ? SLOT_CODE[i]! : KIND_CODE.get(kind) ?? NO_KIND_CODE;
+}
+
 /** The table's row of a kind (MARKERS[kind], by a lookup the optimiser inlines). */
 export function markerInfo(kind: MarkerKind): MarkerKindInfo {
   const i = slot(kind);
@@ -420,26 +445,29 @@ function lawMarker(s: string, p: number, end: number): MarkerMatch | undefined {
   if (ordinal === undefined) return undefined;
   q = skipIndent(s, q, end);
   if (q >= end) return undefined;
+  // (read by character code: no one-character string made)
+  const c = s.charCodeAt(q);
   // 第一、 / 第一， : an ordinal heading (only with a Chinese numeral)
-  if (chinese && (s[q] === '、' || s[q] === '，' || s[q] === ',')) return finish('ordinal', ordinal, p, q + 1, s, end);
+  if (chinese && (c === 0x3001 /* 、 */ || c === 0xff0c /* ， */ || c === 0x2c)) return finish('ordinal', ordinal, p, q + 1, s, end);
   let kind: MarkerKind | undefined;
-  if ((s[q] === '分') && q + 1 < end && (s[q + 1] === '编' || s[q + 1] === '編')) {
+  const next = q + 1 < end ? s.charCodeAt(q + 1) : -1;
+  if (c === 0x5206 /* 分 */ && (next === 0x7f16 /* 编 */ || next === 0x7de8 /* 編 */)) {
     kind = 'subpart';
     q += 2;
-  } else if (s[q] === '部' && q + 1 < end && s[q + 1] === '分') {
+  } else if (c === 0x90e8 /* 部 */ && next === 0x5206 /* 分 */) {
     kind = 'part'; // 第一部分
     q += 2;
   } else {
-    kind = LAW_UNITS[s[q]!];
+    kind = LAW_UNIT_CODES.get(c);
     if (!kind) {
       // 第 一 款 通則 takes a blank before its title; 第2款、第41條… at a line start is a citation, not a marker at all
-      kind = GROUP_UNITS[s[q]!];
+      kind = GROUP_UNIT_CODES.get(c);
       if (!kind || q + 1 >= end || !isIndent(s.charCodeAt(q + 1))) return undefined;
     }
     q++;
   }
   // 第X条之一, 第 四 章之一
-  if (q < end && s[q] === '之') {
+  if (q < end && s.charCodeAt(q) === 0x4e4b /* 之 */) {
     const e2 = readCnNumeral(s, q + 1, end);
     if (e2 > q + 1) q = e2;
   }

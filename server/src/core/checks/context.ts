@@ -1,8 +1,9 @@
 /** What every rule works on: the text, its model, line arithmetic and small helpers for messages. */
 import { isCnNumeralCode, isIndent } from '../chars';
+import { headingTable, type HeadingTable } from '../headingTable';
 import { lineIndexOf } from '../lines';
-import { matchMarker } from '../markers';
-import type { Heading, ReportModel } from '../model';
+import { KIND_BY_CODE, NO_KIND_CODE, matchMarker } from '../markers';
+import type { Heading, MarkerKind, ReportModel } from '../model';
 import { scanText, type ScanResult } from './scan';
 import type { CheckCode, CheckOptions, Localized } from './types';
 
@@ -22,6 +23,7 @@ export class CheckContext {
   readonly #lineStarts: readonly number[];
   #headingLines: Uint8Array | undefined;
   #scan: ScanResult | undefined;
+  #table: HeadingTable | undefined;
 
   constructor(text: string, model: ReportModel, options: CheckOptions) {
     this.text = text;
@@ -34,6 +36,11 @@ export class CheckContext {
 
   wants(code: CheckCode): boolean {
     return this.options.enabled === undefined || this.options.enabled(code);
+  }
+
+  /** The model's headings as columns (kind, parent, line …): what a pass over every heading reads. */
+  get table(): HeadingTable {
+    return (this.#table ??= headingTable(this.model));
   }
 
   /** Positions of the characters the character-level rules look at (one pass, shared). */
@@ -85,7 +92,8 @@ export class CheckContext {
   isHeadingLine(line: number): boolean {
     if (this.#headingLines === undefined) {
       this.#headingLines = new Uint8Array(this.#lineStarts.length);
-      for (const h of this.model.headings) this.#headingLines[h.line] = 1;
+      const { line, count } = this.table;
+      for (let i = 0; i < count; i++) this.#headingLines[line[i]!] = 1;
     }
     return this.#headingLines[line] === 1;
   }
@@ -97,13 +105,24 @@ export class CheckContext {
    */
   markerEnd(h: Heading): number {
     if (h.repaired || h.kind === 'title' || h.kind === 'markdown') return -1;
-    const quick = quickMarkerEnd(this.text, h);
+    const quick = quickMarkerEnd(this.text, h.kind, h.headingStart);
     if (quick > 0) return quick;
     const m = matchMarker(this.text, h.headingStart, this.contentEnd(h.line));
     if (m !== undefined && m.kind === h.kind && m.start === h.headingStart) return m.end;
     // the scanner reads the line differently (a glossed marker, a form only the parser knows): ask the heading
     const marker = h.marker;
     return marker.length > 0 && this.text.startsWith(marker, h.headingStart) ? h.headingStart + marker.length : -1;
+  }
+
+  /** `markerEnd` of heading `i`, read from the table (the heading object is read only where the quick scan cannot tell). */
+  markerEndAt(i: number): number {
+    const table = this.table;
+    const code = table.kind[i]!;
+    if (code === NO_KIND_CODE) return this.markerEnd(this.model.headings[i]!);
+    const kind = KIND_BY_CODE[code]!;
+    if (table.repaired[i] === 1 || kind === 'title' || kind === 'markdown') return -1;
+    const quick = quickMarkerEnd(this.text, kind, table.headingStart[i]!);
+    return quick > 0 ? quick : this.markerEnd(this.model.headings[i]!);
   }
 
   /** [start, end) of a heading's marker in the text, or undefined when the text there does not read as the marker (a repaired line). */
@@ -149,20 +168,20 @@ const LAW_UNIT = new Set([...'编編篇章节節条條'].map((ch) => ch.charCode
  * The end of the common markers, read from the text without allocating (一、 （一） 1. （1） ① 第X条 第 1 條 …), or -1
  * when the text does not have the simple shape (the caller falls back to the parser's scanner).
  */
-function quickMarkerEnd(text: string, h: Heading): number {
-  let p = h.headingStart;
+function quickMarkerEnd(text: string, kind: MarkerKind, headingStart: number): number {
+  let p = headingStart;
   const c = text.charCodeAt(p);
-  switch (h.kind) {
+  switch (kind) {
     case 'cn': {
       while (CN_NUMERAL[text.charCodeAt(p)] === 1) p++;
       const sep = text.charCodeAt(p);
-      return p > h.headingStart && (sep === 0x3001 || sep === 0x2e || sep === 0xff0e) ? p + 1 : -1;
+      return p > headingStart && (sep === 0x3001 || sep === 0x2e || sep === 0xff0e) ? p + 1 : -1;
     }
     case 'num': {
       if (c >= 0x2488 && c <= 0x249b) return p + 1;
       while (isDigit(text.charCodeAt(p))) p++;
       const sep = text.charCodeAt(p);
-      return p > h.headingStart && (sep === 0x3001 || sep === 0x2e || sep === 0xff0e) ? p + 1 : -1;
+      return p > headingStart && (sep === 0x3001 || sep === 0x2e || sep === 0xff0e) ? p + 1 : -1;
     }
     case 'cnParen':
     case 'numParen': {
@@ -191,7 +210,7 @@ function quickMarkerEnd(text: string, h: Heading): number {
       while (isBlank(text.charCodeAt(p))) p++;
       if (!LAW_UNIT.has(text.charCodeAt(p))) return -1;
       p++;
-      if (h.kind === 'article' && text.charCodeAt(p) === 0x4e4b /* 之 */ && CN_NUMERAL[text.charCodeAt(p + 1)] === 1) {
+      if (kind === 'article' && text.charCodeAt(p) === 0x4e4b /* 之 */ && CN_NUMERAL[text.charCodeAt(p + 1)] === 1) {
         p++;
         while (CN_NUMERAL[text.charCodeAt(p)] === 1) p++;
       }

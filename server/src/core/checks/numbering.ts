@@ -7,11 +7,11 @@
  * an error. Lines that look like a marker of the same kind but are not headings (a marker alone on its line, a
  * glossary entry, 二，, a marker with a pinyin gloss inside) explain a gap instead of being reported as missing.
  */
-import { childrenOf, firstChildOf } from '../analyze';
 import { cnNumeralValueAt, isCnNumeralCode, isIndent } from '../chars';
 import { stripGlosses } from '../gloss';
 import { lowerBound } from '../lines';
-import { GB_LEVEL_KINDS, canStartMarker, gbLevel, isLawKind, markerInfo, matchMarker, restyleMarker } from '../markers';
+import type { HeadingTable } from '../headingTable';
+import { GB_LEVEL_BY_CODE, GB_LEVEL_KINDS, KIND_BY_CODE, LAW_BY_CODE, canStartMarker, gbLevel, isLawKind, kindCode, markerInfo, matchMarker, restyleMarker } from '../markers';
 import type { Heading } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -72,6 +72,15 @@ function familyOf(h: Heading): string {
   return h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
 }
 
+/** Kind codes the passes compare with (see kindCode). */
+const TITLE = kindCode('title');
+const MARKDOWN = kindCode('markdown');
+const ARTICLE = kindCode('article');
+const APPENDIX = kindCode('appendix');
+const DECIMAL = kindCode('decimal');
+const CN_PAREN = kindCode('cnParen');
+const NUM_PAREN = kindCode('numParen');
+
 /** Siblings numbered together: one parent's children of one family (all articles, all appendices). */
 interface Group {
   readonly key: string;
@@ -79,19 +88,21 @@ interface Group {
 }
 
 /**
- * The sibling groups of one parent's children, added to `out` (articles and appendices to their own lists).
+ * The sibling groups of the children of heading `parent` (-1: the roots), added to `out` (articles and appendices to
+ * their own lists). Read from the heading table: the objects only of the groups that are not numbered 1, 2, 3 ….
  * (Module-level functions, not closures made per run: their optimised code then survives from one run to the next.)
  */
-function siblingGroups(ctx: CheckContext, children: readonly number[], out: Group[], articles: Item[], appendices: Item[]): void {
-  if (children.length === 0) return;
+function siblingGroups(ctx: CheckContext, table: HeadingTable, parent: number, out: Group[], articles: Item[], appendices: Item[]): void {
+  const c0 = table.first(parent);
+  if (c0 < 0) return;
   const { headings } = ctx.model;
+  const { kind, ordinal } = table;
   // The common case first: list siblings of one kind numbered 1, 2, 3 … need no items at all.
-  const k0 = headings[children[0]!]!.kind;
-  if (gbLevel(k0) > 0) {
+  const k0 = kind[c0]!;
+  if (GB_LEVEL_BY_CODE[k0]! > 0) {
     let n = 0;
-    for (const i of children) {
-      const h = headings[i]!;
-      if (h.kind !== k0 || h.ordinal !== n + 1) {
+    for (let i = c0; i >= 0; i = table.next(i)) {
+      if (kind[i] !== k0 || ordinal[i] !== n + 1) {
         n = -1;
         break;
       }
@@ -103,14 +114,15 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Grou
   let groups: Map<string, Item[]> | undefined;
   let first: Item[] | undefined;
   let firstKey = '';
-  for (const i of children) {
-    const h = headings[i]!;
-    if (h.kind === 'title' || h.kind === 'markdown') continue;
-    if (h.kind === 'article' || h.kind === 'appendix') {
+  for (let i = c0; i >= 0; i = table.next(i)) {
+    const code = kind[i]!;
+    if (code === TITLE || code === MARKDOWN) continue;
+    if (code === ARTICLE || code === APPENDIX) {
       const it = itemOf(ctx, i);
-      if (it !== undefined) (h.kind === 'article' ? articles : appendices).push(it);
+      if (it !== undefined) (code === ARTICLE ? articles : appendices).push(it);
       continue;
     }
+    const h = headings[i]!;
     const it = itemOf(ctx, i);
     if (it === undefined) continue;
     const key = familyOf(h);
@@ -134,13 +146,12 @@ function siblingGroups(ctx: CheckContext, children: readonly number[], out: Grou
 
 /** Sibling groups: children of one parent with one family (decimal: one depth); all articles, all appendices together. */
 function sequences(ctx: CheckContext): Group[] {
-  const { headings } = ctx.model;
+  const { table } = ctx;
   const out: Group[] = [];
   const articles: Item[] = [];
   const appendices: Item[] = [];
-  siblingGroups(ctx, ctx.model.roots, out, articles, appendices);
-  // (the children read without being kept by the headings: see childrenOf)
-  for (const h of headings) if (firstChildOf(h) >= 0) siblingGroups(ctx, childrenOf(h), out, articles, appendices);
+  siblingGroups(ctx, table, -1, out, articles, appendices);
+  for (let i = 0; i < table.count; i++) if (table.first(i) >= 0) siblingGroups(ctx, table, i, out, articles, appendices);
   // articles and appendices in document order (they were collected parent by parent)
   inDocumentOrder(articles);
   inDocumentOrder(appendices);
@@ -247,9 +258,10 @@ export function checkNumbering(ctx: CheckContext, out: Finding[]): void {
  * head repeating 1.1.2 before 1.1.3. Also whether the family numbers so anywhere (a later jump is then a gap after
  * the number before it, not a list that does not start at one).
  */
-function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map<Group, number>; before: Map<Group, Item>; continuous: Set<string> } {
-  const base = new Map<Group, number>();
-  const previous = new Map<Group, Item>();
+function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Float64Array; before: Array<Item | undefined>; continuous: Set<string> } {
+  // by group index (a Map keyed by the groups hashed every group object: a third of the rule in a text of many small groups)
+  const base = new Float64Array(groups.length);
+  const previous = new Array<Item | undefined>(groups.length).fill(undefined);
   const continuous = new Set<string>();
   const keys = new Set<string>();
   for (const g of groups) if (g.key !== 'article' && g.key !== 'appendix' && g.items.length > 0) keys.add(g.key);
@@ -258,16 +270,18 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
   // index: an item is made only for the one found before a group
   const all = new Map<string, number[]>();
   const { headings } = ctx.model;
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i]!;
-    if (gbLevel(h.kind) === 0 && !isLawKind(h.kind) && h.kind !== 'decimal') continue;
-    const key = familyOf(h);
-    if (!keys.has(key) || ordinalOf(ctx, h) === undefined) continue;
+  const { kind, ordinal, count } = ctx.table;
+  for (let i = 0; i < count; i++) {
+    const code = kind[i]!;
+    if (GB_LEVEL_BY_CODE[code] === 0 && LAW_BY_CODE[code] === 0 && code !== DECIMAL) continue;
+    const key = code === DECIMAL ? familyOf(headings[i]!) : KIND_BY_CODE[code]!;
+    if (!keys.has(key) || (code === DECIMAL ? ordinalOf(ctx, headings[i]!) === undefined : Number.isNaN(ordinal[i]))) continue;
     let list = all.get(key);
     if (list === undefined) all.set(key, (list = []));
     list.push(i);
   }
-  for (const g of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const indices = all.get(g.key);
     if (indices === undefined) continue;
     const first = g.items[0]!;
@@ -275,9 +289,9 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Map
     const lo = lowerBound(indices, first.index);
     const before = lo > 0 ? itemOf(ctx, indices[lo - 1]!) : undefined;
     if (before === undefined) continue;
-    previous.set(g, before);
+    previous[gi] = before;
     if (first.ordinal > 1 && first.ordinal === before.ordinal + 1) {
-      base.set(g, before.ordinal);
+      base[gi] = before.ordinal;
       continuous.add(g.key);
     }
   }
@@ -314,33 +328,46 @@ const MAX_INLINE_SPAN = 20_000;
 
 function checkSequences(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
-  let nearMisses: Map<string, number[]> | undefined;
+  /** By kind, by number: the offsets of the near misses (no string made per lookup). */
+  let nearMisses: Map<string, Map<number, number[]>> | undefined;
   /**
    * Missing numbers of `item`'s kind that a near miss between `from` and `to` accounts for are not missing; nor are a
    * few whose marker is written inside a line there (注：（1）… then （2） on a line of its own). The near misses are
    * looked up by kind and number (their offsets ascending, binary search): a scan of all of them per missing number
    * was quadratic in a long flat run with gaps.
    */
-  const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
-    if (missing.length === 0) return missing;
+  const nearMissesAt = (kind: string, n: number): number[] | undefined => {
     if (nearMisses === undefined) {
       nearMisses = new Map();
       for (const m of findNearMisses(ctx)) {
-        const key = `${m.kind}:${m.ordinal}`;
-        const list = nearMisses.get(key);
-        if (list === undefined) nearMisses.set(key, [m.offset]);
+        let byNumber = nearMisses.get(m.kind);
+        if (byNumber === undefined) nearMisses.set(m.kind, (byNumber = new Map()));
+        const list = byNumber.get(m.ordinal);
+        if (list === undefined) byNumber.set(m.ordinal, [m.offset]);
         else list.push(m.offset);
       }
-      for (const list of nearMisses.values()) list.sort((a, b) => a - b);
+      for (const byNumber of nearMisses.values()) for (const list of byNumber.values()) list.sort((a, b) => a - b);
     }
+    return nearMisses.get(kind)?.get(n);
+  };
+  const within = (offsets: readonly number[], from: number, to: number): boolean => {
+    const lo = lowerBound(offsets, from);
+    return lo < offsets.length && offsets[lo]! < to;
+  };
+  const explained = (kind: string, n: number, from: number, to: number): boolean => {
+    const offsets = nearMissesAt(kind, n);
+    return offsets !== undefined && within(offsets, from, to);
+  };
+  const unexplained = (item: Item, missing: number[], from: number, to: number): number[] => {
+    if (missing.length === 0) return missing;
     const kind = item.h.kind;
-    const left = missing.filter((n) => {
-      const offsets = nearMisses!.get(`${kind}:${n}`);
-      if (offsets === undefined) return true;
-      const lo = lowerBound(offsets, from);
-      return !(lo < offsets.length && offsets[lo]! < to);
-    });
+    const left = missing.filter((n) => !explained(kind, n, from, to));
     if (left.length === 0 || left.length > MAX_INLINE_LOOKUPS || to - from > MAX_INLINE_SPAN || gbLevel(kind) === 0) return left;
+    return inline(item, left, from, to);
+  };
+  /** The numbers of `left` whose marker is not written inside a line between `from` and `to`. */
+  const inline = (item: Item, left: number[], from: number, to: number): number[] => {
+    const kind = item.h.kind;
     return left.filter((n) => {
       const marker = restyleMarker(item.h.marker, kind, n);
       if (marker === undefined || marker.length < 2) return true;
@@ -348,14 +375,39 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       return !ctx.text.slice(from, to).includes(marker);
     });
   };
+  /**
+   * `unexplained(item, range1(lo, hi).filter((n) => !present(n)), from, to).length > 0`, with no list made: at most
+   * one more number than the inline lookups take is looked at past the present and explained ones (a group that
+   * starts at its parent's number, （3517） under 三千五百一十七、, made a list of a thousand numbers and a string per
+   * number for each such group, to ask whether it was empty).
+   */
+  const anyUnexplained = (item: Item, lo: number, hi: number, present: ((n: number) => boolean) | undefined, start: number | undefined, to: number): boolean => {
+    const kind = item.h.kind;
+    // `start` undefined: the end of the parent heading, read when needed (it makes the parent's strings)
+    let from = start;
+    const fromOf = (): number => (from ??= item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0);
+    const left: number[] = [];
+    for (let n = lo, k = 0; n <= hi && k < RANGE_MAX; n++, k++) {
+      if (present !== undefined && present(n)) continue;
+      const offsets = nearMissesAt(kind, n);
+      if (offsets !== undefined && within(offsets, fromOf(), to)) continue;
+      left.push(n);
+      if (left.length > MAX_INLINE_LOOKUPS) return true;
+    }
+    if (left.length === 0) return false;
+    if (to - fromOf() > MAX_INLINE_SPAN || gbLevel(kind) === 0) return true;
+    return inline(item, left, fromOf(), to).length > 0;
+  };
   const groups = sequences(ctx);
   let cont: ReturnType<typeof continuations> | undefined;
   let excerpt: boolean | undefined;
-  for (const group of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const group = groups[gi]!;
     const sequence = group.items;
     if (isConsecutive(sequence)) continue;
     cont ??= continuations(ctx, groups);
-    const groupBase = cont.base.get(group) ?? 0;
+    const groupBase = cont.base[gi]!;
+    const groupBefore = cont.before[gi];
     let firstRun = true;
     // each run (split where the numbering starts again at one) is sequence[a, b); its items are copied into an array only
     // for a finding that needs them (a text of one heading number repeated is 80,000 runs of one item per MB)
@@ -368,7 +420,14 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
       let run: Item[] | undefined;
       const runItems = (): Item[] => (run ??= sequence.slice(a, b));
       let present: Set<number> | undefined;
-      const isPresent = (n: number): boolean => (present ??= new Set(runItems().map((item) => item.ordinal))).has(n);
+      // (a short run is searched: most runs have one item)
+      const isPresent = (n: number): boolean => {
+        if (b - a <= SHORT_RUN) {
+          for (let k = a; k < b; k++) if (sequence[k]!.ordinal === n) return true;
+          return false;
+        }
+        return (present ??= new Set(runItems().map((item) => item.ordinal))).has(n);
+      };
       /** The first item of each number seen so far in the run: made when a number comes again or out of order. */
       let seen: Map<number, Item> | undefined;
       let prev: Item | undefined;
@@ -384,19 +443,19 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             // starts at one, or continues the group before it
           } else if (isLawKind(item.h.kind) && (excerpt ??= isLawExcerpt(groups))) {
             // an excerpt of a law starts at the law's own numbers
-          } else if (cont.continuous.has(group.key) && base === 0 && (cont.before.get(group)?.ordinal ?? o) < o - 1) {
+          } else if (cont.continuous.has(group.key) && base === 0 && (groupBefore?.ordinal ?? o) < o - 1) {
             // a family numbered straight through the document skips a number between two sections: a gap after the
             // number before it (no renumbering: that would change every later section)
-            const before = cont.before.get(group)!;
-            const missing = unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start);
-            if (missing.length > 0 && ctx.wants('numbering-gap')) {
+            const before = groupBefore!;
+            if (ctx.wants('numbering-gap') && anyUnexplained(item, before.ordinal + 1, o - 1, undefined, before.h.start, item.h.start)) {
               const range = ctx.reportRange(item.h);
-              if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, missing, []));
+              if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, before, item, unexplained(item, range1(before.ordinal + 1, o - 1), before.h.start, item.h.start), []));
             }
           } else {
-            const parentStart = item.h.parent >= 0 ? headings[item.h.parent]!.headingEnd : 0;
-            const missing = unexplained(item, range1(1, o - 1).filter((n) => !isPresent(n)), parentStart, item.h.start);
-            const range = o > 1 && missing.length > 0 && ctx.wants('numbering-gap') ? ctx.reportRange(item.h) : undefined;
+            // (only whether a number is missing: the message names none)
+            const range = o > 1 && ctx.wants('numbering-gap') && anyUnexplained(item, 1, o - 1, isPresent, undefined, item.h.start)
+              ? ctx.reportRange(item.h)
+              : undefined;
             if (range !== undefined && keeps(out, range.start, range.end)) {
               const first = markerWithNumber(item.h, 1);
               const marker = item.h.marker;
@@ -443,11 +502,14 @@ function checkSequences(ctx: CheckContext, out: Finding[]): void {
             }
           }
         } else {
-          const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !isPresent(n)), prev.h.start, item.h.start);
-          // past the cap a gap is only counted: its message and its renumbering (the whole run) are not built
-          if (missing.length > 0 && ctx.wants('numbering-gap')) {
+          // past the cap a gap is only counted: its message, its list of missing numbers and its renumbering (the whole
+          // run) are not built
+          if (ctx.wants('numbering-gap') && anyUnexplained(item, max + 1, o - 1, isPresent, prev.h.start, item.h.start)) {
             const range = ctx.reportRange(item.h);
-            if (keeps(out, range.start, range.end)) out.push(gapFinding(ctx, prev, item, missing, runFix()));
+            if (keeps(out, range.start, range.end)) {
+              const missing = unexplained(item, range1(max + 1, o - 1).filter((n) => !isPresent(n)), prev.h.start, item.h.start);
+              out.push(gapFinding(ctx, prev, item, missing, runFix()));
+            }
           }
         }
         if (seen !== undefined && !seen.has(o)) seen.set(o, item);
@@ -469,9 +531,15 @@ function gapFinding(ctx: CheckContext, prev: Item, item: Item, missing: readonly
   };
 }
 
+/** A run of at most this many items is searched for a number (no Set made). */
+const SHORT_RUN = 8;
+
+/** At most this many numbers of a gap are looked at. */
+const RANGE_MAX = 1000;
+
 function range1(from: number, to: number): number[] {
   const out: number[] = [];
-  for (let n = from; n <= to && out.length < 1000; n++) out.push(n);
+  for (let n = from; n <= to && out.length < RANGE_MAX; n++) out.push(n);
   return out;
 }
 
@@ -512,9 +580,9 @@ function renumberFix(ctx: CheckContext, run: readonly Item[]): Fix[] {
  * above it (一、 → 1. → （一）). A document whose lists start lower (a judgment's evidence 1.–11., then its orders
  * 一、 二、, which the outline nests under the last 1.) has no level above to climb back to: its lists are its own.
  */
-function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boolean {
-  for (let a = p.parent, steps = 0; a >= 0 && steps < 32; a = headings[a]!.parent, steps++) {
-    const r = gbLevel(headings[a]!.kind);
+function climbsBack(table: HeadingTable, p: number, rank: number): boolean {
+  for (let a = table.parent[p]!, steps = 0; a >= 0 && steps < 32; a = table.parent[a]!, steps++) {
+    const r = GB_LEVEL_BY_CODE[table.kind[a]!]!;
     if (r > 0 && r < rank) return true;
   }
   return false;
@@ -522,15 +590,17 @@ function climbsBack(headings: readonly Heading[], p: Heading, rank: number): boo
 
 function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
-  for (const p of headings) {
-    const first = firstChildOf(p);
+  const { table } = ctx;
+  for (let i = 0; i < table.count; i++) {
+    const first = table.first(i);
     if (first < 0) continue;
-    const pr = gbLevel(p.kind);
+    const pr = GB_LEVEL_BY_CODE[table.kind[i]!]!;
     if (pr === 0) continue;
     // children of one parent share one kind: the first one tells
+    const cr = GB_LEVEL_BY_CODE[table.kind[first]!]! || 99;
+    if (cr >= pr || !climbsBack(table, i, cr)) continue;
+    const p = headings[i]!;
     const child = headings[first]!;
-    const cr = gbLevel(child.kind) || 99;
-    if (cr >= pr || !climbsBack(headings, p, cr)) continue;
     if (!keeps(out, child.headingStart, ctx.reportEnd(child))) continue;
     out.push({
       code: 'numbering-level-skip', ...ctx.reportRange(child), fixes: [],
@@ -549,13 +619,13 @@ function checkLevelSkips(ctx: CheckContext, out: Finding[]): void {
  * parents has more than any other, so only the list kinds above need counting; other parents count in the total.)
  */
 function usualParents(ctx: CheckContext): Uint8Array {
-  const { headings } = ctx.model;
+  const { kind, parent, count } = ctx.table;
   const counts = new Uint32Array(36);
   const totals = new Uint32Array(6);
-  for (const h of headings) {
-    const r = gbLevel(h.kind);
+  for (let i = 0; i < count; i++) {
+    const r = GB_LEVEL_BY_CODE[kind[i]!]!;
     if (r === 0) continue;
-    const pr = h.parent >= 0 ? gbLevel(headings[h.parent]!.kind) : 0;
+    const pr = parent[i]! >= 0 ? GB_LEVEL_BY_CODE[kind[parent[i]!]!]! : 0;
     counts[r * 6 + pr]!++;
     totals[r]!++;
   }
@@ -580,20 +650,23 @@ function checkMissingParents(ctx: CheckContext, out: Finding[]): void {
     if (firstByKind.size === 0) for (const x of headings) if (!firstByKind.has(x.kind)) firstByKind.set(x.kind, x);
     return firstByKind.get(kind)!;
   };
-  for (const h of headings) {
-    const rank = usual[gbLevel(h.kind)]!;
+  const { table } = ctx;
+  for (let i = 0; i < table.count; i++) {
+    const rank = usual[GB_LEVEL_BY_CODE[table.kind[i]!]!]!;
     if (rank === 0) continue;
     const expected = GB_LEVEL_KINDS[rank]!;
-    const parent = h.parent >= 0 ? headings[h.parent]! : undefined;
-    const pk = parent?.kind;
+    const pi = table.parent[i]!;
+    const pk = pi >= 0 ? KIND_BY_CODE[table.kind[pi]!] : undefined;
     // (the usual parent first: most headings have it, and the set of parents reported need not be asked)
-    if (pk === expected || reported.has(h.parent)) continue;
+    if (pk === expected || reported.has(pi)) continue;
     // Only when the expected level is skipped: the actual parent is above it (or there is no list parent at all).
     const skipped = pk === undefined || gbLevel(pk) === 0 ? true : gbLevel(pk) < rank;
     if (!skipped) continue;
     // A list under a law article or an appendix is a different list.
     if (pk !== undefined && pk !== 'title' && gbLevel(pk) === 0) continue;
-    reported.add(h.parent);
+    reported.add(pi);
+    const h = headings[i]!;
+    const parent = pi >= 0 ? headings[pi]! : undefined;
     // past the cap the finding is only counted: its message (every marker in it made) is not built
     if (!keeps(out, h.headingStart, ctx.reportEnd(h))) continue;
     const example = firstOfKind(expected);
@@ -625,27 +698,30 @@ function bracketWidth(open: number, close: number): Width | undefined {
 function checkBracketWidths(ctx: CheckContext, out: Finding[]): void {
   const { headings } = ctx.model;
   const { text } = ctx;
-  const widthOf = (h: Heading): Width | undefined => {
-    const end = ctx.markerEnd(h);
-    if (end >= 0) return bracketWidth(text.charCodeAt(h.headingStart), text.charCodeAt(end - 1));
-    const marker = h.marker;
+  const { table } = ctx;
+  const widthOf = (i: number): Width | undefined => {
+    const end = ctx.markerEndAt(i);
+    if (end >= 0) return bracketWidth(text.charCodeAt(table.headingStart[i]!), text.charCodeAt(end - 1));
+    const marker = headings[i]!.marker;
     return marker.length === 0 ? undefined : bracketWidth(marker.charCodeAt(0), marker.charCodeAt(marker.length - 1));
   };
   // one pass over the headings for both kinds, counting; the headings are listed only for a kind with something to report
   const counts = { cnParen: { full: 0, ascii: 0, mixed: 0 }, numParen: { full: 0, ascii: 0, mixed: 0 } };
-  for (const h of headings) {
-    if (h.kind !== 'cnParen' && h.kind !== 'numParen') continue;
-    const width = widthOf(h);
-    if (width !== undefined) counts[h.kind][width]++;
+  for (let i = 0; i < table.count; i++) {
+    const code = table.kind[i]!;
+    if (code !== CN_PAREN && code !== NUM_PAREN) continue;
+    const width = widthOf(i);
+    if (width !== undefined) counts[code === CN_PAREN ? 'cnParen' : 'numParen'][width]++;
   }
   for (const kind of ['cnParen', 'numParen'] as const) {
     const { full, ascii, mixed } = counts[kind];
     if (mixed === 0 && (full === 0 || ascii === 0)) continue;
     const items: Array<{ h: Heading; width: Width }> = [];
-    for (const h of headings) {
-      if (h.kind !== kind) continue;
-      const width = widthOf(h);
-      if (width !== undefined) items.push({ h, width });
+    const code = kind === 'cnParen' ? CN_PAREN : NUM_PAREN;
+    for (let i = 0; i < table.count; i++) {
+      if (table.kind[i] !== code) continue;
+      const width = widthOf(i);
+      if (width !== undefined) items.push({ h: headings[i]!, width });
     }
     const majority: Width = ascii > full ? 'ascii' : 'full';
     const other = items.find((x) => x.width === majority);

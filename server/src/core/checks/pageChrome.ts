@@ -8,6 +8,7 @@
  * comments (<!-- INFO END -->) and 公文 front matter are not page chrome.
  */
 import { stripGlosses } from '../gloss';
+import { kindCode } from '../markers';
 import { keeps } from './bounded';
 import { CheckContext, excerpt, localized } from './context';
 import type { Finding } from './types';
@@ -72,13 +73,16 @@ function bodyStart(ctx: CheckContext, lines: readonly string[]): number {
   return limit;
 }
 
+const TITLE = kindCode('title');
+
 export function checkPageChrome(ctx: CheckContext, out: Finding[]): void {
   const glossed = ctx.model.damage.some((d) => d.kind === 'pinyinGloss');
   const n = ctx.lineCount;
   const lines: string[] = new Array<string>(n);
   const kinds: Kind[] = new Array<Kind>(n);
   const headingLine = new Uint8Array(n);
-  for (const h of ctx.model.headings) if (h.kind !== 'title') headingLine[h.line] = 1;
+  const table = ctx.table;
+  for (let i = 0; i < table.count; i++) if (table.kind[i] !== TITLE) headingLine[table.line[i]!] = 1;
   let any = false;
   for (let l = 0; l < n; l++) {
     if (headingLine[l] === 1) {

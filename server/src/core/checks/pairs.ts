@@ -7,7 +7,6 @@
  * already open continues it. A closing mark that matches a deeper opener closes it and reports the ones above it.
  * Stray closing marks are reported for quotes and titles only: ） and ) also close list items (1） a)).
  */
-import type { ReportModel } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
 import { PAIR_CLOSERS, PAIR_OPENERS } from './scan';
@@ -131,20 +130,21 @@ function markRepair(st: PairState, run: DamagedRange): void {
 }
 
 /** Where the next section starts after heading `from` (a heading line start after the text's first character). */
-function nextBoundary(headings: ReportModel['headings'], from: number): number {
-  for (let k = from; k < headings.length; k++) if (headings[k]!.start > 0) return k;
-  return headings.length;
+function nextBoundary(starts: Int32Array, from: number): number {
+  for (let k = from; k < starts.length; k++) if (starts[k]! > 0) return k;
+  return starts.length;
 }
 
 /** `damaged`: sorted, non-overlapping ranges of mojibake. */
 export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly DamagedRange[]): void {
-  const { text, model } = ctx;
-  const { headings } = model;
+  const { text } = ctx;
   const st: PairState = { text, out, openPos: new Int32Array(64), openCode: new Uint16Array(64), depth: 0 };
   let nextDamage = 0;
   let skipTo = -1;
-  let h = nextBoundary(headings, 0);
-  let b = h < headings.length ? headings[h]!.start : Infinity;
+  // (the section starts read from the heading table: no pass over the heading objects)
+  const starts = ctx.table.start;
+  let h = nextBoundary(starts, 0);
+  let b = h < starts.length ? starts[h]! : Infinity;
   const { pairs } = ctx.scan();
   // the section boundaries and damaged runs that start at or before each mark are handled first, in order
   for (let n = 0; n <= pairs.length; n++) {
@@ -153,8 +153,8 @@ export function checkPairs(ctx: CheckContext, out: Finding[], damaged: readonly 
       const d = nextDamage < damaged.length ? damaged[nextDamage]!.start : Infinity;
       if (b > i && d > i) break;
       if (b <= d) {
-        h = nextBoundary(headings, h + 1);
-        b = h < headings.length ? headings[h]!.start : Infinity;
+        h = nextBoundary(starts, h + 1);
+        b = h < starts.length ? starts[h]! : Infinity;
         if (st.depth > 0) closeDownTo(st, 0);
       } else {
         const run = damaged[nextDamage++]!;

@@ -3,7 +3,7 @@
  * nothing after （一） （1） ①; and the blank after 第X条 / 第X章 where the document otherwise leaves one.
  */
 import { isIndent } from '../chars';
-import { FORMAL_NUMERALS, isLawKind, markerInfo } from '../markers';
+import { FORMAL_NUMERALS, KIND_BY_CODE, LAW_BY_CODE, SEPARATOR_BY_CODE } from '../markers';
 import type { Heading, MarkerKind } from '../model';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
@@ -28,23 +28,24 @@ const REASONS: Readonly<Record<string, readonly [zh: string, en: string]>> = {
 };
 
 export function checkMarkerPunctuation(ctx: CheckContext, out: Finding[]): void {
-  const { text, model } = ctx;
-  for (const h of model.headings) {
+  const { text, model, table } = ctx;
+  // (the kinds and offsets read from the heading table: the objects are not read)
+  for (let i = 0; i < table.count; i++) {
     // the separator the standard wants after this kind of marker (markers.ts); undefined where it is not checked
-    const want = markerInfo(h.kind).separator;
+    const want = SEPARATOR_BY_CODE[table.kind[i]!];
     if (want === undefined) continue;
-    const markerEnd = ctx.markerEnd(h);
+    const markerEnd = ctx.markerEndAt(i);
     if (markerEnd < 0) continue;
     const sep = text.charCodeAt(markerEnd - 1);
     // char codes only: the marker's text is made for the few that are reported
     if (want === '、') {
       if (sep !== 0x2e && sep !== 0xff0e) continue;
     } else if (want === '.') {
-      if (sep !== 0x3001 || markerEnd - h.headingStart < 2) continue;
+      if (sep !== 0x3001 || markerEnd - table.headingStart[i]! < 2) continue;
     } else if (!AFTER_BRACKET_CODES.has(text.charCodeAt(markerEnd))) {
       continue;
     }
-    const start = h.headingStart;
+    const start = table.headingStart[i]!;
     if (!keeps(out, start, markerEnd)) continue;
     const marker = text.slice(start, markerEnd);
     const [zh, en] = REASONS[want]!;
@@ -86,14 +87,14 @@ const GLUE_OK = new Set([...'（(：:，,。之'].map((ch) => ch.charCodeAt(0)))
 
 /** 第X条 followed directly by text where most markers of its kind in the document are followed by a blank. */
 export function checkMarkerSpace(ctx: CheckContext, out: Finding[]): void {
-  const { text, model } = ctx;
+  const { text, model, table } = ctx;
   const glued = new Map<MarkerKind, Array<{ h: Heading; end: number }>>();
   /** By kind: how often each blank (by char code, in order of first use) follows a marker. */
   const blanks = new Map<MarkerKind, Map<number, number>>();
-  for (const h of model.headings) {
-    const kind = h.kind;
-    if (!isLawKind(kind)) continue;
-    const markerEnd = ctx.markerEnd(h);
+  for (let i = 0; i < table.count; i++) {
+    if (LAW_BY_CODE[table.kind[i]!] !== 1) continue;
+    const kind = KIND_BY_CODE[table.kind[i]!]!;
+    const markerEnd = ctx.markerEndAt(i);
     if (markerEnd < 0 || markerEnd >= text.length) continue;
     const next = text.charCodeAt(markerEnd);
     if (next === 0x0a || next === 0x0d) continue;
@@ -104,7 +105,7 @@ export function checkMarkerSpace(ctx: CheckContext, out: Finding[]): void {
     } else if (!GLUE_OK.has(next)) {
       let g = glued.get(kind);
       if (g === undefined) glued.set(kind, (g = []));
-      g.push({ h, end: markerEnd });
+      g.push({ h: model.headings[i]!, end: markerEnd });
     }
   }
   for (const [kind, list] of glued) {

@@ -10,6 +10,7 @@
  * - a heading, or a title on a line of its own, may carry the full name (an annex titled with the list's full name).
  */
 import { lowerBound } from '../lines';
+import { kindCode } from '../markers';
 import { KeyTrie, Matches } from '../terms/matcher';
 import type { TermDefinition, TermIndex } from '../terms/types';
 import { CheckContext, excerpt, localized, q } from './context';
@@ -30,9 +31,13 @@ function gist(d: TermDefinition): string {
   return (d.kind === 'abbreviation' ? plain(d.fullForm ?? d.text) : d.text).replace(/[\s\p{P}]/gu, '');
 }
 
+const TITLE = kindCode('title');
+
 export function checkTerms(ctx: CheckContext, out: Finding[], index: TermIndex): void {
   const { text, model } = ctx;
-  const title = model.headings.find((h) => h.kind === 'title');
+  // (found in the heading table: a search of the heading objects read every one of them in a text without a title)
+  const titleAt = ctx.table.kind.indexOf(TITLE);
+  const title = titleAt < 0 ? undefined : model.headings[titleAt];
   const before = ctx.wants('term-before-definition');
   const twice = ctx.wants('term-redefined');
   const fullAfter = ctx.wants('term-full-form-after-abbreviation');
