@@ -455,6 +455,53 @@ describe('renumbering articles and their citations', () => {
   }
 });
 
+describe('chapters, sections and parts: found among the headings of their number', () => {
+  // a code with 编 whose chapters restart, a contents list that repeats the headings, and 前章 / 前两章 / 前节
+  const code = [
+    '示例法典', '', '目录', '第一编 总则', '第一章 一般规定', '第二章 基本原则', '第二编 分则', '第一章 甲', '第二章 乙', '',
+    '第一编 总则', '第一章 一般规定', '第一条 为了示例，制定本法。', '第二章 基本原则', '第一节 平等',
+    '第二条 依照前章和本编第一章的规定。', '第二节 自愿', '第三条 前节规定的情形，适用第一节。', '第二编 分则', '第一章 甲',
+    '第四条 本章和前编第二章的规定；第二章另有规定的除外。', '第二章 乙', '第五条 依照前章、第一章和第三章的规定；前两章不适用第二编。',
+  ].join('\n');
+
+  it('goes to the chapter of its own 编 that holds articles, not to the contents list; 前两章 counts back over the code', () => {
+    const d = cite(code);
+    const at = d.index.citations.map((c, i) => {
+      const t = d.resolver.target(i);
+      return `${code.slice(c.start, c.end)} → ${t.status === 'ok' ? code.slice(t.start, t.start + 7) : t.status}`;
+    });
+    assert.deepEqual(at, [
+      '前章 → 第一章 一般规',
+      '本编第一章 → 第一章 一般规',
+      '前节 → 第一节 平等\n',
+      '第一节 → 第一节 平等\n',
+      '本章 → 第一章 甲\n第',
+      '前编第二章 → 第二章 基本原',
+      '第二章 → 第二章 乙\n第',
+      '前章 → 第一章 甲\n第',
+      '第一章 → 第一章 甲\n第',
+      '第三章 → missing',
+      '前两章 → 第二章 基本原',
+      '第二编 → 第二编 分则\n',
+    ]);
+    // the body's headings, after the contents list (which is skipped, not cited)
+    const body = code.indexOf('第一编 总则', code.indexOf('第二章 乙'));
+    for (const [i, t] of d.index.citations.map((_, i) => [i, d.resolver.target(i)] as const)) {
+      if (t.status === 'ok') assert.ok(t.start > body, `citation ${i} points into the body`);
+    }
+  });
+
+  it('a box or an appendix numbered twice: the first of that number', () => {
+    const report = ['关于某项工作的报告', '', '一、总体情况', '', '见专栏2和附件2。', '', '专栏2 第一张表', '', '专栏2 第二张表', '', '附件1：甲', '', '附件2：乙', '', '附件2：丙'].join('\n');
+    assert.deepEqual(resolved(report), ['专栏2 → 专栏2 第一张表', '附件2 → 附件2：乙']);
+  });
+
+  it('a short form in parentheses or a quoted name right before 第 names the document; a long parenthesis does not', () => {
+    const text = '依照甲条例（以下简称本条例）第三条、乙办法（这是一段超过二十四个字符的很长很长很长的说明文字）第四条和“会议纪要”第五条的规定。';
+    assert.deepEqual(resolved(text), ['第三条 → external 甲条例', '第四条 → unknown', '第五条 → external 会议纪要']);
+  });
+});
+
 describe('citations in reports: 附件 and 专栏', () => {
   const report = [
     '关于某项工作的报告',

@@ -10,6 +10,7 @@
 import { cnNumeralValue, digitValue, isCnNumeralCode, isIndent, skipIndent, trimEnd } from './chars';
 import { formatCnNumeral } from './checks/numerals';
 import { type Citation, type CitationIndex, indexCitations, lastStartingBy, Level, LEVEL_COUNT, readUnit, structureLineEnd } from './citations';
+import { lowerBound } from './lines';
 import { gbLevel, matchMarker } from './markers';
 import type { Heading, MarkerKind, ReportModel } from './model';
 import { headingAt } from './selection';
@@ -128,6 +129,120 @@ export class CitableStructure {
   valueOf(h: number): number {
     return this.#values[h] ?? 0;
   }
+
+  /** The 编 (Level.Part), 章 or 节 list. */
+  groups(level: Level.Part | Level.Chapter | Level.Section): readonly number[] {
+    return level === Level.Part ? this.parts : level === Level.Chapter ? this.chapters : this.sections;
+  }
+
+  /** The headings of a 编/章/节 list whose value is `v`, in document order (the lists read once, on first use). */
+  groupsWithValue(level: Level.Part | Level.Chapter | Level.Section, v: number): readonly number[] {
+    let byValue = this.#groupsByValue[level];
+    if (byValue === undefined) {
+      byValue = new Map<number, number[]>();
+      for (const h of this.groups(level)) {
+        const value = this.valueOf(h);
+        const same = byValue.get(value);
+        if (same === undefined) byValue.set(value, [h]);
+        else same.push(h);
+      }
+      this.#groupsByValue[level] = byValue;
+    }
+    return byValue.get(v) ?? NO_HEADINGS;
+  }
+
+  readonly #groupsByValue: Array<Map<number, number[]> | undefined> = [undefined, undefined, undefined];
+
+  /**
+   * The 编/章/节 numbered `v` (inside heading `scope`, if given) that a citation means: the first that holds something
+   * (a contents list repeats 第二章 总则 before the body), else the first; -1 when none. Only the headings of that value
+   * are looked at, and inside a scope only those between it and its last descendant: a search of the whole list at
+   * every 第X章 was quadratic in a law of many chapters. The answer without a scope is kept per value.
+   */
+  groupWithValue(level: Level.Part | Level.Chapter | Level.Section, v: number, scope = -1): number {
+    const cache = scope < 0 ? (this.#firstByValue[level] ??= new Map<number, number>()) : undefined;
+    const cached = cache?.get(v);
+    if (cached !== undefined) return cached;
+    const hs = this.model.headings;
+    const same = this.groupsWithValue(level, v);
+    let from = 0;
+    let to = same.length;
+    const last = scope >= 0 ? this.lastDescendant(scope) : -1;
+    if (last >= 0) {
+      // (heading indices are integers: the entries ≤ x are those < x + 1)
+      from = lowerBound(same, scope + 1);
+      to = lowerBound(same, last + 1);
+    }
+    let found = -1;
+    for (let k = from; k < to; k++) {
+      const h = same[k]!;
+      if (scope >= 0 && !isInside(hs, h, scope)) continue;
+      if (hs[h]!.children.length > 0) {
+        found = h;
+        break;
+      }
+      if (found < 0) found = h;
+    }
+    cache?.set(v, found);
+    return found;
+  }
+
+  readonly #firstByValue: Array<Map<number, number> | undefined> = [undefined, undefined, undefined];
+
+  /** The position of heading `h` in a 编/章/节 list (as `indexOf`), or -1. */
+  groupPosition(level: Level.Part | Level.Chapter | Level.Section, h: number): number {
+    const list = this.groups(level);
+    if (this.#groupPositions === undefined) {
+      const at = new Int32Array(this.model.headings.length).fill(-1);
+      for (const l of [this.parts, this.chapters, this.sections]) l.forEach((g, k) => (at[g] = k));
+      this.#groupPositions = at;
+    }
+    const k = h >= 0 && h < this.#groupPositions.length ? this.#groupPositions[h]! : -1;
+    return k >= 0 && list[k] === h ? k : -1;
+  }
+
+  #groupPositions: Int32Array | undefined;
+
+  /**
+   * The largest heading index among `h` and its descendants (every descendant of h lies in (h, this]); -1 when the
+   * model's tree has a parent after its child (then no range is known).
+   */
+  lastDescendant(h: number): number {
+    if (this.#lastDescendants === undefined) {
+      const hs = this.model.headings;
+      let last: Int32Array | null = new Int32Array(hs.length);
+      for (let i = 0; i < hs.length; i++) last[i] = i;
+      // a parent comes before its children: from the end, each heading's last is final before its parent reads it
+      for (let i = hs.length - 1; i >= 0; i--) {
+        const p = hs[i]!.parent;
+        if (p >= i) {
+          last = null;
+          break;
+        }
+        if (p >= 0 && last[i]! > last[p]!) last[p] = last[i]!;
+      }
+      this.#lastDescendants = last;
+    }
+    return this.#lastDescendants === null ? -1 : this.#lastDescendants[h]!;
+  }
+
+  #lastDescendants: Int32Array | null | undefined;
+
+  /** The first appendix heading (附件/附录: list 0, 附表: list 1) numbered `v`, or -1 (a table made on first use). */
+  appendixNumbered(list: 0 | 1, v: number): number {
+    let byNumber = this.#appendixByNumber[list];
+    if (byNumber === undefined) {
+      byNumber = new Map<number, number>();
+      for (const h of this.appendices[list]) {
+        const n = this.model.headings[h]!.ordinal;
+        if (n !== undefined && !byNumber.has(n)) byNumber.set(n, h);
+      }
+      this.#appendixByNumber[list] = byNumber;
+    }
+    return byNumber.get(v) ?? -1;
+  }
+
+  readonly #appendixByNumber: [Map<number, number> | undefined, Map<number, number> | undefined] = [undefined, undefined];
 
   articleByValue(value: number): number {
     return this.#byValue.get(value) ?? -1;
@@ -334,6 +449,8 @@ function listKindAt(text: string, p: number, end: number): MarkerKind | undefine
   return q > p && q < end && text.charCodeAt(q) === 0x3000 ? 'cn' : undefined;
 }
 
+const NO_HEADINGS: readonly number[] = [];
+
 function lastAtOrBefore(spans: readonly Span[], offset: number): number {
   return lastStartingBy(spans.length, (i) => spans[i]!.start, offset);
 }
@@ -352,6 +469,8 @@ export function citationSentenceSteps(): number {
 /** Resolves the citations of one index against its own document, caching each answer (one resolver per version). */
 export class CitationResolver {
   readonly #targets: Array<Target | undefined>;
+  /** The first box of each number (index into `index.boxes`), made on the first box citation. */
+  #boxByValue: Map<number, number> | undefined;
   /** Per article: its first paragraph with items (0 when none has). */
   readonly #firstWithItems = new Map<number, number>();
 
@@ -544,8 +663,9 @@ export class CitationResolver {
       case Level.SubItem:
         return get(place, level) - n;
       default: {
-        const list = level === Level.Part ? s.parts : level === Level.Chapter ? s.chapters : s.sections;
-        const k = list.indexOf(get(place, level)) - n;
+        // (the position from a table: indexOf over every chapter at every 前章 was quadratic)
+        const list = s.groups(level);
+        const k = s.groupPosition(level, get(place, level)) - n;
         return k >= 0 ? list[k]! : -1;
       }
     }
@@ -554,29 +674,17 @@ export class CitationResolver {
   /** Sets `level` of `place` to the unit numbered `v`; a Target when it does not exist. */
   #apply(place: Place, level: Level, v: number): Target | undefined {
     const s = this.structure;
-    const hs = s.model.headings;
     const name = this.#unitName(level);
     switch (level) {
       case Level.Part:
       case Level.Chapter:
       case Level.Section: {
-        const list = level === Level.Part ? s.parts : level === Level.Chapter ? s.chapters : s.sections;
-        if (list.length === 0) return unresolved('unknown');
+        if (s.groups(level).length === 0) return unresolved('unknown');
         const scope = level === Level.Chapter ? place.part : level === Level.Section ? place.chapter : -1;
-        let found = -1;
         // a contents list (目录) repeats 第二章 总则 before the body: the chapter that holds something wins
-        const pick = (inScope: boolean): number => {
-          let first = -1;
-          for (const h of list) {
-            if (s.valueOf(h) !== v || (inScope && scope >= 0 && !isInside(hs, h, scope))) continue;
-            if (hs[h]!.children.length > 0) return h;
-            if (first < 0) first = h;
-          }
-          return first;
-        };
-        found = pick(true);
+        let found = scope >= 0 ? s.groupWithValue(level, v, scope) : s.groupWithValue(level, v);
         // chapters numbered across the whole law (刑法 restarts them per 编, most laws do not)
-        if (found < 0 && scope >= 0 && level === Level.Chapter) found = pick(false);
+        if (found < 0 && scope >= 0 && level === Level.Chapter) found = s.groupWithValue(level, v);
         if (found < 0) {
           return missing(() => ({ zh: `本文件没有${unitLabel(v, name)}`, en: `This document has no ${unitLabel(v, name)}` }));
         }
@@ -645,7 +753,15 @@ export class CitationResolver {
   #box(c: Citation): Target {
     const boxes = this.index.boxes;
     if (boxes.length === 0) return unresolved('unknown');
-    const box = boxes.find((b) => b.value === c.values[0]);
+    // (the first box of each number from a table made once: a find over every box at every 专栏N was quadratic)
+    if (this.#boxByValue === undefined) {
+      this.#boxByValue = new Map<number, number>();
+      boxes.forEach((b, k) => {
+        if (!this.#boxByValue!.has(b.value)) this.#boxByValue!.set(b.value, k);
+      });
+    }
+    const k = this.#boxByValue.get(c.values[0]!);
+    const box = k === undefined ? undefined : boxes[k];
     if (box === undefined) {
       return missing(() => ({ zh: `本文件没有专栏${c.values[0]}（共 ${boxes.length} 个专栏）`, en: `This document has no 专栏${c.values[0]} (it has ${boxes.length})` }));
     }
@@ -659,7 +775,7 @@ export class CitationResolver {
     const list = s.appendices[schedule ? 1 : 0];
     if (list.length === 0) return unresolved('unknown');
     const v = c.values[0]!;
-    const found = v === 0 ? list[0]! : list.find((h) => hs[h]!.ordinal === v) ?? -1;
+    const found = v === 0 ? list[0]! : s.appendixNumbered(schedule ? 1 : 0, v);
     const word = schedule ? '附表' : '附件';
     if (found < 0) {
       return missing(() => ({

@@ -25,7 +25,7 @@
 import { cnNumeralValue, cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
-import { isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
+import { doubled, isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
 
 /** Citation levels, outermost first. */
 export const enum Level {
@@ -144,6 +144,10 @@ const SHORT_FORM = /^(?:以下|下)?(?:简称|簡稱|称|稱)/;
 
 /** The law named last: 该法, 同條例, 前揭條例 … */
 const ANAPHORA = ['该', '該', '同', '前揭', '上開', '上揭', '上述', '前述'].flatMap((w) => ['法', '条例', '條例'].map((x) => w + x));
+
+/** The last characters of the names and of the anaphora. */
+const NAME_SUFFIX_LAST = new Set(NAME_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+const ANAPHORA_LAST = new Set(ANAPHORA.map((x) => x.charCodeAt(x.length - 1)));
 
 /** What may follow an element of a chain and qualify it (第三條第二款本文, 第六項前段, 第一項但書). */
 const QUALIFIERS = ['本文', '但書', '但书', '前段', '中段', '後段', '后段'];
@@ -324,19 +328,101 @@ export function citationNameProbes(): number {
   return nameProbes;
 }
 
+/** Polynomial hash (Horner, base HASH_BASE, mod 2^32) of `text` [from, to). */
+const HASH_BASE = 0x01000193;
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, HASH_BASE) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The names of cited documents and what each names (see `Scanner.documentId`): an open-addressing table of names by
+ * hash, in typed arrays. A name is looked up from the text it is written in, without cutting it out: a lookup is one
+ * probe into an array of hashes (the name's characters are compared only when the hash matches), where a Map of
+ * strings needed a new string per lookup and three dependent loads per probe (bucket, entry, key) in tables that
+ * outgrow the caches when thousands of laws are named (laws-cited at 4 MB: 51,000 names).
+ */
+class NameTable {
+  /** By table position: the hash of the name there, and its slot (-1: empty). */
+  #hashes: Int32Array = new Int32Array(256);
+  #at: Int32Array = new Int32Array(256).fill(-1);
+  /** By slot, in the order names were first seen. */
+  readonly names: string[] = [];
+  bracketedOf: Int32Array = new Int32Array(64);
+  plainOf: Int32Array = new Int32Array(64);
+  firstOf: Int32Array = new Int32Array(64);
+
+  /** The slot of `text` [from, to) whose hash is `h`, or -1. */
+  find(h: number, text: string, from: number, to: number): number {
+    const mask = this.#at.length - 1;
+    const n = to - from;
+    for (let i = mix(h) & mask; ; i = (i + 1) & mask) {
+      const slot = this.#at[i]!;
+      if (slot < 0) return -1;
+      if (this.#hashes[i] !== h) continue;
+      const name = this.names[slot]!;
+      if (name.length === n && (n === text.length ? name === text : text.startsWith(name, from))) return slot;
+    }
+  }
+
+  /** The slot of `name`, made when new (no document yet). */
+  slot(name: string): number {
+    const h = hashRange(name, 0, name.length);
+    const found = this.find(h, name, 0, name.length);
+    if (found >= 0) return found;
+    const slot = this.names.length;
+    this.names.push(name);
+    if (slot === this.firstOf.length) {
+      this.bracketedOf = doubled(this.bracketedOf);
+      this.plainOf = doubled(this.plainOf);
+      this.firstOf = doubled(this.firstOf);
+    }
+    this.bracketedOf[slot] = this.plainOf[slot] = this.firstOf[slot] = -1;
+    if (2 * (slot + 1) > this.#at.length) this.#grow();
+    this.#insert(h, slot);
+    return slot;
+  }
+
+  #insert(h: number, slot: number): void {
+    const mask = this.#at.length - 1;
+    let i = mix(h) & mask;
+    while (this.#at[i]! >= 0) i = (i + 1) & mask;
+    this.#at[i] = slot;
+    this.#hashes[i] = h;
+  }
+
+  #grow(): void {
+    const hashes = this.#hashes;
+    const at = this.#at;
+    this.#hashes = new Int32Array(at.length * 2);
+    this.#at = new Int32Array(at.length * 2).fill(-1);
+    for (let i = 0; i < at.length; i++) if (at[i]! >= 0) this.#insert(hashes[i]!, at[i]!);
+  }
+}
+
+/** Spreads a hash's bits before it is cut to a table position. */
+function mix(h: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return x ^ (x >>> 16);
+}
+
+/** The hashes of every suffix of a run of at most 30 characters (`suffixHashes[k]`: of run[k..]), reused. */
+const suffixHashes = new Int32Array(32);
+
 class Scanner {
   readonly citations: Citation[] = [];
   readonly boxes: Box[] = [];
   readonly mentions: TitleMention[] = [];
   readonly documents: CitedDocument[] = [];
   /**
-   * Documents by key: 《 + name for one named in 《》, the name for the others. Kept as two maps (keys that start with 《,
-   * without it; the other keys) so that a title read from 《》 is looked up as it is, not joined to a new key string.
+   * Documents by name, in one table: each name (the stripped name, without 《》) has a slot, and the slot says which
+   * document it names when written in 《》, which when written without, and the first document read under it (a name
+   * of two or more characters, for the names written without 《》 that `nameBefore` looks up). A name written without
+   * 《》 that starts with 《 is the bracketed one's (the key 《 + name). One table looked up once per citation: three maps
+   * (one per kind of key) cost three probes into tables that outgrow the caches when thousands of laws are named.
    */
-  readonly #bracketedIds = new Map<string, number>();
-  readonly #plainIds = new Map<string, number>();
-  /** The first document read under each name (of two or more characters), for names written without 《》. */
-  readonly #documentByName = new Map<string, number>();
+  readonly #names = new NameTable();
   /** The end of the last citation: a name is looked for only after it. */
   #lastEnd = 0;
   /** The last other document named in this paragraph (for 该法 / 同法). */
@@ -487,7 +573,7 @@ class Scanner {
     if (q <= this.#lastEnd) return undefined;
     // 所得基本稅額條例（以下簡稱本條例）第十七條: the name is before the parenthesis that gives its short form
     if (text[q - 1] === '）' || text[q - 1] === ')') {
-      const open = text.lastIndexOf(text[q - 1] === '）' ? '（' : '(', q - 2);
+      const open = lastIndexWithin(text, text[q - 1] === '）' ? 0xff08 /* （ */ : 0x28 /* ( */, q - 2, Math.max(this.#lastEnd + 1, q - 24));
       if (open > this.#lastEnd && q - open <= 24 && SHORT_FORM.test(text.slice(open + 1, q - 1))) q = open;
     }
     // 《民法典》人格权编第九百九十七条 / 民法典物权编第二百零九条: a named part (编) of another document, numbered with it
@@ -506,7 +592,7 @@ class Scanner {
     }
     if (text[q - 1] === '”' || text[q - 1] === '」') {
       // a document named in quotes: “会议纪要”第六条
-      const open = text.lastIndexOf(text[q - 1] === '”' ? '“' : '「', q - 2);
+      const open = lastIndexWithin(text, text[q - 1] === '”' ? 0x201c /* “ */ : 0x300c /* 「 */, q - 2, Math.max(this.#lastEnd, q - 40));
       if (open >= this.#lastEnd && q - open <= 40) return this.documentId(text.slice(open + 1, q - 1), false);
       return undefined;
     }
@@ -519,19 +605,29 @@ class Scanner {
     while (s > this.#lastEnd && q - s < 30 && isHan(text.charCodeAt(s - 1))) s--;
     if (s === q) return undefined;
     const run = text.slice(s, q);
-    if (ANAPHORA.some((a) => run.endsWith(a))) {
+    // most runs end in neither (the last character decides before 42 endsWith calls)
+    const last = run.charCodeAt(run.length - 1);
+    if (ANAPHORA_LAST.has(last) && ANAPHORA.some((a) => run.endsWith(a))) {
       return this.#lastDocument >= 0 && this.#lastDocumentLine === this.lineOf(p) ? this.#lastDocument : this.documentId('', false);
     }
-    if (!NAME_SUFFIXES.some((x) => run.endsWith(x))) return undefined;
+    if (!NAME_SUFFIX_LAST.has(last) || !NAME_SUFFIXES.some((x) => run.endsWith(x))) return undefined;
     // a name already read (in 《》 or before) that ends the run is that document: 应当执行行政诉讼法 → 行政诉讼法
     // (陸海空軍刑法 is not 刑法: what comes before a known name must be a verb or a function word)
     // the longest such name: each suffix of the run (at most 30 characters) looked up by name — comparing the run with
     // every document read so far was quadratic (80,000 citations of 40,000 different laws, 800 K characters: 146 s)
+    // (each suffix hashed from the end in one pass, and looked up in place: no string cut out per probe)
     let known = -1;
+    const names = this.#names;
+    let h = 0;
+    for (let k = run.length - 1, power = 1; k >= 0; k--, power = Math.imul(power, HASH_BASE)) {
+      h = (h + Math.imul(run.charCodeAt(k), power)) | 0;
+      suffixHashes[k] = h;
+    }
     for (let k = 0; k + 2 <= run.length && known < 0; k++) {
       nameProbes++;
-      const id = this.#documentByName.get(k === 0 ? run : run.slice(k));
-      if (id !== undefined && namedAtEnd(run, this.documents[id]!.name)) known = id;
+      const slot = names.find(suffixHashes[k]!, run, k, run.length);
+      const id = slot < 0 ? -1 : names.firstOf[slot]!;
+      if (id >= 0 && namedAtEnd(run, this.documents[id]!.name)) known = id;
     }
     if (this.selfTitles.some((t) => namedAtEnd(run, t))) return -1;
     // the law implementing rules implement, named in full before its short form (依所得基本稅額條例（以下簡稱本條例）第十七條)
@@ -546,23 +642,33 @@ class Scanner {
   lineOf(p: number): number {
     // paragraph identity for 该法: the line (lines are paragraphs in these texts), by binary search over the model's
     // line starts (a lastIndexOf from every 《》 of one long line was quadratic: 4 MB of titles on one line, 100 s)
-    return lowerBound(this.lineStarts, p + 1) - 1;
+    // (the line found last answers again without a search: the scan asks in text order, mostly on one line)
+    const starts = this.lineStarts;
+    const line = this.#line;
+    if (line >= 0 && starts[line]! <= p && (line + 1 === starts.length || p < starts[line + 1]!)) return line;
+    return (this.#line = lowerBound(starts, p + 1) - 1);
   }
+
+  /** The line `lineOf` found last (-1: none yet). */
+  #line = -1;
 
   documentId(name: string, bracketed: boolean, context = ''): number {
     const stripped = stripCountry(name);
     const country = stripped === name ? undefined : name.startsWith('中華民國') || name.startsWith('中华民国') ? 'taiwan' : 'mainland';
     if (bracketed && this.selfTitles.includes(stripped)) return -1;
-    // the key 《 + stripped, or stripped: in #bracketedIds without its 《, else in #plainIds
-    const inBracketed = bracketed || stripped.charCodeAt(0) === 0x300a;
-    const map = inBracketed ? this.#bracketedIds : this.#plainIds;
-    const key = bracketed || !inBracketed ? stripped : stripped.slice(1);
-    let id = map.get(key);
-    if (id === undefined) {
+    // the key 《 + stripped (the bracketed one of the slot of stripped), or stripped (its plain one); a plain name that
+    // starts with 《 is the bracketed one of the name after its 《
+    const quoted = !bracketed && stripped.charCodeAt(0) === 0x300a;
+    const names = this.#names;
+    const own = names.slot(stripped);
+    const slot = quoted ? names.slot(stripped.slice(1)) : own;
+    const ids = bracketed || quoted ? names.bracketedOf : names.plainOf;
+    let id = ids[slot]!;
+    if (id < 0) {
       id = this.documents.length;
       this.documents.push(country === undefined ? { name: stripped, context: context || stripped, bracketed } : { name: stripped, context: context || stripped, bracketed, country });
-      map.set(key, id);
-      if (stripped.length >= 2 && !this.#documentByName.has(stripped)) this.#documentByName.set(stripped, id);
+      ids[slot] = id;
+      if (stripped.length >= 2 && names.firstOf[own]! < 0) names.firstOf[own] = id;
     }
     return id;
   }
@@ -782,6 +888,16 @@ function readNumber(text: string, p: number): { value: number; end: number } {
   let value = 0;
   while (q < text.length && q - p < 3 && digitValue(text.charCodeAt(q)) >= 0) value = value * 10 + digitValue(text.charCodeAt(q++));
   return { value, end: q };
+}
+
+/**
+ * The last `code` in `text` at or before `from` and not before `limit`, or -1: the lastIndexOf of a character the
+ * caller accepts only within a few characters (an unbounded lastIndexOf from every citation after a ） or ” with no （
+ * or “ before it read the text back to its start: 5.5 s at 1 MB).
+ */
+function lastIndexWithin(text: string, code: number, from: number, limit: number): number {
+  for (let k = from; k >= limit; k--) if (text.charCodeAt(k) === code) return k;
+  return -1;
 }
 
 /** 中华人民共和国民法典 → 民法典 (the short title by which laws cite each other). */
