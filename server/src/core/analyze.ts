@@ -238,6 +238,12 @@ function inContext(cands: LazyHeading[]): LazyHeading[] {
   return out;
 }
 
+/** True when the lines strictly between line `a` and line `b` are all blank (none when b = a + 1). */
+function blankBetween(text: string, lineStarts: readonly number[], a: number, b: number): boolean {
+  if (b <= a + 1) return true;
+  return text.slice(lineStarts[a + 1], lineStarts[b]).trim() === '';
+}
+
 /** Accept or reject a marker in its line's context. */
 function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false): boolean {
   switch (markerInfo(m.kind).accept) {
@@ -549,7 +555,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (m) {
       const rest = source.slice(m.textStart, sourceEnd);
       const above = m.kind === 'article' && m.glued && prevArticle === undefined ? candidates[candidates.length - 1] : undefined;
-      if (!acceptMarker(m, rest, prevArticle, above !== undefined && above.line === line - 1 && isStructureKind(above.kind))) continue;
+      if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line))) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
       // (a Roman numeral alone on its line, its title below, continues no sentence)
