@@ -809,7 +809,7 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
 
 // the seventh pass's false headings and titles right, as measured at the last change (see the assertion below)
 const SEVENTH_FALSE = 1;
-const SEVENTH_TITLES = 8;
+const SEVENTH_TITLES = 12;
 
 describe('kinds: documents held out from tuning, against labels written by reading them', () => {
   it('precision, recall, parent and title over the labelled headings', () => {
@@ -902,7 +902,8 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(earlierParents / earlierMatched >= 0.925, `parent (earlier documents) ${earlierParents}/${earlierMatched}`);
     assert.ok(parents / matched >= 0.85, `parent ${parents}/${matched}`);
     // seventh pass, 13 web scrapes labelled before their first run (county and district work reports, speeches, a
-    // charter, a university report, a book section): first run 16/17 predicted, 16 of 28 found, parents 16, 8 of 13 titles
+    // charter, a university report, a book section): first run 16/17 predicted, 16 of 28 found, parents 16, 8 of 13 titles; after the glued-article and chrome rules
+    // 27/28, 27 of 28 (a lone run-in 第一， cut before 第二), parents 27, 12 of 13 (a book page whose title is its 第四节)
     assert.ok(seventh.predicted - seventh.matched <= SEVENTH_FALSE && seventh.found >= 27 && seventh.parents >= 27, `seventh pass: ${seventh.matched}/${seventh.predicted} predicted, found ${seventh.found}/${seventh.labelled}, parents ${seventh.parents}`);
     assert.ok(seventh.titles >= SEVENTH_TITLES, `seventh pass titles ${seventh.titles}/13`);
     assert.equal(titles - seventh.titles, 88, 'the 88 earlier documents keep their titles');

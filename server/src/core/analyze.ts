@@ -3,7 +3,7 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteTitle } from './chrome';
+import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteName, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
@@ -1257,6 +1257,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (frontMatterFollows(text, lineStarts, line, lines) && !/关于|關於|关於/.test(plain)) continue; // (国务院关于… is the title)
     // a site's name above its breadcrumb (再审申诉律师网 / 再审 >> 再审研究): the page's own title comes after it
     if (crumbFollows(text, lineStarts, line, lines)) continue;
+    // a site's name above its header's chrome (绿色圃中小学教育网 / 找回密码): the page's own title comes after it
+    if (/[网網]$/.test(plain) && !/[联聯电電]網$|[联电]网$/.test(plain) && isSiteName(plain) && chromeFollows(text, lineStarts, line, lines)) continue;
     // a site section's name above the page's own title of that kind: 院會紀錄 above 立法院第9屆…第1次會議紀錄
     const below = plain.length <= SECTION_NAME_MAX ? nextTextLine(text, lineStarts, line, 2) : undefined;
     if (below && below.line < lines && below.text.length > plain.length && below.text.endsWith(plain.slice(-2)) && !/[。，,；;：:！？]/.test(below.text)) {
@@ -1408,6 +1410,12 @@ function crumbFollows(text: string, lineStarts: readonly number[], line: number,
     seen++;
   }
   return false;
+}
+
+/** True when the next text line (within a few) is page chrome. */
+function chromeFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
+  const next = nextTextLine(text, lineStarts, line, 3);
+  return next !== undefined && next.line < lines && isAboveText(next.text);
 }
 
 /** A site section's name (院會紀錄, 通知公告) is this short. */

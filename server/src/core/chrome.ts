@@ -16,6 +16,9 @@ const CHROME_EXACT = new Set([
   '查看原文', '阅读原文', '閱讀原文', '查看原文>>',
   // an e-paper page's navigation (本版標題導航 lists the page's headlines below it)
   '本版标题导航', '本版標題導航', '版面导航', '版面導航', '标题导航', '標題導航',
+  // a Discuz! forum thread's header (the CMS of many Chinese forums): login links, the thread's links and post label
+  '找回密码', '找回密碼', '免费注册', '免費註冊', '立即注册', '立即註冊', 'QQ登录', 'QQ登錄', '只需一步,快速开始', '只需一步，快速开始',
+  '[复制链接]', '[複製鏈接]', '跳转到指定楼层', '跳轉到指定樓層', '楼主', '樓主', '上一主题', '下一主题', '上一主題', '下一主題',
 ]);
 
 /** Where a page says the reader is, inside a line (设计说明| 当前位置:园林吧 > 行业热点 > 标题): the word and a colon. */
@@ -37,6 +40,13 @@ const CHROME_PREFIXES = [
   // a site header's tags and hotline: 标签:行政律师 / 法律热线:010-…
   '标签：', '标签:', '標籤：', '標籤:', '热线：', '热线:', '熱線：', '熱線:', '法律热线', '咨询热线', '諮詢熱線', '服务热线', '服務熱線', '联系电话', '聯絡電話',
 ];
+
+/** A site's search box: 快捷搜索:论文 合同 演讲, 多个关键词搜索,空格分隔, 请输入关键词. */
+const SEARCH_BOX = /^(?:[\u4e00-\u9fff]{0,4}搜索|[\u4e00-\u9fff]{0,4}搜尋)[：:]|关键[词字][^。！？]{0,6}搜索|關鍵[詞字][^。！？]{0,6}搜尋|^请输入关键[词字]|^請輸入關鍵[詞字]/;
+/** A site's language or version switch among its header links: 学校网站 ENGLISH 旧版回顾. */
+const LANGUAGE_LINK = new Set(['ENGLISH', 'English', 'EN', 'En', '简体', '簡體', '繁体', '繁體', '简体中文', '繁體中文', '简体版', '繁體版', '英文版', 'English版']);
+/** A Discuz! thread's counters: 查看: 2525|回复: 0. */
+const THREAD_COUNTS = /^查看[：:]\s*\d+\s*[|｜]\s*回[复覆][：:]\s*\d+$/;
 
 /** A site header's links: 联系我们 | 加入收藏, 设为首页 (only a page's header or footer says these). */
 const SITE_LINKS = /加入收藏|设为首页|設為首頁|收藏本站|联系我们 *[|｜]|聯絡我們 *[|｜]|网站地图|網站地圖/;
@@ -76,6 +86,7 @@ export function isChromeLine(line: string): boolean {
   if (isBreadcrumb(line)) return true;
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
+  if (line.length <= 40 && (SEARCH_BOX.test(line) || THREAD_COUNTS.test(line))) return true;
   // a site's table of the document's fields, one row a line: 索 引 号: | 000014349/2023-91150 | 信息分类: | |
   if (TABLE_FIELD.test(line)) return true;
   const first = line.charCodeAt(0);
@@ -90,6 +101,11 @@ export function isChromeLine(line: string): boolean {
     // every word a button (下载 打印 全屏), or a link of two characters or more first (意见反馈 手机随时随地看行情); not
     // a spaced-out title whose first character is a font-size button (中 华 人 民 …)
     if (words.length > 1 && (words.every((w) => CHROME_EXACT.has(w)) || (words[0]!.length >= 2 && CHROME_EXACT.has(words[0]!)))) return true;
+  }
+  // a header's links with a language switch among them (学校网站 ENGLISH 旧版回顾): short words, no sentence
+  if (line.length <= 40 && line.includes(' ') && !/[，。；,;：:]/.test(line)) {
+    const words = line.split(/ +/);
+    if (words.length >= 2 && words.length <= 6 && words.some((w) => LANGUAGE_LINK.has(w)) && words.every((w) => w.length <= 8)) return true;
   }
   return false;
 }
@@ -122,10 +138,13 @@ export function isAboveText(line: string): boolean {
 const SITE_NAME_END = /(?:网|網|网站|網站|门户|門戶|政府|官网|官網|首页|首頁|频道|頻道|平台|平臺)$/;
 const LATIN_SITE = /^[A-Za-z0-9][A-Za-z0-9 .:/-]*$/;
 
-function isSiteName(part: string): boolean {
+export function isSiteName(part: string): boolean {
   const t = part.trim();
   return t.length > 0 && t.length <= 30 && (SITE_NAME_END.test(t) || LATIN_SITE.test(t));
 }
+
+/** A Latin host name standing as a word: gongwenhui.com, www.gov.cn (not a file name: 报告.doc). */
+const HOST_NAME = /(?:^|[\s(（])(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:com|cn|net|org|cc|top|gov\.cn|com\.cn|org\.cn)(?=[\s,，)）/]|$)/i;
 
 /** A site's banner on a line of its own: 中国城市规划学会官方网站, 某某市人民政府门户网站, 某某官网. */
 const SITE_BANNER = /^[^，。；：,;:]{2,24}(?:网站|網站|官网|官網|门户|門戶)$/;
@@ -137,6 +156,8 @@ const SITE_BANNER = /^[^，。；：,;:]{2,24}(?:网站|網站|官网|官網|门
  */
 export function isSiteTitle(line: string): boolean {
   if (SITE_BANNER.test(line)) return true;
+  // a site's tagline that names its host (公文汇 gongwenhui.com ,汇集致辞讲话…): the page's header
+  if (line.length <= 80 && HOST_NAME.test(line)) return true;
   if (line.startsWith('|') || line.startsWith('｜')) return true; // `| 2023年10月11日 星期三`: the tab title's tail
   for (const sep of ['|', '｜', '_', ' - ', ' – ', ' — ', '-']) {
     const at = line.indexOf(sep);
