@@ -809,7 +809,7 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
 
 // the seventh pass's false headings and titles right, as measured at the last change (see the assertion below)
 const SEVENTH_FALSE = 1;
-const SEVENTH_TITLES = 12;
+const SEVENTH_TITLES = 16;
 
 describe('kinds: documents held out from tuning, against labels written by reading them', () => {
   it('precision, recall, parent and title over the labelled headings', () => {
@@ -819,7 +819,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let parents = 0;
     let titles = 0;
     const docs = readLabels(fixture('heldout-labels.txt'));
-    assert.equal(docs.length, 101);
+    assert.equal(docs.length, 106);
     // the first 25 documents (earlier passes) keep their own parent floor; the fifth pass's 15 (from 44 on) their own
     let earlierMatched = 0;
     let earlierParents = 0;
@@ -901,11 +901,14 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(before44.found >= 756 && before44.parents >= 655, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
     assert.ok(earlierParents / earlierMatched >= 0.925, `parent (earlier documents) ${earlierParents}/${earlierMatched}`);
     assert.ok(parents / matched >= 0.85, `parent ${parents}/${matched}`);
-    // seventh pass, 13 web scrapes labelled before their first run (county and district work reports, speeches, a
+    // seventh pass, 13 + 5 web scrapes labelled before their first run (county and district work reports, speeches, a
     // charter, a university report, a book section): first run 16/17 predicted, 16 of 28 found, parents 16, 8 of 13 titles; after the glued-article and chrome rules
-    // 27/28, 27 of 28 (a lone run-in 第一， cut before 第二), parents 27, 12 of 13 (a book page whose title is its 第四节)
-    assert.ok(seventh.predicted - seventh.matched <= SEVENTH_FALSE && seventh.found >= 27 && seventh.parents >= 27, `seventh pass: ${seventh.matched}/${seventh.predicted} predicted, found ${seventh.found}/${seventh.labelled}, parents ${seventh.parents}`);
-    assert.ok(seventh.titles >= SEVENTH_TITLES, `seventh pass titles ${seventh.titles}/13`);
+    // 27/28, 27 of 28 (a lone run-in 第一， cut before 第二), parents 27, 12 of 13 (a book page whose title is its 第四节);
+    // second batch (5 pages): first run 10/10, 10 of 17 found, parents 7, 3 of 5 titles; after 专栏: is chrome 4 of 5
+    // (a site's ad 易贤网网校上线了! above the title; missed: a news page's ■关于中国外交 and its one sub-heading, a
+    // guide's 一述职报告的含义 with no 、 and its two unnumbered sub-headings, so its 1. 2. 3. sit at the top)
+    assert.ok(seventh.predicted - seventh.matched <= SEVENTH_FALSE && seventh.found >= 37 && seventh.parents >= 34, `seventh pass: ${seventh.matched}/${seventh.predicted} predicted, found ${seventh.found}/${seventh.labelled}, parents ${seventh.parents}`);
+    assert.ok(seventh.titles >= SEVENTH_TITLES, `seventh pass titles ${seventh.titles}/18`);
     assert.equal(titles - seventh.titles, 88, 'the 88 earlier documents keep their titles');
   });
 });

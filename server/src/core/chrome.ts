@@ -16,6 +16,8 @@ const CHROME_EXACT = new Set([
   '查看原文', '阅读原文', '閱讀原文', '查看原文>>',
   // an e-paper page's navigation (本版標題導航 lists the page's headlines below it)
   '本版标题导航', '本版標題導航', '版面导航', '版面導航', '标题导航', '標題導航',
+  // a newspaper archive's column field left empty above the headline (第1版(要闻) / 专栏:)
+  '专栏:', '专栏：', '專欄:', '專欄：',
   // a Discuz! forum thread's header (the CMS of many Chinese forums): login links, the thread's links and post label
   '找回密码', '找回密碼', '免费注册', '免費註冊', '立即注册', '立即註冊', 'QQ登录', 'QQ登錄', '只需一步,快速开始', '只需一步，快速开始',
   '[复制链接]', '[複製鏈接]', '跳转到指定楼层', '跳轉到指定樓層', '楼主', '樓主', '上一主题', '下一主题', '上一主題', '下一主題',
