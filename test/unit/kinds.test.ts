@@ -77,6 +77,19 @@ describe('kinds: table of contents', () => {
     assert.deepEqual(outline(parse('目录\n一、总则……1\n二、目标……3\n三、措施……5\n\n一、总则\n正文。\n二、目标\n正文。\n三、措施\n正文。\n')), ['一、总则', '二、目标', '三、措施']);
   });
 
+  it('an entry cut short in the 目录, or longer than its heading, links to the one heading it names; an entry two headings begin with links to none', () => {
+    const doc = [
+      '报告', '目录', '第一章 关于推进城乡……… 1', '第二章 加强生态环境保护工作的若干措施……… 3', '第三章 完善社会……… 5', '',
+      '第一章 关于推进城乡融合发展', '正文。', '第二章 加强生态环境保护', '正文。', '第三章 完善社会保障制度', '正文。', '第三章 完善社会治理体系', '正文。', '',
+    ].join('\n');
+    const m = parse(doc);
+    const target = (i: number): string | undefined => tocTargetAt(m, m.toc!.entries[i]!.start + 1)?.name;
+    assert.equal(m.toc?.entries.length, 3);
+    assert.equal(target(0), '第一章 关于推进城乡融合发展'); // the entry is the start of the heading
+    assert.equal(target(1), '第二章 加强生态环境保护'); // the heading is the start of the entry
+    assert.equal(target(2), undefined); // two headings begin with 第三章 完善社会
+  });
+
   it('a heading the 目录 leaves out among listed siblings is toc-mismatch too', () => {
     const doc = '报告\n目录\n第一章 总则 ……… 1\n第二章 目标 ……… 3\n第四章 附则 ……… 9\n\n第一章 总则\n正文。\n第二章 目标\n正文。\n第三章 措施\n正文。\n第四章 附则\n正文。\n';
     const m = parse(doc);

