@@ -191,13 +191,27 @@ function isBlank(c: number): boolean {
 
 /** The defining text as a reader sees it: glosses stripped, line breaks and indents dropped, blanks collapsed. */
 export function readableText(text: string, start: number, end: number, max = 400): string {
-  const raw = text.slice(start, Math.min(end, start + max * 3));
-  const s = stripGlosses(raw)
+  const raw = stripGlosses(text.slice(start, Math.min(end, start + max * 3)));
+  // most defining texts are one line without runs of blanks: the replacements would find nothing
+  const s = (plainLine(raw) ? raw : raw
     .replace(/[ \t\u3000\u00a0\u200b\ufeff]*\r?\n[ \t\u3000\u00a0\u200b\ufeff\n]*/g, (gap, offset: number, all: string) =>
       listMarkerEnd(all, offset + gap.length, all.length) >= 0 ? ' ' : '')
-    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .replace(/[ \t\u00a0]{2,}/g, ' '))
     .trim();
   return s.length > max ? s.slice(0, max) + '…' : s;
+}
+
+/** Has `s` no line feed and no two of space, tab, no-break space in a row (nothing for readableText to replace)? */
+function plainLine(s: string): boolean {
+  let blank = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) return false;
+    const b = c === 0x20 || c === 0x09 || c === 0xa0;
+    if (b && blank) return false;
+    blank = b;
+  }
+  return true;
 }
 
 /** What a released extractor points to instead of a document: the model of the empty text (same shape as any). */
@@ -374,7 +388,7 @@ class Extractor {
     while (termEnd > termStart && isBlank(text.charCodeAt(termEnd - 1))) termEnd--;
     while (textEnd > textStart && isBlank(text.charCodeAt(textEnd - 1))) textEnd--;
     const spelling = stripGlosses(text.slice(termStart, termEnd));
-    const plain = spelling.replace(/、/g, '');
+    const plain = spelling.includes('、') ? spelling.replace(/、/g, '') : spelling;
     const spelled = isTermSpelling(plain, MAX_DEFINED_TERM, true) || ((kind === 'glossary' || kind === 'abbreviation') && isCodeTerm(plain));
     if (!spelled || textEnd <= textStart) return;
     this.#definitions.push({ kind, spelling, termStart, termEnd, textStart, textEnd, fullForm, start: Math.min(start, termStart), end: Math.max(textEnd, termEnd) });

@@ -27,19 +27,48 @@ function isOpener(c: number): boolean {
   return c === 0x201c || c === 0x300c || c === 0x300e || c === 0x2018 || c === 0x300a || c === 0x3008 || c === 0x22;
 }
 
-/** A term while the index is built: the Term the index returns, its uses filled in at the end. */
-interface Builder {
-  key: string;
-  name: string;
-  kind: TermKind;
-  definitions: TermDefinition[];
-  builtin: BuiltinExpansion | undefined;
-  uses: Int32Array;
+/** The use lists of all terms of one index: term t's uses are order[counts[t]] … order[counts[t + 1] - 1]. */
+interface UseLists {
+  order: Int32Array;
+  counts: Int32Array;
+}
+
+const NO_USES = new Int32Array(0);
+
+/**
+ * A term as the index builds and returns it. Its `uses` view into the index's one buffer is made when first read:
+ * with 100,000 distinct terms and more (quoted-distinct at 4 MB) a view per term was that many more objects in the
+ * old generation, which every major collection marks, for lists most of which nobody reads.
+ */
+class TermRecord implements Term {
+  definitions: TermDefinition[] = NO_DEFINITIONS;
+  builtin: BuiltinExpansion | undefined = undefined;
+  readonly #lists: UseLists;
+  readonly #id: number;
+  #uses: Int32Array | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    public name: string,
+    public kind: TermKind,
+    lists: UseLists,
+    id: number,
+  ) {
+    this.#lists = lists;
+    this.#id = id;
+  }
+
+  get uses(): Int32Array {
+    if (this.#uses === undefined) {
+      const { order, counts } = this.#lists;
+      this.#uses = counts.length > this.#id + 1 ? order.subarray(counts[this.#id]!, counts[this.#id + 1]!) : NO_USES;
+    }
+    return this.#uses;
+  }
 }
 
 /** The definitions of a term that has none, shared (read-only like every Term's). */
 const NO_DEFINITIONS: TermDefinition[] = [];
-const NO_USES = new Int32Array(0);
 
 const builtinsByTable = new WeakMap<FoldTable, Map<string, BuiltinExpansion>>();
 
@@ -102,7 +131,8 @@ class Growable {
 export function indexTerms(text: string, model: ReportModel, options: TermOptions = {}): TermIndex {
   const table = foldTable(options.converter);
   const { spans, definitions } = extract(text, model);
-  const builders: Builder[] = [];
+  const builders: TermRecord[] = [];
+  const lists: UseLists = { order: NO_USES, counts: NO_USES };
   const ids = new Map<string, number>();
 
   // (No map from spelling to term in front of `ids`: folding a spelling costs about what looking it up did, and with
@@ -115,7 +145,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     if (id === undefined) {
       id = builders.length;
       ids.set(key, id);
-      builders.push({ key, name: spelling, kind, definitions: NO_DEFINITIONS, builtin: undefined, uses: NO_USES });
+      builders.push(new TermRecord(key, spelling, kind, lists, id));
     }
     const b = builders[id]!;
     if (KIND_RANK[kind] < KIND_RANK[b.kind]) b.kind = kind;
@@ -135,11 +165,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     const id = termFor(d.spelling, 'defined');
     if (id < 0) continue;
     const b = builders[id]!;
-    if (b.definitions.length === 0) {
-      b.name = d.spelling;
-      b.definitions = [];
-    }
-    b.definitions.push({
+    const definition: TermDefinition = {
       kind: d.kind,
       termStart: d.termStart,
       termEnd: d.termEnd,
@@ -149,7 +175,14 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
       fullForm: d.fullForm,
       start: d.start,
       end: d.end,
-    });
+    };
+    // a list of one made at its size: a push onto an empty array reserves 17 slots, for most terms 16 too many
+    if (b.definitions.length === 0) {
+      b.name = d.spelling;
+      b.definitions = [definition];
+    } else {
+      b.definitions.push(definition);
+    }
     defStart.push(d.termStart);
     defEnd.push(d.termEnd);
     defTerm.push(id);
@@ -234,8 +267,9 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     const b = builders[id]!;
     const plan = b.kind === 'plan' ? planNumber(b.name) : undefined;
     b.builtin = builtins.get(b.key) ?? (plan === undefined ? undefined : planExpansion(plan));
-    b.uses = order.subarray(counts[id]!, counts[id + 1]!);
   }
+  lists.order = order;
+  lists.counts = counts;
   const terms: Term[] = builders;
   return { terms, uses: frozen, longestUse: longest, termOfKey: (key) => ids.get(key) ?? -1, keyOf: (spelling) => keyOf(spelling, table) };
 }
