@@ -194,7 +194,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   }
   sortByStart(defStart, defEnd, defTerm);
   sortByStart(exStart, exEnd, exTerm);
-  for (const s of spans) termFor(s.spelling, spanKind(s.kind, s.spelling));
+  for (let k = 0; k < spans.spelling.length; k++) termFor(spans.spelling[k]!, spanKind(spans.title[k] === 1 ? 'title' : 'quoted', spans.spelling[k]!));
 
   // One pass over the text for every key.
   const trie = new KeyTrie();
