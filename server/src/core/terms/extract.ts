@@ -15,14 +15,18 @@ import type { MarkerKind, ReportModel } from '../model';
 import type { DefinitionKind } from './types';
 import { forgetLastMatch, keepLastInstance } from './keepAlive';
 
-/** A quoted or titled span: the content between the marks. */
-export interface Span {
-  readonly kind: 'quoted' | 'title';
+/**
+ * The quoted and titled spans (the content between the marks), as parallel arrays: one object per span was, with
+ * 100,000 distinct quoted terms and more (quoted-distinct at 4 MB), that many more objects for the collector.
+ */
+export interface Spans {
+  /** Whether each span is a title 《X》 (1) or quoted (0). */
+  readonly title: number[];
   /** Offsets of the content (inside the marks). */
-  readonly start: number;
-  readonly end: number;
+  readonly start: number[];
+  readonly end: number[];
   /** The content, glosses stripped. */
-  readonly spelling: string;
+  readonly spelling: string[];
 }
 
 /** A definition as found: the term's spelling and place, the defining text's place. */
@@ -40,7 +44,7 @@ export interface FoundDefinition {
 
 export interface Extraction {
   /** Quoted terms and titles, in document order (quoted sentences and speech are left out). */
-  readonly spans: readonly Span[];
+  readonly spans: Spans;
   /** Definitions, in document order of the term, at most one per term position. */
   readonly definitions: readonly FoundDefinition[];
 }
@@ -54,7 +58,7 @@ const MAX_LIST_LINES = 12;
 const MAX_LIST_ITEMS = 60;
 
 /** The opening marks (the cue pass's QUOTE_OPENERS) by code unit: [open, close, kind, how far the close may be]. */
-type QuotePair = readonly [number, number, Span['kind'], number];
+type QuotePair = readonly [number, number, 'quoted' | 'title', number];
 const QUOTE_PAIRS: readonly QuotePair[] = ([
   ['“', '”', 'quoted', MAX_QUOTED_TERM * 4],
   ['「', '」', 'quoted', MAX_QUOTED_TERM * 4],
@@ -191,13 +195,27 @@ function isBlank(c: number): boolean {
 
 /** The defining text as a reader sees it: glosses stripped, line breaks and indents dropped, blanks collapsed. */
 export function readableText(text: string, start: number, end: number, max = 400): string {
-  const raw = text.slice(start, Math.min(end, start + max * 3));
-  const s = stripGlosses(raw)
+  const raw = stripGlosses(text.slice(start, Math.min(end, start + max * 3)));
+  // most defining texts are one line without runs of blanks: the replacements would find nothing
+  const s = (plainLine(raw) ? raw : raw
     .replace(/[ \t\u3000\u00a0\u200b\ufeff]*\r?\n[ \t\u3000\u00a0\u200b\ufeff\n]*/g, (gap, offset: number, all: string) =>
       listMarkerEnd(all, offset + gap.length, all.length) >= 0 ? ' ' : '')
-    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .replace(/[ \t\u00a0]{2,}/g, ' '))
     .trim();
   return s.length > max ? s.slice(0, max) + '…' : s;
+}
+
+/** Has `s` no line feed and no two of space, tab, no-break space in a row (nothing for readableText to replace)? */
+function plainLine(s: string): boolean {
+  let blank = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) return false;
+    const b = c === 0x20 || c === 0x09 || c === 0xa0;
+    if (b && blank) return false;
+    blank = b;
+  }
+  return true;
 }
 
 /** What a released extractor points to instead of a document: the model of the empty text (same shape as any). */
@@ -231,7 +249,7 @@ class Extractor {
       else cues.push(p);
     }
     const spans = this.#spans(quotes);
-    for (const span of spans) if (span.kind === 'quoted') this.#afterQuote(span);
+    for (let k = 0; k < spans.title.length; k++) if (spans.title[k] === 0) this.#afterQuote(spans.start[k]!, spans.end[k]!);
     for (const p of cues) {
       const c = text.charCodeAt(p);
       if (c === 0x79f0 /* 称 */ || c === 0x7a31 /* 稱 */) this.#atCalled(p);
@@ -374,7 +392,7 @@ class Extractor {
     while (termEnd > termStart && isBlank(text.charCodeAt(termEnd - 1))) termEnd--;
     while (textEnd > textStart && isBlank(text.charCodeAt(textEnd - 1))) textEnd--;
     const spelling = stripGlosses(text.slice(termStart, termEnd));
-    const plain = spelling.replace(/、/g, '');
+    const plain = spelling.includes('、') ? spelling.replace(/、/g, '') : spelling;
     const spelled = isTermSpelling(plain, MAX_DEFINED_TERM, true) || ((kind === 'glossary' || kind === 'abbreviation') && isCodeTerm(plain));
     if (!spelled || textEnd <= textStart) return;
     this.#definitions.push({ kind, spelling, termStart, termEnd, textStart, textEnd, fullForm, start: Math.min(start, termStart), end: Math.max(textEnd, termEnd) });
@@ -383,9 +401,9 @@ class Extractor {
   // ------------------------------------------------------------------------------------------ quotes and titles
 
   /** Quoted terms and titles from the opening marks found by the cue pass (in document order). */
-  #spans(openers: readonly number[]): Span[] {
+  #spans(openers: readonly number[]): Spans {
     const text = this.#text;
-    const spans: Span[] = [];
+    const spans: Spans = { title: [], start: [], end: [], spelling: [] };
     for (const p of openers) {
       const open = text.charCodeAt(p);
       const [, closeCode, kind, limit] = quotePairOf(open)!;
@@ -405,7 +423,12 @@ class Extractor {
       const raw = text.slice(p + 1, q);
       const spelling = paren ? stripGlosses(raw).trim() : raw.trim();
       const ok = kind === 'title' ? spelling.length >= 2 && spelling.length <= MAX_TITLE : isTermSpelling(spelling, MAX_QUOTED_TERM);
-      if (ok) spans.push({ kind, start: p + 1, end: q, spelling });
+      if (ok) {
+        spans.title.push(kind === 'title' ? 1 : 0);
+        spans.start.push(p + 1);
+        spans.end.push(q);
+        spans.spelling.push(spelling);
+      }
     }
     return spans;
   }
@@ -434,17 +457,17 @@ class Extractor {
   }
 
   /** “X”是指… / “X”，指… / “X”，即… / “X”：… (the colon only where the quote opens the line). */
-  #afterQuote(span: Span): void {
+  #afterQuote(termStart: number, termEnd: number): void {
     const text = this.#text;
-    let p = span.end + 1;
+    let p = termEnd + 1;
     while (p < text.length && isBlank(text.charCodeAt(p))) p++;
     const ch = text[p];
     if (ch === '：' || ch === ':' || ch === '︰') {
-      if (!this.#opensLine(span.start - 1)) return;
+      if (!this.#opensLine(termStart - 1)) return;
       let from = p + 1;
       while (from < text.length && isBlank(text.charCodeAt(from))) from++;
       const end = text[from] === '\n' || text[from] === '\r' || from >= text.length ? from : this.#sentenceEnd(from);
-      if (end > from) this.#add('colon', span.start, span.end, from, end);
+      if (end > from) this.#add('colon', termStart, termEnd, from, end);
       return;
     }
     let comma = false;
@@ -455,17 +478,17 @@ class Extractor {
     }
     const cue = definingCue(text, p);
     if (cue > 0) {
-      this.#add('quotedMeaning', span.start, span.end, p, this.#definingText(p));
+      this.#add('quotedMeaning', termStart, termEnd, p, this.#definingText(p));
       return;
     }
     if (comma && text[p] === '即' && !JI_NOT_NAMELY.includes(text[p + 1] ?? '')) {
       // the defining text is what follows 即
-      this.#add('namely', span.start, span.end, p + 1, this.#definingText(p + 1));
+      this.#add('namely', termStart, termEnd, p + 1, this.#definingText(p + 1));
       return;
     }
     // a charter's “X”是… : only when the quoted term opens its sentence (他说“好”是对的 is no definition)
-    if (!comma && text[p] === '是' && !'否不非'.includes(text[p + 1] ?? '') && this.#opensSentence(span.start - 1)) {
-      this.#add('quotedMeaning', span.start, span.end, p + 1, this.#definingText(p + 1));
+    if (!comma && text[p] === '是' && !'否不非'.includes(text[p + 1] ?? '') && this.#opensSentence(termStart - 1)) {
+      this.#add('quotedMeaning', termStart, termEnd, p + 1, this.#definingText(p + 1));
     }
   }
 

@@ -27,14 +27,48 @@ function isOpener(c: number): boolean {
   return c === 0x201c || c === 0x300c || c === 0x300e || c === 0x2018 || c === 0x300a || c === 0x3008 || c === 0x22;
 }
 
-interface Builder {
-  key: string;
-  name: string;
-  kind: TermKind;
-  definitions: TermDefinition[];
-  /** Offsets of abbreviation full forms: occurrences inside them are part of the full name, not uses. */
-  fullForms: Array<[number, number]>;
+/** The use lists of all terms of one index: term t's uses are order[counts[t]] … order[counts[t + 1] - 1]. */
+interface UseLists {
+  order: Int32Array;
+  counts: Int32Array;
 }
+
+const NO_USES = new Int32Array(0);
+
+/**
+ * A term as the index builds and returns it. Its `uses` view into the index's one buffer is made when first read:
+ * with 100,000 distinct terms and more (quoted-distinct at 4 MB) a view per term was that many more objects in the
+ * old generation, which every major collection marks, for lists most of which nobody reads.
+ */
+class TermRecord implements Term {
+  definitions: TermDefinition[] = NO_DEFINITIONS;
+  builtin: BuiltinExpansion | undefined = undefined;
+  readonly #lists: UseLists;
+  readonly #id: number;
+  #uses: Int32Array | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    public name: string,
+    public kind: TermKind,
+    lists: UseLists,
+    id: number,
+  ) {
+    this.#lists = lists;
+    this.#id = id;
+  }
+
+  get uses(): Int32Array {
+    if (this.#uses === undefined) {
+      const { order, counts } = this.#lists;
+      this.#uses = counts.length > this.#id + 1 ? order.subarray(counts[this.#id]!, counts[this.#id + 1]!) : NO_USES;
+    }
+    return this.#uses;
+  }
+}
+
+/** The definitions of a term that has none, shared (read-only like every Term's). */
+const NO_DEFINITIONS: TermDefinition[] = [];
 
 const builtinsByTable = new WeakMap<FoldTable, Map<string, BuiltinExpansion>>();
 
@@ -97,7 +131,8 @@ class Growable {
 export function indexTerms(text: string, model: ReportModel, options: TermOptions = {}): TermIndex {
   const table = foldTable(options.converter);
   const { spans, definitions } = extract(text, model);
-  const builders: Builder[] = [];
+  const builders: TermRecord[] = [];
+  const lists: UseLists = { order: NO_USES, counts: NO_USES };
   const ids = new Map<string, number>();
 
   // (No map from spelling to term in front of `ids`: folding a spelling costs about what looking it up did, and with
@@ -110,19 +145,27 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     if (id === undefined) {
       id = builders.length;
       ids.set(key, id);
-      builders.push({ key, name: spelling, kind, definitions: [], fullForms: [] });
+      builders.push(new TermRecord(key, spelling, kind, lists, id));
     }
     const b = builders[id]!;
     if (KIND_RANK[kind] < KIND_RANK[b.kind]) b.kind = kind;
     return id;
   };
 
+  // The definitions in the order of their terms (extract's order), as parallel arrays of numbers rather than maps
+  // keyed by position: read alongside the matches below, which come in start order too. The abbreviations' full
+  // forms likewise (occurrences inside them are part of the full name, not uses), sorted by start.
+  const defStart: number[] = [];
+  const defEnd: number[] = [];
+  const defTerm: number[] = [];
+  const exStart: number[] = [];
+  const exEnd: number[] = [];
+  const exTerm: number[] = [];
   for (const d of definitions) {
     const id = termFor(d.spelling, 'defined');
     if (id < 0) continue;
     const b = builders[id]!;
-    if (b.definitions.length === 0) b.name = d.spelling;
-    b.definitions.push({
+    const definition: TermDefinition = {
       kind: d.kind,
       termStart: d.termStart,
       termEnd: d.termEnd,
@@ -132,40 +175,48 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
       fullForm: d.fullForm,
       start: d.start,
       end: d.end,
-    });
-    if (d.kind === 'abbreviation') b.fullForms.push([d.textStart, d.textEnd]);
+    };
+    // a list of one made at its size: a push onto an empty array reserves 17 slots, for most terms 16 too many
+    if (b.definitions.length === 0) {
+      b.name = d.spelling;
+      b.definitions = [definition];
+    } else {
+      b.definitions.push(definition);
+    }
+    defStart.push(d.termStart);
+    defEnd.push(d.termEnd);
+    defTerm.push(id);
+    if (d.kind === 'abbreviation') {
+      exStart.push(d.textStart);
+      exEnd.push(d.textEnd);
+      exTerm.push(id);
+    }
   }
-  for (const s of spans) termFor(s.spelling, spanKind(s.kind, s.spelling));
+  sortByStart(defStart, defEnd, defTerm);
+  sortByStart(exStart, exEnd, exTerm);
+  for (let k = 0; k < spans.spelling.length; k++) termFor(spans.spelling[k]!, spanKind(spans.title[k] === 1 ? 'title' : 'quoted', spans.spelling[k]!));
 
   // One pass over the text for every key.
   const trie = new KeyTrie();
   let keyChars = 0;
   for (const b of builders) keyChars += b.key.length;
   trie.reserve(keyChars); // sized once rather than rehashed by doubling (an edge per character at most)
-  builders.forEach((b, id) => trie.add(b.key, id));
-  // the term defined at each position; where two start at one position (a glossary entry of a 、 list defines its
-  // first part and the whole), the longer one, which is the use found there
-  const definitionAt = new Map<number, number>();
-  const definedEnd = new Map<number, number>();
-  for (const [id, b] of builders.entries()) {
-    for (const d of b.definitions) {
-      if ((definedEnd.get(d.termStart) ?? -1) >= d.termEnd) continue;
-      definitionAt.set(d.termStart, id);
-      definedEnd.set(d.termStart, d.termEnd);
-    }
-  }
-  const exclusions: Array<[number, number, number]> = [];
-  builders.forEach((b, id) => b.fullForms.forEach(([s, e]) => exclusions.push([s, e, id])));
-  exclusions.sort((a, b) => a[0] - b[0]);
-  let ex = 0;
-  const uses = new Growable();
-  let longest = 0;
+  for (let id = 0; id < builders.length; id++) trie.add(builders[id]!.key, id);
   // A use inside a longer use of another term is part of that term (非公務機關 is not a use of 公務機關, 公开领域技术
   // not one of 技术), except inside a title: 《开展“网上沙龙”…》 does use 网上沙龙. `cover` is the furthest end of the
   // non-title uses so far.
-  const isTitle = builders.map((b) => b.kind === 'title');
   // a Latin term (ESI, WTO) is used only where it stands as a word: not inside ESIGN or WTO2
-  const isCode = builders.map((b) => isCodeTermKey(b.key));
+  const TITLE = 1;
+  const CODE = 2;
+  const traits = new Uint8Array(builders.length);
+  for (let id = 0; id < builders.length; id++) {
+    const b = builders[id]!;
+    traits[id] = (b.kind === 'title' ? TITLE : 0) | (isCodeTermKey(b.key) ? CODE : 0);
+  }
+  const uses = new Growable();
+  let longest = 0;
+  let ex = 0;
+  let def = 0;
   const matches = trie.scan(text, table, new Matches());
   let cover = -1;
   for (let m = 0; m < matches.count; ) {
@@ -173,19 +224,30 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
     const start = matches.start[m]!;
     let last = m;
     while (last + 1 < matches.count && matches.start[last + 1] === start) last++;
-    while (ex < exclusions.length && exclusions[ex]![1] <= start) ex++;
+    while (ex < exStart.length && exEnd[ex]! <= start) ex++;
+    // the term defined at this start; where two start at one position (a glossary entry of a 、 list defines its
+    // first part and the whole), the longer one, which is the use found there
+    while (def < defStart.length && defStart[def]! < start) def++;
+    let defined = -1;
+    for (let k = def, far = -1; k < defStart.length && defStart[k] === start; k++) {
+      if (defEnd[k]! > far) {
+        far = defEnd[k]!;
+        defined = defTerm[k]!;
+      }
+    }
     for (let g = last; g >= m; g--) {
       const end = matches.end[g]!;
       const id = matches.id[g]!;
       if (end <= cover) continue;
-      if (isCode[id] && (isWordCode(text.charCodeAt(start - 1)) || isWordCode(text.charCodeAt(end)))) continue;
-      if (insideFullForm(exclusions, ex, start, end, id)) continue;
+      const trait = traits[id]!;
+      if ((trait & CODE) !== 0 && (isWordCode(text.charCodeAt(start - 1)) || isWordCode(text.charCodeAt(end)))) continue;
+      if (insideFullForm(exStart, exEnd, exTerm, ex, start, end, id)) continue;
       let flags = 0;
-      if (definitionAt.get(start) === id) flags |= UseFlag.Definition;
+      if (defined === id) flags |= UseFlag.Definition;
       if (start > 0 && isOpener(text.charCodeAt(start - 1))) flags |= UseFlag.Quoted;
       uses.push(start, end, id, flags);
       if (end - start > longest) longest = end - start;
-      if (!isTitle[id]) cover = end;
+      if ((trait & TITLE) === 0) cover = end;
     }
     m = last + 1;
   }
@@ -199,19 +261,33 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   const fill = counts.slice(0, builders.length);
   for (let i = 0; i < frozen.count; i++) order[fill[frozen.term[i]!]!++] = i;
 
+  // The builders become the terms (no second object per term).
   const builtins = builtinsFor(table);
-  const terms: Term[] = builders.map((b, id) => {
+  for (let id = 0; id < builders.length; id++) {
+    const b = builders[id]!;
     const plan = b.kind === 'plan' ? planNumber(b.name) : undefined;
-    return {
-      key: b.key,
-      name: b.name,
-      kind: b.kind,
-      definitions: b.definitions,
-      builtin: builtins.get(b.key) ?? (plan === undefined ? undefined : planExpansion(plan)),
-      uses: order.subarray(counts[id]!, counts[id + 1]!),
-    };
-  });
+    b.builtin = builtins.get(b.key) ?? (plan === undefined ? undefined : planExpansion(plan));
+  }
+  lists.order = order;
+  lists.counts = counts;
+  const terms: Term[] = builders;
   return { terms, uses: frozen, longestUse: longest, termOfKey: (key) => ids.get(key) ?? -1, keyOf: (spelling) => keyOf(spelling, table) };
+}
+
+/** Sorts the parallel arrays by `start` (already sorted in almost every document: then left as they are). */
+function sortByStart(start: number[], end: number[], term: number[]): void {
+  let sorted = true;
+  for (let k = 1; k < start.length && sorted; k++) sorted = start[k - 1]! <= start[k]!;
+  if (sorted) return;
+  const order = start.map((_, k) => k).sort((a, b) => start[a]! - start[b]! || a - b);
+  const s = order.map((k) => start[k]!);
+  const e = order.map((k) => end[k]!);
+  const t = order.map((k) => term[k]!);
+  for (let k = 0; k < order.length; k++) {
+    start[k] = s[k]!;
+    end[k] = e[k]!;
+    term[k] = t[k]!;
+  }
 }
 
 /** An ASCII or full-width letter or digit (NaN, off the text, is not). */
@@ -221,10 +297,9 @@ export function isWordCode(c: number): boolean {
 }
 
 /** Is this match inside a full form of its own term (城市规划区国有土地 before （以下简称国有土地）)? */
-function insideFullForm(exclusions: ReadonlyArray<readonly [number, number, number]>, from: number, start: number, end: number, id: number): boolean {
-  for (let k = from; k < exclusions.length && exclusions[k]![0] <= start; k++) {
-    const [s, e, owner] = exclusions[k]!;
-    if (owner === id && start >= s && end <= e) return true;
+function insideFullForm(exStart: readonly number[], exEnd: readonly number[], exTerm: readonly number[], from: number, start: number, end: number, id: number): boolean {
+  for (let k = from; k < exStart.length && exStart[k]! <= start; k++) {
+    if (exTerm[k] === id && start >= exStart[k]! && end <= exEnd[k]!) return true;
   }
   return false;
 }
