@@ -837,10 +837,20 @@ describe('kinds: documents held out from tuning, against labels written by readi
     let earlierMatched = 0;
     let earlierParents = 0;
     let found = 0;
-    const fifth = { predicted: 0, matched: 0, found: 0, labelled: 0, parents: 0 };
+    const pass = () => ({ predicted: 0, matched: 0, found: 0, labelled: 0, parents: 0, titles: 0 });
+    /** One document's score added to a pass's totals. */
+    const add = (to: ReturnType<typeof pass>, score: ReturnType<typeof scoreOutline>, labels: number): void => {
+      to.predicted += score.predicted;
+      to.matched += score.matched;
+      to.found += score.found;
+      to.labelled += labels;
+      to.parents += score.parents;
+      if (score.titleOk) to.titles++;
+    };
+    const fifth = pass();
     const before44 = { matched: 0, found: 0, labelled: 0, parents: 0 };
-    const sixth = { predicted: 0, matched: 0, found: 0, labelled: 0, parents: 0 };
-    const seventh = { predicted: 0, matched: 0, found: 0, labelled: 0, parents: 0, titles: 0 };
+    const sixth = pass();
+    const seventh = pass();
     for (const [n, doc] of docs.entries()) {
       const text = fixture(doc.file);
       const score = scoreOutline(doc, parse(text), text.split('\n'));
@@ -860,28 +870,9 @@ describe('kinds: documents held out from tuning, against labels written by readi
         before44.parents += score.parents;
         before44.matched += score.matched;
       }
-      if (n >= 88) {
-        seventh.predicted += score.predicted;
-        seventh.matched += score.matched;
-        seventh.found += score.found;
-        seventh.labelled += doc.headings.size;
-        seventh.parents += score.parents;
-        if (score.titleOk) seventh.titles++;
-      }
-      if (n >= 69 && n < 88) {
-        sixth.predicted += score.predicted;
-        sixth.matched += score.matched;
-        sixth.found += score.found;
-        sixth.labelled += doc.headings.size;
-        sixth.parents += score.parents;
-      }
-      if (n >= 44 && n < 69) {
-        fifth.predicted += score.predicted;
-        fifth.matched += score.matched;
-        fifth.found += score.found;
-        fifth.labelled += doc.headings.size;
-        fifth.parents += score.parents;
-      }
+      if (n >= 88) add(seventh, score, doc.headings.size);
+      if (n >= 69 && n < 88) add(sixth, score, doc.headings.size);
+      if (n >= 44 && n < 69) add(fifth, score, doc.headings.size);
     }
     // measured 2026-12-03: precision 1.000, recall 1.000, parent 0.840 (speeches nest sub-topics the plain text
     // does not mark), titles 5/5; with the two charters (labelled before their first run): precision 1.000, recall

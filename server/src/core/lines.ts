@@ -12,8 +12,8 @@ export function lineIndexOf(lineStarts: readonly number[], offset: number): numb
   return lo;
 }
 
-/** The first index of `sorted` (ascending) whose value is at least `value` (`sorted.length` when none is). */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+/** The first index of `sorted` (ascending: numbers, or strings by code unit) whose value is at least `value` (`sorted.length` when none is). */
+export function lowerBound<T extends number | string>(sorted: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -4,6 +4,7 @@
  * One pass over the lines, no regular expression that can backtrack.
  */
 import { digitValue, isHan, isIndent, skipIndent, trimEnd } from './chars';
+import { lowerBound } from './lines';
 import { matchMarker } from './markers';
 import type { Heading, ReportModel, TableOfContents, TocEntry } from './model';
 
@@ -241,14 +242,7 @@ export function linkToc(toc: TableOfContents, headings: readonly Heading[]): voi
  */
 function nearNames(sorted: readonly string[], names: ReadonlyMap<string, unknown>, key: string): string | undefined {
   let found: string | undefined;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(key); i++) {
+  for (let i = lowerBound(sorted, key); i < sorted.length && sorted[i]!.startsWith(key); i++) {
     if (found !== undefined) return undefined; // two begin with it
     found = sorted[i];
   }
