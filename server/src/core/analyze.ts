@@ -1568,19 +1568,6 @@ interface Context {
   links?: HeadingTable;
 }
 
-/** The first child of a heading (its index), or -1; nothing is made. */
-export function firstChildOf(h: Heading): number {
-  return h instanceof LazyHeading ? h.firstChild() : h.children.length > 0 ? h.children[0]! : -1;
-}
-
-/**
- * The children of a heading, made for the caller and not kept by the heading when it has not made them yet (the checks
- * read every parent's once; the editor's outline, which keeps them, reads `children`).
- */
-export function childrenOf(h: Heading): readonly number[] {
-  return h instanceof LazyHeading ? h.peekChildren() : h.children;
-}
-
 /**
  * A heading whose strings (marker, title, name, detail) are made when first read: analysing a 10 MB report with
  * 50,000 headings then costs a few objects per heading, and the outline pays for the names it shows.
@@ -1688,15 +1675,6 @@ class LazyHeading implements Heading, Candidate {
   /** From now on the children are read from the links, as heading `index`. */
   linkAs(index: number): void {
     this.#children = index;
-  }
-  firstChild(): number {
-    const c = this.#children;
-    return typeof c === 'number' ? this.#context.links!.first(c) : c.length > 0 ? c[0]! : -1;
-  }
-  /** The children, not kept when they were not made yet. */
-  peekChildren(): readonly number[] {
-    const c = this.#children;
-    return typeof c === 'number' ? this.#context.links!.list(c, NO_CHILDREN) : c;
   }
   get rawMarker(): string {
     const raw = this.#rawMarker;
