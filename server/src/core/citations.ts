@@ -25,7 +25,8 @@
 import { cnNumeralValue, cnNumeralValueAt, digitValue, isCnNumeralCode, isHan } from './chars';
 import { lowerBound } from './lines';
 import type { ReportModel } from './model';
-import { doubled, isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
+import { doubled } from './arrays';
+import { isCue, SELF_WORDS, type Stops, stopsOf } from './stops';
 
 /** Citation levels, outermost first. */
 export const enum Level {

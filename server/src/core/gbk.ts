@@ -3,6 +3,7 @@
  *
  * The core stays pure: the byte codec comes in through this narrow interface (the server passes iconv-lite).
  */
+import { doubled } from './arrays';
 import { isHan } from './chars';
 import { glossAt, isPinyinCode } from './gloss';
 
@@ -80,12 +81,8 @@ let streamChars = new Int32Array(1024);
 
 function pushByte(n: number, value: number, char: number): void {
   if (n >= streamBytes.length) {
-    const bytes = new Int32Array(streamBytes.length * 2);
-    bytes.set(streamBytes);
-    streamBytes = bytes;
-    const chars = new Int32Array(streamChars.length * 2);
-    chars.set(streamChars);
-    streamChars = chars;
+    streamBytes = doubled(streamBytes);
+    streamChars = doubled(streamChars);
   }
   streamBytes[n] = value;
   streamChars[n] = char;

@@ -2,6 +2,7 @@
  * Pinyin glosses inserted by web tools: a Han character followed by one tone-marked syllable in ASCII
  * brackets, 發(fā)布. Found with a linear scan (no regular expression).
  */
+import { doubled } from './arrays';
 import { isHan } from './chars';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
@@ -85,9 +86,7 @@ export function glossBounds(s: string): Int32Array {
     const e = glossAt(s, p);
     if (e > 0) {
       if (n + 2 > out.length) {
-        const grown = new Int32Array(out.length * 2);
-        grown.set(out);
-        out = grown;
+        out = doubled(out);
       }
       out[n++] = p;
       out[n++] = e;

@@ -15,6 +15,7 @@
  * No stop can begin inside another: the second character of a 本/前/同 stop is never a character a stop starts with.
  * So a scan of the list that resumes at an offset finds the stops a regular expression resumed there would.
  */
+import { doubled } from './arrays';
 import type { ReportModel } from './model';
 
 /** Words that name this document after 本: 本法第X条, 本条例第X条 … (citations.ts) */
@@ -95,13 +96,6 @@ export function stopsOf(text: string, model: ReportModel): Stops {
   const stops = { text, at, count, pointers, pointerCount };
   byModel.set(model, stops);
   return stops;
-}
-
-/** A copy of `list` in an array twice its length. */
-export function doubled(list: Int32Array): Int32Array {
-  const grown = new Int32Array(list.length * 2);
-  grown.set(list);
-  return grown;
 }
 
 /** One byte per BMP code unit, 1 for the cue characters: asked at every stop by both users (a Set lookup cost more). */

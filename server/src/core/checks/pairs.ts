@@ -7,6 +7,7 @@
  * already open continues it. A closing mark that matches a deeper opener closes it and reports the ones above it.
  * Stray closing marks are reported for quotes and titles only: ） and ) also close list items (1） a)).
  */
+import { doubled } from '../arrays';
 import { keeps } from './bounded';
 import { CheckContext, localized, q } from './context';
 import { PAIR_CLOSERS, PAIR_OPENERS } from './scan';
@@ -58,12 +59,8 @@ interface PairState {
 
 function pushOpen(st: PairState, pos: number, code: number): void {
   if (st.depth === st.openPos.length) {
-    const positions = new Int32Array(st.openPos.length * 2);
-    positions.set(st.openPos);
-    st.openPos = positions;
-    const codes = new Uint16Array(st.openCode.length * 2);
-    codes.set(st.openCode);
-    st.openCode = codes;
+    st.openPos = doubled(st.openPos);
+    st.openCode = doubled(st.openCode);
   }
   st.openPos[st.depth] = pos;
   st.openCode[st.depth] = code;

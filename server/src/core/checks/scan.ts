@@ -4,6 +4,7 @@
  * may start UTF-8 text read as GBK); the lines whose first character is a Chinese numeral are found from the
  * model's line starts. The rules then work on these short lists, not on the text.
  */
+import { doubled } from '../arrays';
 import { isCnNumeralCode } from '../chars';
 import type { GbkCodec } from '../gbk';
 
@@ -81,9 +82,7 @@ function markedPositions(text: string, table: Uint8Array, counts: Int32Array): n
     const m = table[text.charCodeAt(i)]!;
     if (m === 0) continue;
     if (hits === hitBuffer.length) {
-      const grown = new Int32Array(hitBuffer.length * 2);
-      grown.set(hitBuffer);
-      hitBuffer = grown;
+      hitBuffer = doubled(hitBuffer);
     }
     hitBuffer[hits++] = i;
     const k = kindOf(m);

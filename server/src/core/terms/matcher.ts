@@ -14,7 +14,7 @@
  */
 import { glossAt } from '../gloss';
 import type { FoldTable } from './normalize';
-import { doubled } from '../stops';
+import { doubled } from '../arrays';
 import { keepLastInstance } from './keepAlive';
 
 const OPEN_PAREN = 0x28;
