@@ -219,7 +219,7 @@ export class CitationsFeature {
       const theirs = this.of({ document: TextDocument.create(other.uri, 'zh-report', 0, other.text), model: other.model });
       const doc = this.#context.open.get(other.uri) ?? TextDocument.create(other.uri, 'zh-report', 0, other.text);
       theirs.index.documents.forEach((named, n) => {
-        if (this.#match(named.name, named.context, named.bracketed, report.keys) === Match.None || !this.#sameLaw(report, countryOf(theirs, n))) return;
+        if (this.#matcher(named.name, named.context, named.bracketed)(report.keys) === Match.None || !this.#sameLaw(report, countryOf(theirs, n))) return;
         const resolver = new CitationResolver(theirs.index, own.structure, n);
         theirs.index.citations.forEach((c, i) => {
           if (c.document !== n) return;
@@ -250,11 +250,12 @@ export class CitationsFeature {
    * of `country` when given (Taiwan's 公司法 is not the PRC's 中华人民共和国公司法, 专利法 not 專利法).
    */
   async #find(analyzed: AnalyzedDocument, name: string, context: string, bracketed: boolean, token: CancellationToken, country?: Country): Promise<Report | undefined> {
+    const match = this.#matcher(name, context, bracketed); // the name folded once, not once per file
     for (;;) {
       let ending: Report | undefined;
-      for await (const report of this.#allReports(token, (keys) => this.#match(name, context, bracketed, keys) !== Match.None)) {
+      for await (const report of this.#allReports(token, (keys) => match(keys) !== Match.None)) {
         if (report.uri === analyzed.document.uri) continue;
-        const how = this.#match(name, context, bracketed, report.keys);
+        const how = match(report.keys);
         if (how === Match.None || !this.#sameLaw(report, country)) continue;
         if (how === Match.Name) return report;
         ending ??= report;
@@ -264,13 +265,16 @@ export class CitationsFeature {
     }
   }
 
-  #match(name: string, context: string, bracketed: boolean, keys: readonly string[]): Match {
+  /** How a report's search keys match the cited `name` (or, read without 《》, the words before 第 in `context`). */
+  #matcher(name: string, context: string, bracketed: boolean): (keys: readonly string[]) => Match {
     const table = this.#foldTable();
     const key = foldForSearch(stripCountry(name), table);
-    if (keys.includes(key)) return Match.Name;
-    if (bracketed) return Match.None;
-    const run = foldForSearch(context, table);
-    return keys.some((k) => k.length >= 2 && run.endsWith(k)) ? Match.Ending : Match.None;
+    const run = bracketed ? '' : foldForSearch(context, table);
+    return (keys) => {
+      if (keys.includes(key)) return Match.Name;
+      if (bracketed) return Match.None;
+      return keys.some((k) => k.length >= 2 && run.endsWith(k)) ? Match.Ending : Match.None;
+    };
   }
 
   /** True when `report` can be a law of `country`: it has no articles (no terminology to tell), or its articles read that way. */
