@@ -3,7 +3,7 @@
  * candidates, one pass over the candidates to build the tree with an explicit stack.
  */
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
-import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteName, isSiteTitle } from './chrome';
+import { breadcrumbLastStep, isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteName, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
@@ -1213,7 +1213,9 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
   let chromeAbove = -2;
   let masthead: TextLine | undefined; // an issuer's 红头 (湖南省人民政府办公厅文件): the title only when no other line is
   let navigation = false; // inside an e-paper's list of the page's headlines (below 本版標題導航, up to a blank or chrome line)
-  for (let line = 0; line < lines; line++) {
+  let column = ''; // the last breadcrumb's last step: the page's column, which sites repeat below it (… >> 党委党建 / 党委党建)
+  // a BBS post's header (发信人: … / 标  题: … / 发信站: …): the site's lines above it and the header are not the text
+  for (let line = bbsHeaderEnd(text, lineStarts, lines) + 1; line < lines; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     let p = skipIndent(text, start, end);
@@ -1229,8 +1231,12 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
       if (masthead === undefined && chromeAbove < 0 && MASTHEAD.test(plain)) masthead = { line, p, end, text: plain };
       chromeAbove = line;
       navigation = isNavigationHeader(plain);
+      if (isBreadcrumb(plain)) column = breadcrumbLastStep(plain);
       continue;
     }
+    // the column's name under its breadcrumb, short and above a longer line (the page's own title); a breadcrumb that
+    // ends in the page's title (… > 行业热点 > 建筑装饰工程施工合同) is followed by that title, which stays
+    if (plain === column && plain.length <= SECTION_NAME_MAX && longerLineBelow(text, lineStarts, line, lines, plain)) continue;
     if (navigation || isBulletedLink(plain)) continue; // a menu's bullet (• 长辈版|) is never the title
     const menu = menuRunEnd(text, lineStarts, line, hardLimit);
     if (menu > line) {
@@ -1271,6 +1277,9 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     // 國有不動產撥用, a placeholder): the court's name or the judgment's kind is the title
     const head = COURT_END.test(plain) ? undefined : judgmentHeadBelow(text, lineStarts, line, lines);
     if (head) return makeTitle(text, head.line, lineStarts[head.line]!, head.p, head.end, glossed);
+    // a judgment database's short name (裁判書系統) above the judgment's fields and head line: the head line is the title
+    const far = compact(plain).length <= SECTION_NAME_MAX && !JUDGMENT_HEAD.test(compact(plain)) ? judgmentHeadWithin(text, lineStarts, line, lines) : undefined;
+    if (far) return makeTitle(text, far.line, lineStarts[far.line]!, far.p, far.end, glossed);
     return makeTitle(text, line, start, p, end, glossed);
   }
   return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
@@ -1367,6 +1376,46 @@ function judgmentHeadBelow(text: string, lineStarts: readonly number[], line: nu
   return undefined;
 }
 
+/**
+ * A judgment's head line further down the title's search (…法院民事判決, 民 事 判 决 书) whose next line is the case's
+ * number (113年度建上字第5號, (2019)鄂72民初752号).
+ */
+function judgmentHeadWithin(text: string, lineStarts: readonly number[], line: number, lines: number): TextLine | undefined {
+  for (let l = line + 1; l < lines; l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p >= end || end - p > 40 || !JUDGMENT_HEAD.test(compact(text.slice(p, end)))) continue;
+    const next = nextTextLine(text, lineStarts, l, 2);
+    if (next && CASE_NUMBER.test(compact(next.text))) return { line: l, p, end, text: text.slice(p, end) };
+  }
+  return undefined;
+}
+
+/** True when the next text line is longer than `plain` and no salutation or marker (a page's title below its column). */
+function longerLineBelow(text: string, lineStarts: readonly number[], line: number, lines: number, plain: string): boolean {
+  const next = nextTextLine(text, lineStarts, line, 2);
+  return next !== undefined && next.line < lines && next.text.length > plain.length && !/[：:]$/.test(next.text) && !matchMarker(text, next.p, next.end);
+}
+
+/** A case's number alone on its line: 113年度建上字第5號, （2019）鄂72民初752号, (2003)沪海法商初字第436号. */
+const CASE_NUMBER = /^(?:\d{2,3}年度\S{1,8}字第\d+[號号]|[（(]\d{4}[）)]\S{1,16}[号號])$/;
+
+/** The BBS header's labels: 发信人: someone, 信区: board / 标  题: … / 发信站: site (date). */
+const BBS_SENDER = /^(?:发信人|發信人)\s*[:：]/;
+const BBS_STATION = /^(?:发信站|發信站)\s*[:：]/;
+
+/** The line of a BBS post's 发信站: when 发信人: stands within the three lines above it (the post's header); else -1. */
+function bbsHeaderEnd(text: string, lineStarts: readonly number[], lines: number): number {
+  let sender = -1;
+  for (let l = 0; l < lines; l++) {
+    const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
+    if (BBS_SENDER.test(s)) sender = l;
+    else if (sender >= 0 && BBS_STATION.test(s) && l - sender <= 3) return l;
+  }
+  return -1;
+}
+
 /** A heading below a bare section number is at most this long. */
 const BARE_TITLE_MAX = 50;
 
@@ -1424,6 +1473,9 @@ function chromeFollows(text: string, lineStarts: readonly number[], line: number
 /** A site section's name (院會紀錄, 通知公告) is this short. */
 const SECTION_NAME_MAX = 6;
 
+/** A short remark in brackets at a headline's end: (此文火爆了), （图）. */
+const HEADLINE_REMARK = /[（(][^（）()。，,；;]{1,8}[）)]$/;
+
 /** A headline may hold one comma and end with a question: 全球能源格局变动,中国的能源安全状况改善了吗? */
 const HEADLINE_MAX = 40;
 
@@ -1432,6 +1484,8 @@ const HEADLINE_MAX = 40;
  * and not at its end (同志们，), a ？ only at its end, and a blank line after it (a paragraph's first line runs on).
  */
 function isHeadline(text: string, lineStarts: readonly number[], line: number, plain: string): boolean {
+  // a site's remark in brackets after the headline (…尿你吗?(此文火爆了)) is not part of it
+  plain = plain.replace(HEADLINE_REMARK, '');
   if (plain.length > HEADLINE_MAX || /[。；;！!]/.test(plain) || /[，,、]$/.test(plain) || (plain.match(/[，,]/g)?.length ?? 0) > 1) return false;
   const question = plain.search(/[？?]/);
   if (question >= 0 && question !== plain.length - 1) return false;

@@ -126,6 +126,12 @@ export function isBreadcrumb(line: string): boolean {
   return (steps.length >= 3 || (steps.length === 2 && DOUBLE_CRUMB.test(line))) && steps.every((s) => s.length > 0 && s.length <= 40 && !/[。！？；]/.test(s));
 }
 
+/** A breadcrumb's last step (当前位置:文秘家园>> 领导讲话>> 党委党建 → 党委党建), the page's column. */
+export function breadcrumbLastStep(line: string): string {
+  const steps = line.split(CRUMB_SEPARATOR);
+  return steps[steps.length - 1]!.trim();
+}
+
 /** An e-paper's list of the page's headlines starts below this line (本版標題導航). */
 export function isNavigationHeader(line: string): boolean {
   return /(?:标题导航|標題導航|版面导航|版面導航)$/.test(line);
