@@ -294,6 +294,22 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
   }
 }
 
+/** A chapter's name glued to its first article: an optional colon, a short name with no punctuation, then 第X条. */
+const NAME_THEN_ARTICLE = /^[:：]?\s*[\u4e00-\u9fff]{1,12}?(?=第[〇一二三四五六七八九十百零两兩]{1,6}[条條])/;
+
+/**
+ * The article glued to a chapter's short name on the chapter's line (第二章:组织结构第三条协会设立…), when what follows
+ * it is the article's text (not a citation: 第三条规定…); undefined otherwise.
+ */
+function articleGluedToName(text: string, from: number, end: number): { start: number; ordinal: number } | undefined {
+  const name = NAME_THEN_ARTICLE.exec(text.slice(from, Math.min(end, from + 24)));
+  if (!name) return undefined;
+  const at = from + name[0].length;
+  const a = matchMarker(text, at, end);
+  if (!a || a.kind !== 'article' || a.ordinal === undefined || a.textStart >= end || CITATION_FOLLOWERS.includes(text[a.textStart]!)) return undefined;
+  return { start: at, ordinal: a.ordinal };
+}
+
 /** A law unit named right after a structure marker, glued: 第九節 / 第 2 條 / 第一～三款 (a citation goes on). */
 const LAW_UNIT_CITED = /^第\s*[〇一二三四五六七八九十百千两兩零0-9０-９～~、-]+\s*[编編篇章节節条條款项項目]/;
 
@@ -553,7 +569,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       }
     }
     if (m) {
-      const rest = source.slice(m.textStart, sourceEnd);
+      let rest = source.slice(m.textStart, sourceEnd);
+      // 第二章:组织结构第三条协会设立… (a page that dropped the line break after the chapter's name): the chapter's name
+      // ends where its first article starts, and the articles after it continue that article's number
+      const firstArticle = !repaired && m.kind === 'chapter' ? articleGluedToName(text, m.textStart, end) : undefined;
+      let restStart = m.textStart;
+      if (firstArticle) {
+        while (restStart < firstArticle.start && /[:：\s]/.test(text[restStart]!)) restStart++;
+        rest = text.slice(restStart, firstArticle.start);
+      }
       const above = m.kind === 'article' && m.glued && prevArticle === undefined ? candidates[candidates.length - 1] : undefined;
       if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line))) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
@@ -565,8 +589,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         && (continuesLineAbove(text, lineStarts, line) || insideQuotation(text, lineStarts, line, quotes) || inQuotedList(text, lineStarts, line))) continue;
       // a number broken by the wrap: …3小段482、4 / 83、484、493… (a long line above ends in a digit, this one starts with digits)
       if (md === 0 && m.kind === 'num' && digitValue(text.charCodeAt(headingStart)) >= 0 && endsInWrappedDigit(text, lineStarts, line)) continue;
-      if (m.kind === 'article') {
-        prevArticle = m.ordinal;
+      if (m.kind === 'article' || firstArticle) {
+        prevArticle = firstArticle ? firstArticle.ordinal : m.ordinal;
         hasArticle = true;
       }
       if (!hasLaw && isLawKind(m.kind)) hasLaw = true;
@@ -574,7 +598,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       if (glossary && gbLevel(m.kind) >= 3) continue; // a glossary's 1. （1） ① entries
       const added = new LazyHeading(
         context, m.kind, m.depth, m.ordinal, repaired ? source.slice(m.start, m.end).trim() : m.end, line, start, headingStart,
-        rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
+        rest, repaired ? -1 : restStart, repaired ? -1 : firstArticle ? firstArticle.start : end, md, repaired,
       );
       candidates.push(added);
       if (m.kind === 'num') {
