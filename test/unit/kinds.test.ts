@@ -827,6 +827,20 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(title('首页 > 新闻 > 要闻\n\n工作总结\n\n今年以来，我们做了大量工作。\n'), '工作总结');
   });
 
+  it('ninth pass: （以下简称"X"） in ASCII quotes (a scrape that lost the curly ones) defines X; the judgments’ 以下简称 terms', () => {
+    const bbs = fixture('cn_judgment_2004_guangzhou_maritime_ship_mortgage_loan_bbs_post_scrape.txt');
+    const terms = indexTerms(bbs, parse(bbs));
+    const term = terms.terms.find((t) => t.name === '顺华隆公司');
+    assert.equal(term?.definitions[0]?.text, '深圳市顺华隆船务有限公司');
+    assert.ok(term!.uses.length >= 3, 'its later uses are found');
+    // an unclosed ASCII quote defines nothing
+    const open = '被告某某公司(以下简称"某某公司)应当付款。\n';
+    assert.equal(indexTerms(open, parse(open)).terms.filter((t) => t.definitions.length > 0).length, 0);
+    const ruling = fixture('cn_ruling_2021_supreme_court_enforcement_supervision_cbi360_scrape.txt');
+    const defined = indexTerms(ruling, parse(ruling)).terms.filter((t) => t.definitions.length > 0).map((t) => t.name);
+    assert.deepEqual(defined, ['湖南高院', '恒宇公司', '涌鑫公司', '长沙中院']);
+  });
+
   it('ninth pass: a chapter glued to its first article on one line ends its name there; the articles after it continue', () => {
     const model = parse(fixture('cn_charter_association_model_glued_chapters_360docs_scrape.txt'));
     assert.deepEqual(model.headings.filter((h) => h.kind === 'chapter').map((h) => h.name), ['第二章 组织结构', '第三章 会员管理']);

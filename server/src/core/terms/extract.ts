@@ -528,12 +528,14 @@ class Extractor {
       const titled = OPEN_QUOTES.includes(text[p] ?? '') && text[p + 1] === '《';
       if (titled) p++;
       const opener = text[p] ?? '';
-      const quoted = OPEN_QUOTES.includes(opener) || opener === '《';
+      // ASCII quotes where a scrape lost the curly ones: (以下简称"顺华隆公司")
+      const ascii = opener === '"';
+      const quoted = OPEN_QUOTES.includes(opener) || opener === '《' || ascii;
       const termStart = quoted ? p + 1 : p;
       let q = termStart;
       const limit = Math.min(text.length, termStart + MAX_DEFINED_TERM * 2);
-      while (q < limit && !'）)”」』》\n，。；、'.includes(text[q]!)) q++;
-      if (q >= limit || q === termStart || '\n，。；、'.includes(text[q]!)) return;
+      while (q < limit && !'）)”」』》\n，。；、'.includes(text[q]!) && !(ascii && text[q] === '"')) q++;
+      if (q >= limit || q === termStart || '\n，。；、'.includes(text[q]!) || (ascii && text[q] !== '"')) return;
       const termEnd = q;
       if (quoted) q++;
       if (titled && CLOSE_QUOTES.includes(text[q] ?? '')) q++;
