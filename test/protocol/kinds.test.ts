@@ -176,3 +176,32 @@ describe('zh-report on the fifth pass’s contracts, over stdio', () => {
     assert.equal(definition.range.start.line, loan.split('\n').findIndex((l) => l.startsWith('3. 容时期')));
   });
 });
+
+describe('zh-report on the ninth pass’s judgments, over stdio', () => {
+  const bbs = fixture('cn_judgment_2004_guangzhou_maritime_ship_mortgage_loan_bbs_post_scrape.txt');
+  const ruling = fixture('cn_ruling_2021_supreme_court_enforcement_supervision_cbi360_scrape.txt');
+  const fjud = fixture('tw_judgment_2025_hualien_high_court_construction_appeal_fjud_scrape.txt');
+  const bbsUri = 'file:///kinds/bbs-judgment.txt';
+  const rulingUri = 'file:///kinds/ruling.txt';
+  const fjudUri = 'file:///kinds/fjud.txt';
+  const client = openSession({ [bbsUri]: bbs, [rulingUri]: ruling, [fjudUri]: fjud });
+
+  it('(以下简称"顺华隆公司") in ASCII quotes: hover and go to definition from a later use', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), bbsUri, bbs, '顺华隆公司所属', 0);
+    assert.ok(hover.includes('深圳市顺华隆船务有限公司'));
+    assert.equal(definition.range.start.line, bbs.split('\n').findIndex((l) => l.includes('以下简称"顺华隆公司"')));
+  });
+
+  it('a ruling’s （以下简称恒宇公司）: hover and go to definition from a later use', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), rulingUri, ruling, '恒宇公司共同承担', 0);
+    assert.ok(hover.includes('湖南恒宇石油安装有限公司'));
+    assert.equal(definition.range.start.line, ruling.split('\n').findIndex((l) => l.includes('(以下简称恒宇公司)')));
+  });
+
+  it('a judgment database page (裁判書系統): the judgment’s head line is the title, 主文 / 事實及理由 > 壹、 the outline', async () => {
+    const symbols = await client().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: fjudUri } });
+    assert.equal(symbols[0]!.name, '臺灣高等法院花蓮分院民事判決');
+    assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['主文', '事實及理由']);
+    assert.equal(symbols[0]!.children![1]!.children![0]!.name, '壹、程序方面');
+  });
+});
