@@ -765,6 +765,8 @@ const LEAF_LABELS = new Set(['总纲', '總綱', '总则', '總則', '附则', '
 /** Run-in labels at a paragraph's start (本院认为，…) and labels that close a paragraph (…，判决如下：). */
 const OPENING_LABELS = ['本院认为', '本院認為', '本院经审查认为', '本院經審查認為', '本院经审理认为', '本院經審理認為', '本院再审认为', '本院再審認為'];
 const CLOSING_LABELS = ['判决如下', '判決如下', '裁定如下', '决定如下', '決定如下'];
+/** A compilation's piece, listed numbered in its 目录, has a title at most this long (as a 目录 entry's). */
+const PIECE_MAX = 60;
 /** A label line (blanks inside it counted: 主  文) and an inferred sub-heading are short. */
 const LABEL_MAX = 16;
 const SUBHEAD_MIN = 2;
@@ -881,8 +883,23 @@ class LineOrdinals {
 function findLabels(context: Context, markers: readonly LazyHeading[], toc: TableOfContents | undefined, tocLast: number): LazyHeading[] {
   const { text, lineStarts } = context;
   const listed = new Set<string>();
+  // a compilation's 目录 numbers its pieces (1.高新区2022年工作总结… 3) whose own titles stand unnumbered in the body:
+  // the entry's title after its number, found alone on a line of the body, is the heading it lists
+  const pieces = new Set<string>();
+  const pieceFirsts = new Set<number>();
   if (toc) {
-    for (const e of toc.entries) if (!namesToc(e) && !matchMarker(e.text, 0, e.text.length)) listed.add(compact(e.text));
+    for (const e of toc.entries) {
+      if (namesToc(e)) continue;
+      const m = matchMarker(e.text, 0, e.text.length);
+      if (!m) listed.add(compact(e.text));
+      else if (!isLawKind(m.kind) && m.textStart < e.text.length) {
+        const name = compact(e.text.slice(m.textStart));
+        if (name.length >= SUBHEAD_MIN && hasHan(name)) {
+          pieces.add(name);
+          pieceFirsts.add(name.charCodeAt(0));
+        }
+      }
+    }
   }
   // one pass over the markers for what the line scan needs of them; numbered paragraphs (1. 2. 3. … across the whole
   // paper): the ordinal on each such line, to see a short line between paragraph N-1 and paragraph N as the heading of
@@ -913,6 +930,11 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     const p = skipIndent(text, start, end);
     if (p >= end) continue;
     const length = end - p;
+    if (length <= PIECE_MAX && pieceFirsts.has(text.charCodeAt(p)) && !markerLines.has(line) && pieces.has(compact(text.slice(p, end)))) {
+      labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+      textBefore = true;
+      continue;
+    }
     // (the document's first line of text, after any page chrome, is its title's place)
     const first = !textBefore;
     if (first && !isAboveText(text.slice(p, end))) textBefore = true;
