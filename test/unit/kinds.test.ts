@@ -850,6 +850,18 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(parse('某某工作总结汇编\n目录\n1.甲单位年度工作总结 3\n2.乙单位年度工作总结 8\n3.丙单位年度工作总结 12\n正文提到甲单位年度工作总结的情况。\n').headings.filter((h) => h.kind !== 'title').length, 0);
   });
 
+  it('ninth pass: a document site’s pages numbered 1、 2、 3、 (long lines cut mid-sentence) are not the document’s items', () => {
+    const chunks = parse(fixture('cn_charter_company_model_doc_site_numbered_chunks_zixin_scrape.txt'));
+    assert.equal(chunks.headings.filter((h) => h.kind !== 'title').length, 0);
+    const long = '甲'.repeat(220);
+    // items that end their sentences stay items, however long
+    const items = parse(`某某方案\n1、${long}。\n2、${long}。\n`);
+    assert.equal(items.headings.filter((h) => h.kind === 'num').length, 2);
+    // pages cut mid-sentence, the last one short
+    const pages = parse(`某某汇编\n1、${long}，\n2、${long}的\n3、规定。\n`);
+    assert.equal(pages.headings.filter((h) => h.kind === 'num').length, 0);
+  });
+
   it('ninth pass: a chapter glued to its first article on one line ends its name there; the articles after it continue', () => {
     const model = parse(fixture('cn_charter_association_model_glued_chapters_360docs_scrape.txt'));
     assert.deepEqual(model.headings.filter((h) => h.kind === 'chapter').map((h) => h.name), ['第二章 组织结构', '第三章 会员管理']);

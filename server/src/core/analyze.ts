@@ -657,6 +657,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   }
 
   dropAttachmentNote(text, lineStarts, candidates);
+  dropPageChunks(text, lineStarts, candidates);
   const labels = findLabels(context, candidates, toc, tocLast);
   let hasSubhead = false;
   for (const h of labels) if (h.kind === 'subhead') hasSubhead = true;
@@ -1358,6 +1359,31 @@ function dropAttachmentNote(text: string, lineStarts: readonly number[], candida
     const after = nextTextLine(text, lineStarts, at, 4);
     const dated = after && (DATE_LINE.test(after.text) || (ORGAN_END.test(after.text) && DATE_LINE.test(nextTextLine(text, lineStarts, after.line, 3)?.text ?? '')));
     if (dated) candidates.splice(i, j - i);
+  }
+}
+
+/** A document site's page of text, numbered as one item, is at least this long (a list item's paragraph is shorter). */
+const PAGE_CHUNK_MIN = 200;
+
+/**
+ * A document-sharing site's pages of text, each on one line numbered 1、 2、 3、… (1、第三版本…有限公司章程第一章 总 则
+ * 第一条…依法 / 2、及本章程规定…): long lines, each cut mid-sentence where the next goes on. The numbers are the site's,
+ * not the document's: the whole run is dropped. A list whose items end their sentences is kept.
+ */
+function dropPageChunks(text: string, lineStarts: readonly number[], candidates: Candidate[]): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.ordinal !== 1 || !nestsByOrder(c.kind) || c.rest.length < PAGE_CHUNK_MIN) continue;
+    // each page but the last is long and stops mid-sentence, and the next page's number is right below it
+    let j = i + 1;
+    while (j < candidates.length) {
+      const prev = candidates[j - 1]!;
+      const next = candidates[j]!;
+      if (prev.rest.length < PAGE_CHUNK_MIN || endsSentence(prev.rest, prev.rest.length) || prev.rest.endsWith(')')) break;
+      if (next.kind !== c.kind || next.ordinal !== prev.ordinal! + 1 || !blankBetween(text, lineStarts, prev.line, next.line)) break;
+      j++;
+    }
+    if (j - i >= 2) candidates.splice(i, j - i);
   }
 }
 
