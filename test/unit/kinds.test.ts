@@ -862,6 +862,18 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(pages.headings.filter((h) => h.kind === 'num').length, 0);
   });
 
+  it('ninth pass: a page’s 目录 of chapters with the title shown above them, cut where 第一章 comes round again', () => {
+    const page = parse(fixture('cn_charter_company_model_listed_toc_xzczqbw_scrape.txt'));
+    assert.equal(page.headings[0]!.name, '公司章程范本标准版(有限公司章程制作范本)');
+    assert.deepEqual(page.headings.filter((h) => h.kind === 'chapter').map((h) => h.line + 1), [39]);
+    assert.equal(page.toc?.entries.length, 17);
+    const inline = parse('目录\n\n某协会章程\n\n第一章 总则\n\n第二章 会员\n\n第三章 附则\n\n第一章 总则\n\n第一条 本会名称为某协会。\n');
+    assert.equal(inline.headings[0]!.name, '某协会章程');
+    assert.deepEqual(inline.headings.filter((h) => h.kind !== 'title').map((h) => `${h.line + 1} ${h.name}`), ['11 第一章 总则', '13 第一条']);
+    const first = inline.toc!.entries[0]!;
+    assert.equal(inline.headings[first.target]!.line + 1, 11, 'the entry goes to the chapter in the body');
+  });
+
   it('ninth pass: a chapter glued to its first article on one line ends its name there; the articles after it continue', () => {
     const model = parse(fixture('cn_charter_association_model_glued_chapters_360docs_scrape.txt'));
     assert.deepEqual(model.headings.filter((h) => h.kind === 'chapter').map((h) => h.name), ['第二章 组织结构', '第三章 会员管理']);

@@ -9,7 +9,7 @@ import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss'
 import { HeadingTable, keepHeadingTable } from './headingTable';
 import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
-import { compact, findToc, linkToc, namesToc } from './toc';
+import { compact, findToc, isTocHeader, linkToc, namesToc } from './toc';
 
 export interface AnalyzeOptions {
   /** Byte codec for repairing GBK-misaligned lines; without it such lines are left as they are. */
@@ -1285,6 +1285,7 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     // ends in the page's title (… > 行业热点 > 建筑装饰工程施工合同) is followed by that title, which stays
     if (plain === column && plain.length <= SECTION_NAME_MAX && longerLineBelow(text, lineStarts, line, lines, plain)) continue;
     if (navigation || isBulletedLink(plain)) continue; // a menu's bullet (• 长辈版|) is never the title
+    if (plain.length <= 6 && isTocHeader(plain)) continue; // a page's 目录 above the title it shows (目录 / 公司章程范本)
     const menu = menuRunEnd(text, lineStarts, line, hardLimit);
     if (menu > line) {
       lines = Math.min(hardLimit, lines + menu - line + 1); // a site's menus do not use up the lines the title is looked for in

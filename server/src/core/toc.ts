@@ -5,7 +5,7 @@
  */
 import { digitValue, isHan, isIndent, skipIndent, trimEnd } from './chars';
 import { lowerBound } from './lines';
-import { matchMarker } from './markers';
+import { markerInfo, matchMarker } from './markers';
 import type { Heading, ReportModel, TableOfContents, TocEntry } from './model';
 
 /** Headers of a table of contents, compared with their blanks removed (目 录, 目　錄). */
@@ -164,6 +164,7 @@ function findListedToc(text: string, lineStarts: readonly number[], lineEnd: (li
   const keys = new Set<string>();
   let firstKey = '';
   let line = header + 1;
+  let again = false; // a listed chapter (第一章 总则) came round again: the body begins there
   for (; line < lineStarts.length && entries.length < LISTED_MAX; line++) {
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEnd(line));
@@ -172,12 +173,25 @@ function findListedToc(text: string, lineStarts: readonly number[], lineEnd: (li
     if (end - p > ENTRY_MAX || /[。；;]/.test(text.slice(p, end))) break;
     const key = compact(text.slice(p, end));
     if (key === firstKey) break; // the body begins: the first listed title again
+    if (keys.has(key) && isStructureEntry(text, p, end)) {
+      again = true;
+      break;
+    }
     if (TOC_HEADERS.has(key)) continue;
     if (entries.length === 0) firstKey = key;
     keys.add(key);
     entries.push({ line, start: p, end, text: text.slice(p, end), page: undefined, target: -1 });
   }
+  // a page's 目录 shows the document's title above the chapters it lists (目录 / 公司章程范本 / 第一章 总则 …): the title
+  // is no entry, and the table starts at its first chapter
+  const titled = again && entries.length > 1 && !isStructureEntry(text, entries[0]!.start, entries[0]!.end) && isStructureEntry(text, entries[1]!.start, entries[1]!.end);
+  if (titled) entries.shift();
   if (entries.length < 3) return undefined;
+  // the chapters listed, then the first of them again: that is the body's start, whatever of the body the text keeps
+  if (again && entries.filter((e) => isStructureEntry(text, e.start, e.end)).length >= 3) {
+    const from = titled ? entries[0]!.line : header;
+    return { line: from, start: lineStarts[from]!, end: lineEnd(entries[entries.length - 1]!.line), entries };
+  }
   // the entries must come back as lines of the body
   const seen = new Set<string>();
   for (let l = entries[entries.length - 1]!.line + 1; l < lineStarts.length; l++) {
@@ -193,8 +207,19 @@ function findListedToc(text: string, lineStarts: readonly number[], lineEnd: (li
   return { line: header, start: lineStarts[header]!, end: lineEnd(last.line), entries };
 }
 
+/** A listed part of a law's or a charter's structure: 第一章 总则, 第二节 董事会. */
+function isStructureEntry(text: string, p: number, end: number): boolean {
+  const m = matchMarker(text, p, end);
+  return m !== undefined && markerInfo(m.kind).accept === 'structure';
+}
+
 /** The share of a listed table's entries that must come back in the body. */
 const LISTED_SEEN = 0.6;
+
+/** True for a line that is a table of contents' header (目录, 目 錄): never a document's title. */
+export function isTocHeader(line: string): boolean {
+  return TOC_HEADERS.has(compact(line));
+}
 
 /** True when the entry names the table of contents itself (a 目录 line listed in the 目录). */
 export function namesToc(entry: TocEntry): boolean {
