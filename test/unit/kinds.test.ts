@@ -874,6 +874,20 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     assert.equal(inline.headings[first.target]!.line + 1, 11, 'the entry goes to the chapter in the body');
   });
 
+  it('ninth pass: a case’s name above a case digest’s sections (【裁判要旨】, 01、案号) heads them', () => {
+    const digest = parse(fixture('cn_case_digest_2017_remote_software_patent_typical_case_dooland_scrape.txt'));
+    const name = digest.headings.find((h) => h.name === '“远程软件服务系统”发明专利侵权纠纷案')!;
+    assert.ok(name, 'the case’s name is a heading');
+    assert.deepEqual(digest.headings.filter((h) => h.kind === 'label').map((h) => digest.headings[h.parent]!.name), [name.name, name.name]);
+    const numbered = parse(fixture('cn_case_digest_2022_microwave_patent_supreme_court_iprdaily_scrape.txt'));
+    assert.deepEqual(numbered.headings.filter((h) => h.kind === 'num').map((h) => numbered.headings[h.parent]!.name), ['“微波炉”发明专利侵权案', '“微波炉”发明专利侵权案']);
+    const inline = (text: string) => parse(text).headings.filter((h) => h.kind === 'subhead').map((h) => h.name);
+    assert.deepEqual(inline('典型案例\n\n甲公司诉乙公司买卖合同纠纷案\n\n一审案号:(2020)京01民初1号\n\n【基本案情】\n\n甲公司向乙公司购买货物。\n'), ['甲公司诉乙公司买卖合同纠纷案']);
+    // a case’s name followed by its text, and a plan above a note, head nothing
+    assert.deepEqual(inline('典型案例\n\n甲公司诉乙公司买卖合同纠纷案\n\n甲公司向乙公司购买货物。\n'), []);
+    assert.deepEqual(inline('通知\n\n某某区实施方案\n\n【说明】\n\n本方案自发布之日起施行。\n'), []);
+  });
+
   it('ninth pass: a chapter glued to its first article on one line ends its name there; the articles after it continue', () => {
     const model = parse(fixture('cn_charter_association_model_glued_chapters_360docs_scrape.txt'));
     assert.deepEqual(model.headings.filter((h) => h.kind === 'chapter').map((h) => h.name), ['第二章 组织结构', '第三章 会员管理']);

@@ -942,6 +942,11 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     // a name standing right above a numbered list it heads (告知事项 / 1、… 2、…): Han only, not the document's first
     // line, and not a label (a listed title keeps its own kind)
     const mayHeadList = !first && !articles && length <= LIST_HEAD_MAX && !markerLines.has(line);
+    // a case's name (“远程软件服务系统”发明专利侵权纠纷案) above a case digest's sections (【裁判要旨】, 01、案号) holds them
+    if (!first && length <= CASE_NAME_MAX && !markerLines.has(line) && text.charCodeAt(end - 1) === 0x6848 /* 案 */ && namesDigestedCase(text, lineStarts, line, p, end)) {
+      labels.push(new LazyHeading(context, 'subhead', 1, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+      continue;
+    }
     if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
@@ -1361,6 +1366,39 @@ function dropAttachmentNote(text: string, lineStarts: readonly number[], candida
     const dated = after && (DATE_LINE.test(after.text) || (ORGAN_END.test(after.text) && DATE_LINE.test(nextTextLine(text, lineStarts, after.line, 3)?.text ?? '')));
     if (dated) candidates.splice(i, j - i);
   }
+}
+
+/** A case's name is at most this long. */
+const CASE_NAME_MAX = 40;
+/** How a case's name ends: …纠纷案, …侵权案, 甲诉乙…案. */
+const CASE_NAME = /(?:纠纷|糾紛|侵权|侵權|争议|爭議|赔偿|賠償)案$|[诉訴]\S{1,30}案$/;
+/** A digest's field line between the case's name and its sections: 一审案号:(2014)…号. */
+const CASE_NUMBER_FIELD = /^[一二三]?[审審]?案[号號]\s*[：:]/;
+/** The sections of a case digest named on their own (after a number: 01、案号, 02、基本案情). */
+const DIGEST_SECTIONS = new Set(['案号', '案號', '基本案情', '案情简介', '案情簡介', '案情介绍', '案情介紹', '裁判要旨', '裁判要点', '裁判要點', '裁判结果', '裁判結果', '裁判理由', '典型意义', '典型意義']);
+
+/**
+ * A case's name on its line (no sentence punctuation) whose next text line — after any case-number fields — opens a
+ * case digest's section: a name in 【】, a judgment page's section name, or a numbered 案号 / 基本案情 / 裁判要旨.
+ */
+function namesDigestedCase(text: string, lineStarts: readonly number[], line: number, p: number, end: number): boolean {
+  const name = text.slice(p, end);
+  if (/[。，,；;：:！？]/.test(name) || !CASE_NAME.test(name)) return false;
+  let at = line;
+  for (let k = 0; k < 4; k++) {
+    const next = nextTextLine(text, lineStarts, at, 3);
+    if (!next) return false;
+    if (CASE_NUMBER_FIELD.test(next.text)) {
+      at = next.line;
+      continue;
+    }
+    const t = next.text;
+    if (t.charCodeAt(0) === 0x3010 && t.charCodeAt(t.length - 1) === 0x3011) return t.length <= BRACKET_LABEL_MAX + 2;
+    if (CONTAINER_LABELS.has(compact(t))) return true;
+    const m = matchMarker(text, next.p, next.end);
+    return m !== undefined && DIGEST_SECTIONS.has(compact(text.slice(m.textStart, next.end)));
+  }
+  return false;
 }
 
 /** A document site's page of text, numbered as one item, is at least this long (a list item's paragraph is shorter). */
@@ -1948,6 +1986,8 @@ function buildTree(
         // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report): a decimal section whose first number is the open
         // numbered part's sits in it
         if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num')) break;
+        // a case's name holds its digest's sections (“…侵权纠纷案” above 【裁判要旨】 【案情介绍】)
+        if (h.kind === 'label' && th.kind === 'subhead' && th.depth === 1 && CASE_NAME.test(th.name)) break;
         const tr = fixedRank(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
         if (law && th.kind === 'label') {
