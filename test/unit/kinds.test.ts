@@ -909,9 +909,9 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
 // the seventh pass's false headings and titles right, as measured at the last change (see the assertion below)
 const SEVENTH_FALSE = 1;
 const SEVENTH_TITLES = 16;
-/** The ninth pass's first labelled document, and how many it labelled (in two batches, one after the other). */
+/** The ninth pass's first labelled document, and how many it labelled (in three batches, one after the other). */
 const NINTH_FIRST = 'cn_judgment_2004_guangzhou_maritime_ship_mortgage_loan_bbs_post_scrape.txt';
-const NINTH_COUNT = 24;
+const NINTH_COUNT = 30;
 
 describe('kinds: documents held out from tuning, against labels written by reading them', () => {
   it('precision, recall, parent and title over the labelled headings', () => {
@@ -993,7 +993,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
-    // 0.980 over the first 106, 0.978 (1082/1106) with the ninth pass; each pass keeps its own floor
+    // 0.980 over the first 106, 0.977 (1088/1114) with the ninth pass; each pass keeps its own floor
     assert.ok(found / labelled >= 0.975, `recall ${found}/${labelled}`);
     // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655
     assert.ok(before44.found >= 756 && before44.parents >= 655, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
@@ -1008,16 +1008,19 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(seventh.predicted - seventh.matched <= SEVENTH_FALSE && seventh.found >= 37 && seventh.parents >= 34, `seventh pass: ${seventh.matched}/${seventh.predicted} predicted, found ${seventh.found}/${seventh.labelled}, parents ${seventh.parents}`);
     assert.ok(seventh.titles >= SEVENTH_TITLES, `seventh pass titles ${seventh.titles}/18`);
     assert.equal(before88Titles, 88, 'the 88 earlier documents keep their titles');
-    // ninth pass, 17 + 7 documents labelled before their first run (judgments and rulings: maritime, enforcement,
-    // Taiwan civil; speeches and closing addresses; a Hong Kong policy address; association and company charters; work
-    // summaries): first batch's first run 24/24 predicted, 24 of 36 found, parents 24, 14 of 17 titles; after the
-    // party-statement labels, the BBS / judgment-database / column title rules, the glued chapter + article rule and
-    // the numbered-目录 piece rule 34/34, 34 of 36 (the charter line that glues its title, first chapter and first
-    // article, and the 第二条 after it), parents 34, 17/17. Second batch's first run 50/70 (a listed 目录's 17 chapters,
-    // a document site's page numbers 1、2、3、), 50 of 52, parents 43, 6 of 7 titles; after the page-chunk and listed-目录
-    // rules 50/50, 50 of 52 (two compilations' copy titles 有限公司章程范本1: the numbered-copies rule of the eighth
-    // pass's branch), parents 43, 7/7
-    assert.ok(ninth.matched === ninth.predicted && ninth.found >= 84 && ninth.parents >= 77, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
-    assert.equal(ninth.titles, 24, 'ninth pass titles');
+    // ninth pass, 17 + 7 + 6 documents labelled before their first run (judgments and rulings: maritime,
+    // enforcement, IP, Taiwan civil; case digests; speeches, opening and closing addresses; Hong Kong and Macau policy
+    // addresses; association and company charters; work summaries): first batch's first run 24/24 predicted, 24 of 36
+    // found, parents 24, 14 of 17 titles; after the party-statement labels, the BBS / judgment-database / column title
+    // rules, the glued chapter + article rule and the numbered-目录 piece rule 34/34, 34 of 36 (the charter line that
+    // glues its title, first chapter and first article, and the 第二条 after it), parents 34, 17/17. Second batch's
+    // first run 50/70 (a listed 目录's 17 chapters, a document site's page numbers 1、2、3、), 50 of 52, parents 43, 6
+    // of 7 titles; after the page-chunk and listed-目录 rules 50/50, 50 of 52 (two compilations' copy titles
+    // 有限公司章程范本1: the numbered-copies rule of the eighth pass's branch), parents 43, 7/7. Third batch's first
+    // run 4/4, 4 of 8, parents 0, 5 of 6 titles; after the case-name rule 6/6, 6 of 8 (a digest's category line
+    // 专利权民事案件, a compilation's copy title 作开幕式领导讲话致辞(1)), parents 5, 5 of 6 (a site's login box and
+    // run-together menu above the headline)
+    assert.ok(ninth.matched === ninth.predicted && ninth.found >= 90 && ninth.parents >= 82, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
+    assert.ok(ninth.titles >= 29, `ninth pass titles ${ninth.titles}/30`);
   });
 });
