@@ -836,6 +836,12 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
     // an unclosed ASCII quote defines nothing
     const open = '被告某某公司(以下简称"某某公司)应当付款。\n';
     assert.equal(indexTerms(open, parse(open)).terms.filter((t) => t.definitions.length > 0).length, 0);
+    // a charter's 本章程所称X包括… (no comma) defines X; 所称X包括： (a colon) no longer keeps 包括 in the term
+    const charter = fixture('cn_charter_company_model_listed_toc_xzczqbw_scrape.txt');
+    const ct = indexTerms(charter, parse(charter));
+    assert.equal(ct.terms.find((t) => t.name === '其他高级管理人员')?.definitions[0]?.kind, 'meaning');
+    const colon = '第二十七条 本办法所称军用通信线路包括：\n（一）架空线路；\n（二）地下线路。\n';
+    assert.deepEqual(indexTerms(colon, parse(colon)).terms.filter((t) => t.definitions.length > 0).map((t) => t.name), ['军用通信线路']);
     const ruling = fixture('cn_ruling_2021_supreme_court_enforcement_supervision_cbi360_scrape.txt');
     const defined = indexTerms(ruling, parse(ruling)).terms.filter((t) => t.definitions.length > 0).map((t) => t.name);
     assert.deepEqual(defined, ['湖南高院', '恒宇公司', '涌鑫公司', '长沙中院']);

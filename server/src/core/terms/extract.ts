@@ -660,7 +660,9 @@ class Extractor {
         q = k + 1;
         while (q < text.length && isBlank(text.charCodeAt(q))) q++;
       }
-      if (cue > 0 || colon || (inclusive && (ch === '，' || ch === ',' || text[q] === '即' || text.startsWith('如下', q)))) {
+      // 本章程所称其他高级管理人员包括副经理、财务负责人 (a charter's 所称X包括… without the comma)
+      const includes = text.startsWith('包括', q) && k - termStart >= 2;
+      if (cue > 0 || colon || (inclusive && (ch === '，' || ch === ',' || text[q] === '即' || text.startsWith('如下', q) || includes))) {
         if (CLOSE_QUOTES.includes(text[termEnd - 1]!)) termEnd--;
         if (text[termEnd - 1] === '者') termEnd--; // 所稱公務員者，謂…
         if (termEnd <= termStart) return undefined;
