@@ -1280,14 +1280,16 @@ const BYLINE = /(?:[／/]|记者|記者)[^。，,；;！？?]{0,30}(?:报道|報
 const MASTHEAD = /^\S{2,28}文件$/;
 
 /**
- * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, then the signature's date
- * (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
+ * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, or 附件：1.X with the
+ * first name on its line (附件：X for the only one), then the signature's date (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
  * (附件1 / 参会单位名单). Removes the note and its items from `candidates` (in place).
  */
 function dropAttachmentNote(text: string, lineStarts: readonly number[], candidates: Candidate[]): void {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.kind !== 'appendix' || c.ordinal !== undefined || c.rest.trim() !== '' || !/[:：]$/.test(c.rawMarker)) continue;
+    if (c.kind !== 'appendix' || c.ordinal !== undefined || !/[:：]$/.test(c.rawMarker)) continue;
+    // 附件：1.某某报告 (the first name on the note's line, the others below it) or 附件：某某制度 (the only attachment)
+    const named = c.rest.trim() !== '';
     let j = i + 1;
     let at = c.line;
     for (;;) {
@@ -1296,7 +1298,7 @@ function dropAttachmentNote(text: string, lineStarts: readonly number[], candida
       at = next.line;
       j++;
     }
-    if (j === i + 1) continue;
+    if (j === i + 1 && !named) continue;
     const after = nextTextLine(text, lineStarts, at, 4);
     const dated = after && (DATE_LINE.test(after.text) || (ORGAN_END.test(after.text) && DATE_LINE.test(nextTextLine(text, lineStarts, after.line, 3)?.text ?? '')));
     if (dated) candidates.splice(i, j - i);
