@@ -877,6 +877,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
   const labels: LazyHeading[] = [];
   let subheads: LazyHeading[] = [];
+  // a compilation's numbered copies (房屋租赁合同1, 房屋租赁合同2 …): line and number by name, judged after the scan
+  let copies: Map<string, { line: number; p: number; end: number; n: number }[]> | undefined;
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -897,6 +899,14 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       continue;
     }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
+      const copy = digitValue(text.charCodeAt(end - 1)) >= 0 ? copyNumber(text, p, end) : undefined;
+      if (copy) {
+        copies ??= new Map();
+        const seen = copies.get(copy.name);
+        if (seen) seen.push({ line, p, end, n: copy.n });
+        else copies.set(copy.name, [{ line, p, end, n: copy.n }]);
+        continue;
+      }
       // only a line that starts as some label does is compared with the labels (no string made for the others)
       if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
         const whole = text.slice(p, end);
@@ -946,9 +956,38 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
+  if (copies) {
+    // numbered 1, 2, 3 … in order under one name: each copy holds what follows it, up to the next
+    let added = false;
+    for (const run of copies.values()) {
+      if (run.length < 2 || !run.every((c, k) => c.n === k + 1)) continue;
+      for (const c of run) labels.push(new LazyHeading(context, 'label', 0, undefined, '', c.line, lineStarts[c.line]!, c.p, text.slice(c.p, c.end), c.p, c.end, 0, false));
+      added = true;
+    }
+    if (added) labels.sort((a, b) => a.line - b.line);
+  }
   if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
+}
+
+/** A copy's name is at least this long (专栏1 / 图2 are captions, and captions are not copies anyway). */
+const COPY_NAME_MIN = 3;
+
+/**
+ * A numbered copy in a compilation page (范文 sites list several versions of one text: 房屋租赁合同1 … 房屋租赁合同2):
+ * Han characters only, then its number (one or two digits) at the line's end. Its name and number, or undefined.
+ */
+function copyNumber(text: string, p: number, end: number): { name: string; n: number } | undefined {
+  let q = end;
+  while (q > p && end - q < 2 && digitValue(text.charCodeAt(q - 1)) >= 0) q--;
+  if (q - p < COPY_NAME_MIN || digitValue(text.charCodeAt(q - 1)) >= 0) return undefined;
+  for (let i = p; i < q; i++) if (!isLabelChar(text.charCodeAt(i))) return undefined;
+  const name = text.slice(p, q);
+  if (CAPTION.test(text.slice(p, end))) return undefined;
+  let n = 0;
+  for (let i = q; i < end; i++) n = n * 10 + digitValue(text.charCodeAt(i));
+  return { name, n };
 }
 
 /**
