@@ -454,9 +454,10 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   if (end - p < WRAP_MIN) return false;
   const c = text.charCodeAt(end - 1);
   if (!(isHan(c) || c === 0xff0c || c === 0x2c || c === 0x3001 || digitValue(c) >= 0)) return false;
-  // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off
+  // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off, nor is a filing's front matter or a
+  // page's chrome (证券代码:002988 … 2023年年度报告摘要 above 一、重要提示)
   const m = matchMarker(text, p, end);
-  return m === undefined && text.charCodeAt(p) !== 0x23;
+  return m === undefined && text.charCodeAt(p) !== 0x23 && !isAboveText(text.slice(p, end));
 }
 
 /** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
