@@ -253,7 +253,8 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       if (!m.glued) return true;
       // 第一条、词语含义。 (older model contracts put 、 where a blank belongs): a heading unless a citation goes on
       // (第十条、第十一条 / 第十条、十一条), where the numbering continues or no article came before
-      if (rest[0] === '、' && rest.length > 1 && m.ordinal !== undefined && (prevArticle === undefined || m.ordinal === prevArticle + 1)) {
+      // (and 第一條:根據… / 第八條：違約責任：… — a colon there, as 范文 sites write their contracts)
+      if ((rest[0] === '、' || rest[0] === '：' || rest[0] === ':') && rest.length > 1 && m.ordinal !== undefined && (prevArticle === undefined || m.ordinal === prevArticle + 1)) {
         const next = rest.charCodeAt(1);
         return !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
       }
