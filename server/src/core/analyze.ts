@@ -900,15 +900,18 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
     }
+    const tail = text.charCodeAt(end - 1);
+    // (a glossed name is longer than it reads: 購(gòu)買(mǎi)協(xié)議書(shū)1)
+    const copy = length <= COPY_LINE_MAX && (digitValue(tail) >= 0 || tail === 0x29 || tail === 0xff09) && !markerLines.has(line)
+      ? copyNumber(context.glossed ? stripGlosses(text.slice(p, end)) : text.slice(p, end)) : undefined;
+    if (copy) {
+      copies ??= new Map();
+      const seen = copies.get(copy.name);
+      if (seen) seen.push({ line, p, end, n: copy.n });
+      else copies.set(copy.name, [{ line, p, end, n: copy.n }]);
+      continue;
+    }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
-      const copy = digitValue(text.charCodeAt(end - 1)) >= 0 ? copyNumber(text, p, end) : undefined;
-      if (copy) {
-        copies ??= new Map();
-        const seen = copies.get(copy.name);
-        if (seen) seen.push({ line, p, end, n: copy.n });
-        else copies.set(copy.name, [{ line, p, end, n: copy.n }]);
-        continue;
-      }
       // only a line that starts as some label does is compared with the labels (no string made for the others)
       if (length <= LABEL_MAX && firsts.has(text.charCodeAt(p))) {
         const whole = text.slice(p, end);
@@ -959,11 +962,18 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
   }
   if (copies) {
-    // numbered 1, 2, 3 … in order under one name: each copy holds what follows it, up to the next
+    // numbered 1, 2, 3 … in order under one name (or the first alone under the page's headline that names it: 企业劳动合同
+    // above 企业劳动合同1): each copy holds what follows it, up to the next
     let added = false;
-    for (const run of copies.values()) {
-      if (run.length < 2 || !run.every((c, k) => c.n === k + 1)) continue;
-      for (const c of run) labels.push(new LazyHeading(context, 'label', 0, undefined, '', c.line, lineStarts[c.line]!, c.p, text.slice(c.p, c.end), c.p, c.end, 0, false));
+    // (a lone copy right above a law's structure — 天津大学章程 篇1 above 第一章 — names the one text the page holds, as
+    // its title does: it holds no 章/条, as no label does)
+    for (const [name, run] of copies) {
+      if (!run.every((c, k) => c.n === k + 1)) continue;
+      if (run.length < 2) {
+        const next = markers.find((c) => c.line > run[0]!.line);
+        if (!headlineNames(context, name, run[0]!.line) || (next !== undefined && isLawKind(next.kind))) continue;
+      }
+      for (const c of run) labels.push(new LazyHeading(context, 'label', COPY_DEPTH, undefined, '', c.line, lineStarts[c.line]!, c.p, text.slice(c.p, c.end), c.p, c.end, 0, false));
       added = true;
     }
     if (added) labels.sort((a, b) => a.line - b.line);
@@ -975,21 +985,49 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
 
 /** A copy's name is at least this long (专栏1 / 图2 are captions, and captions are not copies anyway). */
 const COPY_NAME_MIN = 3;
+/** A copy's line, glosses and all, is at most this long. */
+const COPY_LINE_MAX = 40;
+/** A label's depth for a compilation's copy: it holds the whole text that follows, a law's structure too. */
+const COPY_DEPTH = 2;
 
 /**
- * A numbered copy in a compilation page (范文 sites list several versions of one text: 房屋租赁合同1 … 房屋租赁合同2):
- * Han characters only, then its number (one or two digits) at the line's end. Its name and number, or undefined.
+ * A numbered copy in a compilation page (范文 sites list several versions of one text: 房屋租赁合同1 … 房屋租赁合同2,
+ * 某某合同 篇1, 某某合同(篇1)): Han characters only (glosses stripped before), then its number (one or two digits) at
+ * the line's end. Its name and number, or undefined.
  */
-function copyNumber(text: string, p: number, end: number): { name: string; n: number } | undefined {
-  let q = end;
-  while (q > p && end - q < 2 && digitValue(text.charCodeAt(q - 1)) >= 0) q--;
-  if (q - p < COPY_NAME_MIN || digitValue(text.charCodeAt(q - 1)) >= 0) return undefined;
-  for (let i = p; i < q; i++) if (!isLabelChar(text.charCodeAt(i))) return undefined;
-  const name = text.slice(p, q);
-  if (CAPTION.test(text.slice(p, end))) return undefined;
+function copyNumber(s: string): { name: string; n: number } | undefined {
+  let e = s.length;
+  const bracketed = s.charCodeAt(e - 1) === 0x29 || s.charCodeAt(e - 1) === 0xff09;
+  if (bracketed) e--;
+  let q = e;
+  while (q > 0 && e - q < 2 && digitValue(s.charCodeAt(q - 1)) >= 0) q--;
+  if (q === e || q === 0 || digitValue(s.charCodeAt(q - 1)) >= 0) return undefined;
   let n = 0;
-  for (let i = q; i < end; i++) n = n * 10 + digitValue(text.charCodeAt(i));
-  return { name, n };
+  for (let i = q; i < e; i++) n = n * 10 + digitValue(s.charCodeAt(i));
+  let nameEnd = q;
+  const pian = s.charCodeAt(nameEnd - 1) === 0x7bc7; /* 篇 */
+  if (pian) nameEnd--;
+  if (bracketed) {
+    const open = s.charCodeAt(nameEnd - 1);
+    if (!pian || (open !== 0x28 && open !== 0xff08)) return undefined;
+    nameEnd--;
+  }
+  if (pian) while (nameEnd > 0 && (s.charCodeAt(nameEnd - 1) === 0x20 || s.charCodeAt(nameEnd - 1) === 0x3000)) nameEnd--;
+  if (nameEnd < COPY_NAME_MIN || CAPTION.test(s)) return undefined;
+  for (let i = 0; i < nameEnd; i++) if (!isLabelChar(s.charCodeAt(i))) return undefined;
+  return { name: s.slice(0, nameEnd), n };
+}
+
+/** True when a line in the page's first lines, above `line`, starts with `name` (the compilation's headline). */
+function headlineNames(context: Context, name: string, line: number): boolean {
+  const { text, lineStarts, glossed } = context;
+  for (let l = 0; l < Math.min(line, TITLE_SEARCH_LINES); l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p < end && (glossed ? stripGlosses(text.slice(p, end)) : text.slice(p, end)).startsWith(name)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1862,8 +1900,8 @@ function buildTree(
         // numbered part's sits in it
         if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num')) break;
         const tr = fixedRank(th);
-        // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
-        if (law && th.kind === 'label') {
+        // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings (a compilation's copy does)
+        if (law && th.kind === 'label' && th.depth !== COPY_DEPTH) {
           stack.pop();
           continue;
         }
