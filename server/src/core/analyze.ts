@@ -245,7 +245,7 @@ function blankBetween(text: string, lineStarts: readonly number[], a: number, b:
 }
 
 /** Accept or reject a marker in its line's context. */
-function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false): boolean {
+function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false, alone = false): boolean {
   switch (markerInfo(m.kind).accept) {
     case 'citable':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
@@ -260,6 +260,10 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       }
       // 第一章总则 / 第一条本协会的名称为… (a page that dropped the blanks): the first article right below its chapter
       if (prevArticle === undefined && chapterAbove && m.ordinal === 1) return !CITATION_FOLLOWERS.includes(rest[0]!);
+      // 第一条劳动合同期限 on a line of its own (a contract's article title, its blank dropped): a short name of Han
+      // characters only, in the numbering (第一条规定的… is a wrapped citation: 规 goes on as a citation does)
+      if (alone && m.ordinal !== undefined && m.ordinal === (prevArticle ?? 0) + 1 && rest.length >= 2 && rest.length <= ARTICLE_TITLE_MAX
+        && hanOnly(rest) && !CITATION_FOLLOWERS.includes(rest[0]!)) return true;
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
       if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
@@ -557,7 +561,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     if (m) {
       const rest = source.slice(m.textStart, sourceEnd);
       const above = m.kind === 'article' && m.glued && prevArticle === undefined ? candidates[candidates.length - 1] : undefined;
-      if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line))) continue;
+      // (a glued article's title alone on its line: not a line that a wrapped sentence above goes on into)
+      const alone = m.kind === 'article' && m.glued && md === 0 && !repaired && !continuesLineAbove(text, lineStarts, line);
+      if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line), alone)) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
       // (a Roman numeral alone on its line, its title below, continues no sentence)
@@ -1811,7 +1817,14 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
     headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
-    if (isArticleTitle(c.rawMarker, first, enumerated)) {
+    // a contract's 第一条劳动合同期限 / 第一条 合同期限: a short name alone on the article's line, its text below it, is its
+    // title (not a PDF's line that breaks off: 第四条 公司于 / 2022 年 7 月…, nor the last line of a cut text)
+    let named = c.rest.length > 0 && !enumerated && first === body && body.length <= ARTICLE_TITLE_MAX && hanOnly(body) && !OPEN_ENDINGS.includes(body[body.length - 1]!);
+    if (named) {
+      const below = nextTextLine(text, lineStarts, c.line, 3);
+      named = below !== undefined && (digitValue(below.text.charCodeAt(0)) < 0 || matchMarker(text, below.p, below.end) !== undefined || gluedDecimal(text, below.p, below.end) !== undefined);
+    }
+    if (named || isArticleTitle(c.rawMarker, first, enumerated)) {
       // a contract's 第３条　合同文件。: the short first sentence is the article's title
       title = first;
       if (c.restStart >= 0 && c.rest.endsWith(body)) headingEnd = c.restStart + (enumerated ? 1 : 0) + first.length;
