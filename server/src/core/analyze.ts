@@ -585,7 +585,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         rest, repaired ? -1 : m.textStart, repaired ? -1 : end, md, repaired,
       );
       candidates.push(added);
-      if (m.kind === 'num') {
+      if (m.kind === 'num' || m.kind === 'article') {
+        // (a contract's 第一条 holds its clauses 1.1 1.2 glued to their text, as an item 1. does)
         openNum = m.ordinal;
         decimalPath = [];
       } else if (m.kind === 'decimal') {
