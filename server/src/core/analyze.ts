@@ -1328,7 +1328,11 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (last === '：' || last === ':') return issuedTitle(text, lineStarts, line, lines, glossed);
     // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
     if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
-    if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
+    const sentence = /[。，,；;！？?]/.test(plain);
+    // a line longer than a title with no sentence punctuation is no paragraph: a page's listing row above the document
+    // (“党政混合信息公开” 中共某某区委办公室 某某区人民政府办公室印发《…》的通知), passed over as chrome is
+    if (plain.length > TITLE_MAX_LENGTH && !sentence) continue;
+    if (plain.length > TITLE_MAX_LENGTH || (sentence && !isHeadline(text, lineStarts, line, plain))) return undefined;
     // a date line (2018 11月14日 星期, a page's date with its weekday left empty)
     if (!hasHan(plain) || (/^[\d０-９]/.test(plain) && (/[日分]$/.test(plain) || (plain.length <= 24 && /\d\s*月\s*\d{1,2}\s*日/.test(plain))))) continue;
     // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
