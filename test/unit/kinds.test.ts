@@ -700,7 +700,7 @@ describe('kinds: fifth pass (platform contracts, company rules, court model text
     assert.equal(count(model, 'num'), 9);
     assert.equal(parentName(model, named(model, '1.本金，指甲方出借给乙方的金额')), '定义');
     // `· 1）` / `· 2）`: a Word bullet, then a half-bracket item, under the article that introduces them
-    assert.deepEqual(model.headings.filter((h) => h.kind === 'numHalf').map((h) => parentName(model, h)), ['第二条', '第二条']);
+    assert.deepEqual(model.headings.filter((h) => h.kind === 'numHalf').map((h) => parentName(model, h)), ['第二条 借款发放方式', '第二条 借款发放方式']);
     const items = parse('一、付款\n双方约定：\n1）首付款于签约后支付。\n（1）现金。\n2) 尾款于验收后支付。\n3)\n共3)项\n');
     assert.deepEqual(items.headings.filter((h) => h.kind === 'numHalf').map((h) => h.marker), ['1）', '2)']);
     const law = parse('民法\n1.中華民國十八年制定公布總則編全文 152 條\n2.中華民國七十一年修正公布\n第 1 條\n民事，法律所未規定者，依習慣。\n');

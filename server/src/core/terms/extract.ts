@@ -54,6 +54,19 @@ export const MAX_QUOTED_TERM = 12;
 const MAX_TITLE = 80;
 const MAX_DEFINED_TERM = 30;
 const MAX_FULL_FORM = 40;
+/** A form field's name (出租方, 承租方, 甲方(出租方) aside) is at most this long. */
+const FIELD_NAME_MAX = 8;
+
+/** Only underscores and blanks between `s` and `e`: a blank a form leaves to fill (_______, ＿＿＿). */
+function isFillBlank(text: string, s: number, e: number): boolean {
+  let underscores = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5f || c === 0xff3f) underscores++;
+    else if (!isBlank(c)) return false;
+  }
+  return underscores > 0;
+}
 const MAX_LIST_LINES = 12;
 const MAX_LIST_ITEMS = 60;
 
@@ -579,8 +592,27 @@ class Extractor {
     }
     if (bracket - s > MAX_FULL_FORM) s = bracket - MAX_FULL_FORM;
     if (bracket - s < 2) return undefined;
+    // a form's blank to fill (出租方:_______(以下简称甲方)): the field's name before the colon is the full form
+    if (isFillBlank(text, s, bracket)) return this.#fieldNameBefore(s);
     if (abbreviation !== undefined) s = this.#nounPhraseStart(s, bracket, abbreviation);
     return { start: s, end: bracket, display: stripGlosses(text.slice(s, bracket)) };
+  }
+
+  /** The name of the form field whose colon ends right before `s` (出租方 of 出租方:____), if it is a short Han name. */
+  #fieldNameBefore(s: number): { start: number; end: number; display: string } | undefined {
+    const text = this.#text;
+    const colon = text[s - 1];
+    if (colon !== '：' && colon !== ':') return undefined;
+    const end = s - 1;
+    const ls = this.#lineStart(end);
+    let start = end;
+    while (start > ls && end - start < FIELD_NAME_MAX + 4 && !CLAUSE_END.includes(text[start - 1]!)) start--;
+    // (the name fills its field: from the line's start or the clause's, past an indent)
+    if (start > ls && !CLAUSE_END.includes(text[start - 1]!)) return undefined;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    if (end - start < 2 || end - start > FIELD_NAME_MAX) return undefined;
+    for (let i = start; i < end; i++) if (!isHanCode(text.charCodeAt(i))) return undefined;
+    return { start, end, display: text.slice(start, end) };
   }
 
   /**
