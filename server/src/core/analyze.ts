@@ -1325,7 +1325,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
     const last = plain[plain.length - 1]!;
     // the salutation: the body has begun (unless a notice that issues a document comes first, its title not scraped)
-    if (last === '：' || last === ':') return issuedTitle(text, lineStarts, line, lines, glossed);
+    // (a headline that ends in its page's empty byline field — …上市公告书 2014-12-17 来源:证券时报网 作者: — is no salutation)
+    if ((last === '：' || last === ':') && !PAGE_FIELDS.test(plain)) return issuedTitle(text, lineStarts, line, lines, glossed);
     // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
     if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
     const sentence = /[。，,；;！？?]/.test(plain);
@@ -1362,6 +1363,9 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
   }
   return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
 }
+
+/** A page's source and author fields after a headline on its line: 2014-12-17 来源:证券时报网 作者: */
+const PAGE_FIELDS = /\s(?:来源|來源)[：:]\S*\s+(?:作者|编辑|編輯)[：:]$/;
 
 /** A news byline: the desk or the reporters, then 报道 / 報導 at the end (a slash or 记者 before the names). */
 const BYLINE = /(?:[／/]|记者|記者)[^。，,；;！？?]{0,30}(?:报道|報導|報道)$/;
