@@ -1490,10 +1490,16 @@ const FRONT_MATTER_SPAN = 4;
 function frontMatterFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
   for (let l = line + 1; l < Math.min(lines, line + 1 + FRONT_MATTER_SPAN); l++) {
     const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
-    if (s !== '' && isOfficialFrontMatter(s)) return true;
+    if (s === '') continue;
+    // (a filing prints its codes above its own title: the line right above 公司代码:600478 … is a page's title for it,
+    // no issuer)
+    if (isOfficialFrontMatter(s)) return !(FILING_CODES.test(s) && nextTextLine(text, lineStarts, line, l - line)?.line === l);
   }
   return false;
 }
+
+/** A listed company's codes at the top of its filing: 公司代码:600478 公司简称:科力远, 证券代码: / 股票代码: / 债券代码:. */
+const FILING_CODES = /^(?:公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|债券代码|債券代碼)[：:]/;
 
 /** True when a breadcrumb follows the line with only blank or chrome lines between (a site's header above it). */
 function crumbFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
