@@ -7,7 +7,7 @@ import { isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, i
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
-import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, linkToc, namesToc } from './toc';
 
@@ -499,6 +499,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let decimalPath: number[] = [];
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
+  const spaced = spacedNumberRuns(text, lineStarts);
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
@@ -537,6 +538,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const glued = gluedDecimal(text, p, end);
       if (glued && continuesNumbering(glued.parts, openNum, decimalPath)) m = glued.match;
     }
+    if (!m && md === 0 && spaced !== undefined && spaced.has(line)) m = spacedNumber(text, p, end);
     let source = text;
     let sourceEnd = end;
     let repaired = false;
@@ -1606,6 +1608,45 @@ function continuesNumbering(parts: readonly number[], openNum: number | undefine
   for (let i = 0; prefix && i < k - 1; i++) if (path[i] !== parts[i]) prefix = false;
   if (prefix) return path.length === k - 1 ? last === 1 : last === path[k - 1]! + 1;
   return k === 2 && parts[0] === openNum && last === 1;
+}
+
+/** A run of notes numbered with one blank (1 本年度报告摘要… / 2 本公司董事会… / 3 未出席董事情况) has at least this many. */
+const SPACED_RUN_MIN = 3;
+/** Lines that may start `N 汉字` (one blank after one or two digits): found by one regular expression over the text. */
+const SPACED_START = /^[ \t\u3000]*\d{1,2} [\u4e00-\u9fff]/gm;
+
+/**
+ * The lines of `1 本…` notes that number 1, 2, 3 … in order (at least three; other lines between them), so that such a
+ * line is read as item N; a lone `3 万吨…` or `15 公里…` (a wrapped quantity) is in no run. Undefined when there is none.
+ */
+function spacedNumberRuns(text: string, lineStarts: readonly number[]): Set<number> | undefined {
+  let lines: Set<number> | undefined;
+  let run: number[] = [];
+  let line = 0;
+  const close = (): void => {
+    if (run.length >= SPACED_RUN_MIN) {
+      lines ??= new Set();
+      for (const l of run) lines.add(l);
+    }
+    run = [];
+  };
+  SPACED_START.lastIndex = 0;
+  for (let m = SPACED_START.exec(text); m; m = SPACED_START.exec(text)) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line++;
+    const end = trimEnd(text, lineStarts[line]!, lineEndAt(text, lineStarts, line));
+    const p = skipIndent(text, lineStarts[line]!, end);
+    const found = spacedNumber(text, p, end);
+    // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
+    if (found === undefined) continue;
+    const bar = text.indexOf('|', found.textStart);
+    if ((bar >= 0 && bar < end) || isTableRow(text.slice(found.textStart, end))) continue;
+    if (found.ordinal === 1) {
+      close();
+      run.push(line);
+    } else if (run.length > 0 && found.ordinal === run.length + 1) run.push(line);
+  }
+  close();
+  return lines;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
