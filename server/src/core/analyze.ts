@@ -1158,6 +1158,11 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
 
 /** A list's own heading (人民法院对当事人填写送达地址确认书告知事项) is at most this long. */
 const LIST_HEAD_MAX = 30;
+/** A list's name before a colon (一般原則:) is this long: a name, not a sentence. */
+const LIST_NAME_MIN = 3;
+const LIST_NAME_MAX = 8;
+/** A sentence's lead-in to a list (…如下：, 依次写明下列事项：), which names no section. */
+const LEAD_IN = /如下|以下|下列|如次|下述/;
 
 /**
  * True when the line (Han only: no punctuation, no digits) stands right above item 1 of a numbered list (1. / 1、)
@@ -1165,6 +1170,12 @@ const LIST_HEAD_MAX = 30;
  */
 function headsList(text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals): boolean {
   if (paragraphs.size < 2 || end - p < SUBHEAD_MIN || (paragraphs.get(line + 1) !== 1 && paragraphs.get(line + 2) !== 1)) return false;
+  // a name and its colon (一般原則: / 分段款式: above 1. 2. …), not a lead-in to what follows (鉴于: / 具体要求如下：)
+  const last = text.charCodeAt(end - 1);
+  if (last === 0xff1a || last === 0x3a) {
+    end--;
+    if (end - p < LIST_NAME_MIN || end - p > LIST_NAME_MAX || OPEN_ENDINGS.includes(text[end - 1]!) || LEAD_IN.test(text.slice(p, end))) return false;
+  }
   for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
   const next = nextTextLine(text, lineStarts, line);
   if (!next || paragraphs.get(next.line) !== 1) return false;
