@@ -226,7 +226,9 @@ function inContext(cands: LazyHeading[]): LazyHeading[] {
       let k = i + 1;
       while (k < cands.length && cands[k]!.kind !== 'roman') k++;
       const starts = c.ordinal === 1 && k < cands.length && cands[k]!.ordinal === 2;
-      if (!starts && !(roman > 0 && c.ordinal! > roman)) continue;
+      // (a chapter page on its own: III. above its paragraphs 3.1, 3.2 … numbered from its value)
+      const numbers = next !== undefined && next.kind === 'decimal' && next.ordinal === c.ordinal;
+      if (!starts && !numbers && !(roman > 0 && c.ordinal! > roman)) continue;
       roman = c.ordinal!;
     }
     if (isStructureKind(c.kind)) {
@@ -1976,9 +1978,9 @@ function buildTree(
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
         if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
-        // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report): a decimal section whose first number is the open
-        // numbered part's sits in it
-        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num')) break;
+        // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report), 3.1 under III.: a decimal section whose first number
+        // is the open numbered part's sits in it
+        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num' || th.kind === 'roman')) break;
         const tr = fixedRank(th);
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings (a compilation's copy does)
         if (law && th.kind === 'label' && th.depth !== COPY_DEPTH) {
