@@ -824,6 +824,40 @@ describe('kinds: sixth pass (titles of 公文 scrapes and news pages)', () => {
 const SEVENTH_FALSE = 1;
 const SEVENTH_TITLES = 16;
 
+describe('kinds: eighth pass (公文 with 附件, compilations of contracts, filings, plans)', () => {
+  it('a 附件说明 with the first name on its line is body text; the appendix after the date is a heading', () => {
+    const model = parse('国务院办公厅关于某某问题的复函\n\n湖北省人民政府：\n你省请示收悉。现函复如下。\n\n附件：1.某某部关于某某情况的报告\n2.某某专家组意见\n国务院办公厅\n二〇〇四年十一月四日\n\n附件1\n\n某某部关于某某情况的报告\n\n一、基本情况\n正文。\n');
+    assert.deepEqual(outline(model), ['国务院办公厅关于某某问题的复函', '  附件1', '    一、基本情况']);
+  });
+
+  it('a compilation’s copies (某某合同1 / 某某合同2, 篇1) hold their contracts, 第一条 and its glued 1.1 clauses too', () => {
+    const model = parse('购销合同\n\n购销合同1\n\n甲方：\n第一条产品名称\n1.1产品为钢材。\n1.2数量另定。\n第二条价款\n2.1价款另定。\n\n购销合同2\n\n一、产品\n1、钢材。\n');
+    assert.deepEqual(outline(model), ['购销合同', '  购销合同1', '    第一条 产品名称', '      1.1 产品为钢材', '      1.2 数量另定', '    第二条 价款', '      2.1 价款另定', '  购销合同2', '    一、产品', '      1、钢材']);
+    // one copy alone counts where the page's headline names it, and not a range of numbered lines in prose
+    assert.equal(count(parse('关于商业契约范文集合\n\n关于商业契约范文集合 篇1\n\n一. 制作内容:\n正文。\n'), 'label'), 1);
+    assert.equal(count(parse('某某报告\n\n正文一段话写在这里。\n增长率达到了百分之1\n正文。\n'), 'label'), 0);
+  });
+
+  it('第一條:根據… (a colon after the number) heads an article; a citation at a line start does not', () => {
+    const model = parse('购买协议书\n甲方:\n第一條:根據甲方的需求量，乙方每月供應。\n第二條:訂購的單價另定。\n');
+    assert.equal(count(model, 'article'), 2);
+    assert.equal(count(parse('某某办法\n依照本法\n第一条规定的程序办理。\n'), 'article'), 0);
+  });
+
+  it('a filing’s notes numbered `1 本…` with one blank are items in a run; a wrapped quantity is not', () => {
+    const model = parse('某某股份有限公司2023年年度报告摘要\n第一节 重要提示\n1 本年度报告摘要来自年度报告全文。\n2 本公司董事会保证内容真实。\n3 未出席董事情况\n');
+    assert.equal(count(model, 'num'), 3);
+    assert.equal(count(parse('某某报告\n正文说明产能达到\n3 万吨，比上年增加。\n4 月份投产。\n'), 'num'), 0);
+  });
+
+  it('一般原則: above 1. 2. heads the list; 具体要求如下： does not', () => {
+    const model = parse('函之製作要領\n\n一般原則:\n\n1.文字敘述應明白曉暢。\n\n2.文句應正確使用標點符號。\n');
+    assert.equal(parentName(model, named(model, '1.文字敘述應明白曉暢')), '一般原則:');
+    const lead = parse('某某通知\n\n具体要求如下：\n\n1.按时报送。\n\n2.注明联系人。\n');
+    assert.equal(count(lead, 'subhead'), 0);
+  });
+});
+
 describe('kinds: documents held out from tuning, against labels written by reading them', () => {
   it('precision, recall, parent and title over the labelled headings', () => {
     let predicted = 0;
@@ -902,8 +936,9 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
-    // (0.980 over the first 106 documents; the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…, a cut
-    // clause 2.1, a member list's title — bring all 127 to 0.979, the earlier passes pinned by their own floors below)
+    // (0.980 over the first 106 documents, unchanged; the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
+    // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 136 to 0.978, the
+    // earlier passes pinned by their own floors below)
     assert.ok(found / labelled >= 0.975, `recall ${found}/${labelled}`);
     // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655
     assert.ok(before44.found >= 756 && before44.parents >= 655, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
@@ -918,13 +953,13 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(seventh.predicted - seventh.matched <= SEVENTH_FALSE && seventh.found >= 37 && seventh.parents >= 34, `seventh pass: ${seventh.matched}/${seventh.predicted} predicted, found ${seventh.found}/${seventh.labelled}, parents ${seventh.parents}`);
     assert.ok(seventh.titles >= SEVENTH_TITLES, `seventh pass titles ${seventh.titles}/18`);
     assert.equal(titles - seventh.titles - eighth.titles, 88, 'the 88 earlier documents keep their titles');
-    // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 documents labelled before their first run:
-    // first run 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65 found, parents
-    // 29, 6 of 7 titles; after the rules (附件说明 with a name on its line, compilation copies, a 目录 entry cut after its
-    // leaders, front matter above a marker, 第一條:, glued article titles and their 1.1 clauses, a listing row above the
-    // title): 250/250, 250 of 256 found, parents 250, titles 19 of 21 (a Taiwan plan's cover takes its programme line, a
-    // flattened PDF's first line holds its whole cover)
-    assert.ok(eighth.matched === eighth.predicted && eighth.found >= 250 && eighth.parents >= 250, `eighth pass: ${eighth.matched}/${eighth.predicted} predicted, found ${eighth.found}/${eighth.labelled}, parents ${eighth.parents}`);
-    assert.ok(eighth.titles >= 19, `eighth pass titles ${eighth.titles}/21`);
+    // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 documents labelled before their first
+    // run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65, parents
+    // 29, 6 of 7; then 17/17, 17 of 29, parents 4, 3 of 9. After the rules (附件说明 with a name on its line, compilation
+    // copies, a 目录 entry cut after its leaders, front matter above a marker, 第一條:, glued article titles and their 1.1
+    // clauses, a listing row above the title, chrome, a filing's codes below its page title, `1 本…` notes in a run,
+    // 一般原則: above a list, III. above 3.1): 276/276, 276 of 285 found, parents 273, titles 27 of 30 (see NOTES.md)
+    assert.ok(eighth.matched === eighth.predicted && eighth.found >= 276 && eighth.parents >= 273, `eighth pass: ${eighth.matched}/${eighth.predicted} predicted, found ${eighth.found}/${eighth.labelled}, parents ${eighth.parents}`);
+    assert.ok(eighth.titles >= 27, `eighth pass titles ${eighth.titles}/30`);
   });
 });
