@@ -180,9 +180,17 @@ describe('zh-report on the fifth pass’s contracts, over stdio', () => {
 describe('zh-report on the eighth pass’s documents, over stdio', () => {
   const lease = fixture('cn_contract_house_lease_model_essay_site_kuwen_scrape.txt');
   const plan = fixture('cn_plan_2005_national_grain_emergency_plan_letter_govcn_crawl.txt');
+  const prospectus = fixture('cn_prospectus_summary_2010_kaiyuan_tourism_bond_definitions_xueke_scrape.txt');
   const leaseUri = 'file:///kinds/lease-compilation.txt';
   const planUri = 'file:///kinds/grain-plan.txt';
-  const client = openSession({ [leaseUri]: lease, [planUri]: plan });
+  const prospectusUri = 'file:///kinds/prospectus.txt';
+  const client = openSession({ [leaseUri]: lease, [planUri]: plan, [prospectusUri]: prospectus });
+
+  it('a prospectus’s 释义 rows under their intro (主承销商:指华林证券有限责任公司。): hover and go to definition from a later row', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), prospectusUri, prospectus, '由主承销商为本期');
+    assert.ok(hover.includes('华林证券有限责任公司'), hover);
+    assert.equal(definition.range.start.line, prospectus.split('\n').findIndex((l) => l.includes('主承销商:指')));
+  });
 
   it('a form’s 出租方:_______(以下简称甲方) defines 甲方 as 出租方, not as the blank: hover and go to definition from 1、', async () => {
     const { hover, definition } = await hoverAndDefinition(client(), leaseUri, lease, '甲方将其拥有的');
