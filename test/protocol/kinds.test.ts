@@ -205,3 +205,38 @@ describe('zh-report on the ninth pass’s judgments, over stdio', () => {
     assert.equal(symbols[0]!.children![1]!.children![0]!.name, '壹、程序方面');
   });
 });
+
+describe('zh-report on the eighth pass’s documents, over stdio', () => {
+  const lease = fixture('cn_contract_house_lease_model_essay_site_kuwen_scrape.txt');
+  const plan = fixture('cn_plan_2005_national_grain_emergency_plan_letter_govcn_crawl.txt');
+  const prospectus = fixture('cn_prospectus_summary_2010_kaiyuan_tourism_bond_definitions_xueke_scrape.txt');
+  const leaseUri = 'file:///kinds/lease-compilation.txt';
+  const planUri = 'file:///kinds/grain-plan.txt';
+  const prospectusUri = 'file:///kinds/prospectus.txt';
+  const client = openSession({ [leaseUri]: lease, [planUri]: plan, [prospectusUri]: prospectus });
+
+  it('a prospectus’s 释义 rows under their intro (主承销商:指华林证券有限责任公司。): hover and go to definition from a later row', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), prospectusUri, prospectus, '由主承销商为本期');
+    assert.ok(hover.includes('华林证券有限责任公司'), hover);
+    assert.equal(definition.range.start.line, prospectus.split('\n').findIndex((l) => l.includes('主承销商:指')));
+  });
+
+  it('a form’s 出租方:_______(以下简称甲方) defines 甲方 as 出租方, not as the blank: hover and go to definition from 1、', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), leaseUri, lease, '甲方将其拥有的');
+    assert.ok(hover.includes('出租方') && !hover.includes('____'), hover);
+    assert.equal(definition.range.start.line, lease.split('\n').findIndex((l) => l.includes('(以下简称甲方)')));
+  });
+
+  it('a compilation page’s copies (房屋租赁合同1, 房屋租赁合同2) hold the contract’s sections', async () => {
+    const symbols = await client().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: leaseUri } });
+    const copies = symbols[0]!.children!;
+    assert.deepEqual(copies.map((s) => s.name), ['房屋租赁合同1', '房屋租赁合同2']);
+    assert.deepEqual(copies[0]!.children!.map((s) => s.name.slice(0, 2)), ['一、', '二、', '三、', '四、']);
+  });
+
+  it('an emergency plan’s 本预案所称粮食应急状态，是指…: hover and go to definition from a later use', async () => {
+    const { hover, definition } = await hoverAndDefinition(client(), planUri, plan, '粮食应急状态下，对原粮');
+    assert.ok(hover.includes('因各类突发公共事件'), hover);
+    assert.equal(definition.range.start.line, plan.split('\n').findIndex((l) => l.startsWith('本预案所称粮食应急状态')));
+  });
+});

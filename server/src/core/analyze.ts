@@ -7,7 +7,7 @@ import { breadcrumbLastStep, isAboveText, isBreadcrumb, isNavigationHeader, isOf
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
-import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, isTocHeader, linkToc, namesToc } from './toc';
 
@@ -226,7 +226,9 @@ function inContext(cands: LazyHeading[]): LazyHeading[] {
       let k = i + 1;
       while (k < cands.length && cands[k]!.kind !== 'roman') k++;
       const starts = c.ordinal === 1 && k < cands.length && cands[k]!.ordinal === 2;
-      if (!starts && !(roman > 0 && c.ordinal! > roman)) continue;
+      // (a chapter page on its own: III. above its paragraphs 3.1, 3.2 … numbered from its value)
+      const numbers = next !== undefined && next.kind === 'decimal' && next.ordinal === c.ordinal;
+      if (!starts && !numbers && !(roman > 0 && c.ordinal! > roman)) continue;
       roman = c.ordinal!;
     }
     if (isStructureKind(c.kind)) {
@@ -245,7 +247,7 @@ function blankBetween(text: string, lineStarts: readonly number[], a: number, b:
 }
 
 /** Accept or reject a marker in its line's context. */
-function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false): boolean {
+function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefined, chapterAbove = false, alone = false): boolean {
   switch (markerInfo(m.kind).accept) {
     case 'citable':
       // "第十条规定…" at a line start is a citation (often a hard-wrapped one: "第一百九十三條第二項之規定") unless the
@@ -253,12 +255,17 @@ function acceptMarker(m: MarkerMatch, rest: string, prevArticle: number | undefi
       if (!m.glued) return true;
       // 第一条、词语含义。 (older model contracts put 、 where a blank belongs): a heading unless a citation goes on
       // (第十条、第十一条 / 第十条、十一条), where the numbering continues or no article came before
-      if (rest[0] === '、' && rest.length > 1 && m.ordinal !== undefined && (prevArticle === undefined || m.ordinal === prevArticle + 1)) {
+      // (and 第一條:根據… / 第八條：違約責任：… — a colon there, as 范文 sites write their contracts)
+      if ((rest[0] === '、' || rest[0] === '：' || rest[0] === ':') && rest.length > 1 && m.ordinal !== undefined && (prevArticle === undefined || m.ordinal === prevArticle + 1)) {
         const next = rest.charCodeAt(1);
         return !CITATION_FOLLOWERS.includes(rest[1]!) && !isCnNumeralCode(next) && digitValue(next) < 0;
       }
       // 第一章总则 / 第一条本协会的名称为… (a page that dropped the blanks): the first article right below its chapter
       if (prevArticle === undefined && chapterAbove && m.ordinal === 1) return !CITATION_FOLLOWERS.includes(rest[0]!);
+      // 第一条劳动合同期限 on a line of its own (a contract's article title, its blank dropped): a short name of Han
+      // characters only, in the numbering (第一条规定的… is a wrapped citation: 规 goes on as a citation does)
+      if (alone && m.ordinal !== undefined && m.ordinal === (prevArticle ?? 0) + 1 && rest.length >= 2 && rest.length <= ARTICLE_TITLE_MAX
+        && hanOnly(rest) && !CITATION_FOLLOWERS.includes(rest[0]!)) return true;
       if (prevArticle === undefined || m.ordinal === undefined || (m.ordinal !== prevArticle + 1 && m.ordinal !== prevArticle)) return false;
       // 第六条，本协会… (a comma where a space belongs) heads the next article; 第六条，第七条… and 第六条，依照… cite
       if ((rest[0] === '，' || rest[0] === ',') && m.ordinal === prevArticle + 1) {
@@ -470,9 +477,10 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   if (end - p < WRAP_MIN) return false;
   const c = text.charCodeAt(end - 1);
   if (!(isHan(c) || c === 0xff0c || c === 0x2c || c === 0x3001 || digitValue(c) >= 0)) return false;
-  // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off
+  // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off, nor is a filing's front matter or a
+  // page's chrome (证券代码:002988 … 2023年年度报告摘要 above 一、重要提示)
   const m = matchMarker(text, p, end);
-  return m === undefined && text.charCodeAt(p) !== 0x23;
+  return m === undefined && text.charCodeAt(p) !== 0x23 && !isAboveText(text.slice(p, end));
 }
 
 /** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
@@ -509,6 +517,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let decimalPath: number[] = [];
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
+  const spaced = spacedNumberRuns(text, lineStarts);
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
@@ -547,6 +556,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const glued = gluedDecimal(text, p, end);
       if (glued && continuesNumbering(glued.parts, openNum, decimalPath)) m = glued.match;
     }
+    if (!m && md === 0 && spaced !== undefined && spaced.has(line)) m = spacedNumber(text, p, end);
     let source = text;
     let sourceEnd = end;
     let repaired = false;
@@ -579,7 +589,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         rest = text.slice(restStart, firstArticle.start);
       }
       const above = m.kind === 'article' && m.glued && prevArticle === undefined ? candidates[candidates.length - 1] : undefined;
-      if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line))) continue;
+      // (a glued article's title alone on its line: not a line that a wrapped sentence above goes on into)
+      const alone = m.kind === 'article' && m.glued && md === 0 && !repaired && !continuesLineAbove(text, lineStarts, line);
+      if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line), alone)) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
       if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
       // (a Roman numeral alone on its line, its title below, continues no sentence)
@@ -601,7 +613,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
         rest, repaired ? -1 : restStart, repaired ? -1 : firstArticle ? firstArticle.start : end, md, repaired,
       );
       candidates.push(added);
-      if (m.kind === 'num') {
+      if (m.kind === 'num' || m.kind === 'article') {
+        // (a contract's 第一条 holds its clauses 1.1 1.2 glued to their text, as an item 1. does)
         openNum = m.ordinal;
         decimalPath = [];
       } else if (m.kind === 'decimal') {
@@ -922,6 +935,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
   const labels: LazyHeading[] = [];
   let subheads: LazyHeading[] = [];
+  // a compilation's numbered copies (房屋租赁合同1, 房屋租赁合同2 …): line and number by name, judged after the scan
+  let copies: Map<string, { line: number; p: number; end: number; n: number }[]> | undefined;
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -949,6 +964,17 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
     if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+      continue;
+    }
+    const tail = text.charCodeAt(end - 1);
+    // (a glossed name is longer than it reads: 購(gòu)買(mǎi)協(xié)議書(shū)1)
+    const copy = length <= COPY_LINE_MAX && (digitValue(tail) >= 0 || tail === 0x29 || tail === 0xff09) && !markerLines.has(line)
+      ? copyNumber(context.glossed ? stripGlosses(text.slice(p, end)) : text.slice(p, end)) : undefined;
+    if (copy) {
+      copies ??= new Map();
+      const seen = copies.get(copy.name);
+      if (seen) seen.push({ line, p, end, n: copy.n });
+      else copies.set(copy.name, [{ line, p, end, n: copy.n }]);
       continue;
     }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
@@ -1001,9 +1027,73 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       }
     }
   }
+  if (copies) {
+    // numbered 1, 2, 3 … in order under one name (or the first alone under the page's headline that names it: 企业劳动合同
+    // above 企业劳动合同1): each copy holds what follows it, up to the next
+    let added = false;
+    // (a lone copy right above a law's structure — 天津大学章程 篇1 above 第一章 — names the one text the page holds, as
+    // its title does: it holds no 章/条, as no label does)
+    for (const [name, run] of copies) {
+      if (!run.every((c, k) => c.n === k + 1)) continue;
+      if (run.length < 2) {
+        const next = markers.find((c) => c.line > run[0]!.line);
+        if (!headlineNames(context, name, run[0]!.line) || (next !== undefined && isLawKind(next.kind))) continue;
+      }
+      for (const c of run) labels.push(new LazyHeading(context, 'label', COPY_DEPTH, undefined, '', c.line, lineStarts[c.line]!, c.p, text.slice(c.p, c.end), c.p, c.end, 0, false));
+      added = true;
+    }
+    if (added) labels.sort((a, b) => a.line - b.line);
+  }
   if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
+}
+
+/** A copy's name is at least this long (专栏1 / 图2 are captions, and captions are not copies anyway). */
+const COPY_NAME_MIN = 3;
+/** A copy's line, glosses and all, is at most this long. */
+const COPY_LINE_MAX = 40;
+/** A label's depth for a compilation's copy: it holds the whole text that follows, a law's structure too. */
+const COPY_DEPTH = 2;
+
+/**
+ * A numbered copy in a compilation page (范文 sites list several versions of one text: 房屋租赁合同1 … 房屋租赁合同2,
+ * 某某合同 篇1, 某某合同(篇1)): Han characters only (glosses stripped before), then its number (one or two digits) at
+ * the line's end. Its name and number, or undefined.
+ */
+function copyNumber(s: string): { name: string; n: number } | undefined {
+  let e = s.length;
+  const bracketed = s.charCodeAt(e - 1) === 0x29 || s.charCodeAt(e - 1) === 0xff09;
+  if (bracketed) e--;
+  let q = e;
+  while (q > 0 && e - q < 2 && digitValue(s.charCodeAt(q - 1)) >= 0) q--;
+  if (q === e || q === 0 || digitValue(s.charCodeAt(q - 1)) >= 0) return undefined;
+  let n = 0;
+  for (let i = q; i < e; i++) n = n * 10 + digitValue(s.charCodeAt(i));
+  let nameEnd = q;
+  const pian = s.charCodeAt(nameEnd - 1) === 0x7bc7; /* 篇 */
+  if (pian) nameEnd--;
+  if (bracketed) {
+    const open = s.charCodeAt(nameEnd - 1);
+    if (!pian || (open !== 0x28 && open !== 0xff08)) return undefined;
+    nameEnd--;
+  }
+  if (pian) while (nameEnd > 0 && (s.charCodeAt(nameEnd - 1) === 0x20 || s.charCodeAt(nameEnd - 1) === 0x3000)) nameEnd--;
+  if (nameEnd < COPY_NAME_MIN || CAPTION.test(s)) return undefined;
+  for (let i = 0; i < nameEnd; i++) if (!isLabelChar(s.charCodeAt(i))) return undefined;
+  return { name: s.slice(0, nameEnd), n };
+}
+
+/** True when a line in the page's first lines, above `line`, starts with `name` (the compilation's headline). */
+function headlineNames(context: Context, name: string, line: number): boolean {
+  const { text, lineStarts, glossed } = context;
+  for (let l = 0; l < Math.min(line, TITLE_SEARCH_LINES); l++) {
+    const start = lineStarts[l]!;
+    const end = trimEnd(text, start, lineEndAt(text, lineStarts, l));
+    const p = skipIndent(text, start, end);
+    if (p < end && (glossed ? stripGlosses(text.slice(p, end)) : text.slice(p, end)).startsWith(name)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1125,6 +1215,11 @@ function isFinishedAbove(text: string, above: { p: number; end: number; line: nu
 
 /** A list's own heading (人民法院对当事人填写送达地址确认书告知事项) is at most this long. */
 const LIST_HEAD_MAX = 30;
+/** A list's name before a colon (一般原則:) is this long: a name, not a sentence. */
+const LIST_NAME_MIN = 3;
+const LIST_NAME_MAX = 8;
+/** A sentence's lead-in to a list (…如下：, 依次写明下列事项：), which names no section. */
+const LEAD_IN = /如下|以下|下列|如次|下述/;
 
 /**
  * True when the line (Han only: no punctuation, no digits) stands right above item 1 of a numbered list (1. / 1、)
@@ -1132,6 +1227,12 @@ const LIST_HEAD_MAX = 30;
  */
 function headsList(text: string, lineStarts: readonly number[], line: number, p: number, end: number, paragraphs: LineOrdinals): boolean {
   if (paragraphs.size < 2 || end - p < SUBHEAD_MIN || (paragraphs.get(line + 1) !== 1 && paragraphs.get(line + 2) !== 1)) return false;
+  // a name and its colon (一般原則: / 分段款式: above 1. 2. …), not a lead-in to what follows (鉴于: / 具体要求如下：)
+  const last = text.charCodeAt(end - 1);
+  if (last === 0xff1a || last === 0x3a) {
+    end--;
+    if (end - p < LIST_NAME_MIN || end - p > LIST_NAME_MAX || OPEN_ENDINGS.includes(text[end - 1]!) || LEAD_IN.test(text.slice(p, end))) return false;
+  }
   for (let i = p; i < end; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
   const next = nextTextLine(text, lineStarts, line);
   if (!next || paragraphs.get(next.line) !== 1) return false;
@@ -1301,10 +1402,15 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
     const last = plain[plain.length - 1]!;
     // the salutation: the body has begun (unless a notice that issues a document comes first, its title not scraped)
-    if (last === '：' || last === ':') return issuedTitle(text, lineStarts, line, lines, glossed);
+    // (a headline that ends in its page's empty byline field — …上市公告书 2014-12-17 来源:证券时报网 作者: — is no salutation)
+    if ((last === '：' || last === ':') && !PAGE_FIELDS.test(plain)) return issuedTitle(text, lineStarts, line, lines, glossed);
     // a line with no Han and no words (mojibake of GBK read as Latin-1: ¹ãÖÝÊÐ…) is damage, not the text's start
     if (!hasHan(plain) && !/[A-Za-z]{2,}[ ,.][A-Za-z]/.test(plain)) continue;
-    if (plain.length > TITLE_MAX_LENGTH || (/[。，,；;！？?]/.test(plain) && !isHeadline(text, lineStarts, line, plain))) return undefined;
+    const sentence = /[。，,；;！？?]/.test(plain);
+    // a line longer than a title with no sentence punctuation is no paragraph: a page's listing row above the document
+    // (“党政混合信息公开” 中共某某区委办公室 某某区人民政府办公室印发《…》的通知), passed over as chrome is
+    if (plain.length > TITLE_MAX_LENGTH && !sentence) continue;
+    if (plain.length > TITLE_MAX_LENGTH || (sentence && !isHeadline(text, lineStarts, line, plain))) return undefined;
     // a date line (2018 11月14日 星期, a page's date with its weekday left empty)
     if (!hasHan(plain) || (/^[\d０-９]/.test(plain) && (/[日分]$/.test(plain) || (plain.length <= 24 && /\d\s*月\s*\d{1,2}\s*日/.test(plain))))) continue;
     // a cover's imprint: the issuing body above the date (中华人民共和国国务院新闻办公室 / 二○○七年十二月•北京), or the date
@@ -1338,6 +1444,9 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
   return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
 }
 
+/** A page's source and author fields after a headline on its line: 2014-12-17 来源:证券时报网 作者: */
+const PAGE_FIELDS = /\s(?:来源|來源)[：:]\S*\s+(?:作者|编辑|編輯)[：:]$/;
+
 /** A news byline: the desk or the reporters, then 报道 / 報導 at the end (a slash or 记者 before the names). */
 const BYLINE = /(?:[／/]|记者|記者)[^。，,；;！？?]{0,30}(?:报道|報導|報道)$/;
 
@@ -1345,14 +1454,16 @@ const BYLINE = /(?:[／/]|记者|記者)[^。，,；;！？?]{0,30}(?:报道|報
 const MASTHEAD = /^\S{2,28}文件$/;
 
 /**
- * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, then the signature's date
- * (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
+ * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, or 附件：1.X with the
+ * first name on its line (附件：X for the only one), then the signature's date (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
  * (附件1 / 参会单位名单). Removes the note and its items from `candidates` (in place).
  */
 function dropAttachmentNote(text: string, lineStarts: readonly number[], candidates: Candidate[]): void {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.kind !== 'appendix' || c.ordinal !== undefined || c.rest.trim() !== '' || !/[:：]$/.test(c.rawMarker)) continue;
+    if (c.kind !== 'appendix' || c.ordinal !== undefined || !/[:：]$/.test(c.rawMarker)) continue;
+    // 附件：1.某某报告 (the first name on the note's line, the others below it) or 附件：某某制度 (the only attachment)
+    const named = c.rest.trim() !== '';
     let j = i + 1;
     let at = c.line;
     for (;;) {
@@ -1361,7 +1472,7 @@ function dropAttachmentNote(text: string, lineStarts: readonly number[], candida
       at = next.line;
       j++;
     }
-    if (j === i + 1) continue;
+    if (j === i + 1 && !named) continue;
     const after = nextTextLine(text, lineStarts, at, 4);
     const dated = after && (DATE_LINE.test(after.text) || (ORGAN_END.test(after.text) && DATE_LINE.test(nextTextLine(text, lineStarts, after.line, 3)?.text ?? '')));
     if (dated) candidates.splice(i, j - i);
@@ -1557,10 +1668,16 @@ const FRONT_MATTER_SPAN = 4;
 function frontMatterFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
   for (let l = line + 1; l < Math.min(lines, line + 1 + FRONT_MATTER_SPAN); l++) {
     const s = text.slice(lineStarts[l]!, lineEndAt(text, lineStarts, l)).trim();
-    if (s !== '' && isOfficialFrontMatter(s)) return true;
+    if (s === '') continue;
+    // (a filing prints its codes above its own title: the line right above 公司代码:600478 … is a page's title for it,
+    // no issuer)
+    if (isOfficialFrontMatter(s)) return !(FILING_CODES.test(s) && nextTextLine(text, lineStarts, line, l - line)?.line === l);
   }
   return false;
 }
+
+/** A listed company's codes at the top of its filing: 公司代码:600478 公司简称:科力远, 证券代码: / 股票代码: / 债券代码:. */
+const FILING_CODES = /^(?:公司代码|公司代碼|证券代码|證券代碼|股票代码|股票代碼|债券代码|債券代碼)[：:]/;
 
 /** True when a breadcrumb follows the line with only blank or chrome lines between (a site's header above it). */
 function crumbFollows(text: string, lineStarts: readonly number[], line: number, lines: number): boolean {
@@ -1672,6 +1789,45 @@ function continuesNumbering(parts: readonly number[], openNum: number | undefine
   for (let i = 0; prefix && i < k - 1; i++) if (path[i] !== parts[i]) prefix = false;
   if (prefix) return path.length === k - 1 ? last === 1 : last === path[k - 1]! + 1;
   return k === 2 && parts[0] === openNum && last === 1;
+}
+
+/** A run of notes numbered with one blank (1 本年度报告摘要… / 2 本公司董事会… / 3 未出席董事情况) has at least this many. */
+const SPACED_RUN_MIN = 3;
+/** Lines that may start `N 汉字` (one blank after one or two digits): found by one regular expression over the text. */
+const SPACED_START = /^[ \t\u3000]*\d{1,2} [\u4e00-\u9fff]/gm;
+
+/**
+ * The lines of `1 本…` notes that number 1, 2, 3 … in order (at least three; other lines between them), so that such a
+ * line is read as item N; a lone `3 万吨…` or `15 公里…` (a wrapped quantity) is in no run. Undefined when there is none.
+ */
+function spacedNumberRuns(text: string, lineStarts: readonly number[]): Set<number> | undefined {
+  let lines: Set<number> | undefined;
+  let run: number[] = [];
+  let line = 0;
+  const close = (): void => {
+    if (run.length >= SPACED_RUN_MIN) {
+      lines ??= new Set();
+      for (const l of run) lines.add(l);
+    }
+    run = [];
+  };
+  SPACED_START.lastIndex = 0;
+  for (let m = SPACED_START.exec(text); m; m = SPACED_START.exec(text)) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line++;
+    const end = trimEnd(text, lineStarts[line]!, lineEndAt(text, lineStarts, line));
+    const p = skipIndent(text, lineStarts[line]!, end);
+    const found = spacedNumber(text, p, end);
+    // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
+    if (found === undefined) continue;
+    const bar = text.indexOf('|', found.textStart);
+    if ((bar >= 0 && bar < end) || isTableRow(text.slice(found.textStart, end))) continue;
+    if (found.ordinal === 1) {
+      close();
+      run.push(line);
+    } else if (run.length > 0 && found.ordinal === run.length + 1) run.push(line);
+  }
+  close();
+  return lines;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
@@ -1898,7 +2054,14 @@ function headingText({ text, lineStarts, glossed }: Context, c: Candidate): Head
     }
     const first = cleanTitle(firstSentence(body).text, glossed);
     headingEnd = c.lineEnd >= 0 ? trimEnd(text, c.headingStart, c.restStart) : c.headingStart + c.rawMarker.length;
-    if (isArticleTitle(c.rawMarker, first, enumerated)) {
+    // a contract's 第一条劳动合同期限 / 第一条 合同期限: a short name alone on the article's line, its text below it, is its
+    // title (not a PDF's line that breaks off: 第四条 公司于 / 2022 年 7 月…, nor the last line of a cut text)
+    let named = c.rest.length > 0 && !enumerated && first === body && body.length <= ARTICLE_TITLE_MAX && hanOnly(body) && !OPEN_ENDINGS.includes(body[body.length - 1]!);
+    if (named) {
+      const below = nextTextLine(text, lineStarts, c.line, 3);
+      named = below !== undefined && (digitValue(below.text.charCodeAt(0)) < 0 || matchMarker(text, below.p, below.end) !== undefined || gluedDecimal(text, below.p, below.end) !== undefined);
+    }
+    if (named || isArticleTitle(c.rawMarker, first, enumerated)) {
       // a contract's 第３条　合同文件。: the short first sentence is the article's title
       title = first;
       if (c.restStart >= 0 && c.rest.endsWith(body)) headingEnd = c.restStart + (enumerated ? 1 : 0) + first.length;
@@ -1983,14 +2146,14 @@ function buildTree(
         }
         // a contract's section 一、 (outside any article) holds the articles that follow it
         if (h.kind === 'article' && holds(th) && md === 0 && mds[t]! === 0 && !insideArticle(headings, stack)) break;
-        // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report): a decimal section whose first number is the open
-        // numbered part's sits in it
-        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num')) break;
+        // 1.1 / 1.2 under 一、 and 2.1 under 二、 (a quarterly report), 3.1 under III.: a decimal section whose first number
+        // is the open numbered part's sits in it
+        if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num' || th.kind === 'roman')) break;
         // a case's name holds its digest's sections (“…侵权纠纷案” above 【裁判要旨】 【案情介绍】)
         if (h.kind === 'label' && th.kind === 'subhead' && th.depth === 1 && CASE_NAME.test(th.name)) break;
         const tr = fixedRank(th);
-        // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings
-        if (law && th.kind === 'label') {
+        // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings (a compilation's copy does)
+        if (law && th.kind === 'label' && th.depth !== COPY_DEPTH) {
           stack.pop();
           continue;
         }

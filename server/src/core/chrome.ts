@@ -8,6 +8,8 @@ const CHROME_EXACT = new Set([
   '更多', '更多>', '更多>>', '更多»', '查看更多', '阅读更多', '閱讀更多', '查看全文', '阅读全文', '閱讀全文', '展开全文', '展開全文',
   // Taiwan government sites: the accessibility anchor, the mobile menu button, the print icon's text
   ':::', '手機版選單', '手机版菜单', '列印圖示', '列印', '回上頁', '回首頁',
+  // a Taiwan law or ruling database's export buttons (去格式引用 轉存PDF 轉存RTF 友善列印)
+  '友善列印', '去格式引用', '轉存PDF', '轉存RTF', '轉存ODF', '转存PDF',
   // a site's feedback link, and the accessibility link past its menu (gov.mo, a case database)
   '意见反馈', '意見反饋', '跳過導航', '跳过导航', '跳到主要內容', '跳到主要内容', '跳至主要內容', '跳至主要内容', '跳轉到主要內容', '跳转到主要内容',
   // a model-text site's copy button
@@ -38,10 +40,13 @@ const CHROME_PREFIXES = [
   '发布时间', '發布時間', '發佈時間', '发布日期', '發布日期', '来源：', '来源:', '來源：', '來源:', '时间：', '時間：', '时间:', '時間:',
   // a government site's table of the document's fields (政府信息公开): 索引号: … 组配分类: … / 名称: … 文号:
   '索引号', '索 引 号', '發布機構', '发布机构', '主题分类', '主題分類', '组配分类', '信息分类', '名称:', '名称：', '名 称:', '名 称：',
-  '作者：', '作者:', '简介：', '简介:', '簡介：', '簡介:', '责任编辑', '責任編輯', '编辑：', '編輯：', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
+  '作者：', '作者:', '简介：', '简介:', '簡介：', '簡介:', '责任编辑', '責任編輯', '编辑：', '編輯：', '编辑:', '編輯:', '浏览次数', '瀏覽次數', '点击数', '點擊數', '打印本页', '<!--',
   // a site header's tags and hotline: 标签:行政律师 / 法律热线:010-…
   '标签：', '标签:', '標籤：', '標籤:', '热线：', '热线:', '熱線：', '熱線:', '法律热线', '咨询热线', '諮詢熱線', '服务热线', '服務熱線', '联系电话', '聯絡電話',
 ];
+
+/** A site's notice on its rights: 证券时报网络版郑重声明…, 本页内容未经书面授权许可,不得转载. */
+const RIGHTS_NOTICE = /郑重声明|鄭重聲明|未经[^。]{0,12}(?:授权|许可)[^。]{0,12}不得(?:转载|复制)|未經[^。]{0,12}(?:授權|許可)[^。]{0,12}不得(?:轉載|複製)/;
 
 /** A site's search box: 快捷搜索:论文 合同 演讲, 多个关键词搜索,空格分隔, 请输入关键词. */
 const SEARCH_BOX = /^(?:[\u4e00-\u9fff]{0,4}搜索|[\u4e00-\u9fff]{0,4}搜尋)[：:]|关键[词字][^。！？]{0,6}搜索|關鍵[詞字][^。！？]{0,6}搜尋|^请输入关键[词字]|^請輸入關鍵[詞字]/;
@@ -89,6 +94,7 @@ export function isChromeLine(line: string): boolean {
   if (line.length <= 80 && SITE_LINKS.test(line)) return true;
   if (FIELD.test(line)) return true;
   if (line.length <= 40 && (SEARCH_BOX.test(line) || THREAD_COUNTS.test(line))) return true;
+  if (line.length <= 200 && RIGHTS_NOTICE.test(line)) return true;
   // a site's table of the document's fields, one row a line: 索 引 号: | 000014349/2023-91150 | 信息分类: | |
   if (TABLE_FIELD.test(line)) return true;
   const first = line.charCodeAt(0);

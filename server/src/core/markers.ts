@@ -585,6 +585,19 @@ function digitsMarker(s: string, p: number, end: number): MarkerMatch | undefine
 }
 
 /**
+ * `1 本年度报告摘要来自…` (a filing's numbered notes with one blank after the number, as an exchange's template prints
+ * them): one or two digits, one ASCII blank, then two Han characters of which the first is no unit. The shape of a
+ * wrapped quantity too (3 万吨…), so only a run of them numbered 1, 2, 3 … tells (see analyze). Undefined otherwise.
+ */
+export function spacedNumber(s: string, p: number, end: number): MarkerMatch | undefined {
+  const dEnd = readDigits(s, p, end);
+  if (dEnd === p || dEnd - p > 2 || s.charCodeAt(dEnd) !== 0x20) return undefined;
+  const t = dEnd + 1;
+  if (t + 1 >= end || !isHan(s.charCodeAt(t)) || !isHan(s.charCodeAt(t + 1)) || UNIT_CHARS.includes(s[t]!)) return undefined;
+  return finish('num', digitsValue(s, p, dEnd), p, dEnd, s, end);
+}
+
+/**
  * The numbers of a decimal section number glued to its text (1.1融资租赁：…, 5.2.1将租赁物…), no blank between: the
  * shape of a decimal quantity too (1.5倍, 3.5公里), so only the numbering around it can tell (see analyze). Undefined
  * when the line does not start so or a unit follows; `match` is the marker as a decimal section.

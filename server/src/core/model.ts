@@ -29,7 +29,7 @@ export type MarkerKind =
   | 'ordinal' // 第一、 / 第一， on a line of its own (older reports)
   | 'decimal' // 3.1 / 3.1.2 (technical standards); `depth` is the number of dots
   | 'appendix' // 附件 / 附件1 / 附录
-  | 'label' // an unnumbered structural heading: 主文 / 事实 / 理由 / 本院认为 / 判决如下, 总纲 / 前言 (`depth` 1: a leaf that takes no children), a TOC entry's unnumbered title
+  | 'label' // an unnumbered structural heading: 主文 / 事实 / 理由 / 本院认为 / 判决如下, 总纲 / 前言 (`depth` 1: a leaf that takes no children), a TOC entry's unnumbered title, a compilation's copy 某某合同1 (`depth` 2)
   | 'subhead' // an unnumbered sub-heading inferred from layout: a short line standing alone between paragraphs (speeches)
   | 'markdown'; // a Markdown `#` heading with no marker of its own
 

@@ -69,6 +69,26 @@ function entryAt(text: string, p: number, end: number): EntryLine | undefined {
   return han ? { titleEnd, page, dotted: dots >= 3 } : undefined;
 }
 
+/** `title ……` with no page number after its leaders: the title's end, or -1 (three dots at least, a short Han title). */
+function leaderedTitleEnd(text: string, p: number, end: number): number {
+  let dots = 0;
+  let r = end;
+  while (r > p && isLeader(text.charCodeAt(r - 1))) {
+    if (isDot(text.charCodeAt(r - 1))) dots++;
+    r--;
+  }
+  if (dots < 3 || r <= p || !isDot(text.charCodeAt(end - 1))) return -1;
+  const titleEnd = trimEnd(text, p, r);
+  if (titleEnd - p > ENTRY_MAX) return -1;
+  let han = false;
+  for (let i = p; i < titleEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09 || c === 0x3002 || c === 0xff1b) return -1;
+    if (isHan(c)) han = true;
+  }
+  return han ? titleEnd : -1;
+}
+
 /**
  * The document's table of contents: the first block of at least three entries (two after a 目录 header), where an
  * entry ends in dot leaders and a page number, or — after a 目录 header — in blanks and a page number.
@@ -92,10 +112,12 @@ function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (lin
   let first = -1;
   // a line of text (not an entry) since the last entry with a page number: the body may have begun
   let textSincePaged = false;
+  // the last entry that ends in dot leaders without its page number (cut there, or the number wrapped away): an entry
+  let leadered = -1;
   const close = (atEnd = false): TableOfContents | undefined => {
     // marker lines without a page number after the last numbered entry are the body's headings, not the table's —
     // unless the text ends there: a page cut inside its table (…第五节 股东大会的召开 …… 15 / 第六节 股) has no body
-    while ((!atEnd || textSincePaged) && entries.length > 0 && entries[entries.length - 1]!.page === undefined) entries.pop();
+    while ((!atEnd || textSincePaged) && entries.length > 0 && entries[entries.length - 1]!.page === undefined && entries[entries.length - 1]!.line !== leadered) entries.pop();
     if (entries.length >= 3 || (header >= 0 && entries.length >= 2)) {
       const from = header >= 0 && header < first ? header : first;
       const last = entries[entries.length - 1]!;
@@ -122,6 +144,14 @@ function findPagedToc(text: string, lineStarts: readonly number[], lineEnd: (lin
     if (TOC_HEADERS.has(compacted)) {
       headers.push(line);
       if (!inBlock) header = line;
+      gap = 0;
+      continue;
+    }
+    const cut = (inBlock || header >= 0) && !e ? leaderedTitleEnd(text, p, end) : -1;
+    if (cut > 0) {
+      if (!inBlock) first = line;
+      entries.push({ line, start: p, end: cut, text: text.slice(p, cut), page: undefined, target: -1 });
+      leadered = line;
       gap = 0;
       continue;
     }

@@ -54,6 +54,19 @@ export const MAX_QUOTED_TERM = 12;
 const MAX_TITLE = 80;
 const MAX_DEFINED_TERM = 30;
 const MAX_FULL_FORM = 40;
+/** A form field's name (出租方, 承租方, 甲方(出租方) aside) is at most this long. */
+const FIELD_NAME_MAX = 8;
+
+/** Only underscores and blanks between `s` and `e`: a blank a form leaves to fill (_______, ＿＿＿). */
+function isFillBlank(text: string, s: number, e: number): boolean {
+  let underscores = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5f || c === 0xff3f) underscores++;
+    else if (!isBlank(c)) return false;
+  }
+  return underscores > 0;
+}
 const MAX_LIST_LINES = 12;
 const MAX_LIST_ITEMS = 60;
 
@@ -128,6 +141,13 @@ function isSubsequence(needle: string, text: string, from: number, to: number): 
   for (let i = from; i < to && k < needle.length; i++) if (text[i] === needle[k]) k++;
   return k === needle.length;
 }
+
+/** A 释义 list's intro (在本募集说明书中…下列词汇具有以下含义:) or its heading 释 义 alone on a line. */
+const DEFINITIONS_INTRO = /下列(?:词汇|詞彙|词语|詞語|用语|用語|简称|簡稱|术语|術語)[^。]{0,12}(?:含义|含義|意义|意義)[：:]$|^(?:释|釋)\s*(?:义|義)$/;
+/** A row of such a list: a short term, its colon and 指. */
+const POINTER_ROW = /^[^。：:]{1,40}[：:]指/;
+/** How many lines above a row its list's intro may stand (rows of a long list in between). */
+const INTRO_SPAN = 60;
 
 /** Header rows of a 释义 table, not terms. */
 const TABLE_HEADERS = new Set(['释义项', '釋義項', '释义', '釋義', '词语', '詞語', '简称', '簡稱']);
@@ -581,8 +601,27 @@ class Extractor {
     }
     if (bracket - s > MAX_FULL_FORM) s = bracket - MAX_FULL_FORM;
     if (bracket - s < 2) return undefined;
+    // a form's blank to fill (出租方:_______(以下简称甲方)): the field's name before the colon is the full form
+    if (isFillBlank(text, s, bracket)) return this.#fieldNameBefore(s);
     if (abbreviation !== undefined) s = this.#nounPhraseStart(s, bracket, abbreviation);
     return { start: s, end: bracket, display: stripGlosses(text.slice(s, bracket)) };
+  }
+
+  /** The name of the form field whose colon ends right before `s` (出租方 of 出租方:____), if it is a short Han name. */
+  #fieldNameBefore(s: number): { start: number; end: number; display: string } | undefined {
+    const text = this.#text;
+    const colon = text[s - 1];
+    if (colon !== '：' && colon !== ':') return undefined;
+    const end = s - 1;
+    const ls = this.#lineStart(end);
+    let start = end;
+    while (start > ls && end - start < FIELD_NAME_MAX + 4 && !CLAUSE_END.includes(text[start - 1]!)) start--;
+    // (the name fills its field: from the line's start or the clause's, past an indent)
+    if (start > ls && !CLAUSE_END.includes(text[start - 1]!)) return undefined;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    if (end - start < 2 || end - start > FIELD_NAME_MAX) return undefined;
+    for (let i = start; i < end; i++) if (!isHanCode(text.charCodeAt(i))) return undefined;
+    return { start, end, display: text.slice(start, end) };
   }
 
   /**
@@ -870,8 +909,16 @@ class Extractor {
       let t = ls;
       while (t < b && isBlank(text.charCodeAt(t))) t++;
       const marker = Math.max(numberMarkerEnd(text, t, b), decimalMarkerEnd(text, t, b));
+      // X：指 defines only as a numbered item (１２．工期：指…), or as a row of a 释义 list under its intro (下列词汇具有
+      // 以下含义: / 释 义 above 本次发行:指本期债券的发行。), where a row may follow another on its line after its 。
+      let listed = false;
       if (marker >= 0) t = marker;
-      else if (colon && !blank) continue; // X：指 defines only as a numbered item (１２．工期：指…); else a list intro is needed
+      else if (colon && !blank) {
+        if (!this.#underDefinitionsIntro(ls)) continue;
+        listed = true;
+        const stop = text.lastIndexOf('。', b);
+        if (stop >= t) t = stop + 1;
+      }
       while (t < b && isBlank(text.charCodeAt(t))) t++;
       let e = colon ? b - 1 : b;
       while (e > t && isBlank(text.charCodeAt(e - 1))) e--;
@@ -880,6 +927,12 @@ class Extractor {
       if (/[。，；;,\t“”「」]/.test(term) || TABLE_HEADERS.has(term)) continue;
       const le = this.#lineEnd(q);
       if (a >= le) continue;
+      if (colon && listed) {
+        // a row's first cell may name several terms (发行人、开元旅业集团、集团、公司): each is defined by the row
+        const end = this.#definingText(a);
+        for (const [ps, pe] of enumerationParts(text, t, e)) if (pe - ps >= 2) this.#add('colon', ps, pe, a, end, undefined, t);
+        continue;
+      }
       if (colon) {
         this.#addParts('colon', t, e, a, this.#definingText(a), t);
         continue;
@@ -887,6 +940,23 @@ class Extractor {
       // a table's first cell may name several terms: 平安银行、本行 — each is defined by the row
       for (const [ps, pe] of enumerationParts(text, t, e)) if (pe - ps >= 2) this.#add('glossary', ps, pe, a, le, undefined, t);
     }
+  }
+
+  /**
+   * True when the lines above the one starting at `ls` are rows `X：指Y` (or blank) up to a 释义 list's intro: a line
+   * with 下列…含义 (下列词汇具有以下含义:) or 释义 alone.
+   */
+  #underDefinitionsIntro(ls: number): boolean {
+    const text = this.#text;
+    const starts = this.#model.lineStarts;
+    const line = lineIndexOf(starts, ls);
+    for (let l = line - 1; l >= 0 && line - l <= INTRO_SPAN; l--) {
+      const row = text.slice(starts[l]!, this.#lineEnd(starts[l]!)).trim();
+      if (row === '') continue;
+      if (DEFINITIONS_INTRO.test(row)) return true;
+      if (!POINTER_ROW.test(row)) return false;
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------------------------------ lists and glossaries
