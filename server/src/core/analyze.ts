@@ -464,7 +464,11 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off, nor is a filing's front matter or a
   // page's chrome (证券代码:002988 … 2023年年度报告摘要 above 一、重要提示)
   const m = matchMarker(text, p, end);
-  return m === undefined && text.charCodeAt(p) !== 0x23 && !isAboveText(text.slice(p, end));
+  if (m !== undefined || text.charCodeAt(p) === 0x23) return false;
+  // (front matter and chrome are read only where the line has a field's colon, as 证券代码: does: prose goes on fast)
+  let field = false;
+  for (let i = p; i < end && !field; i++) field = text.charCodeAt(i) === 0xff1a || text.charCodeAt(i) === 0x3a;
+  return !(field && isAboveText(text.slice(p, end)));
 }
 
 /** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
@@ -501,7 +505,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let decimalPath: number[] = [];
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
-  const spaced = spacedNumberRuns(text, lineStarts);
+  // `1 本…` notes (one blank after the number): items only in a run 1, 2, 3 …, judged once every line is read
+  let spaced: LazyHeading[] | undefined;
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
@@ -540,7 +545,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const glued = gluedDecimal(text, p, end);
       if (glued && continuesNumbering(glued.parts, openNum, decimalPath)) m = glued.match;
     }
-    if (!m && md === 0 && spaced !== undefined && spaced.has(line)) m = spacedNumber(text, p, end);
+    if (!m && md === 0 && text.charCodeAt(p) <= 0x39 && text.charCodeAt(p) >= 0x30) {
+      const note = spacedNumber(text, p, end);
+      // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
+      if (note && !isTableRow(text.slice(note.textStart, end)) && text.slice(note.textStart, end).indexOf('|') < 0) {
+        (spaced ??= []).push(new LazyHeading(context, 'num', 0, note.ordinal, note.end, line, start, headingStart, text.slice(note.textStart, end), note.textStart, end, 0, false));
+        continue;
+      }
+    }
     let source = text;
     let sourceEnd = end;
     let repaired = false;
@@ -645,6 +657,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
+  if (spaced !== undefined) {
+    const notes = inSpacedRuns(spaced);
+    if (notes.length > 0) {
+      const merged = mergeByPosition(candidates, notes);
+      candidates.length = 0;
+      for (const c of merged) candidates.push(c);
+    }
+  }
   dropAttachmentNote(text, lineStarts, candidates);
   const labels = findLabels(context, candidates, toc, tocLast);
   let hasSubhead = false;
@@ -1625,41 +1645,26 @@ function continuesNumbering(parts: readonly number[], openNum: number | undefine
 
 /** A run of notes numbered with one blank (1 本年度报告摘要… / 2 本公司董事会… / 3 未出席董事情况) has at least this many. */
 const SPACED_RUN_MIN = 3;
-/** Lines that may start `N 汉字` (one blank after one or two digits): found by one regular expression over the text. */
-const SPACED_START = /^[ \t\u3000]*\d{1,2} [\u4e00-\u9fff]/gm;
 
 /**
- * The lines of `1 本…` notes that number 1, 2, 3 … in order (at least three; other lines between them), so that such a
- * line is read as item N; a lone `3 万吨…` or `15 公里…` (a wrapped quantity) is in no run. Undefined when there is none.
+ * The `1 本…` notes that number 1, 2, 3 … in order (at least three; other lines between them), so that each is read as
+ * item N; a lone `3 万吨…` or `15 公里…` (a wrapped quantity) is in no run.
  */
-function spacedNumberRuns(text: string, lineStarts: readonly number[]): Set<number> | undefined {
-  let lines: Set<number> | undefined;
-  let run: number[] = [];
-  let line = 0;
+function inSpacedRuns(notes: readonly LazyHeading[]): LazyHeading[] {
+  const kept: LazyHeading[] = [];
+  let run: LazyHeading[] = [];
   const close = (): void => {
-    if (run.length >= SPACED_RUN_MIN) {
-      lines ??= new Set();
-      for (const l of run) lines.add(l);
-    }
+    if (run.length >= SPACED_RUN_MIN) for (const c of run) kept.push(c);
     run = [];
   };
-  SPACED_START.lastIndex = 0;
-  for (let m = SPACED_START.exec(text); m; m = SPACED_START.exec(text)) {
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line++;
-    const end = trimEnd(text, lineStarts[line]!, lineEndAt(text, lineStarts, line));
-    const p = skipIndent(text, lineStarts[line]!, end);
-    const found = spacedNumber(text, p, end);
-    // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
-    if (found === undefined) continue;
-    const bar = text.indexOf('|', found.textStart);
-    if ((bar >= 0 && bar < end) || isTableRow(text.slice(found.textStart, end))) continue;
-    if (found.ordinal === 1) {
+  for (const c of notes) {
+    if (c.ordinal === 1) {
       close();
-      run.push(line);
-    } else if (run.length > 0 && found.ordinal === run.length + 1) run.push(line);
+      run.push(c);
+    } else if (run.length > 0 && c.ordinal === run.length + 1) run.push(c);
   }
   close();
-  return lines;
+  return kept;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */
