@@ -547,9 +547,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
     if (!m && md === 0 && text.charCodeAt(p) <= 0x39 && text.charCodeAt(p) >= 0x30) {
       const note = spacedNumber(text, p, end);
+      const rest = note ? text.slice(note.textStart, end) : '';
       // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
-      if (note && !isTableRow(text.slice(note.textStart, end)) && text.slice(note.textStart, end).indexOf('|') < 0) {
-        (spaced ??= []).push(new LazyHeading(context, 'num', 0, note.ordinal, note.end, line, start, headingStart, text.slice(note.textStart, end), note.textStart, end, 0, false));
+      if (note && !isTableRow(rest) && !rest.includes('|')) {
+        (spaced ??= []).push(new LazyHeading(context, 'num', 0, note.ordinal, note.end, line, start, headingStart, rest, note.textStart, end, 0, false));
         continue;
       }
     }
@@ -1410,8 +1411,9 @@ const MASTHEAD = /^\S{2,28}文件$/;
 
 /**
  * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, or 附件：1.X with the
- * first name on its line (附件：X for the only one), then the signature's date (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
- * (附件1 / 参会单位名单). Removes the note and its items from `candidates` (in place).
+ * first name on its line (附件：X for the only one), then the signature's date (or the issuer above it). It is part of
+ * the body, not an appendix; the appendices themselves come after the date (附件1 / 参会单位名单). Removes the note and
+ * its items from `candidates` (in place).
  */
 function dropAttachmentNote(text: string, lineStarts: readonly number[], candidates: Candidate[]): void {
   for (let i = 0; i < candidates.length; i++) {
