@@ -692,7 +692,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   // The title: the first plausible line before the first heading.
   const firstLine = kept.length > 0 ? kept[0]!.line : lineStarts.length;
   let title: Heading | undefined;
-  if (kept.length > 0 && kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) {
+  if (kept.length > 0 && ((kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) || opensCompilation(text, lineStarts, kept))) {
     const c = kept.shift()!;
     title = makeTitle(text, c.line, c.start, c.headingStart, c.lineEnd, glossed);
   } else {
@@ -1398,6 +1398,19 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     return makeTitle(text, line, start, p, end, glossed);
   }
   return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
+}
+
+/**
+ * A compilation page that starts with its first copy, `第一篇:某某办法` on the text's first line, no other 篇 after it:
+ * that line names the one text the page shows, so it is the title, not a part of the text (the copy after a page's own
+ * headline, 第一篇:湖南省人民政府办公厅文件 below it, stays a heading).
+ */
+function opensCompilation(text: string, lineStarts: readonly number[], kept: readonly LazyHeading[]): boolean {
+  const c = kept[0]!;
+  if (c.kind !== 'part' || c.md !== 0 || (c.rest[0] !== ':' && c.rest[0] !== '：') || c.rest.length < 3) return false;
+  if (nextTextLine(text, lineStarts, -1, c.line + 1)?.line !== c.line) return false; // the text's first line
+  for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
+  return true;
 }
 
 /** A page's source and author fields after a headline on its line: 2014-12-17 来源:证券时报网 作者: */
