@@ -912,7 +912,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   const labels: LazyHeading[] = [];
   let subheads: LazyHeading[] = [];
   // a compilation's numbered copies (房屋租赁合同1, 房屋租赁合同2 …): line and number by name, judged after the scan
-  let copies: Map<string, { line: number; p: number; end: number; n: number }[]> | undefined;
+  let copies: Map<string, { line: number; p: number; end: number; n: number; piece: boolean }[]> | undefined;
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -934,13 +934,13 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
     const tail = text.charCodeAt(end - 1);
     // (a glossed name is longer than it reads: 購(gòu)買(mǎi)協(xié)議書(shū)1)
-    const copy = length <= COPY_LINE_MAX && (digitValue(tail) >= 0 || tail === 0x29 || tail === 0xff09) && !markerLines.has(line)
+    const copy = length <= COPY_LINE_MAX && (digitValue(tail) >= 0 || tail === 0x29 || tail === 0xff09 || (text.charCodeAt(end - 2) === 0x7bc7 && COPY_NUMERALS.includes(text[end - 1]!))) && !markerLines.has(line)
       ? copyNumber(context.glossed ? stripGlosses(text.slice(p, end)) : text.slice(p, end)) : undefined;
     if (copy) {
       copies ??= new Map();
       const seen = copies.get(copy.name);
-      if (seen) seen.push({ line, p, end, n: copy.n });
-      else copies.set(copy.name, [{ line, p, end, n: copy.n }]);
+      if (seen) seen.push({ line, p, end, n: copy.n, piece: copy.piece });
+      else copies.set(copy.name, [{ line, p, end, n: copy.n, piece: copy.piece }]);
       continue;
     }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
@@ -994,8 +994,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
   }
   if (copies) {
-    // numbered 1, 2, 3 … in order under one name (or the first alone under the page's headline that names it: 企业劳动合同
-    // above 企业劳动合同1): each copy holds what follows it, up to the next
+    // numbered 1, 2, 3 … in order under one name (or the first alone, as 篇1 / 篇一 or under the page's headline that
+    // names it: 企业劳动合同 above 企业劳动合同1): each copy holds what follows it, up to the next
     let added = false;
     // (a lone copy right above a law's structure — 天津大学章程 篇1 above 第一章 — names the one text the page holds, as
     // its title does: it holds no 章/条, as no label does)
@@ -1003,7 +1003,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       if (!run.every((c, k) => c.n === k + 1)) continue;
       if (run.length < 2) {
         const next = markers.find((c) => c.line > run[0]!.line);
-        if (!headlineNames(context, name, run[0]!.line) || (next !== undefined && isLawKind(next.kind))) continue;
+        // (某某合同 篇1 / 某某合同汇总篇一 says it is one piece of several; a bare 某某合同1 needs the headline)
+        if ((!run[0]!.piece && !headlineNames(context, name, run[0]!.line)) || (next !== undefined && isLawKind(next.kind))) continue;
       }
       for (const c of run) labels.push(new LazyHeading(context, 'label', COPY_DEPTH, undefined, '', c.line, lineStarts[c.line]!, c.p, text.slice(c.p, c.end), c.p, c.end, 0, false));
       added = true;
@@ -1027,15 +1028,21 @@ const COPY_DEPTH = 2;
  * 某某合同 篇1, 某某合同(篇1)): Han characters only (glosses stripped before), then its number (one or two digits) at
  * the line's end. Its name and number, or undefined.
  */
-function copyNumber(s: string): { name: string; n: number } | undefined {
+function copyNumber(s: string): { name: string; n: number; piece: boolean } | undefined {
   let e = s.length;
   const bracketed = s.charCodeAt(e - 1) === 0x29 || s.charCodeAt(e - 1) === 0xff09;
   if (bracketed) e--;
   let q = e;
-  while (q > 0 && e - q < 2 && digitValue(s.charCodeAt(q - 1)) >= 0) q--;
-  if (q === e || q === 0 || digitValue(s.charCodeAt(q - 1)) >= 0) return undefined;
   let n = 0;
-  for (let i = q; i < e; i++) n = n * 10 + digitValue(s.charCodeAt(i));
+  const numeral = COPY_NUMERALS.indexOf(s[e - 1] ?? '');
+  if (numeral >= 0 && s.charCodeAt(e - 2) === 0x7bc7 /* 篇一 … 篇九 */) {
+    n = numeral + 1;
+    q = e - 1;
+  } else {
+    while (q > 0 && e - q < 2 && digitValue(s.charCodeAt(q - 1)) >= 0) q--;
+    if (q === e || q === 0 || digitValue(s.charCodeAt(q - 1)) >= 0) return undefined;
+    for (let i = q; i < e; i++) n = n * 10 + digitValue(s.charCodeAt(i));
+  }
   let nameEnd = q;
   const pian = s.charCodeAt(nameEnd - 1) === 0x7bc7; /* 篇 */
   if (pian) nameEnd--;
@@ -1047,8 +1054,11 @@ function copyNumber(s: string): { name: string; n: number } | undefined {
   if (pian) while (nameEnd > 0 && (s.charCodeAt(nameEnd - 1) === 0x20 || s.charCodeAt(nameEnd - 1) === 0x3000)) nameEnd--;
   if (nameEnd < COPY_NAME_MIN || CAPTION.test(s)) return undefined;
   for (let i = 0; i < nameEnd; i++) if (!isLabelChar(s.charCodeAt(i))) return undefined;
-  return { name: s.slice(0, nameEnd), n };
+  return { name: s.slice(0, nameEnd), n, piece: pian };
 }
+
+/** 篇一 … 篇九: a copy numbered in words. */
+const COPY_NUMERALS = '一二三四五六七八九';
 
 /** True when a line in the page's first lines, above `line`, starts with `name` (the compilation's headline). */
 function headlineNames(context: Context, name: string, line: number): boolean {
