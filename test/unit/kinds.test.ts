@@ -937,7 +937,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
     // (0.980 over the first 106 documents, unchanged; the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
-    // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 136 to 0.978, the
+    // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 139 to 0.978, the
     // earlier passes pinned by their own floors below)
     assert.ok(found / labelled >= 0.975, `recall ${found}/${labelled}`);
     // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655
@@ -953,13 +953,14 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(seventh.predicted - seventh.matched <= SEVENTH_FALSE && seventh.found >= 37 && seventh.parents >= 34, `seventh pass: ${seventh.matched}/${seventh.predicted} predicted, found ${seventh.found}/${seventh.labelled}, parents ${seventh.parents}`);
     assert.ok(seventh.titles >= SEVENTH_TITLES, `seventh pass titles ${seventh.titles}/18`);
     assert.equal(titles - seventh.titles - eighth.titles, 88, 'the 88 earlier documents keep their titles');
-    // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 documents labelled before their first
-    // run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65, parents
-    // 29, 6 of 7; then 17/17, 17 of 29, parents 4, 3 of 9. After the rules (附件说明 with a name on its line, compilation
-    // copies, a 目录 entry cut after its leaders, front matter above a marker, 第一條:, glued article titles and their 1.1
-    // clauses, a listing row above the title, chrome, a filing's codes below its page title, `1 本…` notes in a run,
-    // 一般原則: above a list, III. above 3.1): 276/276, 276 of 285 found, parents 273, titles 27 of 30 (see NOTES.md)
-    assert.ok(eighth.matched === eighth.predicted && eighth.found >= 276 && eighth.parents >= 273, `eighth pass: ${eighth.matched}/${eighth.predicted} predicted, found ${eighth.found}/${eighth.labelled}, parents ${eighth.parents}`);
-    assert.ok(eighth.titles >= 27, `eighth pass titles ${eighth.titles}/30`);
+    // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 + 3 documents labelled before their
+    // first run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65,
+    // parents 29, 6 of 7; then 17/17, 17 of 29, parents 4, 3 of 9; then 33/34, 33 of 35, parents 27, 1 of 3. After the
+    // rules (附件说明 with a name on its line, compilation copies, a 目录 entry cut after its leaders, front matter above a
+    // marker, 第一條:, glued article titles and their 1.1 clauses, a listing row above the title, chrome, a filing's
+    // codes below its page title, `1 本…` notes in a run, 一般原則: above a list, III. above 3.1, 第一篇: opening a page):
+    // 310/310, 310 of 320 found, parents 307, titles 30 of 33 (see NOTES.md)
+    assert.ok(eighth.matched === eighth.predicted && eighth.found >= 310 && eighth.parents >= 307, `eighth pass: ${eighth.matched}/${eighth.predicted} predicted, found ${eighth.found}/${eighth.labelled}, parents ${eighth.parents}`);
+    assert.ok(eighth.titles >= 30, `eighth pass titles ${eighth.titles}/33`);
   });
 });
