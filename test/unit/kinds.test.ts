@@ -917,7 +917,7 @@ const SEVENTH_FALSE = 1;
 const SEVENTH_TITLES = 16;
 /** The eighth pass's first document and how many it has (the passes' sections may stand in either order). */
 const EIGHTH_FIRST = 'cn_reply_2004_state_council_office_badong_geohazard_govcn_crawl.txt';
-const EIGHTH_COUNT = 30;
+const EIGHTH_COUNT = 33;
 /** The ninth pass's first labelled document, and how many it labelled (in three batches, one after the other). */
 const NINTH_FIRST = 'cn_judgment_2004_guangzhou_maritime_ship_mortgage_loan_bbs_post_scrape.txt';
 const NINTH_COUNT = 30;
@@ -1040,8 +1040,8 @@ describe('kinds: documents held out from tuning, against labels written by readi
     assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
-    // (0.980 over the first 106 documents, unchanged; 0.977 with the ninth pass; the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
-    // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 136 to 0.978, the
+    // (0.980 over the first 106 documents, unchanged; the ninth pass's and the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
+    // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 169 to 0.975, the
     // earlier passes pinned by their own floors below)
     assert.ok(found / labelled >= 0.974, `recall ${found}/${labelled}`);
     // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655
@@ -1071,13 +1071,14 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // run-together menu above the headline)
     assert.ok(ninth.matched === ninth.predicted && ninth.found >= 90 && ninth.parents >= 82, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
     assert.ok(ninth.titles >= 29, `ninth pass titles ${ninth.titles}/30`);
-    // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 documents labelled before their first
-    // run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65, parents
-    // 29, 6 of 7; then 17/17, 17 of 29, parents 4, 3 of 9. After the rules (附件说明 with a name on its line, compilation
-    // copies, a 目录 entry cut after its leaders, front matter above a marker, 第一條:, glued article titles and their 1.1
-    // clauses, a listing row above the title, chrome, a filing's codes below its page title, `1 本…` notes in a run,
-    // 一般原則: above a list, III. above 3.1): 276/276, 276 of 285 found, parents 273, titles 27 of 30 (see NOTES.md)
-    assert.ok(eighth.matched === eighth.predicted && eighth.found >= 276 && eighth.parents >= 273, `eighth pass: ${eighth.matched}/${eighth.predicted} predicted, found ${eighth.found}/${eighth.labelled}, parents ${eighth.parents}`);
-    assert.ok(eighth.titles >= 27, `eighth pass titles ${eighth.titles}/30`);
+    // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 + 3 documents labelled before their
+    // first run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65,
+    // parents 29, 6 of 7; then 17/17, 17 of 29, parents 4, 3 of 9; then 33/34, 33 of 35, parents 27, 1 of 3. After the
+    // rules (附件说明 with a name on its line, compilation copies, a 目录 entry cut after its leaders, front matter above a
+    // marker, 第一條:, glued article titles and their 1.1 clauses, a listing row above the title, chrome, a filing's
+    // codes below its page title, `1 本…` notes in a run, 一般原則: above a list, III. above 3.1, 第一篇: opening a page):
+    // 310/310, 310 of 320 found, parents 307, titles 30 of 33 (see NOTES.md)
+    assert.ok(eighth.matched === eighth.predicted && eighth.found >= 310 && eighth.parents >= 307, `eighth pass: ${eighth.matched}/${eighth.predicted} predicted, found ${eighth.found}/${eighth.labelled}, parents ${eighth.parents}`);
+    assert.ok(eighth.titles >= 30, `eighth pass titles ${eighth.titles}/33`);
   });
 });

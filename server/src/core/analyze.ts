@@ -480,7 +480,11 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off, nor is a filing's front matter or a
   // page's chrome (证券代码:002988 … 2023年年度报告摘要 above 一、重要提示)
   const m = matchMarker(text, p, end);
-  return m === undefined && text.charCodeAt(p) !== 0x23 && !isAboveText(text.slice(p, end));
+  if (m !== undefined || text.charCodeAt(p) === 0x23) return false;
+  // (front matter and chrome are read only where the line has a field's colon, as 证券代码: does: prose goes on fast)
+  let field = false;
+  for (let i = p; i < end && !field; i++) field = text.charCodeAt(i) === 0xff1a || text.charCodeAt(i) === 0x3a;
+  return !(field && isAboveText(text.slice(p, end)));
 }
 
 /** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
@@ -517,7 +521,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   let decimalPath: number[] = [];
   const toc = findToc(text, lineStarts, (l) => lineEndAt(text, lineStarts, l));
   const tocLast = toc ? toc.entries[toc.entries.length - 1]!.line : -1;
-  const spaced = spacedNumberRuns(text, lineStarts);
+  // `1 本…` notes (one blank after the number): items only in a run 1, 2, 3 …, judged once every line is read
+  let spaced: LazyHeading[] | undefined;
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
@@ -556,7 +561,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const glued = gluedDecimal(text, p, end);
       if (glued && continuesNumbering(glued.parts, openNum, decimalPath)) m = glued.match;
     }
-    if (!m && md === 0 && spaced !== undefined && spaced.has(line)) m = spacedNumber(text, p, end);
+    if (!m && md === 0 && text.charCodeAt(p) <= 0x39 && text.charCodeAt(p) >= 0x30) {
+      const note = spacedNumber(text, p, end);
+      const rest = note ? text.slice(note.textStart, end) : '';
+      // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
+      if (note && !isTableRow(rest) && !rest.includes('|')) {
+        (spaced ??= []).push(new LazyHeading(context, 'num', 0, note.ordinal, note.end, line, start, headingStart, rest, note.textStart, end, 0, false));
+        continue;
+      }
+    }
     let source = text;
     let sourceEnd = end;
     let repaired = false;
@@ -669,6 +682,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
     }
   }
 
+  if (spaced !== undefined) {
+    const notes = inSpacedRuns(spaced);
+    if (notes.length > 0) {
+      const merged = mergeByPosition(candidates, notes);
+      candidates.length = 0;
+      for (const c of merged) candidates.push(c);
+    }
+  }
   dropAttachmentNote(text, lineStarts, candidates);
   dropPageChunks(text, lineStarts, candidates);
   const labels = findLabels(context, candidates, toc, tocLast);
@@ -696,7 +717,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   // The title: the first plausible line before the first heading.
   const firstLine = kept.length > 0 ? kept[0]!.line : lineStarts.length;
   let title: Heading | undefined;
-  if (kept.length > 0 && kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) {
+  if (kept.length > 0 && ((kept[0]!.kind === 'markdown' && kept[0]!.depth === 1) || opensCompilation(text, lineStarts, kept))) {
     const c = kept.shift()!;
     title = makeTitle(text, c.line, c.start, c.headingStart, c.lineEnd, glossed);
   } else {
@@ -936,7 +957,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   const labels: LazyHeading[] = [];
   let subheads: LazyHeading[] = [];
   // a compilation's numbered copies (房屋租赁合同1, 房屋租赁合同2 …): line and number by name, judged after the scan
-  let copies: Map<string, { line: number; p: number; end: number; n: number }[]> | undefined;
+  let copies: Map<string, { line: number; p: number; end: number; n: number; piece: boolean }[]> | undefined;
   for (let line = 0; line < lineStarts.length; line++) {
     if (toc && line >= toc.line && line <= tocLast) continue;
     const numbered = paragraphs.get(line);
@@ -968,13 +989,13 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
     const tail = text.charCodeAt(end - 1);
     // (a glossed name is longer than it reads: 購(gòu)買(mǎi)協(xié)議書(shū)1)
-    const copy = length <= COPY_LINE_MAX && (digitValue(tail) >= 0 || tail === 0x29 || tail === 0xff09) && !markerLines.has(line)
+    const copy = length <= COPY_LINE_MAX && (digitValue(tail) >= 0 || tail === 0x29 || tail === 0xff09 || (text.charCodeAt(end - 2) === 0x7bc7 && COPY_NUMERALS.includes(text[end - 1]!))) && !markerLines.has(line)
       ? copyNumber(context.glossed ? stripGlosses(text.slice(p, end)) : text.slice(p, end)) : undefined;
     if (copy) {
       copies ??= new Map();
       const seen = copies.get(copy.name);
-      if (seen) seen.push({ line, p, end, n: copy.n });
-      else copies.set(copy.name, [{ line, p, end, n: copy.n }]);
+      if (seen) seen.push({ line, p, end, n: copy.n, piece: copy.piece });
+      else copies.set(copy.name, [{ line, p, end, n: copy.n, piece: copy.piece }]);
       continue;
     }
     if (length <= SHORT_LINE_MAX && !markerLines.has(line)) {
@@ -1028,8 +1049,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
   }
   if (copies) {
-    // numbered 1, 2, 3 … in order under one name (or the first alone under the page's headline that names it: 企业劳动合同
-    // above 企业劳动合同1): each copy holds what follows it, up to the next
+    // numbered 1, 2, 3 … in order under one name (or the first alone, as 篇1 / 篇一 or under the page's headline that
+    // names it: 企业劳动合同 above 企业劳动合同1): each copy holds what follows it, up to the next
     let added = false;
     // (a lone copy right above a law's structure — 天津大学章程 篇1 above 第一章 — names the one text the page holds, as
     // its title does: it holds no 章/条, as no label does)
@@ -1037,7 +1058,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       if (!run.every((c, k) => c.n === k + 1)) continue;
       if (run.length < 2) {
         const next = markers.find((c) => c.line > run[0]!.line);
-        if (!headlineNames(context, name, run[0]!.line) || (next !== undefined && isLawKind(next.kind))) continue;
+        // (某某合同 篇1 / 某某合同汇总篇一 says it is one piece of several; a bare 某某合同1 needs the headline)
+        if ((!run[0]!.piece && !headlineNames(context, name, run[0]!.line)) || (next !== undefined && isLawKind(next.kind))) continue;
       }
       for (const c of run) labels.push(new LazyHeading(context, 'label', COPY_DEPTH, undefined, '', c.line, lineStarts[c.line]!, c.p, text.slice(c.p, c.end), c.p, c.end, 0, false));
       added = true;
@@ -1061,15 +1083,21 @@ const COPY_DEPTH = 2;
  * 某某合同 篇1, 某某合同(篇1)): Han characters only (glosses stripped before), then its number (one or two digits) at
  * the line's end. Its name and number, or undefined.
  */
-function copyNumber(s: string): { name: string; n: number } | undefined {
+function copyNumber(s: string): { name: string; n: number; piece: boolean } | undefined {
   let e = s.length;
   const bracketed = s.charCodeAt(e - 1) === 0x29 || s.charCodeAt(e - 1) === 0xff09;
   if (bracketed) e--;
   let q = e;
-  while (q > 0 && e - q < 2 && digitValue(s.charCodeAt(q - 1)) >= 0) q--;
-  if (q === e || q === 0 || digitValue(s.charCodeAt(q - 1)) >= 0) return undefined;
   let n = 0;
-  for (let i = q; i < e; i++) n = n * 10 + digitValue(s.charCodeAt(i));
+  const numeral = COPY_NUMERALS.indexOf(s[e - 1] ?? '');
+  if (numeral >= 0 && s.charCodeAt(e - 2) === 0x7bc7 /* 篇一 … 篇九 */) {
+    n = numeral + 1;
+    q = e - 1;
+  } else {
+    while (q > 0 && e - q < 2 && digitValue(s.charCodeAt(q - 1)) >= 0) q--;
+    if (q === e || q === 0 || digitValue(s.charCodeAt(q - 1)) >= 0) return undefined;
+    for (let i = q; i < e; i++) n = n * 10 + digitValue(s.charCodeAt(i));
+  }
   let nameEnd = q;
   const pian = s.charCodeAt(nameEnd - 1) === 0x7bc7; /* 篇 */
   if (pian) nameEnd--;
@@ -1081,8 +1109,11 @@ function copyNumber(s: string): { name: string; n: number } | undefined {
   if (pian) while (nameEnd > 0 && (s.charCodeAt(nameEnd - 1) === 0x20 || s.charCodeAt(nameEnd - 1) === 0x3000)) nameEnd--;
   if (nameEnd < COPY_NAME_MIN || CAPTION.test(s)) return undefined;
   for (let i = 0; i < nameEnd; i++) if (!isLabelChar(s.charCodeAt(i))) return undefined;
-  return { name: s.slice(0, nameEnd), n };
+  return { name: s.slice(0, nameEnd), n, piece: pian };
 }
+
+/** 篇一 … 篇九: a copy numbered in words. */
+const COPY_NUMERALS = '一二三四五六七八九';
 
 /** True when a line in the page's first lines, above `line`, starts with `name` (the compilation's headline). */
 function headlineNames(context: Context, name: string, line: number): boolean {
@@ -1444,6 +1475,19 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
   return masthead && makeTitle(text, masthead.line, lineStarts[masthead.line]!, masthead.p, masthead.end, glossed);
 }
 
+/**
+ * A compilation page that starts with its first copy, `第一篇:某某办法` on the text's first line, no other 篇 after it:
+ * that line names the one text the page shows, so it is the title, not a part of the text (the copy after a page's own
+ * headline, 第一篇:湖南省人民政府办公厅文件 below it, stays a heading).
+ */
+function opensCompilation(text: string, lineStarts: readonly number[], kept: readonly LazyHeading[]): boolean {
+  const c = kept[0]!;
+  if (c.kind !== 'part' || c.md !== 0 || (c.rest[0] !== ':' && c.rest[0] !== '：') || c.rest.length < 3) return false;
+  if (nextTextLine(text, lineStarts, -1, c.line + 1)?.line !== c.line) return false; // the text's first line
+  for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
+  return true;
+}
+
 /** A page's source and author fields after a headline on its line: 2014-12-17 来源:证券时报网 作者: */
 const PAGE_FIELDS = /\s(?:来源|來源)[：:]\S*\s+(?:作者|编辑|編輯)[：:]$/;
 
@@ -1455,8 +1499,9 @@ const MASTHEAD = /^\S{2,28}文件$/;
 
 /**
  * A 公文's 附件说明 (GB/T 9704 §7.3.6): 附件: alone, the attachments' names numbered below it, or 附件：1.X with the
- * first name on its line (附件：X for the only one), then the signature's date (or the issuer above it). It is part of the body, not an appendix; the appendices themselves come after the date
- * (附件1 / 参会单位名单). Removes the note and its items from `candidates` (in place).
+ * first name on its line (附件：X for the only one), then the signature's date (or the issuer above it). It is part of
+ * the body, not an appendix; the appendices themselves come after the date (附件1 / 参会单位名单). Removes the note and
+ * its items from `candidates` (in place).
  */
 function dropAttachmentNote(text: string, lineStarts: readonly number[], candidates: Candidate[]): void {
   for (let i = 0; i < candidates.length; i++) {
@@ -1793,41 +1838,26 @@ function continuesNumbering(parts: readonly number[], openNum: number | undefine
 
 /** A run of notes numbered with one blank (1 本年度报告摘要… / 2 本公司董事会… / 3 未出席董事情况) has at least this many. */
 const SPACED_RUN_MIN = 3;
-/** Lines that may start `N 汉字` (one blank after one or two digits): found by one regular expression over the text. */
-const SPACED_START = /^[ \t\u3000]*\d{1,2} [\u4e00-\u9fff]/gm;
 
 /**
- * The lines of `1 本…` notes that number 1, 2, 3 … in order (at least three; other lines between them), so that such a
- * line is read as item N; a lone `3 万吨…` or `15 公里…` (a wrapped quantity) is in no run. Undefined when there is none.
+ * The `1 本…` notes that number 1, 2, 3 … in order (at least three; other lines between them), so that each is read as
+ * item N; a lone `3 万吨…` or `15 公里…` (a wrapped quantity) is in no run.
  */
-function spacedNumberRuns(text: string, lineStarts: readonly number[]): Set<number> | undefined {
-  let lines: Set<number> | undefined;
-  let run: number[] = [];
-  let line = 0;
+function inSpacedRuns(notes: readonly LazyHeading[]): LazyHeading[] {
+  const kept: LazyHeading[] = [];
+  let run: LazyHeading[] = [];
   const close = (): void => {
-    if (run.length >= SPACED_RUN_MIN) {
-      lines ??= new Set();
-      for (const l of run) lines.add(l);
-    }
+    if (run.length >= SPACED_RUN_MIN) for (const c of run) kept.push(c);
     run = [];
   };
-  SPACED_START.lastIndex = 0;
-  for (let m = SPACED_START.exec(text); m; m = SPACED_START.exec(text)) {
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line++;
-    const end = trimEnd(text, lineStarts[line]!, lineEndAt(text, lineStarts, line));
-    const p = skipIndent(text, lineStarts[line]!, end);
-    const found = spacedNumber(text, p, end);
-    // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
-    if (found === undefined) continue;
-    const bar = text.indexOf('|', found.textStart);
-    if ((bar >= 0 && bar < end) || isTableRow(text.slice(found.textStart, end))) continue;
-    if (found.ordinal === 1) {
+  for (const c of notes) {
+    if (c.ordinal === 1) {
       close();
-      run.push(line);
-    } else if (run.length > 0 && found.ordinal === run.length + 1) run.push(line);
+      run.push(c);
+    } else if (run.length > 0 && c.ordinal === run.length + 1) run.push(c);
   }
   close();
-  return lines;
+  return kept;
 }
 
 /** True when a line's paragraph (the lines up to the next blank one) goes on with a line that starts mid-sentence. */

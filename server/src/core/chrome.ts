@@ -45,6 +45,9 @@ const CHROME_PREFIXES = [
   '标签：', '标签:', '標籤：', '標籤:', '热线：', '热线:', '熱線：', '熱線:', '法律热线', '咨询热线', '諮詢熱線', '服务热线', '服務熱線', '联系电话', '聯絡電話',
 ];
 
+/** A page's posting line: 小草范文网  发布于:2016-10-23  分类: 劳动合同 (a date after 发布于 / 發佈於). */
+const POSTED = /(?:发布于|發佈於|發布於)[：:]\s*\d{4}[-/年]\d{1,2}/;
+
 /** A site's notice on its rights: 证券时报网络版郑重声明…, 本页内容未经书面授权许可,不得转载. */
 const RIGHTS_NOTICE = /郑重声明|鄭重聲明|未经[^。]{0,12}(?:授权|许可)[^。]{0,12}不得(?:转载|复制)|未經[^。]{0,12}(?:授權|許可)[^。]{0,12}不得(?:轉載|複製)/;
 
@@ -95,6 +98,7 @@ export function isChromeLine(line: string): boolean {
   if (FIELD.test(line)) return true;
   if (line.length <= 40 && (SEARCH_BOX.test(line) || THREAD_COUNTS.test(line))) return true;
   if (line.length <= 200 && RIGHTS_NOTICE.test(line)) return true;
+  if (line.length <= 80 && POSTED.test(line)) return true;
   // a site's table of the document's fields, one row a line: 索 引 号: | 000014349/2023-91150 | 信息分类: | |
   if (TABLE_FIELD.test(line)) return true;
   const first = line.charCodeAt(0);

@@ -916,8 +916,9 @@ class Extractor {
       else if (colon && !blank) {
         if (!this.#underDefinitionsIntro(ls)) continue;
         listed = true;
-        const stop = text.lastIndexOf('。', b);
-        if (stop >= t) t = stop + 1;
+        let stop = b;
+        while (stop > t && text[stop - 1] !== '。') stop--;
+        if (stop > t) t = stop;
       }
       while (t < b && isBlank(text.charCodeAt(t))) t++;
       let e = colon ? b - 1 : b;
