@@ -66,6 +66,12 @@ export const PATTERNS = [
   { name: 'quote-run', why: 'pairs and terms: one run of opening quotation marks', unit: () => '“' },
   { name: 'quote-pairs-run', why: 'terms: one run of empty quotation pairs', unit: () => '“”' },
   { name: 'paren-flood', why: 'diagnostics: 4 MB of （ is 1.4 million findings', unit: () => '（' },
+  // the same classes with one-byte and mixed marks (4 MB of a one-byte mark is four million of them)
+  { name: 'ascii-quote-run', why: 'pairs and terms: one run of ASCII double quotes (4.2 million marks at 4 MB)', unit: () => '"' },
+  { name: 'quote-mixed-run', why: 'pairs and terms: a run of every kind of opening and closing quotation mark in turn (“ ” ‘ ’ 「 」 『 』 " \')', unit: (i) => '“”‘’「」『』"\''[i % 10] },
+  { name: 'ascii-paren-flood', why: 'diagnostics: 4 MB of ( (4.2 million unmatched brackets)', unit: () => '(' },
+  { name: 'close-paren-flood', why: 'diagnostics: 4 MB of ） with nothing opened', unit: () => '）' },
+  { name: 'title-mark-run', why: 'pairs and citations: one run of 《 never closed', unit: () => '《' },
   // found by generation
   { name: 'gloss-line', why: 'damage: one line of pinyin glosses', unit: () => '發(fā)布' },
   { name: 'gloss-lines', why: 'damage: glossed lines', unit: () => '網(wǎng)上沙龍發(fā)布會。\n' },
