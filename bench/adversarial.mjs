@@ -142,6 +142,7 @@ export const PATTERNS = [
   { name: 'marker-line', why: 'every rule: one line of markers, no line end (一、（一）1.（1）① again and again)', unit: () => '一、（一）1.（1）①' },
   { name: 'cr-dense-headings', why: 'line arithmetic: every level nested, lines ended by a lone CR', unit: () => '一、甲\r（一）乙\r1.丙\r（1）丁\r①戊\r' },
   { name: 'law-structure', why: 'nesting: 编 章 节 条 dense, numbers growing through the law', unit: (i) => `第${cn((i % 9) + 1)}编 总则\n第${cn((i % 30) + 1)}章 一般规定\n第${cn((i % 5) + 1)}节 通则\n第${cn(i + 1)}条 内容。\n` },
+  { name: 'attachment-notes', why: 'headings: many 附件： notes listing 1. 2. above a date (each note was spliced out of the list of candidates: quadratic)', unit: (i) => `附件：\n1. 文件${i}\n${i % 3 === 0 ? '2. 名单\n' : ''}${i % 2 === 0 ? '某某办公室\n' : ''}2024年1月${(i % 28) + 1}日\n` },
   { name: 'decimal-deep', why: 'nesting: decimal sections four deep (3.1.2.4), numbers growing', unit: (i) => `${(i >> 6) + 1}.${((i >> 4) & 3) + 1}.${((i >> 2) & 3) + 1}.${(i & 3) + 1} 标题内容\n` },
 ];
 
