@@ -66,6 +66,12 @@ export const PATTERNS = [
   { name: 'quote-run', why: 'pairs and terms: one run of opening quotation marks', unit: () => '“' },
   { name: 'quote-pairs-run', why: 'terms: one run of empty quotation pairs', unit: () => '“”' },
   { name: 'paren-flood', why: 'diagnostics: 4 MB of （ is 1.4 million findings', unit: () => '（' },
+  // the same classes with one-byte and mixed marks (4 MB of a one-byte mark is four million of them)
+  { name: 'ascii-quote-run', why: 'pairs and terms: one run of ASCII double quotes (4.2 million marks at 4 MB)', unit: () => '"' },
+  { name: 'quote-mixed-run', why: 'pairs and terms: a run of every kind of opening and closing quotation mark in turn (“ ” ‘ ’ 「 」 『 』 " \')', unit: (i) => '“”‘’「」『』"\''[i % 10] },
+  { name: 'ascii-paren-flood', why: 'diagnostics: 4 MB of ( (4.2 million unmatched brackets)', unit: () => '(' },
+  { name: 'close-paren-flood', why: 'diagnostics: 4 MB of ） with nothing opened', unit: () => '）' },
+  { name: 'title-mark-run', why: 'pairs and citations: one run of 《 never closed', unit: () => '《' },
   // found by generation
   { name: 'gloss-line', why: 'damage: one line of pinyin glosses', unit: () => '發(fā)布' },
   { name: 'gloss-lines', why: 'damage: glossed lines', unit: () => '網(wǎng)上沙龍發(fā)布會。\n' },
@@ -136,6 +142,7 @@ export const PATTERNS = [
   { name: 'marker-line', why: 'every rule: one line of markers, no line end (一、（一）1.（1）① again and again)', unit: () => '一、（一）1.（1）①' },
   { name: 'cr-dense-headings', why: 'line arithmetic: every level nested, lines ended by a lone CR', unit: () => '一、甲\r（一）乙\r1.丙\r（1）丁\r①戊\r' },
   { name: 'law-structure', why: 'nesting: 编 章 节 条 dense, numbers growing through the law', unit: (i) => `第${cn((i % 9) + 1)}编 总则\n第${cn((i % 30) + 1)}章 一般规定\n第${cn((i % 5) + 1)}节 通则\n第${cn(i + 1)}条 内容。\n` },
+  { name: 'attachment-notes', why: 'headings: many 附件： notes listing 1. 2. above a date (each note was spliced out of the list of candidates: quadratic)', unit: (i) => `附件：\n1. 文件${i}\n${i % 3 === 0 ? '2. 名单\n' : ''}${i % 2 === 0 ? '某某办公室\n' : ''}2024年1月${(i % 28) + 1}日\n` },
   { name: 'decimal-deep', why: 'nesting: decimal sections four deep (3.1.2.4), numbers growing', unit: (i) => `${(i >> 6) + 1}.${((i >> 4) & 3) + 1}.${((i >> 2) & 3) + 1}.${(i & 3) + 1} 标题内容\n` },
 ];
 

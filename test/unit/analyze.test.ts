@@ -166,6 +166,17 @@ describe('headings: GB/T 9704 levels', () => {
     assert.deepEqual(outline(parse('一、正文\n附件：\n有关单位名单\n')), ['一、正文', '附件：有关单位名单']);
   });
 
+  it('drops every 附件： note that lists its attachments above the date, however many the text holds', () => {
+    // (a note above its signature date is no heading, nor the numbered attachments it lists; each note was spliced out
+    // of the candidates, which moved every candidate after it)
+    const note = (i: number): string => `${'一二三四五六七八九'[i % 9]}、正文${i}\n附件：\n1. 名单${i}\n2. 方案\n某某办公室\n2024年1月${(i % 28) + 1}日\n`;
+    assert.deepEqual(outline(parse(note(0))), ['一、正文0']);
+    const many = Array.from({ length: 3000 }, (_, i) => note(i)).join('');
+    const names = parse(many).headings.map((h) => h.name);
+    assert.equal(names.length, 3000);
+    assert.ok(names.every((name, i) => name === `${'一二三四五六七八九'[i % 9]}、正文${i}`));
+  });
+
   it('drops the list punctuation that closes an item: （一）管制；', () => {
     assert.deepEqual(outline(parse('第一条　刑罚的种类如下：\n（一）管制；\n（二）拘役；\n第二条　其他。\n第三条　其他。\n')), [
       '第一条', '  （一）管制', '  （二）拘役', '第二条', '第三条',

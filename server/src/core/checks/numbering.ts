@@ -67,6 +67,14 @@ function itemOf(ctx: CheckContext, i: number): Item | undefined {
   return ordinal === undefined ? undefined : { index: i, h, ordinal, suffix: hasSuffix(ctx, h) };
 }
 
+/** itemOf read from the heading table where it can (a decimal's number is in its marker). */
+function itemAt(ctx: CheckContext, i: number, code: number): Item | undefined {
+  const ordinal = ctx.table.ordinal[i]!;
+  if (code === DECIMAL || Number.isNaN(ordinal)) return itemOf(ctx, i);
+  const h = ctx.model.headings[i]!;
+  return { index: i, h, ordinal, suffix: LAW_BY_CODE[code] === 1 && hasSuffix(ctx, h) };
+}
+
 /** The family a heading is numbered in: its kind (壹、 and 一、 apart); decimals by depth. */
 function familyOf(h: Heading): string {
   return h.kind === 'decimal' ? `decimal${h.depth}` : h.kind;
@@ -122,10 +130,9 @@ function siblingGroups(ctx: CheckContext, table: HeadingTable, parent: number, o
       if (it !== undefined) (code === ARTICLE ? articles : appendices).push(it);
       continue;
     }
-    const h = headings[i]!;
-    const it = itemOf(ctx, i);
+    const it = itemAt(ctx, i, code);
     if (it === undefined) continue;
-    const key = familyOf(h);
+    const key = code === DECIMAL ? familyOf(headings[i]!) : KIND_BY_CODE[code]!;
     if (first === undefined) {
       first = [it];
       firstKey = key;
@@ -267,15 +274,25 @@ function continuations(ctx: CheckContext, groups: readonly Group[]): { base: Flo
   for (const g of groups) if (g.key !== 'article' && g.key !== 'appendix' && g.items.length > 0) keys.add(g.key);
   if (keys.size === 0) return { base, before: previous, continuous };
   // every numbered heading of those families in document order (groups numbered 1, 2, 3 … are not in `groups`), by
-  // index: an item is made only for the one found before a group
+  // index: an item is made only for the one found before a group. A family other than the decimals' is its kind: its
+  // list is found by kind code (no string hashed per heading)
   const all = new Map<string, number[]>();
+  const byCode: Array<number[] | undefined> = [];
+  for (let code = 0; code < KIND_BY_CODE.length; code++) {
+    const key = KIND_BY_CODE[code]!;
+    if (code !== DECIMAL && keys.has(key)) all.set(key, (byCode[code] = []));
+  }
   const { headings } = ctx.model;
   const { kind, ordinal, count } = ctx.table;
   for (let i = 0; i < count; i++) {
     const code = kind[i]!;
     if (GB_LEVEL_BY_CODE[code] === 0 && LAW_BY_CODE[code] === 0 && code !== DECIMAL) continue;
-    const key = code === DECIMAL ? familyOf(headings[i]!) : KIND_BY_CODE[code]!;
-    if (!keys.has(key) || (code === DECIMAL ? ordinalOf(ctx, headings[i]!) === undefined : Number.isNaN(ordinal[i]))) continue;
+    if (code !== DECIMAL) {
+      if (!Number.isNaN(ordinal[i])) byCode[code]?.push(i);
+      continue;
+    }
+    const key = familyOf(headings[i]!);
+    if (!keys.has(key) || ordinalOf(ctx, headings[i]!) === undefined) continue;
     let list = all.get(key);
     if (list === undefined) all.set(key, (list = []));
     list.push(i);
