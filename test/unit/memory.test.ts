@@ -1,11 +1,11 @@
 /**
  * Giving memory back after documents close (server/src/node/memory.ts): when the reducer collects, and that it never
- * throws or keeps the process alive. The effect on a running server is measured by the LSP session fuzzer's memory
- * run (RSS after a tenth, half and all of the documents; README, "Robustness").
+ * throws or keeps the process alive; when the young generation is held. The effect on a running server is measured by
+ * bench/memory.mjs (RSS after each tenth document and after idling) and the LSP session fuzzer's memory run.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { createMemoryReducer, exposedCollector } from '../../server/src/node/memory';
+import { createMemoryReducer, exposedCollector, holdYoungGeneration, memoryLine } from '../../server/src/node/memory';
 
 /** Timers under the test's control: `fire()` runs the one pending callback. */
 function fakeTimers() {
@@ -66,6 +66,25 @@ describe('memory reducer', () => {
     assert.equal(t.pending?.ms, 1000, 'the count starts again after a collection');
   });
 
+  it('after a collection, waits for closes of a sixteenth of the live heap when that is more than everyChars', () => {
+    let collected = 0;
+    let live = 64_000_000; // bytes: 4,000,000 UTF-16 units before the next collection at once
+    const t = fakeTimers();
+    const memory = createMemoryReducer({ collect: () => collected++, idleMs: 1000, everyChars: 1_000_000, liveBytes: () => live, ...t.timers });
+    memory.released(1_000_000);
+    assert.equal(t.pending?.ms, 0, 'before the first collection: everyChars');
+    t.fire();
+    memory.released(3_000_000);
+    assert.equal(t.pending?.ms, 1000, '3,000,000 < 64 MB / 16');
+    memory.released(1_000_000);
+    assert.equal(t.pending?.ms, 0);
+    live = 1_000_000; // a small heap: everyChars again
+    t.fire();
+    assert.equal(collected, 2);
+    memory.released(1_000_000);
+    assert.equal(t.pending?.ms, 0);
+  });
+
   it('does nothing without a collector, ignores nonsense sizes, and survives a collector that throws', () => {
     const t = fakeTimers();
     const none = createMemoryReducer({ ...t.timers });
@@ -86,6 +105,13 @@ describe('memory reducer', () => {
     assert.equal(u.pending?.ms, 0);
     assert.doesNotThrow(() => u.fire());
     assert.equal(throwing.collections, 0);
+  });
+
+  it('leaves the young generation alone when the process was given a semi-space option', () => {
+    assert.equal(holdYoungGeneration(['--max-semi-space-size=8'], ''), false);
+    assert.equal(holdYoungGeneration([], '--max-old-space-size=4096 --semi-space-growth-factor=2'), false);
+    assert.equal(holdYoungGeneration(['--expose-gc'], '--max-old-space-size=4096'), true);
+    assert.match(memoryLine(), /^rss \d+\.\d heap [\d.]+\/[\d.]+ external [\d.]+ \| .*new [\d.]+\/[\d.]+/);
   });
 
   it('finds the process collector with or without --expose-gc, and a collection returns', () => {

@@ -13,7 +13,7 @@ import { converterTo, openccConverter } from '../opencc';
 import type { HostFiles, HostFileType, HostLogger, ReportHost } from '../service/host';
 import { encodes, gbkCodec } from './codec';
 import { decodeFile } from './encoding';
-import { createMemoryReducer, exposedCollector } from './memory';
+import { serverMemoryReducer } from './memory';
 
 /** The path of a `file:` URI, or undefined for any other URI. */
 function pathOf(uri: string): string | undefined {
@@ -83,7 +83,10 @@ export interface NodeHostOptions {
   readonly logger?: HostLogger;
   /** False: no workspace files (the command line). */
   readonly files?: boolean;
-  /** True: a full collection after documents close (node/memory.ts); the language server's entry sets it. */
+  /**
+   * True: V8's young generation held at its starting size, and a full collection after documents close
+   * (node/memory.ts); the language server's entry sets it.
+   */
   readonly reduceMemory?: boolean;
 }
 
@@ -102,6 +105,8 @@ export function createNodeHost(options: NodeHostOptions = {}): ReportHost {
       now: () => performance.now(),
       yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
     },
-    ...(options.reduceMemory === true ? { memory: createMemoryReducer({ collect: exposedCollector() }) } : {}),
+    ...(options.reduceMemory === true
+      ? { memory: serverMemoryReducer(process.env.ZH_REPORT_MEMORY_LOG ? (line) => void process.stderr.write(`${line}\n`) : undefined) }
+      : {}),
   };
 }

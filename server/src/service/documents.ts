@@ -52,7 +52,11 @@ export class DocumentCache {
   constructor(host: ReportHost, settings: () => ReportSettings, options: AnalysisOptions = {}) {
     this.#host = host;
     this.#settings = settings;
-    this.#analyze = options.analyze ?? ((text) => analyze(text, { codec: host.codec.gbk }));
+    const analyzeText = options.analyze ?? ((text: string) => analyze(text, { codec: host.codec.gbk }));
+    this.#analyze = (text) => {
+      host.memory?.analysing?.(text.length);
+      return analyzeText(text);
+    };
     this.#indexTerms = options.indexTerms ?? ((text, model) => indexTerms(text, model, { converter: host.scripts.converter }));
   }
 

@@ -84,6 +84,8 @@ export interface HostMemory {
    * give the memory back to the system (Node: node/memory.ts). Never throws.
    */
   released(chars: number): void;
+  /** A text of `chars` UTF-16 units is about to be analysed (Node: a large one lets V8's young generation grow). Never throws. */
+  analysing?(chars: number): void;
 }
 
 export interface ReportHost {

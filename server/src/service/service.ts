@@ -93,7 +93,7 @@ import type { ReportHost } from './host';
 import { DEFAULT_SETTINGS, settingsChange, type ReportSettings, type SettingsChange } from './settings';
 import { flattenDocumentSymbols } from './symbols';
 import type { TermDocument } from './terms';
-import { Workspace } from './workspace';
+import { Workspace, type WorkspaceTableSizes } from './workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the client can do, from its initialize params (defaults: what VS Code does). */
@@ -171,8 +171,8 @@ export interface ReportLanguageService {
 
   /** How many document versions the per-version cache holds, and whether it holds `uri` (tests). */
   readonly cache: { readonly size: number; has(uri: string): boolean };
-  /** The workspace's report files (tests: how often they were walked and read). */
-  readonly files: { readonly walks: number; readonly reads: number };
+  /** The workspace's report files (tests: how often they were walked and read, what its tables hold). */
+  readonly files: { readonly walks: number; readonly reads: number; readonly tableSizes: WorkspaceTableSizes };
   /** The checks' runner (tests: how often the checks ran). */
   readonly checks: { readonly runs: number };
   dispose(): void;
@@ -377,6 +377,9 @@ export function createReportService(host: ReportHost, options: ReportServiceOpti
       },
       get reads() {
         return workspace.reads;
+      },
+      get tableSizes() {
+        return workspace.tableSizes;
       },
     },
     checks: {

@@ -12,7 +12,7 @@ import type { ReportModel } from '../core';
 import type { DocumentCache, OpenDocuments } from './documents';
 import type { HostDisposable, HostFiles, ReportHost } from './host';
 import { maxDocumentBytes, type ReportSettings } from './settings';
-import { fileKey, WorkspaceIndex, type Cancellation, type IndexProgress } from './workspaceIndex';
+import { fileKey, WorkspaceIndex, type Cancellation, type IndexProgress, type IndexTableSizes } from './workspaceIndex';
 
 /** Report files read for citations, kept (most recently used last). */
 const KEPT_REPORTS = 8;
@@ -23,6 +23,12 @@ export interface DiskReport {
   readonly uri: string;
   readonly text: string;
   readonly model: ReportModel;
+}
+
+/** Entries in the workspace's tables and its index's (tests). */
+export interface WorkspaceTableSizes extends IndexTableSizes {
+  readonly openUris: number;
+  readonly keptReports: number;
 }
 
 export interface WorkspaceOptions {
@@ -77,6 +83,11 @@ export class Workspace {
 
   get index(): WorkspaceIndex {
     return this.#index;
+  }
+
+  /** What the workspace holds (tests: nothing of a closed document that is not a workspace file). */
+  get tableSizes(): WorkspaceTableSizes {
+    return { openUris: this.#openUris.size, keptReports: this.#reports.size, ...this.#index.tableSizes };
   }
 
   get folderCount(): number {

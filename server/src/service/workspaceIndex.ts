@@ -34,6 +34,18 @@ import type { HostDisposable, HostFileChange, HostFiles, HostFileStat, ReportHos
 import { EMPTY_INDEX, INDEX_FILE_NAME, loadIndex, serializeIndex, type CachedFile, type IndexIdentity } from './indexCache';
 import { pooledSummary, pooledTerm, StringPool } from './summaryStore';
 
+/** Entries in the index's tables (`WorkspaceIndex.tableSizes`, for tests). */
+export interface IndexTableSizes {
+  readonly open: number;
+  readonly indexed: number;
+  readonly definedIn: number;
+  readonly usedIn: number;
+  readonly namedIn: number;
+  readonly keyGeneration: number;
+  readonly foldedHeadings: number;
+  readonly pooledStrings: number;
+}
+
 /** The index's host: the service's (`HostFiles.writeFile`, optional, stores the index's cache file). */
 export type IndexHost = ReportHost;
 
@@ -230,6 +242,23 @@ export class WorkspaceIndex {
   /** Number of files the index answers for (report files on disk and open documents). */
   get filesCount(): number {
     return this.#indexed.size;
+  }
+
+  /**
+   * How many entries each of the index's tables holds (tests: a closed document that is not a workspace file leaves
+   * none behind; the disk's files keep theirs).
+   */
+  get tableSizes(): IndexTableSizes {
+    return {
+      open: this.#open.size,
+      indexed: this.#indexed.size,
+      definedIn: this.#definedIn.size,
+      usedIn: this.#usedIn.size,
+      namedIn: this.#namedIn.size,
+      keyGeneration: this.#keyGeneration.size,
+      foldedHeadings: this.#foldedHeadings.size,
+      pooledStrings: this.#pool.size,
+    };
   }
 
   /**
@@ -800,11 +829,10 @@ export class WorkspaceIndex {
     const now = open !== undefined ? open : disk?.summary === undefined ? undefined : { uri: disk.uri, summary: disk.summary };
     if (before !== undefined && now !== undefined && before.summary === now.summary && before.uri === now.uri) return;
     if (before !== undefined) {
-      for (const n of documentNameKeys(before.summary.title ?? '', before.uri, this.#table)) this.#namedIn.get(n)?.delete(key);
-      for (const d of before.summary.definitions) this.#definedIn.get(d.key)?.delete(key);
-      for (const t of before.summary.terms) this.#usedIn.get(t.key)?.delete(key);
-      for (const d of before.summary.definitions) if (this.#definedIn.get(d.key)?.size === 0) this.#definedIn.delete(d.key);
-      for (const t of before.summary.terms) if (this.#usedIn.get(t.key)?.size === 0) this.#usedIn.delete(t.key);
+      for (const n of documentNameKeys(before.summary.title ?? '', before.uri, this.#table)) removeFrom(this.#namedIn, n, key);
+      // a key defined nowhere now is forgotten: defined again later, it is a new key with a new generation
+      for (const d of before.summary.definitions) if (removeFrom(this.#definedIn, d.key, key)) this.#keyGeneration.delete(d.key);
+      for (const t of before.summary.terms) removeFrom(this.#usedIn, t.key, key);
       this.#indexed.delete(key);
       this.#order = undefined;
     }
@@ -825,12 +853,16 @@ export class WorkspaceIndex {
     const { summary } = file;
     const cached = this.#symbols.get(summary);
     if (cached !== undefined) return cached;
+    // A disk file's names are shared through the pool and the folded headings; an open version's are its own, so that
+    // nothing of a document that is not a workspace file outlives its closing (its symbols go with its summary).
+    const shared = this.#disk.get(fileKey(file.uri))?.summary === summary;
+    const own = (s: string): string => (shared ? this.#pool.intern(s, true) : s);
     const folded: string[] = [];
     for (const h of summary.outline) {
       let name = this.#foldedHeadings.get(h.name);
       if (name === undefined) {
-        name = this.#pool.intern(foldForSearch(headingSymbolName(h), this.#table), true);
-        if (h.name.trim() !== '') this.#foldedHeadings.set(h.name, name); // a blank name's symbol is its marker or kind
+        name = own(foldForSearch(headingSymbolName(h), this.#table));
+        if (shared && h.name.trim() !== '') this.#foldedHeadings.set(h.name, name); // a blank name's symbol is its marker or kind
         if (this.#foldedHeadings.size > MAX_FOLDED_HEADINGS) this.#foldedHeadings.clear();
       }
       folded.push(name);
@@ -840,7 +872,7 @@ export class WorkspaceIndex {
     summary.definitions.forEach((d, i) => {
       if (seen.has(d.key)) return; // a term once, where it is first defined
       seen.add(d.key);
-      folded.push(this.#pool.intern(foldForSearch(d.name, this.#table), true));
+      folded.push(own(foldForSearch(d.name, this.#table)));
       definitions.push(i);
     });
     const result = { folded, definitions };
@@ -879,6 +911,14 @@ function addTo(map: Map<string, Set<string>>, key: string, file: string): void {
   let set = map.get(key);
   if (set === undefined) map.set(key, (set = new Set()));
   set.add(file);
+}
+
+/** Takes `file` out of the set at `key`, and the set out of the map once empty; true when it took the set out. */
+function removeFrom(map: Map<string, Set<string>>, key: string, file: string): boolean {
+  const files = map.get(key);
+  if (files === undefined) return false;
+  files.delete(file);
+  return files.size === 0 && map.delete(key);
 }
 
 function isInside(key: string, folderKey: string): boolean {
