@@ -74,32 +74,13 @@ const byModel = new WeakMap<ReportModel, Cached>();
 export function stopsOf(text: string, model: ReportModel): Stops {
   const cached = byModel.get(model);
   if (cached !== undefined && cached.text === text) return cached;
-  return find(text, model, undefined);
-}
-
-/**
- * Finds the stops of `text` as `stopsOf` does, copying every code unit of the text into `units` (at least as long as
- * the text) on the way; false, and `units` left as it was, when the model has its stops already. The term index
- * reads the text once more, for its keys (terms/matcher.ts): from a typed array that pass takes about 0.95 ms at 1 MB
- * where it took 1.3–1.45 ms through charCodeAt, and the copy costs this loop a store per unit.
- */
-export function findStopsCopying(text: string, model: ReportModel, units: Uint16Array): boolean {
-  const cached = byModel.get(model);
-  if (cached !== undefined && cached.text === text) return false;
-  find(text, model, units);
-  return true;
-}
-
-function find(text: string, model: ReportModel, units: Uint16Array | undefined): Stops {
   let at: Int32Array = new Int32Array(1024);
   let count = 0;
   let pointers: Int32Array = new Int32Array(64);
   let pointerCount = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (units !== undefined) units[i] = c;
-    const kind = STOP_CHAR[c]!;
+    const kind = STOP_CHAR[text.charCodeAt(i)]!;
     if (kind === StopChar.None) continue;
     if (kind === StopChar.Pointer) {
       if (pointerCount === pointers.length) pointers = doubled(pointers);

@@ -9,7 +9,6 @@ import { KeyTrie, Matches } from './matcher';
 import { foldTable, keyOf, type FoldTable, type ScriptConverter } from './normalize';
 import { UseFlag, type Term, type TermDefinition, type TermIndex, type TermKind, type TermUses } from './types';
 import { keepLastInstance } from './keepAlive';
-import { findStopsCopying } from '../stops';
 
 export * from './types';
 export { foldTable, keyOf, scriptTableCount, type FoldTable, type ScriptConverter } from './normalize';
@@ -35,19 +34,6 @@ interface UseLists {
 }
 
 const NO_USES = new Int32Array(0);
-
-/** A buffer of up to this many code units (4 MB) is kept for the next index; a longer text's is dropped after use. */
-const KEPT_UNITS = 1 << 21;
-/** The code units of the text being indexed (see `findStopsCopying`), reused from index to index. */
-let unitBuffer = new Uint16Array(0);
-
-/** A buffer for the code units of a text of `length`. */
-function unitsFor(length: number): Uint16Array {
-  if (length <= unitBuffer.length) return unitBuffer;
-  const units = new Uint16Array(length);
-  if (length <= KEPT_UNITS) unitBuffer = units;
-  return units;
-}
 
 /**
  * A term as the index builds and returns it. Its `uses` view into the index's one buffer is made when first read:
@@ -144,10 +130,6 @@ class Growable {
  */
 export function indexTerms(text: string, model: ReportModel, options: TermOptions = {}): TermIndex {
   const table = foldTable(options.converter);
-  // the pass that finds the stops (the extraction's cues, stops.ts) copies the code units for the key scan below,
-  // unless the model has its stops already (then the scan reads the string)
-  const units = unitsFor(text.length);
-  const copied = findStopsCopying(text, model, units);
   const { spans, definitions } = extract(text, model);
   const builders: TermRecord[] = [];
   const lists: UseLists = { order: NO_USES, counts: NO_USES };
@@ -235,7 +217,7 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   let longest = 0;
   let ex = 0;
   let def = 0;
-  const matches = trie.scan(text, table, new Matches(), 0, text.length, copied ? units : undefined);
+  const matches = trie.scan(text, table, new Matches());
   let cover = -1;
   for (let m = 0; m < matches.count; ) {
     // the matches at one start, shortest first: taken longest first

@@ -89,63 +89,6 @@ const enum PairBit {
   Second = 2,
 }
 
-/** Starts to walk from, ascending (see `KeyTrie.scan`). */
-interface Starts {
-  at: Int32Array;
-  count: number;
-}
-
-/** Is a b c (raw codes) the first three characters of some key of three or more, by the raw-triple bits? */
-function inTriples(triples: Int32Array, a: number, b: number, c: number): boolean {
-  const t = tripleSlot(a, b, c);
-  return (triples[t >>> 5]! & (1 << (t & 31))) !== 0;
-}
-
-function pushStart(starts: Starts, s: number): void {
-  if (starts.count === starts.at.length) starts.at = doubled(starts.at);
-  starts.at[starts.count++] = s;
-}
-
-/**
- * The starts in text[from, to) the raw tables let through (`KeyTrie.scan` says how), read by charCodeAt. The same
- * loop as `startsInUnits` over the string: a loop reading either through one accessor was slower than both.
- */
-function startsInText(text: string, from: number, to: number, pairs: Uint8Array, triples: Int32Array): Starts {
-  const starts: Starts = { at: new Int32Array(1024), count: 0 };
-  let a = text.charCodeAt(from);
-  let b = text.charCodeAt(from + 1);
-  let whole = pairs[pairSlot(a, b)]! & PairBit.Whole;
-  for (let i = from + 2; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const bits = pairs[pairSlot(b, c)]!;
-    if ((whole | (bits & PairBit.Second)) !== 0 && (whole !== 0 || inTriples(triples, a, b, c))) pushStart(starts, i - 2);
-    whole = bits & PairBit.Whole;
-    a = b;
-    b = c;
-  }
-  // the last start, two characters before the end: a two-character key only
-  if (whole !== 0) pushStart(starts, to - 2);
-  return starts;
-}
-
-/** `startsInText` over the text's code units in a typed array. */
-function startsInUnits(units: Uint16Array, from: number, to: number, pairs: Uint8Array, triples: Int32Array): Starts {
-  const starts: Starts = { at: new Int32Array(1024), count: 0 };
-  let a = units[from]!;
-  let b = units[from + 1]!;
-  let whole = pairs[pairSlot(a, b)]! & PairBit.Whole;
-  for (let i = from + 2; i < to; i++) {
-    const c = units[i]!;
-    const bits = pairs[pairSlot(b, c)]!;
-    if ((whole | (bits & PairBit.Second)) !== 0 && (whole !== 0 || inTriples(triples, a, b, c))) pushStart(starts, i - 2);
-    whole = bits & PairBit.Whole;
-    a = b;
-    b = c;
-  }
-  if (whole !== 0) pushStart(starts, to - 2);
-  return starts;
-}
-
 /** Matches as parallel typed arrays that grow by doubling. */
 export class Matches {
   start: Int32Array = new Int32Array(1024);
@@ -270,10 +213,9 @@ export class KeyTrie {
    * length at the same start), appended to `out`. `end` includes a gloss right after the last character (it belongs
    * to that character). (Matches go into typed arrays rather than to a callback: optimised code that inlines a
    * per-call closure is thrown away when the garbage collector frees that closure, and the next scan would run
-   * unoptimised.) `units`, when given, holds the text's code units (stops.ts copies them while finding the stops):
-   * the pass over every position reads them there rather than through charCodeAt.
+   * unoptimised.)
    */
-  scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length, units?: Uint16Array): Matches {
+  scan(text: string, table: FoldTable, out: Matches, from = 0, to = text.length): Matches {
     if (from >= to) return out;
     this.#rawTablesFor(table);
     const pairs = RAW_TABLES.pairs;
@@ -293,15 +235,41 @@ export class KeyTrie {
     // key with "(" in it is in the tables like any other character.) The starts are walked after the pass, not
     // inside it: the loop without a call in it measured 5–10% faster at 1 MB, and steadier from process to process.
     if (to - from < 2) return out;
-    const starts = units === undefined ? startsInText(text, from, to, pairs, triples) : startsInUnits(units, from, to, pairs, triples);
-    const found = starts.count;
+    let starts: Int32Array = new Int32Array(1024);
+    let found = 0;
+    let a = text.charCodeAt(from);
+    let b = text.charCodeAt(from + 1);
+    let whole = pairs[pairSlot(a, b)]! & PairBit.Whole;
+    for (let i = from + 2; i < to; i++) {
+      const c = text.charCodeAt(i);
+      const bits = pairs[pairSlot(b, c)]!;
+      if ((whole | (bits & PairBit.Second)) !== 0) {
+        let walk = whole !== 0;
+        if (!walk) {
+          const t = tripleSlot(a, b, c);
+          walk = (triples[t >>> 5]! & (1 << (t & 31))) !== 0;
+        }
+        if (walk) {
+          if (found === starts.length) starts = doubled(starts);
+          starts[found++] = i - 2;
+        }
+      }
+      whole = bits & PairBit.Whole;
+      a = b;
+      b = c;
+    }
+    // the last start, two characters before the end: a two-character key only
+    if (whole !== 0) {
+      if (found === starts.length) starts = doubled(starts);
+      starts[found++] = to - 2;
+    }
     const forced = glossStarts(text, from, to);
     let f = 0;
     let last = -1;
     for (let k = 0; k <= found; ) {
       let s: number;
-      if (f < forced.length && (k === found || forced[f]! <= starts.at[k]!)) s = forced[f++]!;
-      else if (k < found) s = starts.at[k++]!;
+      if (f < forced.length && (k === found || forced[f]! <= starts[k]!)) s = forced[f++]!;
+      else if (k < found) s = starts[k++]!;
       else break;
       if (s === last) continue;
       last = s;
