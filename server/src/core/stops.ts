@@ -31,12 +31,13 @@ const CUE_CHARS = QUOTE_OPENERS + '称稱即如列';
 /** Characters after 本/前/同 that make a citation trigger of them (bench: 3,526 stops at 本/前/同 in the 1 MB report, 1,566 with the second character asked for). */
 const AFTER_RELATIVE = [...new Set('条條款项項目章节節编編两兩二三四五六七八九' + SELF_WORDS.map((w) => w[0]).join(''))].join('');
 
-/** What a code unit starts (STOP_CHAR): nothing, a one-character stop, 本/前/同 (a stop when AFTER_RELATIVE follows), 指. */
+/** What a code unit starts (STOP_CHAR): nothing, a one-character stop, 本/前/同 (a stop when AFTER_RELATIVE follows), 指, an ASCII "(". */
 const enum StopChar {
   None = 0,
   One = 1,
   Relative = 2,
   Pointer = 3,
+  Paren = 4,
 }
 
 /**
@@ -48,6 +49,9 @@ const STOP_CHAR = new Uint8Array(0x10000);
 for (const c of CUE_CHARS + '第附专專') STOP_CHAR[c.charCodeAt(0)] = StopChar.One;
 for (const c of '本前同') STOP_CHAR[c.charCodeAt(0)] = StopChar.Relative;
 STOP_CHAR['指'.charCodeAt(0)] = StopChar.Pointer;
+// the term index's key scan walks from before every pinyin gloss 網(wǎng): its "(" had an indexOf loop of its own (a
+// search for the byte 0x28, which every 256th Han character has too)
+STOP_CHAR[0x28] = StopChar.Paren;
 const AFTER = new Uint8Array(0x10000);
 for (const c of AFTER_RELATIVE) AFTER[c.charCodeAt(0)] = 1;
 
@@ -58,6 +62,9 @@ export interface Stops {
   /** The offsets of 指, ascending (not stops: the term extraction reads them on their own). */
   readonly pointers: Int32Array;
   readonly pointerCount: number;
+  /** The offsets of ASCII "(", ascending (not stops: where pinyin glosses may start, for the term index's key scan). */
+  readonly parens: Int32Array;
+  readonly parenCount: number;
 }
 
 interface Cached extends Stops {
@@ -73,6 +80,8 @@ interface Filling {
   count: number;
   pointers: Int32Array;
   pointerCount: number;
+  parens: Int32Array;
+  parenCount: number;
 }
 
 /**
@@ -84,7 +93,7 @@ interface Filling {
 export function stopsOf(text: string, model: ReportModel): Stops {
   const cached = byModel.get(model);
   if (cached !== undefined && cached.text === text) return cached;
-  const stops: Filling = { text, at: new Int32Array(1024), count: 0, pointers: new Int32Array(64), pointerCount: 0 };
+  const stops: Filling = { text, at: new Int32Array(1024), count: 0, pointers: new Int32Array(64), pointerCount: 0, parens: new Int32Array(64), parenCount: 0 };
   const n = text.length;
   let i = 0;
   for (; i + 1 < n; i += 2) {
@@ -102,8 +111,13 @@ export function stopsOf(text: string, model: ReportModel): Stops {
   return stops;
 }
 
-/** Notes a code unit of kind `kind` (not None) at `i`: a pointer, a stop, or nothing (本/前/同 before anything else). */
+/** Notes a code unit of kind `kind` (not None) at `i`: a pointer, a "(", a stop, or nothing (本/前/同 before anything else). */
 function note(stops: Filling, i: number, kind: StopChar): void {
+  if (kind === StopChar.Paren) {
+    if (stops.parenCount === stops.parens.length) stops.parens = doubled(stops.parens);
+    stops.parens[stops.parenCount++] = i;
+    return;
+  }
   if (kind === StopChar.Pointer) {
     if (stops.pointerCount === stops.pointers.length) stops.pointers = doubled(stops.pointers);
     stops.pointers[stops.pointerCount++] = i;
