@@ -454,15 +454,16 @@ class Scanner {
     let q = p;
     for (let guard = 0; guard < 12; guard++) {
       const s = q;
-      if (text[q] === '第') q++;
+      if (text.charCodeAt(q) === 0x7b2c /* 第 */) q++;
       const n0 = q;
       while (q < text.length && q - n0 < 10 && isCnNumeralCode(text.charCodeAt(q)) && (q === n0 || !isLiang(text.charCodeAt(q)))) q++;
       if (q === n0) return [];
       const value = cnNumeralValueAt(text, n0, q);
       if (value === undefined || value <= 0) return [];
       numbers.push({ start: s, end: q, value });
-      const sep = text[q];
-      if (sep !== undefined && (sep === '、' || sep === '至' || sep === '及' || sep === '或' || sep === '和') && text[q + 1] !== undefined) {
+      // (by code unit: text[q] made a string for every number read)
+      const sep = text.charCodeAt(q);
+      if ((sep === 0x3001 /* 、 */ || sep === 0x81f3 /* 至 */ || sep === 0x53ca /* 及 */ || sep === 0x6216 /* 或 */ || sep === 0x548c /* 和 */) && q + 1 < text.length) {
         q++;
         continue;
       }
@@ -745,7 +746,7 @@ class Scanner {
    * stops of the text (stops.ts: one pass, shared with the term extraction). `resume` is where
    * the next stop may start (after a citation, a title or a skipped heading read here).
    */
-  scan(from: number, skips: readonly (readonly [number, number])[], stops: Stops): void {
+  scan(from: number, skips: Int32Array, stops: Stops): void {
     const text = this.text;
     let skip = 0;
     let resume = from;
@@ -756,23 +757,23 @@ class Scanner {
       if (isCue(one) && one !== 0x300a /* 《 */) continue; // a term cue only
       // a two-character stop (本/前/同 + the next) ends after both, as the regex match did
       resume = one === 0x672c /* 本 */ || one === 0x524d /* 前 */ || one === 0x540c /* 同 */ ? p + 2 : p + 1;
-      while (skip < skips.length && skips[skip]![1] <= p) skip++;
-      if (skip < skips.length && skips[skip]![0] <= p) {
-        resume = skips[skip]![1];
+      while (skip < skips.length && skips[skip + 1]! <= p) skip += 2;
+      if (skip < skips.length && skips[skip]! <= p) {
+        resume = skips[skip + 1]!;
         continue;
       }
-      const c = text[p]!;
-      if (c === '《') {
+      // (by code unit: text[p] made a string of every stop read here)
+      if (one === 0x300a /* 《 */) {
         const e = this.title(p);
         if (e > 0) {
           resume = e;
-          if (text[e] === '第' || isSpace(text.charCodeAt(e)) && text[e + 1] === '第') continue; // read at the 第
+          if (text.charCodeAt(e) === 0x7b2c /* 第 */ || isSpace(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 0x7b2c) continue; // read at the 第
           const last = this.mentions[this.mentions.length - 1]!;
           this.noteDocument(this.documentId(last.title, true), p);
         }
         continue;
       }
-      if (c === '第') {
+      if (one === 0x7b2c /* 第 */) {
         const line = structureLineEnd(text, p);
         if (line > 0) {
           resume = line;
@@ -788,24 +789,29 @@ class Scanner {
         resume = this.chain(i, this.citations[i]!.end);
         continue;
       }
-      if (c === '附') {
+      if (one === 0x9644 /* 附 */) {
         const e = this.appendix(p);
         if (e > 0) resume = e;
         continue;
       }
-      if (c === '专' || c === '專') {
+      if (one === 0x4e13 /* 专 */ || one === 0x5c08 /* 專 */) {
         const e = this.box(p);
         if (e > 0) resume = e;
         continue;
       }
       // 本法第X条: this document
-      if (c === '本') {
+      if (one === 0x672c /* 本 */) {
         let wordEnd = -1;
-        const w = SELF_WORDS.find((x) => (wordEnd = wordAt(text, x, p + 1)) >= 0);
+        let w: string | undefined;
+        // (a loop, not SELF_WORDS.find: a closure for each of the ~900 本 of a 1 MB report)
+        for (let k = 0; k < SELF_WORDS.length && w === undefined; k++) {
+          wordEnd = wordAt(text, SELF_WORDS[k]!, p + 1);
+          if (wordEnd >= 0) w = SELF_WORDS[k]!;
+        }
         if (w !== undefined) {
           let q = wordEnd;
           while (q < text.length && q - p < 8 && isSpace(text.charCodeAt(q))) q++;
-          if (text[q] === '第') {
+          if (text.charCodeAt(q) === 0x7b2c /* 第 */) {
             const units = this.units(q, -1);
             if (units.length > 0) {
               this.#lastEnd = p;
@@ -1040,7 +1046,9 @@ const STRUCTURE_KINDS = new Set(['part', 'subpart', 'chapter', 'section', 'artic
  * the amendment history) is not read when the document has articles.
  */
 export function indexCitations(text: string, model: ReportModel): CitationIndex {
-  const skips: Array<[number, number]> = [];
+  // start, end, start, end …: at most one range per heading and the table of contents (no array per heading)
+  const skips = new Int32Array(2 * model.headings.length + 2);
+  let skipCount = 0;
   const toc = model.toc;
   let tocSkipped = false;
   const headingValues = new Int32Array(model.headings.length);
@@ -1048,28 +1056,37 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   let firstArticle = -1;
   let hasArticles = false;
   let traditional = 0;
-  model.headings.forEach((h, i) => {
-    if (!STRUCTURE_KINDS.has(h.kind)) return;
+  const headings = model.headings;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (!STRUCTURE_KINDS.has(h.kind)) continue;
     if (h.kind === 'article' && !hasArticles) {
       hasArticles = true;
       firstArticle = i;
     }
-    if (h.repaired) return;
+    if (h.repaired) continue;
     const unit = readUnit(text, h.headingStart, false);
     if (unit !== undefined) {
       if (unit.level <= Level.Article) headingValues[i] = unit.value;
-      if (unit.level === Level.Article) traditional += text[unit.end - 1] === '條' ? 1 : -1;
+      if (unit.level === Level.Article) traditional += text.charCodeAt(unit.end - 1) === 0x689d /* 條 */ ? 1 : -1;
     }
     if (toc !== undefined && h.headingStart >= toc.start) {
       // a table of contents lists headings: its 第二章 … entries are the outline's, not citations (its entries link
       // by themselves, see toc.ts); it is skipped whole, in its place among the headings
-      if (!tocSkipped) skips.push([toc.start, toc.end]);
+      if (!tocSkipped) {
+        skips[skipCount++] = toc.start;
+        skips[skipCount++] = toc.end;
+      }
       tocSkipped = true;
-      if (h.headingStart < toc.end) return;
+      if (h.headingStart < toc.end) continue;
     }
-    skips.push([h.headingStart, unit?.end ?? markerEnd(text, h.headingStart)]);
-  });
-  if (toc !== undefined && !tocSkipped) skips.push([toc.start, toc.end]);
+    skips[skipCount++] = h.headingStart;
+    skips[skipCount++] = unit?.end ?? markerEnd(text, h.headingStart);
+  }
+  if (toc !== undefined && !tocSkipped) {
+    skips[skipCount++] = toc.start;
+    skips[skipCount++] = toc.end;
+  }
   if (hasArticles) {
     // the law starts at its first article and the 编/章/节 headings right above it: a wrapped line of the amendment
     // history that reads as a heading (…及第三章第九節第一～三款款名) does not start it
@@ -1082,7 +1099,7 @@ export function indexCitations(text: string, model: ReportModel): CitationIndex 
   const title = model.headings[0]?.kind === 'title' ? model.headings[0].title : '';
   const selfTitles = title ? [stripCountry(title.replace(/[（(].*$/, '').trim())] : [];
   const scanner = new Scanner(text, taiwan, selfTitles, model.lineStarts, parentLaw(selfTitles[0] ?? ''));
-  scanner.scan(from, skips, stopsOf(text, model));
+  scanner.scan(from, skips.subarray(0, skipCount), stopsOf(text, model));
   return { citations: scanner.citations, boxes: scanner.boxes, mentions: scanner.mentions, documents: scanner.documents, taiwan, headingValues };
 }
 

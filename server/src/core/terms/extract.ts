@@ -103,6 +103,10 @@ const TERM_CHAR = new Uint8Array(0x10000);
 for (let i = 0; i < NOT_IN_TERM_CHARS.length; i++) TERM_CHAR[NOT_IN_TERM_CHARS.charCodeAt(i)] = TermChar.NotInTerm;
 for (let i = 0; i < QUOTE_CHARS.length; i++) TERM_CHAR[QUOTE_CHARS.charCodeAt(i)]! |= TermChar.Quote;
 const SENTENCE_END = '。！？!?\n';
+/** A code unit of SENTENCE_END (。！？!? and the line feed). */
+function isSentenceEndCode(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
+}
 const CLAUSE_END = '，。；：！？,;:!?\n︰';
 
 /** 指 that starts a definition, not 指出 / 指导 / 指示 … */
@@ -320,13 +324,14 @@ class Extractor {
   #sentenceEnd(from: number): number {
     const text = this.#text;
     const limit = Math.min(text.length, from + 1200);
+    // (by code unit: text[i] made a string of every character read)
     for (let i = from; i < limit; i++) {
-      const ch = text[i]!;
-      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
         if (this.#wrapsAt(i)) continue;
         return i > from && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
       }
-      if (SENTENCE_END.includes(ch)) return i + 1;
+      if (isSentenceEndCode(c)) return i + 1;
     }
     return limit;
   }

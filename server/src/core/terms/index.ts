@@ -9,6 +9,7 @@ import { KeyTrie, Matches } from './matcher';
 import { foldTable, keyOf, type FoldTable, type ScriptConverter } from './normalize';
 import { UseFlag, type Term, type TermDefinition, type TermIndex, type TermKind, type TermUses } from './types';
 import { keepLastInstance } from './keepAlive';
+import { stopsOf } from '../stops';
 
 export * from './types';
 export { foldTable, keyOf, scriptTableCount, type FoldTable, type ScriptConverter } from './normalize';
@@ -217,7 +218,9 @@ export function indexTerms(text: string, model: ReportModel, options: TermOption
   let longest = 0;
   let ex = 0;
   let def = 0;
-  const matches = trie.scan(text, table, new Matches());
+  // (the stops of the text are known: the extraction found them, and with them every "(" a gloss may start at)
+  const stops = stopsOf(text, model);
+  const matches = trie.scan(text, table, new Matches(), 0, text.length, stops.parens.subarray(0, stops.parenCount));
   let cover = -1;
   for (let m = 0; m < matches.count; ) {
     // the matches at one start, shortest first: taken longest first
