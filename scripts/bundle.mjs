@@ -7,13 +7,35 @@
 //                                         (`npm run watch`, the F5 launch in .vscode/launch.json)
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/**
+ * esbuild writes code as ASCII but keeps comments as they are, and a few comments hold Chinese: one such character
+ * makes V8 keep the whole bundle's source as a two-byte string (7.7 MB for the server instead of 3.9 MB, resident for
+ * the server's life). Those characters, which only comments hold, are written as \uXXXX after each build.
+ * @type {import('esbuild').Plugin}
+ */
+const asciiComments = {
+  name: 'ascii-comments',
+  setup(build) {
+    build.onEnd(() => {
+      const file = build.initialOptions.outfile;
+      if (!file || !existsSync(file)) return;
+      const text = readFileSync(file, 'utf8');
+      // eslint-disable-next-line no-control-regex
+      if (/^[\x00-\x7f]*$/.test(text)) return;
+      // eslint-disable-next-line no-control-regex
+      writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  plugins: [asciiComments],
   bundle: true,
   platform: 'node',
   target: 'node18',
