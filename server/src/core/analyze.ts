@@ -477,6 +477,9 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   if (end - p < WRAP_MIN) return false;
   const c = text.charCodeAt(end - 1);
   if (!(isHan(c) || c === 0xff0c || c === 0x2c || c === 0x3001 || digitValue(c) >= 0)) return false;
+  // a short line that is a paragraph of its own — the text, the page or a blank line before it, or a finished sentence
+  // (“十三五”应急体系9个具体建设任务 above （一）…) — is a heading or a label, not a wrapped paragraph's first line
+  if (isHan(c) && end - p < SHORT_UNIT && ownsLine(text, lineStarts, line - 1)) return false;
   // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off, nor is a filing's front matter or a
   // page's chrome (证券代码:002988 … 2023年年度报告摘要 above 一、重要提示)
   const m = matchMarker(text, p, end);
@@ -485,6 +488,17 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   let field = false;
   for (let i = p; i < end && !field; i++) field = text.charCodeAt(i) === 0xff1a || text.charCodeAt(i) === 0x3a;
   return !(field && isAboveText(text.slice(p, end)));
+}
+
+/** Below this length a line that starts a paragraph and breaks off is no hard wrap: wrapped text runs wider. */
+const SHORT_UNIT = 20;
+
+/** True when `line` starts a paragraph: the text's first line, or a blank line or a finished sentence above it. */
+function ownsLine(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return true;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  return end === skipIndent(text, start, end) || endsSentence(text, end);
 }
 
 /** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
