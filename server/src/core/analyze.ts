@@ -737,6 +737,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   } else {
     // the title stands above the table of contents, never in it
     title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed, Math.min(firstLine, toc ? toc.line : firstLine));
+    if (title && copiesTitle(kept, title.name)) kept.shift();
   }
   // the list the scan made becomes the model's (no copy of every heading); the `#` depths in bytes
   const headings: Heading[] = kept;
@@ -1498,6 +1499,19 @@ function opensCompilation(text: string, lineStarts: readonly number[], kept: rea
   const c = kept[0]!;
   if (c.kind !== 'part' || c.md !== 0 || (c.rest[0] !== ':' && c.rest[0] !== '：') || c.rest.length < 3) return false;
   if (nextTextLine(text, lineStarts, -1, c.line + 1)?.line !== c.line) return false; // the text's first line
+  for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
+  return true;
+}
+
+/**
+ * A compilation page's copy line that names the page's own title above a charter's or a law's chapters (中国管理研究院章程 /
+ * 第一篇:中国管理研究院章程 / 第一章总则 …), no other 篇 after it: it marks the one copy shown, as 某某章程 篇1 above 第一章
+ * does, and is no part holding the chapters (a copy above 一、 items, 第一篇:湖南省人民政府办公厅文件, stays a heading).
+ */
+function copiesTitle(kept: readonly LazyHeading[], title: string): boolean {
+  const c = kept[0];
+  if (c === undefined || c.kind !== 'part' || c.md !== 0 || (c.rest[0] !== ':' && c.rest[0] !== '：')) return false;
+  if (kept[1]?.kind !== 'chapter' || compact(c.rest.slice(1)) !== compact(title)) return false;
   for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
   return true;
 }
