@@ -925,10 +925,10 @@ const NINTH_COUNT = 30;
 const TENTH_FIRST = 'cn_notice_2017_yuncheng_emergency_plan_task_breakdown_pkulaw_scrape.txt';
 const TENTH_COUNT = 12;
 // the tenth pass's false headings, labelled lines found, right parents and titles, as measured at the last change
-const TENTH_FALSE = 8;
-const TENTH_FOUND = 66;
-const TENTH_PARENTS = 60;
-const TENTH_TITLES = 8;
+const TENTH_FALSE = 1;
+const TENTH_FOUND = 67;
+const TENTH_PARENTS = 64;
+const TENTH_TITLES = 11;
 
 describe('kinds: eighth pass (公文 with 附件, compilations of contracts, filings, plans)', () => {
   it('a 附件说明 with the first name on its line is body text; the appendix after the date is a heading', () => {
@@ -961,6 +961,40 @@ describe('kinds: eighth pass (公文 with 附件, compilations of contracts, fil
     assert.equal(parentName(model, named(model, '1.文字敘述應明白曉暢')), '一般原則:');
     const lead = parse('某某通知\n\n具体要求如下：\n\n1.按时报送。\n\n2.注明联系人。\n');
     assert.equal(count(lead, 'subhead'), 0);
+  });
+});
+
+describe('kinds: tenth pass (new sites: law databases, compilations, judgments run together)', () => {
+  it('a short line that is a paragraph of its own above （一） is no wrapped sentence the marker goes on', () => {
+    const model = parse('某某通知\n\n现将有关任务分解如下。\n“十三五”应急体系9个具体建设任务\n（一）“一案三制”建设\n1.完善应急预案体系\n（二）其他建设\n');
+    assert.equal(count(model, 'cnParen'), 2);
+    assert.equal(parentName(model, named(model, '1.完善应急预案体系')), '（一）“一案三制”建设');
+    // a wide line that breaks off still goes on into the marker below it
+    assert.equal(count(parse('某某判决\n\n经审理查明，被告在合同履行期间未按约定支付货款，双方\n三、（一）第10行所列货款另行结算。\n'), 'cnParen'), 0);
+  });
+
+  it('a database record’s 【name】 fields (a blank, a code or a short value after the name) are never the title', () => {
+    assert.equal(parse('【法宝引证码】CLI.1.304262\n【时效性】尚未施行\n某某市人民政府关于某某的通知\n正文。\n').headings[0]!.name, '某某市人民政府关于某某的通知');
+    assert.equal(parse('【期刊名称】 《某某学报》\n论某某问题\n【作者】 张三\n正文。\n').headings[0]!.name, '论某某问题');
+  });
+
+  it('a 目次 of entries numbered alike that the text ends before reaching is a table of contents', () => {
+    const model = parse('论某某问题\n\n目次\n\n一、甲问题的界定\n\n二、乙问题的基础\n\n三、丙问题的识别\n\n上诉，是当事人对一审判决申明不服的诉讼行为，需要具备以下条件。\n');
+    assert.equal(count(model, 'cn'), 0);
+    assert.equal(model.toc?.entries.length, 3);
+  });
+
+  it('第一篇:某某章程 naming the page’s title above the chapters holds none of them', () => {
+    const model = parse('某某研究院章程\n\n第一篇:某某研究院章程\n\n第一章总则\n\n第一条 本中心名称。\n\n第二章性质\n\n第二条 本中心性质。\n');
+    assert.equal(count(model, 'part'), 0);
+    assert.equal(parentName(model, named(model, '第二章 性质')), '某某研究院章程');
+  });
+
+  it('a judgment’s head line run on into its parties is the title; 主 文 glued to its text heads the orders', () => {
+    const model = parse('臺灣某某地方法院民事判決 107年度訴字第1號原 告 甲訴訟代理人 乙上列當事人間請求給付價金事件,本院判決如下:\n主 文原告之訴駁回。\n訴訟費用由原告負擔。\n事實及理由\n一、原告主張:某某事實。\n');
+    assert.deepEqual(outline(model), ['臺灣某某地方法院民事判決', '  主文', '  事實及理由', '    一、原告主張:某某事實']);
+    // prose that opens with 主文 unspaced is no label
+    assert.equal(count(parse('某某判決\n\n主文第二項所命給付部分廢棄。\n'), 'label'), 0);
   });
 });
 

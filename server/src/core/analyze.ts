@@ -998,6 +998,12 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       labels.push(new LazyHeading(context, 'subhead', 1, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
     }
+    // a judgment's spaced 主 文 / 理 由 with the section's first sentence glued after it (主 文原告之訴…駁回。)
+    const glued = markerLines.has(line) ? -1 : gluedSpacedLabel(text, p, end);
+    if (glued > 0) {
+      labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, text.slice(p, glued), p, glued, 0, false));
+      continue;
+    }
     if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
@@ -1056,7 +1062,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         const at = end - 1 - word.length;
         // Taiwan: …本院判決如下： then 主文 — the label 主文 names that section
         const next = at > p && text.startsWith(word, at) && !markerLines.has(line) ? nextTextLine(text, lineStarts, line) : undefined;
-        if (next && !CONTAINER_LABELS.has(compact(next.text))) {
+        if (next && !CONTAINER_LABELS.has(compact(next.text)) && gluedSpacedLabel(next.text, 0, next.text.length) < 0) {
           // its section starts at the label (本院认为，…判决如下： on one line holds two sections)
           labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, at, at, word, at, at + word.length, 0, false));
         }
@@ -1084,6 +1090,25 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
+}
+
+/** Two-character section labels a judgment sets spaced out (主 文, 理 由, 事 實). */
+const SPACED_LABELS = ['主文', '理由', '事實', '事实'];
+
+/**
+ * Where a judgment's spaced two-character label ends when the section's text is glued right after it on its line
+ * (`主 文原告之訴…`: the blank inside tells the label from prose such as 主文第二項 or 理由是…); -1 otherwise.
+ */
+function gluedSpacedLabel(text: string, p: number, end: number): number {
+  for (const key of SPACED_LABELS) {
+    if (text.charCodeAt(p) !== key.charCodeAt(0)) continue;
+    let q = p + 1;
+    while (q < end && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x3000)) q++;
+    if (q === p + 1 || q - p > 4 || text.charCodeAt(q) !== key.charCodeAt(1)) continue;
+    const c = q + 1 < end ? text.charCodeAt(q + 1) : 0;
+    return isHan(c) ? q + 1 : -1;
+  }
+  return -1;
 }
 
 /** A copy's name is at least this long (专栏1 / 图2 are captions, and captions are not copies anyway). */
@@ -1446,6 +1471,10 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
+    // a judgment's head line run on into its case number and parties (臺灣臺中地方法院民事判決 107年度訴字第1472號原 告…
+    // 判決如下:): the head is the title
+    const runOn = !glossed && (plain.length > TITLE_MAX_LENGTH || /[，,：:。]/.test(plain)) ? RUN_ON_HEAD.exec(plain) : null;
+    if (runOn) return makeTitle(text, line, start, p, p + runOn[1]!.length, glossed);
     const last = plain[plain.length - 1]!;
     // the salutation: the body has begun (unless a notice that issues a document comes first, its title not scraped)
     // (a headline that ends in its page's empty byline field — …上市公告书 2014-12-17 来源:证券时报网 作者: — is no salutation)
@@ -1515,6 +1544,9 @@ function copiesTitle(kept: readonly LazyHeading[], title: string): boolean {
   for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
   return true;
 }
+
+/** A judgment's head line (a court, the kind, spaced or not) and its case number opening a line that runs on. */
+const RUN_ON_HEAD = /^(\S{2,30}?(?:法院|法庭)\s?(?:[民刑][\s\u3000]?事|行[\s\u3000]?政|家[\s\u3000]?事)?[\s\u3000]?(?:判[\s\u3000]?[決决](?:[\s\u3000]?[書书])?|裁[\s\u3000]?定(?:[\s\u3000]?[書书])?))[\s\u3000]*(?:\d{2,3}年度|[（(]\d{4}[）)])/;
 
 /** A page's source and author fields after a headline on its line: 2014-12-17 来源:证券时报网 作者: */
 const PAGE_FIELDS = /\s(?:来源|來源)[：:]\S*\s+(?:作者|编辑|編輯)[：:]$/;
