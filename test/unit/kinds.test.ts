@@ -928,7 +928,7 @@ const TENTH_COUNT = 12;
 const TENTH_FALSE = 1;
 const TENTH_FOUND = 67;
 const TENTH_PARENTS = 64;
-const TENTH_TITLES = 11;
+const TENTH_TITLES = 12;
 
 describe('kinds: eighth pass (公文 with 附件, compilations of contracts, filings, plans)', () => {
   it('a 附件说明 with the first name on its line is body text; the appendix after the date is a heading', () => {
@@ -988,6 +988,11 @@ describe('kinds: tenth pass (new sites: law databases, compilations, judgments r
     const model = parse('某某研究院章程\n\n第一篇:某某研究院章程\n\n第一章总则\n\n第一条 本中心名称。\n\n第二章性质\n\n第二条 本中心性质。\n');
     assert.equal(count(model, 'part'), 0);
     assert.equal(parentName(model, named(model, '第二章 性质')), '某某研究院章程');
+  });
+
+  it('a breadcrumb joined by blanks above the page title it ends in is not the title; a spaced title is', () => {
+    assert.equal(parse('某某网 资料文库 某某市教育意见范文\n\n某某市教育意见范文\n\n一、指导思想\n正文。\n').headings[0]!.name, '某某市教育意见范文');
+    assert.equal(parse('政 府 工 作 报 告\n\n各位代表：\n现在作报告。\n').headings[0]!.kind, 'title');
   });
 
   it('a judgment’s head line run on into its parties is the title; 主 文 glued to its text heads the orders', () => {

@@ -1471,6 +1471,8 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
+    // a breadcrumb written with blanks (美章网 资料文库 晋江市教育意见范文) above the page's title it ends in
+    if (plain.includes(' ') && blankCrumbAbove(plain, nextTextLine(text, lineStarts, line, 2)?.text)) continue;
     // a judgment's head line run on into its case number and parties (臺灣臺中地方法院民事判決 107年度訴字第1472號原 告…
     // 判決如下:): the head is the title
     const runOn = !glossed && (plain.length > TITLE_MAX_LENGTH || /[，,：:。]/.test(plain)) ? RUN_ON_HEAD.exec(plain) : null;
@@ -1543,6 +1545,20 @@ function copiesTitle(kept: readonly LazyHeading[], title: string): boolean {
   if (kept[1]?.kind !== 'chapter' || compact(c.rest.slice(1)) !== compact(title)) return false;
   for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
   return true;
+}
+
+/** A breadcrumb's step before the page's title is at most this long (a site's or a column's name). */
+const CRUMB_STEP_MAX = 12;
+
+/**
+ * A breadcrumb whose steps are joined by blanks only (美章网 资料文库 晋江市教育意见范文): three steps or more, each short and
+ * unpunctuated, the last the page's title on the next line.
+ */
+function blankCrumbAbove(line: string, below: string | undefined): boolean {
+  if (below === undefined) return false;
+  const steps = line.split(/[ \u3000]+/);
+  if (steps.length < 3 || steps.some((x, k) => x.length === 0 || x.length > (k < steps.length - 1 ? CRUMB_STEP_MAX : TITLE_MAX_LENGTH) || /[。，,；;：:！？?、]/.test(x))) return false;
+  return steps[steps.length - 1] === below.trim();
 }
 
 /** A judgment's head line (a court, the kind, spaced or not) and its case number opening a line that runs on. */
