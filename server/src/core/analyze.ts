@@ -1472,7 +1472,7 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
     // a breadcrumb written with blanks (美章网 资料文库 晋江市教育意见范文) above the page's title it ends in
-    if (plain.includes(' ') && blankCrumbAbove(plain, nextTextLine(text, lineStarts, line, 2)?.text)) continue;
+    if (/[ \u3000]/.test(plain) && blankCrumbAbove(plain, nextTextLine(text, lineStarts, line, 2)?.text)) continue;
     // a judgment's head line run on into its case number and parties (臺灣臺中地方法院民事判決 107年度訴字第1472號原 告…
     // 判決如下:): the head is the title
     const runOn = !glossed && (plain.length > TITLE_MAX_LENGTH || /[，,：:。]/.test(plain)) ? RUN_ON_HEAD.exec(plain) : null;
