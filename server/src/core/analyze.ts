@@ -477,6 +477,9 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   if (end - p < WRAP_MIN) return false;
   const c = text.charCodeAt(end - 1);
   if (!(isHan(c) || c === 0xff0c || c === 0x2c || c === 0x3001 || digitValue(c) >= 0)) return false;
+  // a short line that is a paragraph of its own — the text, the page or a blank line before it, or a finished sentence
+  // (“十三五”应急体系9个具体建设任务 above （一）…) — is a heading or a label, not a wrapped paragraph's first line
+  if (isHan(c) && end - p < SHORT_UNIT && ownsLine(text, lineStarts, line - 1)) return false;
   // a heading line of its own (一、总体要求 …) is not a paragraph that breaks off, nor is a filing's front matter or a
   // page's chrome (证券代码:002988 … 2023年年度报告摘要 above 一、重要提示)
   const m = matchMarker(text, p, end);
@@ -485,6 +488,17 @@ function continuesLineAbove(text: string, lineStarts: readonly number[], line: n
   let field = false;
   for (let i = p; i < end && !field; i++) field = text.charCodeAt(i) === 0xff1a || text.charCodeAt(i) === 0x3a;
   return !(field && isAboveText(text.slice(p, end)));
+}
+
+/** Below this length a line that starts a paragraph and breaks off is no hard wrap: wrapped text runs wider. */
+const SHORT_UNIT = 20;
+
+/** True when `line` starts a paragraph: the text's first line, or a blank line or a finished sentence above it. */
+function ownsLine(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line === 0) return true;
+  const start = lineStarts[line - 1]!;
+  const end = trimEnd(text, start, lineEndAt(text, lineStarts, line - 1));
+  return end === skipIndent(text, start, end) || endsSentence(text, end);
 }
 
 /** True when the line above is a long line (a paragraph's) that ends in a digit: the number goes on on this line. */
@@ -723,6 +737,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
   } else {
     // the title stands above the table of contents, never in it
     title = findTitle(text, lineStarts, Math.min(firstLine, TITLE_SEARCH_LINES, toc ? toc.line : firstLine), glossed, Math.min(firstLine, toc ? toc.line : firstLine));
+    if (title && copiesTitle(kept, title.name)) kept.shift();
   }
   // the list the scan made becomes the model's (no copy of every heading); the `#` depths in bytes
   const headings: Heading[] = kept;
@@ -983,6 +998,12 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       labels.push(new LazyHeading(context, 'subhead', 1, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
     }
+    // a judgment's spaced 主 文 / 理 由 with the section's first sentence glued after it (主 文原告之訴…駁回。)
+    const glued = markerLines.has(line) ? -1 : gluedSpacedLabel(text, p, end);
+    if (glued > 0) {
+      labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, text.slice(p, glued), p, glued, 0, false));
+      continue;
+    }
     if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
@@ -1041,7 +1062,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
         const at = end - 1 - word.length;
         // Taiwan: …本院判決如下： then 主文 — the label 主文 names that section
         const next = at > p && text.startsWith(word, at) && !markerLines.has(line) ? nextTextLine(text, lineStarts, line) : undefined;
-        if (next && !CONTAINER_LABELS.has(compact(next.text))) {
+        if (next && !CONTAINER_LABELS.has(compact(next.text)) && gluedSpacedLabel(next.text, 0, next.text.length) < 0) {
           // its section starts at the label (本院认为，…判决如下： on one line holds two sections)
           labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, at, at, word, at, at + word.length, 0, false));
         }
@@ -1069,6 +1090,25 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
+}
+
+/** Two-character section labels a judgment sets spaced out (主 文, 理 由, 事 實). */
+const SPACED_LABELS = ['主文', '理由', '事實', '事实'];
+
+/**
+ * Where a judgment's spaced two-character label ends when the section's text is glued right after it on its line
+ * (`主 文原告之訴…`: the blank inside tells the label from prose such as 主文第二項 or 理由是…); -1 otherwise.
+ */
+function gluedSpacedLabel(text: string, p: number, end: number): number {
+  for (const key of SPACED_LABELS) {
+    if (text.charCodeAt(p) !== key.charCodeAt(0)) continue;
+    let q = p + 1;
+    while (q < end && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x3000)) q++;
+    if (q === p + 1 || q - p > 4 || text.charCodeAt(q) !== key.charCodeAt(1)) continue;
+    const c = q + 1 < end ? text.charCodeAt(q + 1) : 0;
+    return isHan(c) ? q + 1 : -1;
+  }
+  return -1;
 }
 
 /** A copy's name is at least this long (专栏1 / 图2 are captions, and captions are not copies anyway). */
@@ -1431,6 +1471,12 @@ function findTitle(text: string, lineStarts: readonly number[], lines: number, g
     }
     if (plain.startsWith('—') || plain.startsWith('-')) continue; // a subtitle or dateline
     if (BYLINE.test(plain)) continue; // a news byline (即時中心／潘柏廷、魏熙芸報導, 新华社记者 张三 报道)
+    // a breadcrumb written with blanks (美章网 资料文库 晋江市教育意见范文) above the page's title it ends in
+    if (/[ \u3000]/.test(plain) && blankCrumbAbove(plain, nextTextLine(text, lineStarts, line, 2)?.text)) continue;
+    // a judgment's head line run on into its case number and parties (臺灣臺中地方法院民事判決 107年度訴字第1472號原 告…
+    // 判決如下:): the head is the title
+    const runOn = !glossed && (plain.length > TITLE_MAX_LENGTH || /[，,：:。]/.test(plain)) ? RUN_ON_HEAD.exec(plain) : null;
+    if (runOn) return makeTitle(text, line, start, p, p + runOn[1]!.length, glossed);
     const last = plain[plain.length - 1]!;
     // the salutation: the body has begun (unless a notice that issues a document comes first, its title not scraped)
     // (a headline that ends in its page's empty byline field — …上市公告书 2014-12-17 来源:证券时报网 作者: — is no salutation)
@@ -1487,6 +1533,36 @@ function opensCompilation(text: string, lineStarts: readonly number[], kept: rea
   for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
   return true;
 }
+
+/**
+ * A compilation page's copy line that names the page's own title above a charter's or a law's chapters (中国管理研究院章程 /
+ * 第一篇:中国管理研究院章程 / 第一章总则 …), no other 篇 after it: it marks the one copy shown, as 某某章程 篇1 above 第一章
+ * does, and is no part holding the chapters (a copy above 一、 items, 第一篇:湖南省人民政府办公厅文件, stays a heading).
+ */
+function copiesTitle(kept: readonly LazyHeading[], title: string): boolean {
+  const c = kept[0];
+  if (c === undefined || c.kind !== 'part' || c.md !== 0 || (c.rest[0] !== ':' && c.rest[0] !== '：')) return false;
+  if (kept[1]?.kind !== 'chapter' || compact(c.rest.slice(1)) !== compact(title)) return false;
+  for (let i = 1; i < kept.length; i++) if (kept[i]!.kind === 'part') return false;
+  return true;
+}
+
+/** A breadcrumb's step before the page's title is at most this long (a site's or a column's name). */
+const CRUMB_STEP_MAX = 12;
+
+/**
+ * A breadcrumb whose steps are joined by blanks only (美章网 资料文库 晋江市教育意见范文): three steps or more, each short and
+ * unpunctuated, the last the page's title on the next line.
+ */
+function blankCrumbAbove(line: string, below: string | undefined): boolean {
+  if (below === undefined) return false;
+  const steps = line.split(/[ \u3000]+/);
+  if (steps.length < 3 || steps.some((x, k) => x.length === 0 || x.length > (k < steps.length - 1 ? CRUMB_STEP_MAX : TITLE_MAX_LENGTH) || /[。，,；;：:！？?、]/.test(x))) return false;
+  return steps[steps.length - 1] === below.trim();
+}
+
+/** A judgment's head line (a court, the kind, spaced or not) and its case number opening a line that runs on. */
+const RUN_ON_HEAD = /^(\S{2,30}?(?:法院|法庭)\s?(?:[民刑][\s\u3000]?事|行[\s\u3000]?政|家[\s\u3000]?事)?[\s\u3000]?(?:判[\s\u3000]?[決决](?:[\s\u3000]?[書书])?|裁[\s\u3000]?定(?:[\s\u3000]?[書书])?))[\s\u3000]*(?:\d{2,3}年度|[（(]\d{4}[）)])/;
 
 /** A page's source and author fields after a headline on its line: 2014-12-17 来源:证券时报网 作者: */
 const PAGE_FIELDS = /\s(?:来源|來源)[：:]\S*\s+(?:作者|编辑|編輯)[：:]$/;

@@ -60,8 +60,12 @@ const THREAD_COUNTS = /^查看[：:]\s*\d+\s*[|｜]\s*回[复覆][：:]\s*\d+$/;
 
 /** A site header's links: 联系我们 | 加入收藏, 设为首页 (only a page's header or footer says these). */
 const SITE_LINKS = /加入收藏|设为首页|設為首頁|收藏本站|联系我们 *[|｜]|聯絡我們 *[|｜]|网站地图|網站地圖/;
-/** A case database's field before the text: 【审理法院】:…, 【案  号】：… (a bracketed name and a colon). */
-const FIELD = /^【[^】]{1,10}】\s*[:：]/;
+/**
+ * A database record's field before the text: 【审理法院】:…, 【案  号】：… (a bracketed name and a colon), or a blank or a
+ * code after the name instead (【期刊名称】 《…学报》, 【作者】 唐力【作者单位】 …, 【法宝引证码】CLI.1.304262), or a short
+ * value with no punctuation (【时效性】尚未施行).
+ */
+const FIELD = /^【[^】]{1,10}】(?:\s*[:：]|[ \t\u3000]+\S|[A-Za-z]|[^\s，,。；;：:！？!?、]{1,10}$)/;
 /** A row of a site's field table: a short field name and its colon, then a cell bar. */
 const TABLE_FIELD = /^[^|｜:：]{1,8}[:：]\s*[|｜]/;
 

@@ -222,19 +222,36 @@ function findListedToc(text: string, lineStarts: readonly number[], lineEnd: (li
     const from = titled ? entries[0]!.line : header;
     return { line: from, start: lineStarts[from]!, end: lineEnd(entries[entries.length - 1]!.line), entries };
   }
-  // the entries must come back as lines of the body
+  // the entries must come back as lines of the body — or, where they are numbered alike (一、… 五、), the text must end
+  // before the body reaches any part so numbered: an excerpt cut in its opening (目次 / 一、上诉利益的界定 … / 上诉，是…)
+  const kind = sameMarkerKind(text, entries);
+  let numbered = false; // a line of the body numbered as the entries are
   const seen = new Set<string>();
   for (let l = entries[entries.length - 1]!.line + 1; l < lineStarts.length; l++) {
     const start = lineStarts[l]!;
     const end = trimEnd(text, start, lineEnd(l));
     const p = skipIndent(text, start, end);
-    if (p >= end || end - p > ENTRY_MAX) continue;
+    if (p >= end) continue;
+    if (kind !== undefined && !numbered && seen.size === 0) numbered = matchMarker(text, p, end)?.kind === kind;
+    if (end - p > ENTRY_MAX) continue;
     const key = compact(text.slice(p, end));
     if (keys.has(key)) seen.add(key);
   }
-  if (seen.size < Math.max(3, Math.ceil(entries.length * LISTED_SEEN))) return undefined;
+  const cut = kind !== undefined && seen.size === 0 && !numbered;
+  if (!cut && seen.size < Math.max(3, Math.ceil(entries.length * LISTED_SEEN))) return undefined;
   const last = entries[entries.length - 1]!;
   return { line: header, start: lineStarts[header]!, end: lineEnd(last.line), entries };
+}
+
+/** The marker kind every entry starts with (一、 … 五、), if they share one; else undefined. */
+function sameMarkerKind(text: string, entries: readonly TocEntry[]): string | undefined {
+  let kind: string | undefined;
+  for (const e of entries) {
+    const m = matchMarker(text, e.start, e.end);
+    if (m === undefined || (kind !== undefined && m.kind !== kind)) return undefined;
+    kind = m.kind;
+  }
+  return kind;
 }
 
 /** A listed part of a law's or a charter's structure: 第一章 总则, 第二节 董事会. */
