@@ -495,6 +495,15 @@ function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: n
   return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
 }
 
+/** The first line from `line` on whose start the sticky candidate-line expression matches, -1 when none does. */
+function nextCandidateLine(text: string, lineStarts: readonly number[], line: number, sticky: RegExp): number {
+  for (; line < lineStarts.length; line++) {
+    sticky.lastIndex = lineStarts[line]!;
+    if (sticky.test(text)) return line;
+  }
+  return -1;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
@@ -526,14 +535,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
-  // per line; the match ends on the line's first character after the indent, so lastIndex - 1 is on that line, and
-  // lines come in order, so the line index only moves forward.
+  // per line. It is tried (sticky) at each line start only, not run over every character of the text — except in a
+  // text with U+2028/U+2029, where `^` also matches inside a line: there it scans the whole text as before; the match
+  // ends on the line's first character after the indent, so lastIndex - 1 is on that line, and lines come in order,
+  // so the line index only moves forward.
   const quotes: QuoteMemo = { first: -1, end: 0, open: 0 };
-  const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
-  let line = 0;
-  while (lineStartRe.test(text)) {
-    const at = lineStartRe.lastIndex - 1;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+  const scanAll = text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+  const lineStartRe = new RegExp(CANDIDATE_LINE.source, scanAll ? 'gm' : 'my');
+  let line = scanAll ? 0 : -1;
+  while (scanAll ? lineStartRe.test(text) : (line = nextCandidateLine(text, lineStarts, line + 1, lineStartRe)) >= 0) {
+    if (scanAll) {
+      const at = lineStartRe.lastIndex - 1;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+    }
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     lineStartRe.lastIndex = Math.max(lineStartRe.lastIndex, end);
