@@ -145,6 +145,13 @@ function hasSentenceEnd(s: string): boolean {
   return false;
 }
 
+/** The line below `line` starts with two ASCII blanks (where continuationLines may find a continuation). */
+function indentedBelow(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line + 1 >= lineStarts.length) return false;
+  const start = lineStarts[line + 1]!;
+  return text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x20;
+}
+
 /** Hard-wrapped continuation lines (Taiwan law text: indented by ASCII spaces) below an unindented list item. */
 function continuationLines(text: string, lineStarts: readonly number[], line: number): string {
   let more = '';
@@ -670,7 +677,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
           added.more = next.text;
           added.moreLine = next.line;
         }
-      } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
+      } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && indentedBelow(text, lineStarts, line) && !hasSentenceEnd(rest)) {
+        // (the line below is looked at before the whole of `rest` is: continuationLines reads none without two blanks)
         added.more = continuationLines(text, lineStarts, line);
       }
       continue;
