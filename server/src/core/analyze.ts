@@ -7,7 +7,7 @@ import { breadcrumbLastStep, isAboveText, isBreadcrumb, isNavigationHeader, isOf
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
-import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, canStartMarker, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, isTocHeader, linkToc, namesToc } from './toc';
 
@@ -530,10 +530,19 @@ function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: n
   return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
 }
 
-/** The first line from `line` on whose start the sticky candidate-line expression matches, -1 when none does. */
+/** Besides an indent or a marker's first character, what a candidate line (CANDIDATE_LINE) may start with. */
+const CANDIDATE_OPENERS: ReadonlySet<number> = new Set(Array.from('#>·•*名注註?。', (ch) => ch.charCodeAt(0)));
+
+/**
+ * The first line from `line` on whose start the sticky candidate-line expression matches, -1 when none does. A line
+ * whose first character none of the expression's can be (most of a report's paragraphs) is passed over unmatched.
+ */
 function nextCandidateLine(text: string, lineStarts: readonly number[], line: number, sticky: RegExp): number {
   for (; line < lineStarts.length; line++) {
-    sticky.lastIndex = lineStarts[line]!;
+    const start = lineStarts[line]!;
+    const c = text.charCodeAt(start);
+    if (!canStartMarker(c) && !isIndent(c) && !CANDIDATE_OPENERS.has(c)) continue;
+    sticky.lastIndex = start;
     if (sticky.test(text)) return line;
   }
   return -1;
