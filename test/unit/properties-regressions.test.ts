@@ -137,6 +137,13 @@ describe('regressions: line ends', () => {
     const model = analyze('报告\r一、总体\r（一）甲\r二、做法\r', { codec: gbkCodec });
     assert.deepEqual(model.headings.map((h) => [h.line, h.name]), [[0, '报告'], [1, '一、总体'], [2, '（一）甲'], [3, '二、做法']]);
   });
+
+  it('a U+2028 or U+2029 inside a paragraph starts no line: a marker after it is no heading, the headings around it are found', () => {
+    for (const sep of ['\u2028', '\u2029']) {
+      const model = analyze(`报告\n一、总体\n正文说明。${sep}（一）不是标题\n  第一条 也不是${sep}\n二、做法\n`);
+      assert.deepEqual(model.headings.map((h) => [h.line, h.name]), [[0, '报告'], [1, '一、总体'], [3, '第一条'], [4, '二、做法']]);
+    }
+  });
 });
 
 describe('line ends: every real document reads the same with LF, lone CR and CRLF', () => {

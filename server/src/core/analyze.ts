@@ -7,7 +7,7 @@ import { breadcrumbLastStep, isAboveText, isBreadcrumb, isNavigationHeader, isOf
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
-import { MARKER_START_CLASS, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
+import { MARKER_START_CLASS, canStartMarker, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
 import type { Damage, Heading, MarkerKind, ReportModel, TableOfContents } from './model';
 import { compact, findToc, isTocHeader, linkToc, namesToc } from './toc';
 
@@ -143,6 +143,13 @@ function nextTextLine(text: string, lineStarts: readonly number[], line: number,
 function hasSentenceEnd(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isSentenceEnd(s.charCodeAt(i))) return true;
   return false;
+}
+
+/** The line below `line` starts with two ASCII blanks (where continuationLines may find a continuation). */
+function indentedBelow(text: string, lineStarts: readonly number[], line: number): boolean {
+  if (line + 1 >= lineStarts.length) return false;
+  const start = lineStarts[line + 1]!;
+  return text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x20;
 }
 
 /** Hard-wrapped continuation lines (Taiwan law text: indented by ASCII spaces) below an unindented list item. */
@@ -365,14 +372,42 @@ function endsLikeNumber(c: number): boolean {
 /** A table row is a line of cells, not a paragraph. */
 const TABLE_ROW_MAX = 300;
 
-/** `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading. */
-function isTableRow(rest: string): boolean {
+/**
+ * Where the text's next TAB and next two blanks are, each found by one search from an offset and kept while the lines
+ * are read in order (two searches of every short line cost analyze about 7% at 1 MB); an earlier offset searches again.
+ */
+class CellBreaks {
+  #tab = -1;
+  #tabFrom = Infinity;
+  #blanks = -1;
+  #blanksFrom = Infinity;
+  constructor(private readonly text: string) {}
+  /** A TAB or two blanks in the text's [from, to): what `rest.indexOf('\t') >= 0 || rest.indexOf('  ') >= 0` says of its slice. */
+  within(from: number, to: number): boolean {
+    if (from < this.#tabFrom || (this.#tab >= 0 && this.#tab < from)) {
+      this.#tab = this.text.indexOf('\t', from);
+      this.#tabFrom = from;
+    }
+    if (this.#tab >= 0 && this.#tab < to) return true;
+    if (from < this.#blanksFrom || (this.#blanks >= 0 && this.#blanks < from)) {
+      this.#blanks = this.text.indexOf('  ', from);
+      this.#blanksFrom = from;
+    }
+    return this.#blanks >= 0 && this.#blanks + 1 < to;
+  }
+}
+
+/**
+ * `2.应收账款<TAB>1,234,567.89`: a table row (cells split by TABs or runs of spaces, one of them a number), not a heading.
+ * `broken`: whether `rest` holds a TAB or two blanks (a caller that knows it from the text's CellBreaks passes it).
+ */
+function isTableRow(rest: string, broken = rest.indexOf('\t') >= 0 || rest.indexOf('  ') >= 0): boolean {
   if (rest.length > TABLE_ROW_MAX) return false;
   // a cell of a table scraped one cell a line, each ending in its column bar: 19.5 |
   const first = rest.charCodeAt(0);
   if (first === 0x7c || first === 0xff5c) return true;
   // (a row split by single blanks ends in a number: its last character is looked at before any search)
-  if (rest.indexOf('\t') < 0 && rest.indexOf('  ') < 0) return endsLikeNumber(rest.charCodeAt(rest.length - 1)) && endsInNumbers(rest);
+  if (!broken) return endsLikeNumber(rest.charCodeAt(rest.length - 1)) && endsInNumbers(rest);
   let cell = -1; // start of the current cell after the first separator
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);
@@ -509,6 +544,24 @@ function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: n
   return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
 }
 
+/** Besides an indent or a marker's first character, what a candidate line (CANDIDATE_LINE) may start with. */
+const CANDIDATE_OPENERS: ReadonlySet<number> = new Set(Array.from('#>·•*名注註?。', (ch) => ch.charCodeAt(0)));
+
+/**
+ * The first line from `line` on whose start the sticky candidate-line expression matches, -1 when none does. A line
+ * whose first character none of the expression's can be (most of a report's paragraphs) is passed over unmatched.
+ */
+function nextCandidateLine(text: string, lineStarts: readonly number[], line: number, sticky: RegExp): number {
+  for (; line < lineStarts.length; line++) {
+    const start = lineStarts[line]!;
+    const c = text.charCodeAt(start);
+    if (!canStartMarker(c) && !isIndent(c) && !CANDIDATE_OPENERS.has(c)) continue;
+    sticky.lastIndex = start;
+    if (sticky.test(text)) return line;
+  }
+  return -1;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel {
   const lineStarts = computeLineStarts(text);
   const damage: Damage[] = [];
@@ -540,14 +593,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
 
   // Only lines that start (after an indent) with a character some marker can start with are looked at; the
   // regular expression has no nested quantifier, so it cannot backtrack. `test` rather than `exec`: no match array
-  // per line; the match ends on the line's first character after the indent, so lastIndex - 1 is on that line, and
-  // lines come in order, so the line index only moves forward.
+  // per line. It is tried (sticky) at each line start only, not run over every character of the text — except in a
+  // text with U+2028/U+2029, where `^` also matches inside a line: there it scans the whole text as before; the match
+  // ends on the line's first character after the indent, so lastIndex - 1 is on that line, and lines come in order,
+  // so the line index only moves forward.
   const quotes: QuoteMemo = { first: -1, end: 0, open: 0 };
-  const lineStartRe = new RegExp(CANDIDATE_LINE.source, 'gm');
-  let line = 0;
-  while (lineStartRe.test(text)) {
-    const at = lineStartRe.lastIndex - 1;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+  const breaks = new CellBreaks(text);
+  const scanAll = text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+  const lineStartRe = new RegExp(CANDIDATE_LINE.source, scanAll ? 'gm' : 'my');
+  let line = scanAll ? 0 : -1;
+  while (scanAll ? lineStartRe.test(text) : (line = nextCandidateLine(text, lineStarts, line + 1, lineStartRe)) >= 0) {
+    if (scanAll) {
+      const at = lineStartRe.lastIndex - 1;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
+    }
     const start = lineStarts[line]!;
     const end = trimEnd(text, start, lineEndAt(text, lineStarts, line));
     lineStartRe.lastIndex = Math.max(lineStartRe.lastIndex, end);
@@ -579,7 +638,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const note = spacedNumber(text, p, end);
       const rest = note ? text.slice(note.textStart, end) : '';
       // (a table's row, 1 北京市  12.5  13.1 or 1 董事 | 曲伟 |, is no note)
-      if (note && !isTableRow(rest) && !rest.includes('|')) {
+      if (note && !isTableRow(rest, breaks.within(note.textStart, end)) && !rest.includes('|')) {
         (spaced ??= []).push(new LazyHeading(context, 'num', 0, note.ordinal, note.end, line, start, headingStart, rest, note.textStart, end, 0, false));
         continue;
       }
@@ -620,7 +679,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
       const alone = m.kind === 'article' && m.glued && md === 0 && !repaired && !continuesLineAbove(text, lineStarts, line);
       if (!acceptMarker(m, rest, prevArticle, above !== undefined && isStructureKind(above.kind) && blankBetween(text, lineStarts, above.line, line), alone)) continue;
       // markers in context: a range (五、六十年代), a table row (2.应收账款<TAB>1,234.56), a wrapped sentence's next line
-      if (isApproximateNumber(m, rest) || isTableRow(rest)) continue;
+      if (isApproximateNumber(m, rest) || (repaired ? isTableRow(rest) : isTableRow(rest, breaks.within(restStart, firstArticle ? firstArticle.start : end)))) continue;
       // (a Roman numeral alone on its line, its title below, continues no sentence)
       const below = rest.length === 0 && m.kind === 'roman' ? romanTitle(text, lineStarts, line) : undefined;
       if (rest.length === 0 && m.kind === 'roman' && below === undefined) continue;
@@ -670,7 +729,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ReportModel
           added.more = next.text;
           added.moreLine = next.line;
         }
-      } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && !hasSentenceEnd(rest)) {
+      } else if (nestsByOrder(m.kind) && headingStart === start && !repaired && indentedBelow(text, lineStarts, line) && !hasSentenceEnd(rest)) {
+        // (the line below is looked at before the whole of `rest` is: continuationLines reads none without two blanks)
         added.more = continuationLines(text, lineStarts, line);
       }
       continue;
