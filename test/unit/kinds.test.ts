@@ -331,8 +331,9 @@ describe('kinds: speeches', () => {
     assert.equal(count(parse(poem), 'subhead'), 0);
     const dialogue = '甲说：“你来了。”\n乙说：“我来了，路上很顺利，没有耽搁什么时间。”\n好的\n甲说：“那我们开始吧，今天的议程比较多，请大家抓紧。”\n明白\n乙说：“好的，我先介绍一下情况，然后请各位发表意见。”\n可以\n';
     assert.equal(count(parse(dialogue), 'subhead'), 0);
-    const one = '报告\n\n过去一年的工作取得了明显成效，各项指标全面完成。\n\n主要工作\n\n一年来，我们坚持稳中求进工作总基调，统筹推进各项工作，取得了新的成绩。\n';
-    assert.equal(count(parse(one), 'subhead'), 0, 'a single short line is not enough to infer sub-headings');
+    // (a single short line between two paragraphs of prose is a sub-heading since issue 9: see the tenth pass's tests)
+    const signed = '报告\n\n过去一年的工作取得了明显成效，各项指标全面完成。\n\n某某市人民政府办公室\n\n2026年4月27日\n';
+    assert.equal(count(parse(signed), 'subhead'), 0, 'a signature and its date are no sub-headings');
   });
 });
 
@@ -926,8 +927,8 @@ const TENTH_FIRST = 'cn_notice_2017_yuncheng_emergency_plan_task_breakdown_pkula
 const TENTH_COUNT = 12;
 // the tenth pass's false headings, labelled lines found, right parents and titles, as measured at the last change
 const TENTH_FALSE = 1;
-const TENTH_FOUND = 67;
-const TENTH_PARENTS = 64;
+const TENTH_FOUND = 68;
+const TENTH_PARENTS = 65;
 const TENTH_TITLES = 12;
 
 describe('kinds: eighth pass (公文 with 附件, compilations of contracts, filings, plans)', () => {
@@ -1000,6 +1001,40 @@ describe('kinds: tenth pass (new sites: law databases, compilations, judgments r
     assert.deepEqual(outline(model), ['臺灣某某地方法院民事判決', '  主文', '  事實及理由', '    一、原告主張:某某事實']);
     // prose that opens with 主文 unspaced is no label
     assert.equal(count(parse('某某判決\n\n主文第二項所命給付部分廢棄。\n'), 'label'), 0);
+  });
+});
+
+describe('kinds: unnumbered sub-headings a page has one or two of (issue 9)', () => {
+  const para = '过去一年的工作取得了明显成效，各项指标全面完成，人民群众的获得感不断增强。';
+  it('one or two short lines, each between two paragraphs of prose, are the page’s sub-headings', () => {
+    const found = (file: string, name: string): Heading => {
+      const h = parse(fixture(file)).headings.find((x) => x.name === name);
+      assert.ok(h?.kind === 'subhead', `${file}: ${name}`);
+      return h;
+    };
+    found('cn_work_report_2021_chaozhou_government_123yiche_scrape.txt', '“十三五”时期的工作回顾');
+    found('mo_policy_2019_fiscal_year_report_closing_remarks_gov_mo_scrape.txt', '堅守“一國”,從未偏廢');
+    found('mo_newspaper_2016_five_year_plan_feature_cyberctm_scrape.txt', '廣聽民意凝聚民智');
+    found('mo_newspaper_2018_macao_daily_policy_address_notice_scrape.txt', '澳廣視網站直播');
+    found('mo_newspaper_2018_macao_daily_policy_address_notice_scrape.txt', '文本小冊子備索');
+    // the 1983 work report's part 今后五年的主要任务 holds its numbered sections (一) … (五)
+    const report = parse(readCorpus('cn_gwr_1983_national_government_work_report.txt'));
+    assert.equal(parentName(report, named(report, '（五）关于外交工作')), '今后五年的主要任务');
+    assert.equal(count(parse(`报告\n\n${para}\n\n主要工作\n\n${para}\n`), 'subhead'), 1);
+  });
+
+  it('signatures, attachment titles, table names, cut sentences, banners and verse stay text', () => {
+    const none = (text: string, why: string): void => assert.equal(count(parse(text), 'subhead'), 0, why);
+    none(`通知\n\n${para}\n\n上海市规划和自然资源局\n\n2026年4月27日\n\n2026年上海量子城市空间智能建设工作要点\n\n${para}\n`, 'a signature and its date');
+    none(`通知\n\n${para}\n\n附件1\n\n参会单位名单\n\n市委宣传部、市委政法委、市委网信办、市老龄办，各派一名负责同志参加。\n`, 'an attachment’s title');
+    none(`报告\n\n${para}\n\n公司股票简况\n\n股票种类  股票上市交易所  股票简称，股票代码\n`, 'a table’s name above its cells');
+    none(`会议纪要\n\n${para}\n\n总之，要把握机遇\n\n${para}\n`, 'a sentence cut at its comma');
+    none(`新闻\n\n${para}\n\n廣告 廣告\n\n${para}\n`, 'a banner');
+    none(`判决\n\n${para}\n\n野生動物保育法第24條\n\n${para}\n`, 'a quoted article’s name');
+    none(`诗选\n\n${para}\n\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n\n${para}\n`, 'verse');
+    none(`对话\n\n甲说：“我来了，路上很顺利，没有耽搁什么时间。”\n好的\n乙说：“那我们开始吧，今天的议程比较多，请大家抓紧。”\n`, 'a reply');
+    // one line in prose is not enough when the page has another candidate that stands elsewhere (below a caption)
+    none(`报告\n\n${para}\n\n主要工作\n\n${para}\n\n表1\n\n各项指标完成情况\n\n${para}\n`, 'a candidate out of prose');
   });
 });
 
@@ -1089,18 +1124,19 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // sixth pass, 19 documents in three batches, each labelled before its first run (nine: 1.000 / 0.968 / 1.000 / 6
     // of 9 titles; seven: 0.893 / 0.962 / 1.000 / 3 of 7; three: 0.833 / 1.000 / 1.000 / 2 of 3): 60/60 predicted, 59
     // of 61 labelled lines found (a Macau feature's one unnumbered sub-heading, a paragraph number behind a news tag
-    // 【Now新聞台】273.), parents 60, titles 19/19
-    assert.ok(sixth.matched === sixth.predicted && sixth.found >= 59 && sixth.parents >= 60, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
+    // 【Now新聞台】273.), parents 60, titles 19/19; since issue 9's sub-headings in prose the Macau feature's is found
+    assert.ok(sixth.matched === sixth.predicted && sixth.found >= 60 && sixth.parents >= 61, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
     assert.ok(fifth.matched / fifth.predicted >= 0.99, `precision (fifth pass) ${fifth.matched}/${fifth.predicted}`);
     assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
     assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
-    // (0.980 over the first 106 documents, unchanged; the ninth pass's and the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
+    // (issue 9's sub-headings in prose: 0.977; 0.980 over the first 106 documents, unchanged; the ninth pass's and the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
     // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 169 to 0.975, the
     // earlier passes pinned by their own floors below)
-    assert.ok(found / labelled >= 0.974, `recall ${found}/${labelled}`);
-    // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655
-    assert.ok(before44.found >= 756 && before44.parents >= 655, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
+    assert.ok(found / labelled >= 0.976, `recall ${found}/${labelled}`);
+    // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655 (757
+    // and 656 since issue 9's sub-headings in prose: the Macau closing remarks' 堅守“一國”,從未偏廢)
+    assert.ok(before44.found >= 757 && before44.parents >= 656, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
     assert.ok(earlierParents / earlierMatched >= 0.925, `parent (earlier documents) ${earlierParents}/${earlierMatched}`);
     assert.ok(parents / matched >= 0.85, `parent ${parents}/${matched}`);
     // seventh pass, 13 + 5 web scrapes labelled before their first run (county and district work reports, speeches, a

@@ -1025,6 +1025,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   let lastParagraph = 0;
   let anchored = 0;
+  let prosed = 0;
   let textBefore = false;
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
@@ -1106,6 +1107,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
       if (sub !== Subhead.None) {
         const whole = text.slice(p, end);
         subheads.push(new LazyHeading(context, 'subhead', sub === Subhead.Group ? 1 : 0, undefined, '', line, start, p, whole, p, end, 0, false));
+        if (sub === Subhead.Topic && standsInProse(text, lineStarts, line, p, end, markerLines)) prosed++;
       }
       continue;
     }
@@ -1149,7 +1151,41 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   }
   if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
   // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
-  return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN) && !articles ? mergeByPosition(labels, subheads) : labels;
+  return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN || (prosed > 0 && prosed === subheads.length)) && !articles
+    ? mergeByPosition(labels, subheads) : labels;
+}
+
+/** A sub-heading a page has only one or two of holds at least this many Han characters. */
+const PROSE_SUBHEAD_MIN = 4;
+
+/**
+ * A sub-heading candidate standing between two paragraphs of prose: the line above is no numbered line and ends a
+ * sentence at least a paragraph long, the line below is no numbered line and is a sentence (a comma or a full stop in
+ * it, no table cells), and the candidate holds four Han characters or more and no digit (a date, 第24條). A document with one or two such lines and no
+ * other candidate uses them as sub-headings; signatures, captions, table names and attachment titles stand elsewhere.
+ */
+function standsInProse(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: LineFlags): boolean {
+  // (a word or two alone — 好的, 明白 — is as often a reply in a dialogue)
+  if (hanCount(text, p, end) < PROSE_SUBHEAD_MIN) return false;
+  for (let i = p; i < end; i++) if (digitValue(text.charCodeAt(i)) >= 0) return false;
+  // one word said again (廣告 廣告) is a page's button or banner
+  const words = text.slice(p, end).split(/[ 　]+/);
+  if (words.length > 1 && words.every((w) => w === words[0])) return false;
+  // two phrases joined by a comma match in length as a heading's do (堅守“一國”,從未偏廢); a sentence cut at its comma
+  // does not (总之，要把握机遇)
+  const comma = text.slice(p, end).search(/[，,]/);
+  if (comma >= 0 && hanCount(text, p, p + comma) !== hanCount(text, p + comma + 1, end)) return false;
+  const above = lineAbove(text, lineStarts, line, SUBHEAD_BLANKS);
+  if (!above || markerLines.has(above.line) || above.end - above.p < SUBHEAD_PARAGRAPH_MIN || !endsSentence(text, above.end)) return false;
+  const below = nextTextLine(text, lineStarts, line, SUBHEAD_BLANKS);
+  return below !== undefined && !markerLines.has(below.line) && below.end - below.p >= SUBHEAD_PARAGRAPH_MIN && /[，,。]/.test(below.text) && !/\t|[ 　]{2}/.test(below.text);
+}
+
+/** How many Han characters (or the like, see isLabelChar) stand in text[p, end). */
+function hanCount(text: string, p: number, end: number): number {
+  let n = 0;
+  for (let i = p; i < end; i++) if (isLabelChar(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /** Two-character section labels a judgment sets spaced out (主 文, 理 由, 事 實). */
