@@ -1032,6 +1032,7 @@ describe('kinds: unnumbered sub-headings a page has one or two of (issue 9)', ()
     none(`新闻\n\n${para}\n\n廣告 廣告\n\n${para}\n`, 'a banner');
     none(`判决\n\n${para}\n\n野生動物保育法第24條\n\n${para}\n`, 'a quoted article’s name');
     none(`诗选\n\n${para}\n\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n\n${para}\n`, 'verse');
+    none(`通知\n\n${para}\n\n特此通知\n\n某某市人民政府\n2026年1月5日\n`, 'a closing formula above the signature');
     none(`对话\n\n甲说：“我来了，路上很顺利，没有耽搁什么时间。”\n好的\n乙说：“那我们开始吧，今天的议程比较多，请大家抓紧。”\n`, 'a reply');
     // one line in prose is not enough when the page has another candidate that stands elsewhere (below a caption)
     none(`报告\n\n${para}\n\n主要工作\n\n${para}\n\n表1\n\n各项指标完成情况\n\n${para}\n`, 'a candidate out of prose');
