@@ -988,7 +988,8 @@ class LineOrdinals {
  * lists, and — in a document that has several — short lines standing alone between paragraphs (a speech's
  * sub-headings). Precision first: a sub-heading is a short line of Han characters with no sentence punctuation, after a
  * paragraph that ends a sentence and before a paragraph at least twice as long, in a document with at least five of
- * them and no articles; poems, dialogue and lists do not qualify.
+ * them (or whose every one stands between paragraphs of prose: standsInProse) and no articles; poems, dialogue and
+ * lists do not qualify.
  */
 function findLabels(context: Context, markers: readonly LazyHeading[], toc: TableOfContents | undefined, tocLast: number): LazyHeading[] {
   const { text, lineStarts } = context;
@@ -1150,7 +1151,8 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     if (added) labels.sort((a, b) => a.line - b.line);
   }
   if (subheads.length > 0) subheads = withoutRunningHeaders(text, lineStarts, subheads);
-  // five sub-headings in all, or two that the paragraph numbering confirms, show that the document uses them
+  // five sub-headings in all, two that the paragraph numbering confirms, or only ones standing between paragraphs of
+  // prose (a work report's lone “十三五”时期的工作回顾) show that the document uses them
   return (subheads.length >= SUBHEADS_MIN || anchored >= ANCHORED_MIN || (prosed > 0 && prosed === subheads.length)) && !articles
     ? mergeByPosition(labels, subheads) : labels;
 }
@@ -1161,8 +1163,9 @@ const PROSE_SUBHEAD_MIN = 4;
 /**
  * A sub-heading candidate standing between two paragraphs of prose: the line above is no numbered line and ends a
  * sentence at least a paragraph long, the line below is no numbered line and is a sentence (a comma or a full stop in
- * it, no table cells), and the candidate holds four Han characters or more and no digit (a date, 第24條). A document with one or two such lines and no
- * other candidate uses them as sub-headings; signatures, captions, table names and attachment titles stand elsewhere.
+ * it, no table cells), and the candidate holds four Han characters or more and no digit (a date, 第24條). A document
+ * whose candidates all stand so uses them however few; signatures, captions, table names and attachment titles stand
+ * elsewhere.
  */
 function standsInProse(text: string, lineStarts: readonly number[], line: number, p: number, end: number, markerLines: LineFlags): boolean {
   // (a word or two alone — 好的, 明白 — is as often a reply in a dialogue)
