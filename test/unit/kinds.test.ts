@@ -1017,6 +1017,16 @@ describe('kinds: issue 9 (title and parent misses across the held-out set)', () 
     // a name that is no law-kind text's stays out
     assert.equal(count(parse('某某报告\n正文说明如下。\n某某公司简介\n第一章 概况\n第一条 公司概况。\n'), 'label'), 0);
   });
+
+  it('a compilation’s copy numbered in brackets without 篇 (作开幕式领导讲话致辞(1)) is a copy as 篇1 is', () => {
+    // real lines: the page's headline names the copy, a blurb between
+    const page = parse('作开幕式领导讲话致辞5篇\n\n开幕词通常要阐明会议或活动的性质、宗旨、任务。\n\n作开幕式领导讲话致辞(1)\n\n尊敬的各位领导:大家晚上好!\n');
+    assert.deepEqual(outline(page), ['作开幕式领导讲话致辞5篇', '  作开幕式领导讲话致辞(1)']);
+    // a run in order counts without a headline; a lone one the headline does not name, or one out of order, does not
+    assert.equal(count(parse('某某汇编\n\n购销合同(1)\n甲方:\n\n购销合同(2)\n乙方:\n'), 'label'), 2);
+    assert.equal(count(parse('某某报告\n\n正文一段话写在这里。\n某某工作要点(1)\n正文。\n'), 'label'), 0);
+    assert.equal(count(parse('协会章程\n协会章程(3)\n正文。\n'), 'label'), 0);
+  });
 });
 
 describe('kinds: documents held out from tuning, against labels written by reading them', () => {
@@ -1114,7 +1124,7 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // (0.980 over the first 106 documents, unchanged; the ninth pass's and the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
     // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 169 to 0.975, the
     // earlier passes pinned by their own floors below)
-    assert.ok(found / labelled >= 0.976, `recall ${found}/${labelled}`);
+    assert.ok(found / labelled >= 0.977, `recall ${found}/${labelled}`);
     // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655
     assert.ok(before44.found >= 756 && before44.parents >= 655, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
     assert.ok(earlierParents / earlierMatched >= 0.925, `parent (earlier documents) ${earlierParents}/${earlierMatched}`);
@@ -1140,8 +1150,9 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // run 4/4, 4 of 8, parents 0, 5 of 6 titles; after the case-name rule 6/6, 6 of 8 (a digest's category line
     // 专利权民事案件, a compilation's copy title 作开幕式领导讲话致辞(1)), parents 5, 5 of 6 (a site's login box and
     // run-together menu above the headline); after the text-name rule (issue 9: a law-kind text's name above its
-    // 第一章, after the page's prose, holds the chapters) the two copy titles are found: 92 of 94, parents 91
-    assert.ok(ninth.matched === ninth.predicted && ninth.found >= 92 && ninth.parents >= 91, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
+    // 第一章, after the page's prose, holds the chapters) the two copy titles are found: 92 of 94, parents 91; after
+    // copies numbered (1) without 篇, 作开幕式领导讲话致辞(1) too: 93 of 94, parents 92
+    assert.ok(ninth.matched === ninth.predicted && ninth.found >= 93 && ninth.parents >= 92, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
     assert.ok(ninth.titles >= 29, `ninth pass titles ${ninth.titles}/30`);
     // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 + 3 documents labelled before their
     // first run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65,

@@ -1191,7 +1191,7 @@ const COPY_DEPTH = 2;
 
 /**
  * A numbered copy in a compilation page (范文 sites list several versions of one text: 房屋租赁合同1 … 房屋租赁合同2,
- * 某某合同 篇1, 某某合同(篇1)): Han characters only (glosses stripped before), then its number (one or two digits) at
+ * 某某合同 篇1, 某某合同(篇1), 某某致辞(1)): Han characters only (glosses stripped before), then its number (one or two digits) at
  * the line's end. Its name and number, or undefined.
  */
 function copyNumber(s: string): { name: string; n: number; piece: boolean } | undefined {
@@ -1213,8 +1213,9 @@ function copyNumber(s: string): { name: string; n: number; piece: boolean } | un
   const pian = s.charCodeAt(nameEnd - 1) === 0x7bc7; /* 篇 */
   if (pian) nameEnd--;
   if (bracketed) {
+    // 某某合同(篇1), and 某某致辞(1) with no 篇
     const open = s.charCodeAt(nameEnd - 1);
-    if (!pian || (open !== 0x28 && open !== 0xff08)) return undefined;
+    if (open !== 0x28 && open !== 0xff08) return undefined;
     nameEnd--;
   }
   if (pian) while (nameEnd > 0 && (s.charCodeAt(nameEnd - 1) === 0x20 || s.charCodeAt(nameEnd - 1) === 0x3000)) nameEnd--;
