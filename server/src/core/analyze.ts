@@ -1239,8 +1239,16 @@ function namesTextBelow(context: Context, markers: readonly LazyHeading[], line:
   if (!SELF_WORDS.some((w) => w.length >= 2 && name.includes(w))) return false;
   const next = nextTextLine(text, lineStarts, line);
   if (!next) return false;
-  const chapter = markers.find((c) => c.line === next.line);
-  if (chapter?.kind !== 'chapter' || chapter.ordinal !== 1) return false;
+  // (the markers are in line order: a binary search, so many such lines in a long text cost little)
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (markers[mid]!.line < next.line) lo = mid + 1;
+    else hi = mid;
+  }
+  const chapter = markers[lo];
+  if (chapter?.line !== next.line || chapter.kind !== 'chapter' || chapter.ordinal !== 1) return false;
   return !text.slice(0, lineStarts[line]).includes(`《${name}》`);
 }
 
