@@ -1249,7 +1249,8 @@ function namesTextBelow(context: Context, markers: readonly LazyHeading[], line:
   }
   const chapter = markers[lo];
   if (chapter?.line !== next.line || chapter.kind !== 'chapter' || chapter.ordinal !== 1) return false;
-  return !text.slice(0, lineStarts[line]).includes(`《${name}》`);
+  const quoted = `《${name}》`;
+  return text.lastIndexOf(quoted, lineStarts[line]! - quoted.length) < 0;
 }
 
 /** 篇一 … 篇九: a copy numbered in words. */
