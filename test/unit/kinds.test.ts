@@ -1039,6 +1039,32 @@ describe('kinds: unnumbered sub-headings a page has one or two of (issue 9)', ()
   });
 });
 
+describe('kinds: issue 9 (title and parent misses across the held-out set)', () => {
+  it('a law-kind text’s name above its 第一章, after the page’s prose, holds the chapters', () => {
+    // real lines: a compilation page (有限公司章程范本【精選10篇】, its blurb, 有限公司章程范本1) and a Q&A page
+    const copy = parse('有限公司章程范本【精選10篇】\n下面是小編收集整理的有限公司章程范本,供大家參考借鑒。\n有限公司章程范本1\n第一章 總則\n第一條 公司宗旨:通過有限責任公司組織形式。\n第二章 注冊資本\n第七條 公司註冊資本。\n');
+    assert.equal(parentName(copy, named(copy, '第二章 注冊資本')), '有限公司章程范本1');
+    const qa = parse('期货业协会权力机构有哪些\n中国期货业协会的权力机构为全体会员组成的会员大会。\n中国期货业协会网站的组织章程\n\n第一章总则\n第一条本协会的名称为中国期货业协会。\n第二章职责\n第六条协会履行下列职责。\n');
+    assert.equal(parentName(qa, named(qa, '第二章 职责')), '中国期货业协会网站的组织章程');
+    // a notice that issues the text names it in 《》: it is the document's own name, no heading; so is a name under a title block only
+    const notice = parse('各乡镇人民政府:\n《某某市人民政府常务会议议事规则》已经市人民政府常务会议审议通过,现印发给你们。\n某某市人民政府常务会议议事规则\n第一章 总 则\n第一条 为规范议事。\n');
+    assert.equal(count(notice, 'label'), 0);
+    assert.equal(count(parse('天津大学章程\n\n天津大学章程(共8篇)\n\n天津大学章程 篇1\n\n第一章 总则\n第一条 学校名称。\n'), 'label'), 0);
+    // a name that is no law-kind text's stays out
+    assert.equal(count(parse('某某报告\n正文说明如下。\n某某公司简介\n第一章 概况\n第一条 公司概况。\n'), 'label'), 0);
+  });
+
+  it('a compilation’s copy numbered in brackets without 篇 (作开幕式领导讲话致辞(1)) is a copy as 篇1 is', () => {
+    // real lines: the page's headline names the copy, a blurb between
+    const page = parse('作开幕式领导讲话致辞5篇\n\n开幕词通常要阐明会议或活动的性质、宗旨、任务。\n\n作开幕式领导讲话致辞(1)\n\n尊敬的各位领导:大家晚上好!\n');
+    assert.deepEqual(outline(page), ['作开幕式领导讲话致辞5篇', '  作开幕式领导讲话致辞(1)']);
+    // a run in order counts without a headline; a lone one the headline does not name, or one out of order, does not
+    assert.equal(count(parse('某某汇编\n\n购销合同(1)\n甲方:\n\n购销合同(2)\n乙方:\n'), 'label'), 2);
+    assert.equal(count(parse('某某报告\n\n正文一段话写在这里。\n某某工作要点(1)\n正文。\n'), 'label'), 0);
+    assert.equal(count(parse('协会章程\n协会章程(3)\n正文。\n'), 'label'), 0);
+  });
+});
+
 describe('kinds: documents held out from tuning, against labels written by reading them', () => {
   it('precision, recall, parent and title over the labelled headings', () => {
     let predicted = 0;
@@ -1128,13 +1154,13 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // 【Now新聞台】273.), parents 60, titles 19/19; since issue 9's sub-headings in prose the Macau feature's is found
     assert.ok(sixth.matched === sixth.predicted && sixth.found >= 60 && sixth.parents >= 61, `sixth pass: ${sixth.matched}/${sixth.predicted} predicted, found ${sixth.found}/${sixth.labelled}, parents ${sixth.parents}`);
     assert.ok(fifth.matched / fifth.predicted >= 0.99, `precision (fifth pass) ${fifth.matched}/${fifth.predicted}`);
-    assert.ok(fifth.found / fifth.labelled >= 0.93, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
-    assert.ok(fifth.parents / fifth.matched >= 0.95, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
+    assert.ok(fifth.found / fifth.labelled >= 0.96, `recall (fifth pass) ${fifth.found}/${fifth.labelled}`);
+    assert.ok(fifth.parents / fifth.matched >= 0.97, `parent (fifth pass) ${fifth.parents}/${fifth.matched}`);
     assert.ok(matched / predicted >= 0.99, `precision ${matched}/${predicted}`);
     // (issue 9's sub-headings in prose: 0.977; 0.980 over the first 106 documents, unchanged; the ninth pass's and the eighth pass's misses — damaged numbers 1 1詞語定義 / 2;严重违反…,
     // a cut clause 2.1, unnumbered titles and sub-headings a page has one or two of — bring all 169 to 0.975, the
     // earlier passes pinned by their own floors below)
-    assert.ok(found / labelled >= 0.976, `recall ${found}/${labelled}`);
+    assert.ok(found / labelled >= 0.977, `recall ${found}/${labelled}`);
     // the 44 documents before the fifth pass, exactly as they were: 756 of 761 labelled lines found, parents 655 (757
     // and 656 since issue 9's sub-headings in prose: the Macau closing remarks' 堅守“一國”,從未偏廢)
     assert.ok(before44.found >= 757 && before44.parents >= 656, `the first 44: found ${before44.found}/${before44.labelled}, parents ${before44.parents}/${before44.matched}`);
@@ -1160,8 +1186,10 @@ describe('kinds: documents held out from tuning, against labels written by readi
     // 有限公司章程范本1: the numbered-copies rule of the eighth pass's branch), parents 43, 7/7. Third batch's first
     // run 4/4, 4 of 8, parents 0, 5 of 6 titles; after the case-name rule 6/6, 6 of 8 (a digest's category line
     // 专利权民事案件, a compilation's copy title 作开幕式领导讲话致辞(1)), parents 5, 5 of 6 (a site's login box and
-    // run-together menu above the headline)
-    assert.ok(ninth.matched === ninth.predicted && ninth.found >= 90 && ninth.parents >= 82, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
+    // run-together menu above the headline); after the text-name rule (issue 9: a law-kind text's name above its
+    // 第一章, after the page's prose, holds the chapters) the two copy titles are found: 92 of 94, parents 91; after
+    // copies numbered (1) without 篇, 作开幕式领导讲话致辞(1) too: 93 of 94, parents 92
+    assert.ok(ninth.matched === ninth.predicted && ninth.found >= 93 && ninth.parents >= 92, `ninth pass: ${ninth.matched}/${ninth.predicted} predicted, found ${ninth.found}/${ninth.labelled}, parents ${ninth.parents}`);
     assert.ok(ninth.titles >= 29, `ninth pass titles ${ninth.titles}/30`);
     // eighth pass (plans, annual reports and filings, contracts, 公文), 14 + 7 + 9 + 3 documents labelled before their
     // first run: first runs 185/190 predicted, 185 of 191 found, parents 181, 12 of 14 titles; then 41/41, 41 of 65,

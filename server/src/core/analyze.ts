@@ -5,6 +5,7 @@
 import { cnNumeralValueAt, digitValue, isCnNumeralCode, isIndent, isSentenceEnd, isHan, skipIndent, trimEnd } from './chars';
 import { breadcrumbLastStep, isAboveText, isBreadcrumb, isNavigationHeader, isOfficialFrontMatter, isSiteName, isSiteTitle } from './chrome';
 import { judgeRepair, redecodeShifted, type GbkCodec } from './gbk';
+import { SELF_WORDS } from './stops';
 import { glossAt, glossBounds, stripGlossRemnants, stripGlosses } from './gloss';
 import { HeadingTable, keepHeadingTable } from './headingTable';
 import { MARKER_START_CLASS, canStartMarker, fixedRank, gbLevel, gluedDecimal, isLawKind, markerInfo, matchMarker, nestsByOrder, spacedNumber, type MarkerMatch } from './markers';
@@ -1028,6 +1029,7 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
   let anchored = 0;
   let prosed = 0;
   let textBefore = false;
+  let sentenceAbove = false; // a finished sentence on some line above: the page has prose before this line
   const firsts = new Set<number>();
   for (const key of [...CONTAINER_LABELS, ...LEAF_LABELS, ...listed]) firsts.add(key.charCodeAt(0));
   for (const open of Object.keys(LABEL_BRACKETS)) firsts.add(Number(open));
@@ -1044,6 +1046,9 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     const p = skipIndent(text, start, end);
     if (p >= end) continue;
     const length = end - p;
+    const proseAbove = sentenceAbove;
+    const last = text.charCodeAt(end - 1);
+    if (isSentenceEnd(last) || last === 0x21 /* ! */ || last === 0x3f /* ? */) sentenceAbove = true;
     if (length <= PIECE_MAX && pieceFirsts.has(text.charCodeAt(p)) && !markerLines.has(line) && pieces.has(compact(text.slice(p, end)))) {
       labels.push(new LazyHeading(context, 'label', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       textBefore = true;
@@ -1068,6 +1073,12 @@ function findLabels(context: Context, markers: readonly LazyHeading[], toc: Tabl
     }
     if (length > SHORT_LINE_MAX && mayHeadList && headsList(text, lineStarts, line, p, end, paragraphs)) {
       labels.push(new LazyHeading(context, 'subhead', 0, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
+      continue;
+    }
+    // a law-kind text's name (某某协会章程, 有限公司章程范本1) right above its 第一章, after the page's prose: the page
+    // shows that text under its own name, which holds its chapters (the page's title is above the prose)
+    if (proseAbove && length <= COPY_LINE_MAX && !markerLines.has(line) && namesTextBelow(context, markers, line, p, end)) {
+      labels.push(new LazyHeading(context, 'label', COPY_DEPTH, undefined, '', line, start, p, text.slice(p, end), p, end, 0, false));
       continue;
     }
     const tail = text.charCodeAt(end - 1);
@@ -1219,7 +1230,7 @@ const COPY_DEPTH = 2;
 
 /**
  * A numbered copy in a compilation page (范文 sites list several versions of one text: 房屋租赁合同1 … 房屋租赁合同2,
- * 某某合同 篇1, 某某合同(篇1)): Han characters only (glosses stripped before), then its number (one or two digits) at
+ * 某某合同 篇1, 某某合同(篇1), 某某致辞(1)): Han characters only (glosses stripped before), then its number (one or two digits) at
  * the line's end. Its name and number, or undefined.
  */
 function copyNumber(s: string): { name: string; n: number; piece: boolean } | undefined {
@@ -1241,14 +1252,44 @@ function copyNumber(s: string): { name: string; n: number; piece: boolean } | un
   const pian = s.charCodeAt(nameEnd - 1) === 0x7bc7; /* 篇 */
   if (pian) nameEnd--;
   if (bracketed) {
+    // 某某合同(篇1), and 某某致辞(1) with no 篇
     const open = s.charCodeAt(nameEnd - 1);
-    if (!pian || (open !== 0x28 && open !== 0xff08)) return undefined;
+    if (open !== 0x28 && open !== 0xff08) return undefined;
     nameEnd--;
   }
   if (pian) while (nameEnd > 0 && (s.charCodeAt(nameEnd - 1) === 0x20 || s.charCodeAt(nameEnd - 1) === 0x3000)) nameEnd--;
   if (nameEnd < COPY_NAME_MIN || CAPTION.test(s)) return undefined;
   for (let i = 0; i < nameEnd; i++) if (!isLabelChar(s.charCodeAt(i))) return undefined;
   return { name: s.slice(0, nameEnd), n, piece: pian };
+}
+
+/**
+ * True when the line names a law-kind text (its name holds 章程, 条例, 办法 …: Han only, a copy's number after it allowed)
+ * whose first chapter (第一章) is the next line of text, and no line above quotes that name in 《》 (a notice that
+ * issues the text names it so, and then the name is the document's title).
+ */
+function namesTextBelow(context: Context, markers: readonly LazyHeading[], line: number, p: number, end: number): boolean {
+  const { text, lineStarts } = context;
+  let e = end;
+  while (e > p && digitValue(text.charCodeAt(e - 1)) >= 0 && end - e < 2) e--;
+  if (e - p < COPY_NAME_MIN) return false;
+  for (let i = p; i < e; i++) if (!isLabelChar(text.charCodeAt(i))) return false;
+  const name = context.glossed ? stripGlosses(text.slice(p, e)) : text.slice(p, e);
+  if (!SELF_WORDS.some((w) => w.length >= 2 && name.includes(w))) return false;
+  const next = nextTextLine(text, lineStarts, line);
+  if (!next) return false;
+  // (the markers are in line order: a binary search, so many such lines in a long text cost little)
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (markers[mid]!.line < next.line) lo = mid + 1;
+    else hi = mid;
+  }
+  const chapter = markers[lo];
+  if (chapter?.line !== next.line || chapter.kind !== 'chapter' || chapter.ordinal !== 1) return false;
+  const quoted = `《${name}》`;
+  return text.lastIndexOf(quoted, lineStarts[line]! - quoted.length) < 0;
 }
 
 /** 篇一 … 篇九: a copy numbered in words. */
