@@ -544,10 +544,16 @@ function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: n
   return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
 }
 
-/** Besides a marker's first character, what a candidate line (CANDIDATE_LINE) may have right after its indent and prefixes. */
-const CANDIDATE_FIRSTS: ReadonlySet<number> = new Set(Array.from('#名注註?。', (ch) => ch.charCodeAt(0)));
-/** Besides an indent, the prefixes a candidate line (CANDIDATE_LINE) may start with: a quote's >, a bullet, bold's **. */
-const CANDIDATE_PREFIXES: ReadonlySet<number> = new Set(Array.from('>·•*', (ch) => ch.charCodeAt(0)));
+/**
+ * By a line's first code unit: 1 when CANDIDATE_LINE matches there with every optional prefix empty (a marker's first
+ * character, #, 名, 注, 註, ?, 。), 2 when it may match after an indent or a prefix (a quote's >, a bullet, bold's **),
+ * 0 when it cannot match.
+ */
+const CANDIDATE_START = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isIndent(c)) CANDIDATE_START[c] = 2;
+for (const ch of '>·•*') CANDIDATE_START[ch.charCodeAt(0)] = 2;
+for (let c = 0; c < 0x10000; c++) if (canStartMarker(c)) CANDIDATE_START[c] = 1;
+for (const ch of '#名注註?。') CANDIDATE_START[ch.charCodeAt(0)] = 1;
 
 /**
  * The first line from `line` on whose start the sticky candidate-line expression matches, -1 when none does. A line
@@ -556,10 +562,10 @@ const CANDIDATE_PREFIXES: ReadonlySet<number> = new Set(Array.from('>·•*', (c
 function nextCandidateLine(text: string, lineStarts: readonly number[], line: number, sticky: RegExp): number {
   for (; line < lineStarts.length; line++) {
     const start = lineStarts[line]!;
-    const c = text.charCodeAt(start);
-    // (a line starting with the expression's last character matches it with every optional prefix empty)
-    if (start < text.length && (canStartMarker(c) || CANDIDATE_FIRSTS.has(c))) return line;
-    if (!isIndent(c) && !CANDIDATE_PREFIXES.has(c)) continue;
+    if (start >= text.length) continue;
+    const kind = CANDIDATE_START[text.charCodeAt(start)]!;
+    if (kind === 1) return line;
+    if (kind === 0) continue;
     sticky.lastIndex = start;
     if (sticky.test(text)) return line;
   }
