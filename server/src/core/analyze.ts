@@ -545,8 +545,16 @@ function endsInWrappedDigit(text: string, lineStarts: readonly number[], line: n
   return end - skipIndent(text, start, end) >= WRAP_MIN && digitValue(text.charCodeAt(end - 1)) >= 0;
 }
 
-/** Besides an indent or a marker's first character, what a candidate line (CANDIDATE_LINE) may start with. */
-const CANDIDATE_OPENERS: ReadonlySet<number> = new Set(Array.from('#>·•*名注註?。', (ch) => ch.charCodeAt(0)));
+/**
+ * By a line's first code unit: 1 when CANDIDATE_LINE matches there with every optional prefix empty (a marker's first
+ * character, #, 名, 注, 註, ?, 。), 2 when it may match after an indent or a prefix (a quote's >, a bullet, bold's **),
+ * 0 when it cannot match.
+ */
+const CANDIDATE_START = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isIndent(c)) CANDIDATE_START[c] = 2;
+for (const ch of '>·•*') CANDIDATE_START[ch.charCodeAt(0)] = 2;
+for (let c = 0; c < 0x10000; c++) if (canStartMarker(c)) CANDIDATE_START[c] = 1;
+for (const ch of '#名注註?。') CANDIDATE_START[ch.charCodeAt(0)] = 1;
 
 /**
  * The first line from `line` on whose start the sticky candidate-line expression matches, -1 when none does. A line
@@ -555,8 +563,10 @@ const CANDIDATE_OPENERS: ReadonlySet<number> = new Set(Array.from('#>·•*名�
 function nextCandidateLine(text: string, lineStarts: readonly number[], line: number, sticky: RegExp): number {
   for (; line < lineStarts.length; line++) {
     const start = lineStarts[line]!;
-    const c = text.charCodeAt(start);
-    if (!canStartMarker(c) && !isIndent(c) && !CANDIDATE_OPENERS.has(c)) continue;
+    if (start >= text.length) continue;
+    const kind = CANDIDATE_START[text.charCodeAt(start)]!;
+    if (kind === 1) return line;
+    if (kind === 0) continue;
     sticky.lastIndex = start;
     if (sticky.test(text)) return line;
   }
@@ -2369,7 +2379,10 @@ function buildTree(
   const subGroups = new Set<number>();
   // the sections still open (their ends not known yet)
   const open: Heading[] = [];
+  // every heading's fixedRank, NaN for none (read again for each heading below it on the stack)
+  const ranks = new Float64Array(headings.length);
   if (hasTitle) {
+    ranks[0] = fixedRank(headings[0]!) ?? NaN;
     stack.push(0);
     roots.push(0); // the title is the root above everything
     headings[0]!.parent = -1;
@@ -2380,6 +2393,7 @@ function buildTree(
   for (let i = hasTitle ? 1 : 0; i < headings.length; i++) {
     const h = headings[i]!;
     const md = (mds[i] = (h as LazyHeading).md);
+    const rank = (ranks[i] = fixedRank(h) ?? NaN);
     if (cuts.has(i)) stack.length = hasTitle ? 1 : 0;
     if (h.kind === 'markdown') {
       while (stack.length > 0) {
@@ -2387,8 +2401,7 @@ function buildTree(
         if (headings[t]!.kind === 'title' || (mds[t]! !== 0 && mds[t]! < md)) break;
         stack.pop();
       }
-    } else if (fixedRank(h) !== undefined) {
-      const rank = fixedRank(h)!;
+    } else if (!Number.isNaN(rank)) {
       const law = isLawKind(h.kind);
       while (stack.length > 0) {
         const t = stack[stack.length - 1]!;
@@ -2408,13 +2421,13 @@ function buildTree(
         if (h.kind === 'decimal' && md === 0 && h.ordinal !== undefined && th.ordinal === h.ordinal && (th.kind === 'cn' || th.kind === 'cnFormal' || th.kind === 'ordinal' || th.kind === 'num' || th.kind === 'roman')) break;
         // a case's name holds its digest's sections (“…侵权纠纷案” above 【裁判要旨】 【案情介绍】)
         if (h.kind === 'label' && th.kind === 'subhead' && th.depth === 1 && CASE_NAME.test(th.name)) break;
-        const tr = fixedRank(th);
+        const tr = ranks[t]!;
         // a label (主文, 总纲, a TOC-listed title) never holds 编/章/节/条: they are its siblings (a compilation's copy does)
         if (law && th.kind === 'label' && th.depth !== COPY_DEPTH) {
           stack.pop();
           continue;
         }
-        if (tr !== undefined ? tr < rank : mds[t]! > 0 && rank >= 4) break;
+        if (!Number.isNaN(tr) ? tr < rank : mds[t]! > 0 && rank >= 4) break;
         stack.pop();
       }
     } else if (h.kind === 'subhead' && (h.depth === 1 || named.has(i))) {
